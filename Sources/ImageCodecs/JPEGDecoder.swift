@@ -1,0 +1,88 @@
+import CTurboJPEG
+
+/// Decodes 8-bit JPEGs with TurboJPEG to gray, RGB or raw YUV planes.
+///
+/// Baseline, progressive and restart-marker JPEGs all decode. A truncated
+/// file throws ``ImageCodecError/Kind/truncated`` instead of returning a
+/// partly gray image; other libjpeg warnings are collected in ``warnings``.
+/// The decoder owns its TurboJPEG handle and frees it on deinit. Reuse one
+/// decoder for many files on one thread; it is not thread-safe.
+public final class JPEGDecoder {
+    private let tj: TurboJPEGHandle
+
+    /// Creates a decoder with its own TurboJPEG decompressor.
+    public init() throws {
+        tj = try TurboJPEGHandle(compress: false)
+    }
+
+    /// Non-fatal libjpeg warnings from every decode so far (e.g. extraneous
+    /// bytes before a marker).
+    public var warnings: [String] { tj.warnings }
+
+    /// Reads the size, subsampling and colour space of `data` without decoding.
+    ///
+    /// Throws ``ImageCodecError/Kind/unsupportedLayout`` for a chroma
+    /// subsampling TurboJPEG cannot name, and the codec's own error for a
+    /// header it cannot read.
+    public func header(of data: [UInt8], path: String) throws -> JPEGHeader {
+        var width: Int32 = 0
+        var height: Int32 = 0
+        var subsampling: Int32 = -1
+        var colorSpace: Int32 = -1
+        let status = data.withUnsafeBufferPointer {
+            tjDecompressHeader3(tj.handle, $0.baseAddress, UInt($0.count), &width, &height, &subsampling, &colorSpace)
+        }
+        try tj.check(status, path: path, failure: .corrupt, action: "reading the header")
+        guard let space = JPEGHeader.ColorSpace(rawValue: colorSpace) else {
+            throw ImageCodecError(.unsupportedLayout, path: path, "JPEG colour space \(colorSpace) is not supported")
+        }
+        guard let sampling = JPEGHeader.Subsampling(rawValue: subsampling) else {
+            throw ImageCodecError(.unsupportedLayout, path: path, "this JPEG's chroma subsampling is not supported")
+        }
+        return JPEGHeader(width: Int(width), height: Int(height), subsampling: sampling, colorSpace: space)
+    }
+
+    /// Decodes `file` to interleaved 8-bit pixels: `channels` 1 gives gray
+    /// (colour JPEGs are converted), 3 gives RGB.
+    public func decode(_ file: JPEGFile, channels: Int) throws -> RasterImage {
+        guard channels == 1 || channels == 3 else {
+            throw ImageCodecError(.invalidArgument, path: file.path, "decode needs 1 or 3 channels, not \(channels)")
+        }
+        let header = file.header
+        var pixels = [UInt8](repeating: 0, count: header.width * header.height * channels)
+        let format = TurboJPEGHandle.pixelFormat(channels: channels)
+        let status = file.data.withUnsafeBufferPointer { source in
+            pixels.withUnsafeMutableBufferPointer { target in
+                tjDecompress2(tj.handle, source.baseAddress, UInt(source.count), target.baseAddress,
+                              Int32(header.width), 0, Int32(header.height), format, 0)
+            }
+        }
+        try tj.check(status, path: file.path, failure: .corrupt, action: "decoding")
+        return try RasterImage(width: header.width, height: header.height, channels: channels, pixels: pixels)
+    }
+
+    /// Decodes `file` to its Y, Cb, Cr planes at stored resolution, without
+    /// colour conversion or chroma upsampling (only Y for a gray JPEG).
+    ///
+    /// Throws ``ImageCodecError/Kind/unsupportedLayout`` for a JPEG that
+    /// stores RGB without the YCbCr transform; decode those with
+    /// ``decode(_:channels:)`` instead.
+    public func decodeYUV(_ file: JPEGFile) throws -> YUVPlanes {
+        let header = file.header
+        guard header.colorSpace == .yCbCr || header.colorSpace == .gray else {
+            throw ImageCodecError(.unsupportedLayout, path: file.path,
+                                  "this JPEG stores RGB without YCbCr, so it has no luma plane; decode it as RGB")
+        }
+        return try YUVPlanes.decode(width: header.width, height: header.height, subsampling: header.subsampling) {
+            pointers in
+            var planes = pointers
+            let status = file.data.withUnsafeBufferPointer { source in
+                planes.withUnsafeMutableBufferPointer { planeList in
+                    tjDecompressToYUVPlanes(tj.handle, source.baseAddress, UInt(source.count),
+                                            planeList.baseAddress, Int32(header.width), nil, Int32(header.height), 0)
+                }
+            }
+            try tj.check(status, path: file.path, failure: .corrupt, action: "decoding to YUV")
+        }
+    }
+}

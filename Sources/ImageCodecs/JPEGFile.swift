@@ -1,0 +1,82 @@
+/// A JPEG file read into memory, with its header and metadata validated.
+///
+/// Creating a `JPEGFile` performs every refusal that needs no pixel
+/// decoding, in this order: missing or zero-byte file; not a JPEG (e.g.
+/// `unequalized_dog.jpg: this is a PNG image; histeq reads JPEG and TIFF`);
+/// truncated or broken header; 12-bit, lossless or CMYK/YCCK JPEG; image
+/// over the pixel limit. Decode it with a ``JPEGDecoder``.
+public struct JPEGFile: Sendable {
+    /// The path as the caller gave it (used in error messages).
+    public let path: String
+    /// The whole file.
+    public let data: [UInt8]
+    /// Size, subsampling and colour space from TurboJPEG.
+    public let header: JPEGHeader
+    /// APPn/COM segments and frame facts from the marker parser.
+    public let metadata: JPEGMetadata
+
+    /// Reads and validates the JPEG at `path`.
+    ///
+    /// - Parameter decoder: used to read the header; a temporary one is
+    ///   created when nil.
+    public init(path: String, limit: PixelLimit = .default, decoder: JPEGDecoder? = nil) throws {
+        let leading = try FileBytes.readPrefix(path: path, count: ImageFormat.signatureLength)
+        try JPEGFile.requireJPEG(leading, path: path)
+        try self.init(data: FileBytes.read(path: path), path: path, limit: limit, decoder: decoder)
+    }
+
+    /// Validates JPEG bytes already in memory; `path` names them in errors.
+    public init(data: [UInt8], path: String, limit: PixelLimit = .default, decoder: JPEGDecoder? = nil) throws {
+        if data.isEmpty {
+            throw ImageCodecError(.emptyFile, path: path, "the file is empty (0 bytes)")
+        }
+        try JPEGFile.requireJPEG(data, path: path)
+        let metadata = try JPEGMetadata.parse(data, path: path)
+        if metadata.precision != 8 {
+            throw ImageCodecError(.unsupportedLayout, path: path,
+                                  "\(metadata.precision)-bit JPEG is not supported; histeq reads 8-bit JPEG")
+        }
+        if metadata.isLossless {
+            throw ImageCodecError(.unsupportedLayout, path: path, "lossless JPEG is not supported")
+        }
+        if metadata.components == 4 {
+            throw ImageCodecError(.unsupportedLayout, path: path, "CMYK JPEG is not supported")
+        }
+        let header = try (decoder ?? JPEGDecoder()).header(of: data, path: path)
+        if header.colorSpace == .cmyk || header.colorSpace == .ycck {
+            throw ImageCodecError(.unsupportedLayout, path: path, "CMYK JPEG is not supported")
+        }
+        try limit.check(width: header.width, height: header.height, path: path)
+        self.path = path
+        self.data = data
+        self.header = header
+        self.metadata = metadata
+    }
+
+    /// The image description: 8-bit, 1 or 3 samples, EXIF orientation,
+    /// JFIF density and ICC profile.
+    public var info: ImageInfo {
+        let colorModel: ImageInfo.ColorModel = switch header.colorSpace {
+        case .gray: .minIsBlack
+        case .rgb: .rgb
+        default: .yCbCr
+        }
+        let orientation = metadata.exifOrientation.flatMap { (1...8).contains($0) ? $0 : nil } ?? 1
+        return ImageInfo(
+            format: .jpeg, width: header.width, height: header.height, samplesPerPixel: header.components,
+            bitsPerSample: 8, colorModel: colorModel, orientation: orientation,
+            resolution: metadata.jfifResolution, iccProfile: metadata.iccProfile)
+    }
+
+    /// Throws the one-line refusal unless `leading` starts like a JPEG.
+    private static func requireJPEG(_ leading: [UInt8], path: String) throws {
+        guard let format = ImageFormat.detect(leading) else {
+            throw ImageCodecError(.unsupportedFormat, path: path,
+                                  "not a recognised image (unknown file signature); histeq reads JPEG and TIFF")
+        }
+        try format.requireDecodable(path: path)
+        guard format == .jpeg else {
+            throw ImageCodecError(.unsupportedFormat, path: path, "this is a \(format.displayName) image, not a JPEG")
+        }
+    }
+}

@@ -1,0 +1,11 @@
+/// How a phase's input files are cut into splits and each split read as records.
+public protocol InputFormat: Sendable {
+    /// The record type handed to the mapper.
+    associatedtype Record
+
+    /// Cuts the input files into splits of about `splitSize` units each.
+    func splits(of files: [InputFile], splitSize: Int64) throws -> [InputSplit]
+
+    /// Reads the records of one split, calling `body` for each, and returns how many input bytes it consumed.
+    func read(_ split: InputSplit, _ body: (Record) throws -> Void) throws -> Int64
+}

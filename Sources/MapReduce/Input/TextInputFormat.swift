@@ -1,0 +1,61 @@
+/// Reads text files as lines, splitting them by byte ranges with Hadoop's line rule.
+///
+/// A split `[start, end)` skips its first, partial line unless `start == 0`, and reads every line
+/// that starts at or before `end`, to its end, even when it crosses into the next split. So every
+/// line is read by exactly one split: the one in which the byte before it (its predecessor's
+/// newline) lies. Lines end at `\n`; a `\r` before it is dropped; the last line needs no newline.
+public struct TextInputFormat: InputFormat {
+    /// Whether a UTF-8 byte order mark at the start of a file is passed to the mapper as text.
+    ///
+    /// Hadoop drops it (the default): the first line then starts after it, though for the split
+    /// rule it still starts at offset 0. Word count keeps it, so its output equals `tr | sort | uniq -c`.
+    public let keepsByteOrderMark: Bool
+    /// The reader's buffer size; lines longer than it grow it.
+    public let bufferSize: Int
+
+    /// The fraction by which the last split of a file may exceed the split size instead of
+    /// leaving a small split of its own, as in Hadoop's `SPLIT_SLOP`.
+    public static let splitSlop = 1.1
+
+    /// Creates the format.
+    public init(keepsByteOrderMark: Bool = false, bufferSize: Int = 1 << 20) {
+        self.keepsByteOrderMark = keepsByteOrderMark
+        self.bufferSize = bufferSize
+    }
+
+    public func splits(of files: [InputFile], splitSize: Int64) throws -> [InputSplit] {
+        precondition(splitSize > 0, "split size must be positive")
+        var splits: [InputSplit] = []
+        for file in files where file.size > 0 {
+            var start: Int64 = 0
+            while Double(file.size - start) / Double(splitSize) > Self.splitSlop {
+                splits.append(InputSplit(path: file.path, start: start, length: splitSize))
+                start += splitSize
+            }
+            splits.append(InputSplit(path: file.path, start: start, length: file.size - start))
+        }
+        return splits
+    }
+
+    public func read(_ split: InputSplit, _ body: (TextLine) throws -> Void) throws -> Int64 {
+        let file = try FileReadHandle(path: split.path)
+        let reader = LineReader(file: file, start: split.start, bufferSize: min(bufferSize, Int(split.length) + 4096))
+        if split.start != 0 {
+            _ = try reader.nextLine()
+        }
+        var lineStart = reader.position
+        let firstByte = lineStart
+        if split.start == 0, !keepsByteOrderMark, let head = try reader.peek(3), head[0] == 0xEF, head[1] == 0xBB,
+            head[2] == 0xBF
+        {
+            reader.skip(3)
+        }
+        while lineStart <= split.end {
+            let offset = reader.position
+            guard let line = try reader.nextLine() else { break }
+            try body(TextLine(bytes: ByteSlice(line), offset: offset))
+            lineStart = reader.position
+        }
+        return reader.position - firstByte
+    }
+}

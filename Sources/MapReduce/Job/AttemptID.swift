@@ -1,0 +1,30 @@
+/// One try at running a task, printed `attempt_<stamp>_<seq>_m_000003_0`; attempts count from 0.
+public struct AttemptID: Hashable, Sendable, Codable, CustomStringConvertible, LosslessStringConvertible {
+    /// The task tried.
+    public let task: TaskID
+    /// Which try this is, from 0.
+    public let number: Int
+
+    /// Creates an id.
+    public init(task: TaskID, number: Int) {
+        self.task = task
+        self.number = number
+    }
+
+    /// Parses the printed form.
+    public init?(_ description: String) {
+        guard description.hasPrefix("attempt_"), let underscore = description.lastIndex(of: "_"),
+            let number = Int(description[description.index(after: underscore)...]),
+            let task = TaskID(body: description[description.index(description.startIndex, offsetBy: 8)..<underscore])
+        else { return nil }
+        self.init(task: task, number: number)
+    }
+
+    public var description: String { "attempt_\(task.body)_\(number)" }
+
+    /// The name of a map attempt's final output file: sorted records of every partition and an index.
+    public var mapOutputFileName: String { "\(self).out" }
+
+    /// The name of a map attempt's `number`th spill file.
+    public func spillFileName(_ number: Int) -> String { "\(self).spill\(number)" }
+}

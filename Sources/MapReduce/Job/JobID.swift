@@ -1,0 +1,40 @@
+/// A job's identity: the cluster's start stamp and a sequence number, printed `job_<stamp>_<seq>`.
+///
+/// ``JobID``, ``TaskID`` and ``AttemptID`` are the one place where ids and the file names derived
+/// from them are spelled, so logs, the CLI and the disk agree.
+public struct JobID: Hashable, Sendable, Codable, Comparable, CustomStringConvertible, LosslessStringConvertible {
+    /// The start stamp of the JobTracker that issued the id (digits, e.g. `20261127055030`).
+    public let cluster: String
+    /// The job's sequence number within that JobTracker.
+    public let sequence: Int
+
+    /// Creates an id.
+    public init(cluster: String, sequence: Int) {
+        self.cluster = cluster
+        self.sequence = sequence
+    }
+
+    /// Parses `job_<stamp>_<seq>`.
+    public init?(_ description: String) {
+        let parts = description.split(separator: "_", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "job", !parts[1].isEmpty, parts[1].allSatisfy(\.isNumber),
+            let sequence = Int(parts[2])
+        else { return nil }
+        self.init(cluster: String(parts[1]), sequence: sequence)
+    }
+
+    /// The part shared by task and attempt ids: `<stamp>_<seq>`.
+    public var suffix: String { "\(cluster)_\(Self.padded(sequence, width: 4))" }
+
+    public var description: String { "job_\(suffix)" }
+
+    public static func < (lhs: JobID, rhs: JobID) -> Bool {
+        (lhs.cluster, lhs.sequence) < (rhs.cluster, rhs.sequence)
+    }
+
+    /// `value` in decimal, zero-padded to `width` digits.
+    static func padded(_ value: Int, width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}

@@ -1,0 +1,34 @@
+/// What a mapper sees of the framework: where to emit pairs, counters, parameters and broadcast data.
+public final class MapContext<Key: SortableKey, Value: ShuffleValue> {
+    /// The task's ids, the job's parameters and the broadcast from the previous phase.
+    public let info: TaskInfo
+    @usableFromInline let buffer: MapOutputBuffer<Value>
+    @usableFromInline var keyScratch = ByteWriter()
+    /// Counters the mapper increments, added to the buffer's when the task ends.
+    @usableFromInline var counters = Counters()
+
+    @usableFromInline init(info: TaskInfo, buffer: MapOutputBuffer<Value>) {
+        self.info = info
+        self.buffer = buffer
+    }
+
+    /// The job's parameters (`-D name=value` and job options).
+    public var parameters: JobParameters { info.parameters }
+
+    /// Emits one intermediate pair.
+    @inlinable public func emit(_ key: Key, _ value: Value) throws {
+        keyScratch.removeAll()
+        key.encodeSortable(into: &keyScratch)
+        try keyScratch.bytes.withUnsafeBytes { try buffer.add(key: $0, value: value) }
+    }
+
+    /// Adds `amount` to the job counter `name`.
+    @inlinable public func increment(_ name: String, by amount: Int64 = 1) {
+        counters.increment(name, by: amount)
+    }
+
+    /// Counts a record the mapper skipped because it could not read it (`MALFORMED_RECORDS`).
+    @inlinable public func countMalformedRecord() {
+        counters.increment(.malformedRecords)
+    }
+}

@@ -1,0 +1,89 @@
+/// One map-reduce pass of a job: an input format, a mapper, an optional combiner, a partitioner,
+/// a reducer and an output format, bound to concrete types and erased so the engine can run it.
+///
+/// Every phase reads the job's input files. A phase other than the last writes with a
+/// ``BroadcastOutputFormat``, and the framework ships its output to every task of the next phase
+/// as ``TaskInfo/broadcast``.
+public struct Phase: Sendable {
+    /// How many reduce tasks a phase runs.
+    public enum ReduceTaskCount: Sendable, Equatable {
+        /// As many as the job asks for (`--reducers`).
+        case configurable
+        /// Exactly this many, whatever the job asks for (a phase whose output must be one file).
+        case exactly(Int)
+    }
+
+    /// The phase's name, for progress and logs.
+    public let name: String
+    /// How many reduce tasks the phase runs.
+    public let reduceTasks: ReduceTaskCount
+    /// Whether the phase's output is a broadcast for the next phase.
+    public let writesBroadcast: Bool
+    /// Cuts the input files into splits of about a given size.
+    public let splits: @Sendable ([InputFile], Int64) throws -> [InputSplit]
+    /// Runs one map task.
+    public let runMap: @Sendable (MapTaskRequest) throws -> Counters
+    /// Folds encoded values of one key into one, or nil when the phase has no combiner.
+    public let combineEncoded: (@Sendable ([UnsafeRawBufferPointer], inout ByteWriter) throws -> Void)?
+    /// Runs one reduce task.
+    public let runReduce: @Sendable (ReduceTaskRequest) throws -> Counters
+
+    /// Creates a phase with a combiner.
+    public init<Input: InputFormat, M: Mapper, C: Combiner, R: Reducer, Output: OutputFormat>(
+        _ name: String, input: Input, mapper: M.Type, combiner: C.Type?, partitioner: (any Partitioner)? = nil,
+        reducer: R.Type, reduceTasks: ReduceTaskCount = .configurable, output: Output
+    )
+    where
+        M.Input == Input.Record, C.Value == M.Value, R.Key == M.Key, R.Value == M.Value,
+        R.OutputKey == Output.Key, R.OutputValue == Output.Value
+    {
+        self.name = name
+        self.reduceTasks = reduceTasks
+        self.writesBroadcast = output is any BroadcastProducing
+        splits = { files, size in try input.splits(of: files, splitSize: size) }
+        let combine: (@Sendable (inout M.Value, M.Value) -> Void)?
+        if combiner != nil {
+            combine = { (accumulated: inout M.Value, next: M.Value) in C.combine(&accumulated, with: next) }
+            combineEncoded = { (encoded: [UnsafeRawBufferPointer], output: inout ByteWriter) throws in
+                var accumulated: M.Value?
+                for bytes in encoded {
+                    var reader = ByteReader(bytes)
+                    let value = try M.Value(decoding: &reader)
+                    if accumulated == nil { accumulated = value } else { C.combine(&accumulated!, with: value) }
+                }
+                accumulated?.encode(into: &output)
+            }
+        } else {
+            combine = nil
+            combineEncoded = nil
+        }
+        runMap = { (request: MapTaskRequest) throws -> Counters in
+            try MapTaskRun<Input, M>(input: input, partitioner: partitioner, combine: combine).run(request)
+        }
+        runReduce = { request in try ReduceTaskRun<R, Output>(output: output).run(request) }
+    }
+
+    /// Creates a phase without a combiner.
+    public init<Input: InputFormat, M: Mapper, R: Reducer, Output: OutputFormat>(
+        _ name: String, input: Input, mapper: M.Type, partitioner: (any Partitioner)? = nil,
+        reducer: R.Type, reduceTasks: ReduceTaskCount = .configurable, output: Output
+    )
+    where
+        M.Input == Input.Record, R.Key == M.Key, R.Value == M.Value,
+        R.OutputKey == Output.Key, R.OutputValue == Output.Value
+    {
+        self.init(
+            name, input: input, mapper: mapper, combiner: Optional<NoCombiner<M.Value>.Type>.none, partitioner: partitioner,
+            reducer: reducer, reduceTasks: reduceTasks, output: output)
+    }
+}
+
+/// The combiner type of a phase that has none.
+public enum NoCombiner<Value: ShuffleValue>: Combiner {
+    public static func combine(_ accumulated: inout Value, with next: Value) {}
+}
+
+/// Marks output formats whose records become the next phase's ``Broadcast``.
+public protocol BroadcastProducing {}
+
+extension BroadcastOutputFormat: BroadcastProducing {}

@@ -1,0 +1,64 @@
+/// A task's identity: its job, phase, kind and index, printed `task_<stamp>_<seq>_m_000003`.
+///
+/// Tasks of a job's second and later phases carry the phase number: `task_<stamp>_<seq>_p2_r_000000`.
+public struct TaskID: Hashable, Sendable, Codable, Comparable, CustomStringConvertible, LosslessStringConvertible {
+    /// Whether a task maps or reduces.
+    public enum Kind: String, Sendable, Codable {
+        case map = "m"
+        case reduce = "r"
+    }
+
+    /// The job.
+    public let job: JobID
+    /// The phase, counted from 0.
+    public let phase: Int
+    /// Map or reduce.
+    public let kind: Kind
+    /// The task's index among the phase's tasks of its kind; for reduces, the partition.
+    public let index: Int
+
+    /// Creates an id.
+    public init(job: JobID, phase: Int = 0, kind: Kind, index: Int) {
+        self.job = job
+        self.phase = phase
+        self.kind = kind
+        self.index = index
+    }
+
+    /// Parses the printed form.
+    public init?(_ description: String) {
+        guard description.hasPrefix("task_") else { return nil }
+        self.init(body: description.dropFirst("task_".count))
+    }
+
+    /// Parses `<stamp>_<seq>[_pN]_<m|r>_<index>`, the part after `task_` or `attempt_`.
+    init?(body: Substring) {
+        var parts = body.split(separator: "_", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 4 || parts.count == 5 else { return nil }
+        var phase = 0
+        if parts.count == 5 {
+            guard parts[2].hasPrefix("p"), let number = Int(parts[2].dropFirst()), number >= 2 else { return nil }
+            phase = number - 1
+            parts.remove(at: 2)
+        }
+        guard let job = JobID("job_\(parts[0])_\(parts[1])"), let kind = Kind(rawValue: parts[2]),
+            parts[3].count == 6, let index = Int(parts[3])
+        else { return nil }
+        self.init(job: job, phase: phase, kind: kind, index: index)
+    }
+
+    /// The printed form without the `task_` prefix.
+    var body: String {
+        let phaseTag = phase == 0 ? "" : "_p\(phase + 1)"
+        return "\(job.suffix)\(phaseTag)_\(kind.rawValue)_\(JobID.padded(index, width: 6))"
+    }
+
+    public var description: String { "task_\(body)" }
+
+    /// The name of a reduce task's output file, `part-r-00003`.
+    public var partFileName: String { "part-\(kind.rawValue)-\(JobID.padded(index, width: 5))" }
+
+    public static func < (lhs: TaskID, rhs: TaskID) -> Bool {
+        (lhs.job, lhs.phase, lhs.kind.rawValue, lhs.index) < (rhs.job, rhs.phase, rhs.kind.rawValue, rhs.index)
+    }
+}

@@ -1,0 +1,45 @@
+/// A borrowed run of bytes: a line of input, a word in it, or a key handed to a reducer.
+///
+/// A slice points into a buffer owned by the framework and is valid only during the call that
+/// handed it out (as Hadoop reuses its `Text` objects). Keep its contents with ``ByteString`` or
+/// `Array(slice)`. As a key it encodes to its bytes unchanged, so keys sort as raw bytes.
+public struct ByteSlice: RandomAccessCollection, SortableKey, TextRepresentable {
+    /// The borrowed bytes.
+    public let buffer: UnsafeRawBufferPointer
+
+    /// Wraps borrowed bytes.
+    @inlinable public init(_ buffer: UnsafeRawBufferPointer) {
+        self.buffer = buffer
+    }
+
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { buffer.count }
+    @inlinable public subscript(position: Int) -> UInt8 { buffer[position] }
+
+    /// The sub-slice of the bytes in `range`, still borrowed.
+    @inlinable public subscript(bytes range: Range<Int>) -> ByteSlice {
+        ByteSlice(UnsafeRawBufferPointer(rebasing: buffer[range]))
+    }
+
+    /// The bytes decoded as UTF-8, with invalid sequences replaced by U+FFFD.
+    public var string: String { String(decoding: buffer, as: UTF8.self) }
+
+    @inlinable public func encodeSortable(into writer: inout ByteWriter) {
+        writer.write(buffer)
+    }
+
+    @inlinable public init(sortableBytes bytes: UnsafeRawBufferPointer) {
+        buffer = bytes
+    }
+
+    @inlinable public func writeText(into writer: inout ByteWriter) {
+        writer.write(buffer)
+    }
+
+    /// Whether two slices hold the same bytes.
+    @inlinable public func elementsEqual(_ other: some Sequence<UInt8>) -> Bool {
+        var iterator = other.makeIterator()
+        for byte in self where iterator.next() != byte { return false }
+        return iterator.next() == nil
+    }
+}

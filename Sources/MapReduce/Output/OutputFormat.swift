@@ -1,0 +1,27 @@
+/// How a phase's reduce tasks write their records.
+///
+/// Each reduce attempt writes into a directory of its own; the framework commits the files of the
+/// one successful attempt per task into the job's output, so a format only creates files there.
+public protocol OutputFormat: Sendable {
+    /// The key type the reducer writes.
+    associatedtype Key
+    /// The value type the reducer writes.
+    associatedtype Value
+
+    /// Opens a writer for the reduce task `task`, creating its files in `directory`.
+    func makeWriter(for task: TaskID, in directory: String) throws -> any RecordWriter<Key, Value>
+}
+
+/// A reduce task's open output.
+public protocol RecordWriter<Key, Value>: AnyObject {
+    /// The key type written.
+    associatedtype Key
+    /// The value type written.
+    associatedtype Value
+
+    /// Writes one record.
+    func write(_ key: Key, _ value: Value) throws
+
+    /// Finishes the output; the framework calls it once, after the reducer's cleanup.
+    func close() throws
+}

@@ -1,0 +1,31 @@
+/// Writes `key<TAB>value` lines into `part-r-NNNNN` files, as Hadoop's `TextOutputFormat` does.
+public struct TextOutputFormat<Key: TextRepresentable, Value: TextRepresentable>: OutputFormat {
+    /// Creates the format.
+    public init() {}
+
+    public func makeWriter(for task: TaskID, in directory: String) throws -> any RecordWriter<Key, Value> {
+        TextRecordWriter<Key, Value>(file: try BufferedFileWriter(path: directory + "/" + task.partFileName))
+    }
+}
+
+/// The writer of ``TextOutputFormat``.
+final class TextRecordWriter<Key: TextRepresentable, Value: TextRepresentable>: RecordWriter {
+    private let file: BufferedFileWriter
+
+    init(file: BufferedFileWriter) {
+        self.file = file
+    }
+
+    func write(_ key: Key, _ value: Value) throws {
+        try file.append { line in
+            key.writeText(into: &line)
+            line.write(0x09)
+            value.writeText(into: &line)
+            line.write(0x0A)
+        }
+    }
+
+    func close() throws {
+        try file.close()
+    }
+}

@@ -1,0 +1,80 @@
+import MapReduce
+
+/// Reads the records of one segment of a map output file in order, through its own buffer.
+///
+/// ``key`` and ``value`` point into the buffer and stay valid until the next ``advance()``.
+final class SegmentReader {
+    private let file: FileReadHandle
+    private var storage: UnsafeMutableRawBufferPointer
+    private var head = 0
+    private var tail = 0
+    private var filePosition: Int64
+    private let end: Int64
+
+    /// The current record's key.
+    private(set) var key = UnsafeRawBufferPointer(start: nil, count: 0)
+    /// The current record's value.
+    private(set) var value = UnsafeRawBufferPointer(start: nil, count: 0)
+
+    /// Opens the segment `segment` of `file`.
+    init(file: FileReadHandle, segment: MapOutputSegment, bufferSize: Int = 1 << 17) {
+        self.file = file
+        filePosition = segment.offset
+        end = segment.offset + segment.length
+        storage = .allocate(byteCount: max(64, min(bufferSize, Int(segment.length) + 16)), alignment: 16)
+    }
+
+    deinit {
+        storage.deallocate()
+    }
+
+    /// Moves to the next record; false at the end of the segment.
+    func advance() throws -> Bool {
+        if head == tail, filePosition >= end { return false }
+        var lengths = ByteReader(UnsafeRawBufferPointer(rebasing: storage[head..<tail]))
+        var keyLength: UInt64 = 0
+        var valueLength: UInt64 = 0
+        while true {
+            do {
+                keyLength = try lengths.readVarint()
+                valueLength = try lengths.readVarint()
+                let needed = lengths.offset + Int(keyLength) + Int(valueLength)
+                if tail - head >= needed { break }
+                try fill(atLeast: needed)
+            } catch DecodingError.truncated {
+                try fill(atLeast: tail - head + 1)
+            }
+            lengths = ByteReader(UnsafeRawBufferPointer(rebasing: storage[head..<tail]))
+        }
+        let keyStart = head + lengths.offset
+        let valueStart = keyStart + Int(keyLength)
+        key = UnsafeRawBufferPointer(rebasing: storage[keyStart..<valueStart])
+        value = UnsafeRawBufferPointer(rebasing: storage[valueStart..<valueStart + Int(valueLength)])
+        head = valueStart + Int(valueLength)
+        return true
+    }
+
+    /// Makes at least `count` unread bytes available, or throws if the segment ends first.
+    private func fill(atLeast count: Int) throws {
+        guard filePosition < end else {
+            throw MapOutputFileError(path: file.path, problem: "segment ends inside a record")
+        }
+        let unread = tail - head
+        if head > 0 {
+            if unread > 0 { storage.baseAddress!.copyMemory(from: storage.baseAddress! + head, byteCount: unread) }
+            head = 0
+            tail = unread
+        }
+        if count > storage.count {
+            let grown = UnsafeMutableRawBufferPointer.allocate(byteCount: max(count, storage.count * 2), alignment: 16)
+            grown.baseAddress!.copyMemory(from: storage.baseAddress!, byteCount: tail)
+            storage.deallocate()
+            storage = grown
+        }
+        let wanted = min(storage.count - tail, Int(end - filePosition))
+        let read = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: storage[tail..<tail + wanted]), at: filePosition)
+        guard read > 0 else { throw MapOutputFileError(path: file.path, problem: "file ends inside a segment") }
+        filePosition += Int64(read)
+        tail += read
+    }
+}

@@ -1,0 +1,69 @@
+import MapReduce
+
+/// Groups a merged record stream by key for a reducer: one key at a time, then its values.
+///
+/// The current key is copied when a group starts, so it stays valid while the values stream.
+final class GroupingSource: KeyGroupSource {
+    private let merger: RecordMerger
+    private var keyStorage = UnsafeMutableRawBufferPointer.allocate(byteCount: 256, alignment: 8)
+    private var currentKey = UnsafeRawBufferPointer(start: nil, count: 0)
+    private var hasRecord = false
+    private var started = false
+    private var consumedHead = false
+
+    /// The records read from the merge so far.
+    private(set) var recordCount: Int64 = 0
+
+    init(merger: RecordMerger) {
+        self.merger = merger
+    }
+
+    deinit {
+        keyStorage.deallocate()
+    }
+
+    func nextKey() throws -> UnsafeRawBufferPointer? {
+        if !started {
+            started = true
+            hasRecord = try merger.advance()
+        } else {
+            try advancePastCurrentKey()
+        }
+        guard hasRecord else { return nil }
+        let key = merger.key
+        if key.count > keyStorage.count {
+            keyStorage.deallocate()
+            keyStorage = .allocate(byteCount: key.count * 2, alignment: 8)
+        }
+        if let base = key.baseAddress { keyStorage.baseAddress!.copyMemory(from: base, byteCount: key.count) }
+        currentKey = UnsafeRawBufferPointer(rebasing: keyStorage[0..<key.count])
+        consumedHead = false
+        return currentKey
+    }
+
+    func nextValue() throws -> UnsafeRawBufferPointer? {
+        if consumedHead {
+            hasRecord = try merger.advance()
+            consumedHead = false
+        }
+        guard hasRecord, headMatchesCurrentKey() else { return nil }
+        consumedHead = true
+        recordCount += 1
+        return merger.value
+    }
+
+    private func advancePastCurrentKey() throws {
+        if consumedHead {
+            hasRecord = try merger.advance()
+            consumedHead = false
+        }
+        while hasRecord, headMatchesCurrentKey() {
+            recordCount += 1
+            hasRecord = try merger.advance()
+        }
+    }
+
+    private func headMatchesCurrentKey() -> Bool {
+        RecordMerger.compare(merger.key, currentKey) == 0
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import MapReduce
+
+/// One phase of a locally run job: its map tasks, then its reduce tasks, then the hand-over of
+/// its output, either as the next phase's broadcast or into the job's output.
+struct PhaseRun: Sendable {
+    let phase: Phase
+    let index: Int
+    let phaseCount: Int
+    let job: JobID
+    let configuration: JobConfiguration
+    let broadcast: Broadcast
+    let workDirectory: String
+    /// The job's committer when this is the last phase; earlier phases write a broadcast.
+    let committer: JobOutputCommitter?
+
+    struct Outcome {
+        let counters: Counters
+        let broadcast: Broadcast
+    }
+
+    func run(files: [InputFile], progress: @escaping @Sendable (JobProgress) -> Void) throws -> Outcome {
+        if committer == nil, !phase.writesBroadcast {
+            throw InputError(path: phase.name, problem: "a phase before the last must write a broadcast")
+        }
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: workDirectory + "/map", withIntermediateDirectories: true)
+        let splits = try phase.splits(files, configuration.splitSize)
+        let reduceCount: Int
+        switch phase.reduceTasks {
+        case .configurable: reduceCount = configuration.reducers
+        case .exactly(let count): reduceCount = count
+        }
+        let report = ProgressReporter(
+            template: JobProgress(
+                phase: index, phaseCount: phaseCount, phaseName: phase.name, mapsDone: 0, mapsTotal: splits.count,
+                reducesDone: 0, reducesTotal: reduceCount),
+            sink: progress)
+        report.update { _ in }
+        let parameters = configuration.parameters
+        let maps = try WorkerPool.run(
+            count: splits.count, workers: configuration.slots, finished: { done in report.update { $0.mapsDone = done } }
+        ) { [phase, index, job, broadcast, configuration, workDirectory] task in
+            let attempt = AttemptID(task: TaskID(job: job, phase: index, kind: .map, index: task), number: 0)
+            let info = TaskInfo(attempt: attempt, parameters: parameters, broadcast: broadcast)
+            do {
+                return try MapTaskRunner.run(
+                    phase: phase, info: info, split: splits[task], reduceCount: reduceCount,
+                    bufferLimit: configuration.mapBufferSize, directory: workDirectory + "/map")
+            } catch {
+                throw TaskFailure(attempt: attempt, subject: splits[task].description, error: error)
+            }
+        }
+        let outputDirectory = workDirectory + "/output"
+        try manager.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
+        let reduces = try WorkerPool.run(
+            count: reduceCount, workers: configuration.slots, finished: { done in report.update { $0.reducesDone = done } }
+        ) { [phase, index, job, broadcast, committer] partition in
+            let attempt = AttemptID(task: TaskID(job: job, phase: index, kind: .reduce, index: partition), number: 0)
+            let info = TaskInfo(attempt: attempt, parameters: parameters, broadcast: broadcast)
+            do {
+                let inputs = maps.map { ReduceTaskRunner.Input(path: $0.path, segment: $0.segments[partition]) }
+                let directory = try committer?.attemptDirectory(attempt) ?? outputDirectory
+                let counters = try ReduceTaskRunner.run(phase: phase, info: info, inputs: inputs, directory: directory)
+                try committer?.commitTask(attempt)
+                return counters
+            } catch {
+                committer?.abortTask(attempt)
+                throw TaskFailure(attempt: attempt, subject: "partition \(partition)", error: error)
+            }
+        }
+        var counters = Counters()
+        for map in maps { counters.add(map.counters) }
+        for reduce in reduces { counters.add(reduce) }
+        try? manager.removeItem(atPath: workDirectory + "/map")
+        let nextBroadcast = committer == nil ? try BroadcastLoader.load(directory: outputDirectory, limit: configuration.broadcastLimit, phase: phase.name) : Broadcast()
+        return Outcome(counters: counters, broadcast: nextBroadcast)
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import MapReduce
+import MapReduceEngine
+
+/// Renders the end-of-job summary: top records, counters, output path and elapsed time.
+struct ResultPrinter {
+    let job: any Job.Type
+    let result: JobResult
+
+    func render() throws -> String {
+        var text = ""
+        if case .topValues(let count, let label, let showsTotal) = job.resultSummary {
+            let top = try TopValues.read(directory: result.outputPath, count: count)
+            text += "Top \(min(count, top.best.count)) \(label):\n"
+            let width = top.best.map { String($0.value).count }.max() ?? 1
+            for entry in top.best {
+                let value = String(entry.value)
+                text += "  \(String(repeating: " ", count: width - value.count))\(value)  \(entry.key)\n"
+            }
+            if showsTotal { text += "Total: \(top.total) over \(top.records) \(label)\n" }
+        }
+        text += "Counters:\n"
+        let counters = result.counters
+        var rows: [(String, Int64)] = Counters.Framework.allCases.map { ($0.rawValue, counters[$0]) }
+        rows += counters.jobCounters.map { ($0.name, $0.value) }
+        let nameWidth = rows.map(\.0.count).max() ?? 0
+        for (name, value) in rows {
+            text += "  \(name.padding(toLength: nameWidth, withPad: " ", startingAt: 0))  \(value)\n"
+        }
+        text += "Output: \(result.outputPath)\n"
+        text += "Job \(result.job) succeeded in \(String(format: "%.2f", result.elapsedSeconds)) s\n"
+        return text
+    }
+}
+
+/// The records with the largest integer values in a text output directory, and their sum.
+struct TopValues {
+    var best: [(key: String, value: Int64)] = []
+    var total: Int64 = 0
+    var records = 0
+
+    /// Reads every `part-*` file of `directory`, keeping the `count` largest values (ties by key).
+    static func read(directory: String, count: Int) throws -> TopValues {
+        var top = TopValues()
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix("part-") }.sorted()
+        for name in names {
+            let data = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name))
+            for line in data.split(separator: 0x0A) {
+                guard let tab = line.lastIndex(of: 0x09),
+                    let value = Int64(String(decoding: line[line.index(after: tab)...], as: UTF8.self))
+                else { continue }
+                top.records += 1
+                top.total &+= value
+                top.offer(key: String(decoding: line[..<tab], as: UTF8.self), value: value, keep: count)
+            }
+        }
+        return top
+    }
+
+    private mutating func offer(key: String, value: Int64, keep: Int) {
+        if best.count == keep, let last = best.last, (last.value, key) >= (value, last.key) { return }
+        let position = best.firstIndex { ($0.value, key) < (value, $0.key) } ?? best.count
+        best.insert((key, value), at: position)
+        if best.count > keep { best.removeLast() }
+    }
+}

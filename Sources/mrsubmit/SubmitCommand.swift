@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import MapReduce
+import MapReduceEngine
+
+/// Runs one job of the catalog from the command line and prints its summary.
+enum SubmitCommand {
+    /// Parses `arguments` for `job`, runs it, and returns the process exit code.
+    static func main(job: any Job.Type, arguments: [String]) -> Int32 {
+        let options: SubmitOptions
+        let jobParameters: JobParameters
+        do {
+            if arguments.contains("--help") || arguments.contains("-h") {
+                print(help(for: job))
+                return 0
+            }
+            let (rest, fromOptions) = try JobOptionParser(options: job.options).extract(from: arguments)
+            options = try SubmitOptions.parse(rest)
+            var parameters = try JobParameters(parsing: options.parameters)
+            parameters.merge(fromOptions)
+            jobParameters = parameters
+        } catch {
+            let message = SubmitOptions.message(for: error)
+            FileHandle.standardError.write(Data("mrsubmit \(job.name): \(message)\n".utf8))
+            return 64
+        }
+        do {
+            return try run(job: job, options: options, parameters: jobParameters)
+        } catch {
+            FileHandle.standardError.write(Data("mrsubmit \(job.name): \(error)\n".utf8))
+            return 1
+        }
+    }
+
+    private static func run(job: any Job.Type, options: SubmitOptions, parameters: JobParameters) throws -> Int32 {
+        guard !options.inputs.isEmpty else {
+            throw InputError(path: job.name, problem: "no input paths given (usage: mrsubmit \(job.name) <inputs…>)")
+        }
+        let instance = try job.init(parameters: parameters)
+        let configuration = JobConfiguration(
+            inputs: options.inputs, outputPath: options.output ?? "./\(job.name)-out", parameters: parameters,
+            reducers: options.reducers, splitSize: try SubmitOptions.byteCount(options.splitSize, option: "--split-size"),
+            mapBufferSize: Int(try SubmitOptions.byteCount(options.mapBuffer, option: "--map-buffer")),
+            slots: options.slots, workDirectory: options.workDir, replacesOutput: options.force)
+        let display = ProgressDisplay(enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
+        let result = try LocalJobRunner(configuration: configuration).run(
+            instance, id: JobID(cluster: clusterStamp(), sequence: 1), progress: display.show)
+        display.finish()
+        print(try ResultPrinter(job: job, result: result).render(), terminator: "")
+        return 0
+    }
+
+    /// The job's help: the common options and the job's own.
+    static func help(for job: any Job.Type) -> String {
+        var text = SubmitOptions.helpMessage(columns: 100)
+            .replacingOccurrences(of: "USAGE: ", with: "USAGE: mrsubmit \(job.name) ")
+        text = "\(job.name): \(job.summary)\n\n" + text
+        if !job.options.isEmpty {
+            text += "\n\nJOB OPTIONS:\n"
+            for option in job.options {
+                let name = "--\(option.name)" + (option.valueName.map { " <\($0)>" } ?? "")
+                text += "  \(name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(option.help)\n"
+                text += "  \("".padding(toLength: 24, withPad: " ", startingAt: 0)) (sets -D \(option.parameter))\n"
+            }
+        }
+        return text
+    }
+
+    /// The start stamp of this run's job ids: UTC `yyyyMMddHHmmss`.
+    static func clusterStamp() -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyyMMddHHmmss"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date())
+    }
+}

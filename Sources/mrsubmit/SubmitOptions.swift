@@ -1,0 +1,57 @@
+import ArgumentParser
+
+/// The options every job takes: `mrsubmit <job> <inputs…> [-o DIR] [--reducers N] [-D k=v]… [--force]`.
+struct SubmitOptions: ParsableArguments {
+    @Argument(help: "Input files or directories (directories are read recursively).")
+    var inputs: [String] = []
+
+    @Option(name: .shortAndLong, help: "The output directory (default: ./<job>-out).")
+    var output: String?
+
+    @Option(help: "The number of reduce tasks (default: 2 or the slot count, whichever is larger).")
+    var reducers: Int?
+
+    @Option(name: .customShort("D", allowingJoined: true), help: ArgumentHelp("Set a job parameter.", valueName: "name=value"))
+    var parameters: [String] = []
+
+    @Flag(help: "Replace the output directory if it exists.")
+    var force = false
+
+    @Option(help: ArgumentHelp("The target input split size (e.g. 32m, 512k).", valueName: "size"))
+    var splitSize: String = "32m"
+
+    @Option(help: ArgumentHelp("The map output buffer size before a spill (e.g. 64m).", valueName: "size"))
+    var mapBuffer: String = "64m"
+
+    @Option(help: "How many tasks run at once (default: the number of cores).")
+    var slots: Int?
+
+    @Option(help: ArgumentHelp("Where tasks keep intermediate files (default: $TMPDIR or /tmp).", valueName: "dir"))
+    var workDir: String?
+
+    @Flag(help: "Print only the summary, no progress.")
+    var quiet = false
+
+    mutating func validate() throws {
+        if let reducers, reducers < 1 { throw ValidationError("--reducers must be at least 1") }
+        if let slots, slots < 1 { throw ValidationError("--slots must be at least 1") }
+        _ = try Self.byteCount(splitSize, option: "--split-size")
+        _ = try Self.byteCount(mapBuffer, option: "--map-buffer")
+    }
+
+    /// Parses sizes like `512`, `64k`, `32m`, `1g`.
+    static func byteCount(_ text: String, option: String) throws -> Int64 {
+        let lower = text.lowercased()
+        let multipliers: [Character: Int64] = ["k": 1 << 10, "m": 1 << 20, "g": 1 << 30]
+        var digits = Substring(lower)
+        var multiplier: Int64 = 1
+        if let last = lower.last, let unit = multipliers[last] {
+            multiplier = unit
+            digits = digits.dropLast()
+        }
+        guard let value = Int64(digits), value > 0 else {
+            throw ValidationError("\(option) \(text): expected a positive size such as 64m")
+        }
+        return value * multiplier
+    }
+}

@@ -1,0 +1,63 @@
+import MapReduce
+import Testing
+
+/// Built-in values round-trip through their encodings, and decoding garbage throws.
+struct ValueEncodingTests {
+    func roundTrip<V: ShuffleValue & Equatable>(_ value: V) throws -> V {
+        var writer = ByteWriter()
+        value.encode(into: &writer)
+        return try writer.bytes.withUnsafeBytes { raw in
+            var reader = ByteReader(raw)
+            let decoded = try V(decoding: &reader)
+            #expect(reader.isAtEnd)
+            return decoded
+        }
+    }
+
+    @Test func integersRoundTrip() throws {
+        for value in [Int.min, -1_000_000, -1, 0, 1, 127, 128, 300, Int.max] { #expect(try roundTrip(value) == value) }
+        for value in [UInt64.min, 1, 0x7F, 0x80, 0x3FFF, 0x4000, UInt64.max] { #expect(try roundTrip(value) == value) }
+        for value in [Int8.min, 0, Int8.max] { #expect(try roundTrip(value) == value) }
+    }
+
+    @Test func otherValuesRoundTrip() throws {
+        #expect(try roundTrip(-3.75) == -3.75)
+        #expect(try roundTrip(true) == true)
+        #expect(try roundTrip("héllo\tworld") == "héllo\tworld")
+        #expect(try roundTrip(ByteString([0, 0xFF, 0x80])) == ByteString([0, 0xFF, 0x80]))
+        #expect(try roundTrip([UInt64](repeating: 7, count: 256)) == [UInt64](repeating: 7, count: 256))
+        #expect(try roundTrip([[1, 2], [], [3]]) == [[1, 2], [], [3]])
+    }
+
+    @Test func smallIntegersAreShort() {
+        var writer = ByteWriter()
+        1.encode(into: &writer)
+        #expect(writer.count == 1)
+    }
+
+    @Test func truncatedValuesThrow() {
+        var writer = ByteWriter()
+        "a longer string".encode(into: &writer)
+        let cut = Array(writer.bytes.dropLast())
+        #expect(throws: DecodingError.truncated) {
+            try cut.withUnsafeBytes { raw in
+                var reader = ByteReader(raw)
+                _ = try String(decoding: &reader)
+            }
+        }
+        #expect(throws: DecodingError.self) {
+            try [UInt8](repeating: 0xFF, count: 11).withUnsafeBytes { raw in
+                var reader = ByteReader(raw)
+                _ = try UInt64(decoding: &reader)
+            }
+        }
+    }
+
+    @Test func decimalTextMatchesDescription() {
+        for value in [0, 7, -7, 10, 99_999, Int.min, Int.max] {
+            var writer = ByteWriter()
+            writer.writeDecimal(value)
+            #expect(String(decoding: writer.bytes, as: UTF8.self) == String(value))
+        }
+    }
+}
