@@ -8,4 +8,12 @@ public protocol InputFormat: Sendable {
 
     /// Reads the records of one split, calling `body` for each, and returns how many input bytes it consumed.
     func read(_ split: InputSplit, _ body: (Record) throws -> Void) throws -> Int64
+
+    /// Whether splits count bytes, so that small ones (of small files) may be combined into one
+    /// map task, as Hadoop's `CombineFileInputFormat` and Spark's file partitions do.
+    var combinesSmallSplits: Bool { get }
+}
+
+extension InputFormat {
+    public var combinesSmallSplits: Bool { false }
 }

@@ -6,14 +6,14 @@ import Glibc
 /// longer than the buffer grows it.
 final class LineReader {
     private let file: FileReadHandle
-    private var storage: UnsafeMutableRawBufferPointer
-    private var head = 0
-    private var tail = 0
-    private var fileOffset: Int64
-    private var atEndOfFile = false
+    @exclusivity(unchecked) private var storage: UnsafeMutableRawBufferPointer
+    @exclusivity(unchecked) private var head = 0
+    @exclusivity(unchecked) private var tail = 0
+    @exclusivity(unchecked) private var fileOffset: Int64
+    @exclusivity(unchecked) private var atEndOfFile = false
 
     /// The file offset of the next unread byte.
-    private(set) var position: Int64
+    @exclusivity(unchecked) private(set) var position: Int64
 
     init(file: FileReadHandle, start: Int64, bufferSize: Int) {
         self.file = file

@@ -23,6 +23,9 @@ public struct TextInputFormat: InputFormat {
         self.bufferSize = bufferSize
     }
 
+    /// Text splits count bytes: small files share map tasks.
+    public var combinesSmallSplits: Bool { true }
+
     public func splits(of files: [InputFile], splitSize: Int64) throws -> [InputSplit] {
         precondition(splitSize > 0, "split size must be positive")
         var splits: [InputSplit] = []

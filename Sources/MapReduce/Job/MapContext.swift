@@ -3,9 +3,9 @@ public final class MapContext<Key: SortableKey, Value: ShuffleValue> {
     /// The task's ids, the job's parameters and the broadcast from the previous phase.
     public let info: TaskInfo
     @usableFromInline let buffer: MapOutputBuffer<Value>
-    @usableFromInline var keyScratch = ByteWriter()
+    @exclusivity(unchecked) @usableFromInline var keyScratch = ByteWriter()
     /// Counters the mapper increments, added to the buffer's when the task ends.
-    @usableFromInline var counters = Counters()
+    @exclusivity(unchecked) @usableFromInline var counters = Counters()
 
     @usableFromInline init(info: TaskInfo, buffer: MapOutputBuffer<Value>) {
         self.info = info
@@ -17,9 +17,7 @@ public final class MapContext<Key: SortableKey, Value: ShuffleValue> {
 
     /// Emits one intermediate pair.
     @inlinable public func emit(_ key: Key, _ value: Value) throws {
-        keyScratch.removeAll()
-        key.encodeSortable(into: &keyScratch)
-        try keyScratch.bytes.withUnsafeBytes { try buffer.add(key: $0, value: value) }
+        try key.withSortableBytes(scratch: &keyScratch) { try buffer.add(key: $0, value: value) }
     }
 
     /// Adds `amount` to the job counter `name`.

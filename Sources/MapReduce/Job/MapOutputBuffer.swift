@@ -6,7 +6,7 @@ import Glibc
 /// With a combiner, pairs aggregate in an open-addressing hash table keyed by the encoded key
 /// bytes, so a frequent key occupies one entry. Without one, encoded pairs are appended to an
 /// arena. Either way a spill sorts the entries by (partition, key bytes) and streams them to the
-/// ``MapOutputSink``.
+/// ``MapOutputSink``. Storage is managed by hand: this is the hottest code of a map task.
 @usableFromInline
 final class MapOutputBuffer<Value: ShuffleValue> {
     @usableFromInline struct Entry {
@@ -15,35 +15,73 @@ final class MapOutputBuffer<Value: ShuffleValue> {
         @usableFromInline var valueOffset: UInt32
         @usableFromInline var valueLength: UInt32
         @usableFromInline var partition: UInt32
-        @usableFromInline var tag: UInt32
+        @usableFromInline var prefix: UInt64
 
         @inlinable init(
-            keyOffset: UInt32, keyLength: UInt32, valueOffset: UInt32, valueLength: UInt32, partition: UInt32, tag: UInt32
+            keyOffset: UInt32, keyLength: UInt32, valueOffset: UInt32, valueLength: UInt32, partition: UInt32, prefix: UInt64
         ) {
             self.keyOffset = keyOffset
             self.keyLength = keyLength
             self.valueOffset = valueOffset
             self.valueLength = valueLength
             self.partition = partition
-            self.tag = tag
+            self.prefix = prefix
+        }
+    }
+
+    /// A distinct key of the combining table, with its value inline so a hit touches one entry.
+    @usableFromInline struct CombiningEntry {
+        @usableFromInline var keyOffset: UInt32
+        @usableFromInline var keyLength: UInt32
+        @usableFromInline var partition: UInt32
+        @usableFromInline var prefix: UInt64
+        @usableFromInline var value: Value
+
+        @inlinable init(keyOffset: UInt32, keyLength: UInt32, partition: UInt32, prefix: UInt64, value: Value) {
+            self.keyOffset = keyOffset
+            self.keyLength = keyLength
+            self.partition = partition
+            self.prefix = prefix
+            self.value = value
+        }
+    }
+
+    /// What sorting needs of an entry of either kind, laid out contiguously for the sort.
+    @usableFromInline struct SortItem {
+        @usableFromInline var prefix: UInt64
+        @usableFromInline var partition: UInt32
+        @usableFromInline var index: UInt32
+        @usableFromInline var keyOffset: UInt32
+        @usableFromInline var keyLength: UInt32
+
+        @inlinable init(prefix: UInt64, partition: UInt32, index: UInt32, keyOffset: UInt32, keyLength: UInt32) {
+            self.prefix = prefix
+            self.partition = partition
+            self.index = index
+            self.keyOffset = keyOffset
+            self.keyLength = keyLength
         }
     }
 
     @usableFromInline let limit: Int
     @usableFromInline let reduceCount: Int
-    @usableFromInline let partitioner: (any Partitioner)?
+    @usableFromInline let partitioner: any Partitioner
+    @usableFromInline let hashPartitions: Bool
     @usableFromInline let combine: ((inout Value, Value) -> Void)?
     @usableFromInline let sink: any MapOutputSink
-    @usableFromInline var keyArena: [UInt8] = []
-    @usableFromInline var valueArena: [UInt8] = []
-    @usableFromInline var entries: [Entry] = []
-    @usableFromInline var values: [Value] = []
-    @usableFromInline var slots: [Int32] = []
-    @usableFromInline var valueBytes = 0
-    @usableFromInline var valueScratch = ByteWriter()
-    @usableFromInline var counters = Counters()
-    @usableFromInline var outputRecords: Int64 = 0
-    @usableFromInline var outputBytes: Int64 = 0
+    @exclusivity(unchecked) @usableFromInline var keyArena = UnsafeGrowableBuffer<UInt8>(capacity: 1 << 16)
+    @exclusivity(unchecked) @usableFromInline var valueArena = UnsafeGrowableBuffer<UInt8>(capacity: 1 << 16)
+    @exclusivity(unchecked) @usableFromInline var entries = UnsafeGrowableBuffer<Entry>(capacity: 1 << 10)
+    @exclusivity(unchecked) @usableFromInline var combined = UnsafeGrowableBuffer<CombiningEntry>(capacity: 1 << 10)
+    @exclusivity(unchecked) @usableFromInline var slots = UnsafeGrowableBuffer<UInt64>(capacity: 0)
+    @exclusivity(unchecked) @usableFromInline var valueBytes = 0
+    @exclusivity(unchecked) @usableFromInline var valueScratch = ByteWriter()
+    @exclusivity(unchecked) @usableFromInline var counters = Counters()
+    @exclusivity(unchecked) @usableFromInline var outputRecords: Int64 = 0
+    @exclusivity(unchecked) @usableFromInline var outputBytes: Int64 = 0
+
+    /// The number of hash slots a fresh table starts with.
+    @usableFromInline static var initialSlots: Int { 1 << 12 }
 
     /// Creates a buffer of `limit` bytes for `reduceCount` partitions.
     ///
@@ -54,25 +92,34 @@ final class MapOutputBuffer<Value: ShuffleValue> {
     ) {
         self.limit = min(limit, Int(UInt32.max / 2))
         self.reduceCount = reduceCount
-        self.partitioner = partitioner
+        self.partitioner = partitioner ?? HashPartitioner()
+        hashPartitions = partitioner == nil
         self.combine = combine
         self.sink = sink
-        if combine != nil { slots = Array(repeating: -1, count: 1024) }
+        if combine != nil { resetSlots(count: Self.initialSlots) }
+    }
+
+    deinit {
+        keyArena.deallocate()
+        valueArena.deallocate()
+        entries.deallocate()
+        combined.deallocate()
+        slots.deallocate()
     }
 
     /// Adds one pair whose key is already encoded.
     @inlinable func add(key: UnsafeRawBufferPointer, value: Value) throws {
-        let hash = HashPartitioner.fnv1a(key)
-        let partition =
-            partitioner?.partition(of: key, among: reduceCount) ?? Int(hash % UInt64(reduceCount))
+        let hash = KeyBytes.stableHash(key)
+        let partition = hashPartitions ? Int(hash % UInt64(reduceCount)) : partitioner.partition(of: key, among: reduceCount)
         outputRecords += 1
         if let combine {
+            outputBytes += Int64(key.count + value.encodedByteCount)
+            try addCombining(key: key, value: value, hash: hash, partition: partition, combine: combine)
+        } else {
             valueScratch.removeAll()
             value.encode(into: &valueScratch)
             outputBytes += Int64(key.count + valueScratch.count)
-            try addCombining(key: key, value: value, hash: hash, partition: partition, combine: combine)
-        } else {
-            try addAppending(key: key, value: value, partition: partition)
+            try addAppending(key: key, partition: partition)
         }
     }
 
@@ -80,124 +127,135 @@ final class MapOutputBuffer<Value: ShuffleValue> {
         key: UnsafeRawBufferPointer, value: Value, hash: UInt64, partition: Int, combine: (inout Value, Value) -> Void
     ) throws {
         let mask = slots.count - 1
-        let tag = UInt32(truncatingIfNeeded: hash >> 32)
+        let tag = hash >> 32
+        let prefix = KeyBytes.prefix(key)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let found = slots[slot]
-            if found < 0 { break }
-            let entry = entries[Int(found)]
-            if entry.tag == tag, Int(entry.keyLength) == key.count, keyMatches(entry, key) {
-                combine(&values[Int(found)], value)
-                return
+            let occupant = slots[slot]
+            if occupant == 0 { break }
+            if occupant >> 32 == tag {
+                let index = Int(truncatingIfNeeded: occupant & 0xFFFF_FFFF) - 1
+                let entry = combined.base + index
+                if entry.pointee.prefix == prefix, Int(entry.pointee.keyLength) == key.count,
+                    key.count <= 8
+                        || KeyBytes.equal(keyArena.base + Int(entry.pointee.keyOffset), key.baseAddress!, count: key.count)
+                {
+                    combine(&entry.pointee.value, value)
+                    return
+                }
             }
             slot = (slot + 1) & mask
         }
-        slots[slot] = Int32(entries.count)
-        entries.append(
-            Entry(
-                keyOffset: UInt32(keyArena.count), keyLength: UInt32(key.count), valueOffset: 0, valueLength: 0,
-                partition: UInt32(partition), tag: tag))
-        keyArena.append(contentsOf: key)
+        slots[slot] = tag << 32 | UInt64(combined.count + 1)
+        combined.append(
+            CombiningEntry(
+                keyOffset: UInt32(keyArena.count), keyLength: UInt32(key.count), partition: UInt32(partition),
+                prefix: prefix, value: value))
+        keyArena.append(bytes: key)
         valueBytes += value.approximateByteCount
-        values.append(value)
-        if entries.count * 2 > slots.count { growTable() }
+        if combined.count * 2 > slots.count { growTable() }
         if usedBytes >= limit { try spill() }
     }
 
-    @inlinable func keyMatches(_ entry: Entry, _ key: UnsafeRawBufferPointer) -> Bool {
-        guard let base = key.baseAddress else { return true }
-        return keyArena.withUnsafeBytes { arena in
-            memcmp(arena.baseAddress! + Int(entry.keyOffset), base, key.count) == 0
-        }
-    }
-
-    @inlinable func addAppending(key: UnsafeRawBufferPointer, value: Value, partition: Int) throws {
-        valueScratch.removeAll()
-        value.encode(into: &valueScratch)
-        outputBytes += Int64(key.count + valueScratch.count)
+    @inlinable func addAppending(key: UnsafeRawBufferPointer, partition: Int) throws {
         entries.append(
             Entry(
                 keyOffset: UInt32(keyArena.count), keyLength: UInt32(key.count), valueOffset: UInt32(valueArena.count),
-                valueLength: UInt32(valueScratch.count), partition: UInt32(partition), tag: 0))
-        keyArena.append(contentsOf: key)
-        valueArena.append(contentsOf: valueScratch.bytes)
+                valueLength: UInt32(valueScratch.count), partition: UInt32(partition), prefix: KeyBytes.prefix(key)))
+        keyArena.append(bytes: key)
+        valueScratch.bytes.withUnsafeBytes { valueArena.append(bytes: $0) }
         if usedBytes >= limit { try spill() }
     }
 
     /// The bytes the buffer holds, as counted against its limit.
     @inlinable var usedBytes: Int {
         keyArena.count + valueArena.count + valueBytes + entries.count * MemoryLayout<Entry>.stride
-            + slots.count * MemoryLayout<Int32>.stride
+            + combined.count * MemoryLayout<CombiningEntry>.stride + slots.count * MemoryLayout<UInt64>.stride
+    }
+
+    @usableFromInline func resetSlots(count: Int) {
+        slots.removeAll()
+        slots.grow(to: count)
+        slots.base.initialize(repeating: 0, count: count)
+        slots.count = count
     }
 
     @usableFromInline func growTable() {
-        var grown = [Int32](repeating: -1, count: slots.count * 2)
-        let mask = grown.count - 1
-        keyArena.withUnsafeBytes { arena in
-            for (index, entry) in entries.enumerated() {
-                let key = UnsafeRawBufferPointer(rebasing: arena[Int(entry.keyOffset)..<Int(entry.keyOffset + entry.keyLength)])
-                var slot = Int(truncatingIfNeeded: HashPartitioner.fnv1a(key)) & mask
-                while grown[slot] >= 0 { slot = (slot + 1) & mask }
-                grown[slot] = Int32(index)
-            }
+        resetSlots(count: slots.count * 2)
+        let mask = slots.count - 1
+        for index in 0..<combined.count {
+            let entry = combined[index]
+            let key = keyArena.bytes(at: Int(entry.keyOffset), length: Int(entry.keyLength))
+            let hash = KeyBytes.stableHash(key)
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = (hash >> 32) << 32 | UInt64(index + 1)
         }
-        slots = grown
     }
 
     /// Sorts the buffered pairs and streams them to the sink as one run, then empties the buffer.
     @usableFromInline func spill() throws {
-        guard !entries.isEmpty else { return }
+        let count = combine != nil ? combined.count : entries.count
+        guard count > 0 else { return }
         let order = sortedOrder()
         try sink.beginRun()
-        try keyArena.withUnsafeBytes { arena in
-            try valueArena.withUnsafeBytes { encodedValues in
-                for index in order {
-                    let entry = entries[Int(index)]
-                    let key = UnsafeRawBufferPointer(rebasing: arena[Int(entry.keyOffset)..<Int(entry.keyOffset + entry.keyLength)])
-                    if combine != nil {
-                        valueScratch.removeAll()
-                        values[Int(index)].encode(into: &valueScratch)
-                        try valueScratch.bytes.withUnsafeBytes {
-                            try sink.append(partition: Int(entry.partition), key: key, value: $0)
-                        }
-                    } else {
-                        let start = Int(entry.valueOffset)
-                        let value = UnsafeRawBufferPointer(rebasing: encodedValues[start..<start + Int(entry.valueLength)])
-                        try sink.append(partition: Int(entry.partition), key: key, value: value)
-                    }
+        for item in order {
+            let key = keyArena.bytes(at: Int(item.keyOffset), length: Int(item.keyLength))
+            if combine != nil {
+                valueScratch.removeAll()
+                combined[Int(item.index)].value.encode(into: &valueScratch)
+                try valueScratch.bytes.withUnsafeBytes {
+                    try sink.append(partition: Int(item.partition), key: key, value: $0)
                 }
+            } else {
+                let entry = entries[Int(item.index)]
+                let value = valueArena.bytes(at: Int(entry.valueOffset), length: Int(entry.valueLength))
+                try sink.append(partition: Int(item.partition), key: key, value: value)
             }
         }
         try sink.endRun()
-        if combine != nil { counters.increment(.combineOutputRecords, by: Int64(entries.count)) }
-        counters.increment(.spilledRecords, by: Int64(entries.count))
-        keyArena.removeAll(keepingCapacity: true)
-        valueArena.removeAll(keepingCapacity: true)
-        entries.removeAll(keepingCapacity: true)
-        values.removeAll(keepingCapacity: true)
+        if combine != nil { counters.increment(.combineOutputRecords, by: Int64(count)) }
+        counters.increment(.spilledRecords, by: Int64(count))
+        keyArena.removeAll()
+        valueArena.removeAll()
+        entries.removeAll()
+        combined.removeAll()
         valueBytes = 0
-        if combine != nil { slots = Array(repeating: -1, count: 1024) }
+        if combine != nil { resetSlots(count: Self.initialSlots) }
     }
 
-    /// Entry indices in (partition, key bytes) order.
-    @usableFromInline func sortedOrder() -> [Int32] {
-        var order = (0..<Int32(entries.count)).map { $0 }
-        entries.withUnsafeBufferPointer { entries in
-            keyArena.withUnsafeBytes { arena in
-                let base = arena.baseAddress
-                order.sort { left, right in
-                    let a = entries[Int(left)]
-                    let b = entries[Int(right)]
-                    if a.partition != b.partition { return a.partition < b.partition }
-                    let common = Int(min(a.keyLength, b.keyLength))
-                    let compared = common == 0 ? 0 : memcmp(base! + Int(a.keyOffset), base! + Int(b.keyOffset), common)
-                    if compared != 0 { return compared < 0 }
-                    if a.keyLength != b.keyLength { return a.keyLength < b.keyLength }
-                    return left < right
-                }
+    /// The buffered entries in (partition, key bytes) order.
+    @usableFromInline func sortedOrder() -> [SortItem] {
+        var items: [SortItem] = []
+        if combine != nil {
+            items.reserveCapacity(combined.count)
+            for index in 0..<combined.count {
+                let entry = combined.base + index
+                items.append(
+                    SortItem(
+                        prefix: entry.pointee.prefix, partition: entry.pointee.partition, index: UInt32(index),
+                        keyOffset: entry.pointee.keyOffset, keyLength: entry.pointee.keyLength))
+            }
+        } else {
+            items.reserveCapacity(entries.count)
+            for index in 0..<entries.count {
+                let entry = entries[index]
+                items.append(
+                    SortItem(
+                        prefix: entry.prefix, partition: entry.partition, index: UInt32(index), keyOffset: entry.keyOffset,
+                        keyLength: entry.keyLength))
             }
         }
-        return order
+        let arena = keyArena.base
+        items.sort { a, b in
+            if a.partition != b.partition { return a.partition < b.partition }
+            if a.prefix != b.prefix { return a.prefix < b.prefix }
+            let common = Int(min(a.keyLength, b.keyLength))
+            let compared = common == 0 ? 0 : memcmp(arena + Int(a.keyOffset), arena + Int(b.keyOffset), common)
+            if compared != 0 { return compared < 0 }
+            return a.keyLength < b.keyLength
+        }
+        return items
     }
 
     /// Spills what is left and returns the buffer's counters.

@@ -2,8 +2,8 @@
 public struct MapTaskRequest {
     /// The attempt, parameters and broadcast.
     public let info: TaskInfo
-    /// The split to read.
-    public let split: InputSplit
+    /// The splits to read, in order: one, or several small ones combined into one task.
+    public let splits: [InputSplit]
     /// The number of reduce tasks, i.e. of partitions.
     public let reduceCount: Int
     /// The map output buffer's size limit in bytes.
@@ -15,11 +15,11 @@ public struct MapTaskRequest {
 
     /// Creates a request.
     public init(
-        info: TaskInfo, split: InputSplit, reduceCount: Int, bufferLimit: Int, sink: any MapOutputSink,
+        info: TaskInfo, splits: [InputSplit], reduceCount: Int, bufferLimit: Int, sink: any MapOutputSink,
         progress: @escaping (Int64) -> Void = { _ in }
     ) {
         self.info = info
-        self.split = split
+        self.splits = splits
         self.reduceCount = reduceCount
         self.bufferLimit = bufferLimit
         self.sink = sink

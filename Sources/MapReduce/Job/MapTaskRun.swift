@@ -1,4 +1,4 @@
-/// Runs one map task of a phase with concrete types: read the split, map, buffer, spill.
+/// Runs one map task of a phase with concrete types: read the splits, map, buffer, spill.
 @usableFromInline
 struct MapTaskRun<Input: InputFormat, M: Mapper> where M.Input == Input.Record {
     @usableFromInline let input: Input
@@ -22,10 +22,13 @@ struct MapTaskRun<Input: InputFormat, M: Mapper> where M.Input == Input.Record {
         let context = MapContext<M.Key, M.Value>(info: request.info, buffer: buffer)
         try mapper.setup(context)
         var records: Int64 = 0
-        let bytes = try input.read(request.split) { record in
-            records += 1
-            if records % Self.progressInterval == 0 { request.progress(records) }
-            try mapper.map(record, context: context)
+        var bytes: Int64 = 0
+        for split in request.splits {
+            bytes += try input.read(split) { record in
+                records += 1
+                if records % Self.progressInterval == 0 { request.progress(records) }
+                try mapper.map(record, context: context)
+            }
         }
         try mapper.cleanup(context)
         var counters = try buffer.finish()

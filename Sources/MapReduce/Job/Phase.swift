@@ -19,6 +19,8 @@ public struct Phase: Sendable {
     public let reduceTasks: ReduceTaskCount
     /// Whether the phase's output is a broadcast for the next phase.
     public let writesBroadcast: Bool
+    /// Whether small splits may share a map task (``InputFormat/combinesSmallSplits``).
+    public let combinesSmallSplits: Bool
     /// Cuts the input files into splits of about a given size.
     public let splits: @Sendable ([InputFile], Int64) throws -> [InputSplit]
     /// Runs one map task.
@@ -40,6 +42,7 @@ public struct Phase: Sendable {
         self.name = name
         self.reduceTasks = reduceTasks
         self.writesBroadcast = output is any BroadcastProducing
+        combinesSmallSplits = input.combinesSmallSplits
         splits = { files, size in try input.splits(of: files, splitSize: size) }
         let combine: (@Sendable (inout M.Value, M.Value) -> Void)?
         if combiner != nil {

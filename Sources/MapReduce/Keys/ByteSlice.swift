@@ -32,6 +32,12 @@ public struct ByteSlice: RandomAccessCollection, SortableKey, TextRepresentable 
         buffer = bytes
     }
 
+    @inlinable public func withSortableBytes<R>(
+        scratch: inout ByteWriter, _ body: (UnsafeRawBufferPointer) throws -> R
+    ) rethrows -> R {
+        try body(buffer)
+    }
+
     @inlinable public func writeText(into writer: inout ByteWriter) {
         writer.write(buffer)
     }

@@ -14,6 +14,19 @@ public protocol SortableKey {
     ///
     /// - Parameter bytes: exactly the bytes ``encodeSortable(into:)`` wrote; borrowed for the call.
     init(sortableBytes bytes: UnsafeRawBufferPointer) throws
+
+    /// Calls `body` with the key's encoding, written into `scratch` unless the key can lend its bytes.
+    func withSortableBytes<R>(scratch: inout ByteWriter, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R
+}
+
+extension SortableKey {
+    @inlinable public func withSortableBytes<R>(
+        scratch: inout ByteWriter, _ body: (UnsafeRawBufferPointer) throws -> R
+    ) rethrows -> R {
+        scratch.removeAll()
+        encodeSortable(into: &scratch)
+        return try scratch.bytes.withUnsafeBytes(body)
+    }
 }
 
 extension String: SortableKey {

@@ -11,14 +11,28 @@ public protocol ShuffleValue {
 
     /// About how many bytes of memory the value holds, for the map output buffer's accounting.
     var approximateByteCount: Int { get }
+
+    /// The length of the value's encoding (the `MAP_OUTPUT_BYTES` counter adds it up).
+    var encodedByteCount: Int { get }
 }
 
 extension ShuffleValue {
     @inlinable public var approximateByteCount: Int { MemoryLayout<Self>.stride }
+
+    @inlinable public var encodedByteCount: Int {
+        var writer = ByteWriter(capacity: 16)
+        encode(into: &writer)
+        return writer.count
+    }
 }
 
 /// Signed integers encode as zig-zag varints, unsigned ones as varints.
 extension ShuffleValue where Self: FixedWidthInteger {
+    @inlinable public var encodedByteCount: Int {
+        let raw = Self.isSigned ? UInt64(bitPattern: (Int64(self) << 1) ^ (Int64(self) >> 63)) : UInt64(self)
+        return Swift.max(1, (64 - raw.leadingZeroBitCount + 6) / 7)
+    }
+
     @inlinable public func encode(into writer: inout ByteWriter) {
         if Self.isSigned {
             writer.writeZigZag(Int64(self))

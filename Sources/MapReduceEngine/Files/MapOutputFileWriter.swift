@@ -15,7 +15,6 @@ final class MapOutputFileWriter: MapOutputSink {
     private let file: BufferedFileWriter
     private var segments: [MapOutputSegment]
     private var current = 0
-    private var record = ByteWriter(capacity: 32)
 
     /// The number of records written.
     private(set) var recordCount: Int64 = 0
@@ -34,12 +33,12 @@ final class MapOutputFileWriter: MapOutputSink {
     func append(partition: Int, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) throws {
         precondition(partition >= current, "map output records must arrive in partition order")
         if partition != current { moveTo(partition) }
-        record.removeAll()
-        record.writeVarint(UInt64(key.count))
-        record.writeVarint(UInt64(value.count))
-        try record.bytes.withUnsafeBytes { try file.write($0) }
-        try file.write(key)
-        try file.write(value)
+        try file.append { record in
+            record.writeVarint(UInt64(key.count))
+            record.writeVarint(UInt64(value.count))
+            record.write(key)
+            record.write(value)
+        }
         segments[partition].records += 1
         recordCount += 1
     }

@@ -1,4 +1,4 @@
-import Glibc
+import MapReduce
 
 /// Merges sorted segments into one stream in key byte order, equal keys in segment order.
 ///
@@ -6,7 +6,7 @@ import Glibc
 /// record's and stay valid until the next ``advance()``.
 final class RecordMerger {
     private let readers: [SegmentReader]
-    private var heap: [Int] = []
+    @exclusivity(unchecked) private var heap: [Int] = []
     private var primed = false
 
     /// Creates a merger over readers positioned before their first records.
@@ -54,17 +54,10 @@ final class RecordMerger {
 
     /// Whether reader `a`'s current key sorts before reader `b`'s (ties by reader index).
     private func precedes(_ a: Int, _ b: Int) -> Bool {
-        let order = Self.compare(readers[a].key, readers[b].key)
+        let left = readers[a]
+        let right = readers[b]
+        if left.keyPrefix != right.keyPrefix { return left.keyPrefix < right.keyPrefix }
+        let order = KeyBytes.compare(left.key, right.key)
         return order != 0 ? order < 0 : a < b
-    }
-
-    /// Compares two keys as unsigned bytes: negative, zero or positive.
-    static func compare(_ left: UnsafeRawBufferPointer, _ right: UnsafeRawBufferPointer) -> Int {
-        let common = min(left.count, right.count)
-        if common > 0 {
-            let order = memcmp(left.baseAddress!, right.baseAddress!, common)
-            if order != 0 { return Int(order) }
-        }
-        return left.count - right.count
     }
 }

@@ -5,16 +5,18 @@ import MapReduce
 /// ``key`` and ``value`` point into the buffer and stay valid until the next ``advance()``.
 final class SegmentReader {
     private let file: FileReadHandle
-    private var storage: UnsafeMutableRawBufferPointer
-    private var head = 0
-    private var tail = 0
-    private var filePosition: Int64
+    @exclusivity(unchecked) private var storage: UnsafeMutableRawBufferPointer
+    @exclusivity(unchecked) private var head = 0
+    @exclusivity(unchecked) private var tail = 0
+    @exclusivity(unchecked) private var filePosition: Int64
     private let end: Int64
 
     /// The current record's key.
     private(set) var key = UnsafeRawBufferPointer(start: nil, count: 0)
     /// The current record's value.
     private(set) var value = UnsafeRawBufferPointer(start: nil, count: 0)
+    /// The current key's first eight bytes, for quick comparisons (``KeyBytes/prefix(_:)``).
+    private(set) var keyPrefix: UInt64 = 0
 
     /// Opens the segment `segment` of `file`.
     init(file: FileReadHandle, segment: MapOutputSegment, bufferSize: Int = 1 << 17) {
@@ -51,6 +53,7 @@ final class SegmentReader {
         key = UnsafeRawBufferPointer(rebasing: storage[keyStart..<valueStart])
         value = UnsafeRawBufferPointer(rebasing: storage[valueStart..<valueStart + Int(valueLength)])
         head = valueStart + Int(valueLength)
+        keyPrefix = KeyBytes.prefix(key)
         return true
     }
 

@@ -1,20 +1,20 @@
 import Glibc
 import MapReduce
 
-/// Runs one map task attempt on this machine: map the split into spills, then merge the spills
+/// Runs one map task attempt on this machine: map the splits into spills, then merge the spills
 /// into the attempt's one sorted, partitioned output file.
 public enum MapTaskRunner {
-    /// Runs the attempt `info.attempt` of `phase` over `split`, writing into `directory`.
+    /// Runs the attempt `info.attempt` of `phase` over `splits`, writing into `directory`.
     ///
     /// - Returns: the output file, its partition index and the task's counters.
     public static func run(
-        phase: Phase, info: TaskInfo, split: InputSplit, reduceCount: Int, bufferLimit: Int, directory: String,
+        phase: Phase, info: TaskInfo, splits: [InputSplit], reduceCount: Int, bufferLimit: Int, directory: String,
         progress: @escaping (Int64) -> Void = { _ in }
     ) throws -> MapTaskResult {
         let collector = SpillCollector(attempt: info.attempt, directory: directory, partitionCount: reduceCount)
         var counters = try phase.runMap(
             MapTaskRequest(
-                info: info, split: split, reduceCount: reduceCount, bufferLimit: bufferLimit, sink: collector,
+                info: info, splits: splits, reduceCount: reduceCount, bufferLimit: bufferLimit, sink: collector,
                 progress: progress))
         let outputPath = directory + "/" + info.attempt.mapOutputFileName
         let segments: [MapOutputSegment]

@@ -30,7 +30,7 @@ enum SpillMerger {
                 repeat {
                     values.append(merger.value)
                     more = try merger.advance()
-                } while more && key.withUnsafeBytes { RecordMerger.compare(merger.key, $0) == 0 }
+                } while more && key.withUnsafeBytes { KeyBytes.compare(merger.key, $0) == 0 }
                 combined += Int64(values.count - 1)
                 encoded.removeAll()
                 try values.withBuffers { try combine($0, &encoded) }

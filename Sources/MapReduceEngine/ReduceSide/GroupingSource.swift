@@ -64,6 +64,6 @@ final class GroupingSource: KeyGroupSource {
     }
 
     private func headMatchesCurrentKey() -> Bool {
-        RecordMerger.compare(merger.key, currentKey) == 0
+        KeyBytes.compare(merger.key, currentKey) == 0
     }
 }

@@ -25,7 +25,12 @@ struct PhaseRun: Sendable {
         }
         let manager = FileManager.default
         try manager.createDirectory(atPath: workDirectory + "/map", withIntermediateDirectories: true)
-        let splits = try phase.splits(files, configuration.splitSize)
+        let totalBytes = files.reduce(0) { $0 + $1.size }
+        let splitSize = phase.combinesSmallSplits
+            ? SplitPlanner.splitSize(configured: configuration.splitSize, totalBytes: totalBytes, slots: configuration.slots)
+            : configuration.splitSize
+        let splits = SplitPlanner.group(
+            try phase.splits(files, splitSize), target: splitSize, combining: phase.combinesSmallSplits)
         let reduceCount: Int
         switch phase.reduceTasks {
         case .configurable: reduceCount = configuration.reducers
@@ -45,10 +50,10 @@ struct PhaseRun: Sendable {
             let info = TaskInfo(attempt: attempt, parameters: parameters, broadcast: broadcast)
             do {
                 return try MapTaskRunner.run(
-                    phase: phase, info: info, split: splits[task], reduceCount: reduceCount,
+                    phase: phase, info: info, splits: splits[task], reduceCount: reduceCount,
                     bufferLimit: configuration.mapBufferSize, directory: workDirectory + "/map")
             } catch {
-                throw TaskFailure(attempt: attempt, subject: splits[task].description, error: error)
+                throw TaskFailure(attempt: attempt, subject: SplitPlanner.describe(splits[task]), error: error)
             }
         }
         let outputDirectory = workDirectory + "/output"
