@@ -14,6 +14,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
     ],
     targets: [
         .target(name: "MapReduce", swiftSettings: optimized),
@@ -21,15 +25,60 @@ let package = Package(
         .target(name: "WordCount", dependencies: ["MapReduce"], path: "Jobs/WordCount", swiftSettings: optimized),
         .target(name: "LogBytes", dependencies: ["MapReduce"], path: "Jobs/LogBytes", swiftSettings: optimized),
         .target(
+            name: "HistogramEqualization", dependencies: ["MapReduce", "ImageCodecs"], path: "Jobs/HistogramEqualization",
+            swiftSettings: optimized
+        ),
+        .target(
             name: "JobCatalog",
-            dependencies: ["MapReduce", "WordCount", "LogBytes"],
+            dependencies: ["MapReduce", "WordCount", "LogBytes", "HistogramEqualization"],
+            swiftSettings: optimized
+        ),
+        .target(
+            name: "Wire",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "Cluster",
+            dependencies: [
+                "MapReduce", "MapReduceEngine", "JobCatalog", "Wire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: optimized
         ),
         .executableTarget(
             name: "mrsubmit",
             dependencies: [
-                "MapReduce", "MapReduceEngine", "JobCatalog",
+                "MapReduce", "MapReduceEngine", "JobCatalog", "Cluster", "Wire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: optimized
+        ),
+        .executableTarget(
+            name: "jobtracker",
+            dependencies: [
+                "Cluster", "Wire",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: optimized
+        ),
+        .executableTarget(
+            name: "tasktracker",
+            dependencies: [
+                "Cluster", "Wire",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: optimized
         ),
@@ -52,6 +101,22 @@ let package = Package(
             name: "JobsTests",
             dependencies: ["MapReduce", "MapReduceEngine", "WordCount", "LogBytes", "TestSupport"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["mrsubmit", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["mrsubmit", "jobtracker", "tasktracker", "TestSupport"]),
+        .testTarget(
+            name: "WireTests",
+            dependencies: [
+                "Wire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(name: "ClusterTests", dependencies: ["Cluster", "Wire", "MapReduce", "MapReduceEngine", "TestSupport"]),
+        .testTarget(
+            name: "HistogramEqualizationTests",
+            dependencies: ["HistogramEqualization", "ImageCodecs", "MapReduce", "MapReduceEngine", "mrsubmit", "TestSupport"]
+        ),
     ]
 )

@@ -1,3 +1,4 @@
+import HistogramEqualization
 import LogBytes
 import MapReduce
 import WordCount
@@ -5,7 +6,7 @@ import WordCount
 /// The jobs this build of swift-mapreduce can run, by name; the CLI and task runners share it.
 public enum JobCatalog {
     /// Every job, in the order `mrsubmit jobs` lists them.
-    public static let all: [any Job.Type] = [WordCountJob.self, LogBytesJob.self]
+    public static let all: [any Job.Type] = [WordCountJob.self, LogBytesJob.self, HistogramEqualizationJob.self]
 
     /// The job called `name`, or nil.
     public static func job(named name: String) -> (any Job.Type)? {

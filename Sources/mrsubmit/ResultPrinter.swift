@@ -6,6 +6,10 @@ import MapReduceEngine
 struct ResultPrinter {
     let job: any Job.Type
     let result: JobResult
+    /// The files a file-per-input job wrote, listed instead of the output directory.
+    var outputFiles: [String] = []
+    /// Inputs found in directories and skipped, with the reason.
+    var skippedInputs: [(path: String, reason: String)] = []
 
     func render() throws -> String {
         var text = ""
@@ -19,6 +23,13 @@ struct ResultPrinter {
             }
             if showsTotal { text += "Total: \(top.total) over \(top.records) \(label)\n" }
         }
+        if case .report(let prefix) = job.resultSummary {
+            let names = try FileManager.default.contentsOfDirectory(atPath: result.outputPath).filter { $0.hasPrefix(prefix) }
+            for name in names.sorted() {
+                text += try String(contentsOfFile: result.outputPath + "/" + name, encoding: .utf8)
+            }
+        }
+        for skipped in skippedInputs { text += "Skipped \(skipped.path): \(skipped.reason)\n" }
         text += "Counters:\n"
         let counters = result.counters
         var rows: [(String, Int64)] = Counters.Framework.allCases.map { ($0.rawValue, counters[$0]) }
@@ -27,7 +38,11 @@ struct ResultPrinter {
         for (name, value) in rows {
             text += "  \(name.padding(toLength: nameWidth, withPad: " ", startingAt: 0))  \(value)\n"
         }
-        text += "Output: \(result.outputPath)\n"
+        if outputFiles.isEmpty {
+            text += "Output: \(result.outputPath)\n"
+        } else {
+            for file in outputFiles { text += "Output: \(file)\n" }
+        }
         text += "Job \(result.job) succeeded in \(String(format: "%.2f", result.elapsedSeconds)) s\n"
         return text
     }

@@ -33,6 +33,9 @@ enum SubmitCommand {
     }
 
     private static func run(job: any Job.Type, options: SubmitOptions, parameters: JobParameters) throws -> Int32 {
+        if let perInput = job as? any FilePerInputJob.Type {
+            return try PerInputSubmission.run(job: perInput, options: options, parameters: parameters)
+        }
         guard !options.inputs.isEmpty else {
             throw InputError(path: job.name, problem: "no input paths given (usage: mrsubmit \(job.name) <inputs…>)")
         }
@@ -42,9 +45,13 @@ enum SubmitCommand {
             reducers: options.reducers, splitSize: try SubmitOptions.byteCount(options.splitSize, option: "--split-size"),
             mapBufferSize: Int(try SubmitOptions.byteCount(options.mapBuffer, option: "--map-buffer")),
             slots: options.slots, workDirectory: options.workDir, replacesOutput: options.force)
+        _ = instance
+        if options.detach {
+            print(try DetachedSubmission(job: job, configuration: configuration, options: options).submit())
+            return 0
+        }
         let display = ProgressDisplay(enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
-        let result = try LocalJobRunner(configuration: configuration).run(
-            instance, id: JobID(cluster: clusterStamp(), sequence: 1), progress: display.show)
+        let result = try JobSession(options: options, job: job, configuration: configuration).run(progress: display.show)
         display.finish()
         print(try ResultPrinter(job: job, result: result).render(), terminator: "")
         return 0

@@ -32,9 +32,23 @@ struct SubmitOptions: ParsableArguments {
     @Flag(help: "Print only the summary, no progress.")
     var quiet = false
 
+    @OptionGroup(title: "Cluster")
+    var cluster: ClusterOptions
+
+    @Option(help: "TaskTrackers of the embedded cluster (when no --cluster is named).")
+    var trackers: Int = 2
+
+    @Flag(help: "Submit to the named cluster and print the job id without waiting.")
+    var detach = false
+
+    @Flag(help: "Inputs and -o are paths on the cluster (a shared volume): nothing is uploaded or downloaded.")
+    var remotePaths = false
+
     mutating func validate() throws {
         if let reducers, reducers < 1 { throw ValidationError("--reducers must be at least 1") }
         if let slots, slots < 1 { throw ValidationError("--slots must be at least 1") }
+        if trackers < 1 { throw ValidationError("--trackers must be at least 1") }
+        if detach, cluster.named == nil { throw ValidationError("--detach needs a running cluster: give --cluster HOST:PORT") }
         _ = try Self.byteCount(splitSize, option: "--split-size")
         _ = try Self.byteCount(mapBuffer, option: "--map-buffer")
     }

@@ -31,6 +31,12 @@ public enum Oracles {
 }
 
 /// An oracle command that failed.
-public struct OracleError: Error {
+public struct OracleError: Error, CustomStringConvertible {
     public let message: String
+
+    public init(message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
 }

@@ -12,10 +12,11 @@ public struct ProcessOutput: Sendable {
     /// Standard output as text.
     public var text: String { String(decoding: standardOutput, as: UTF8.self) }
 
-    /// Runs `executable` with `arguments`, in `directory` if given, feeding `input` on standard input.
+    /// Runs `executable` with `arguments`, in `directory` if given, feeding `input` on standard input;
+    /// a process still running after `timeout` seconds is killed, so a hang fails the test instead of CI.
     public static func run(
         _ executable: String, _ arguments: [String], in directory: String? = nil, input: Data? = nil,
-        environment: [String: String]? = nil
+        environment: [String: String]? = nil, timeout: Double = 300
     ) throws -> ProcessOutput {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -37,6 +38,12 @@ public struct ProcessOutput: Sendable {
         let errorData = Box()
         let reader = Thread { errorData.data = error.fileHandleForReading.readDataToEndOfFile() }
         reader.start()
+        let watchdog = Thread {
+            let deadline = Date().addingTimeInterval(timeout)
+            while process.isRunning, Date() < deadline { usleep(50_000) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
+        watchdog.start()
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         while reader.isExecuting || !reader.isFinished { usleep(1000) }

@@ -5,4 +5,7 @@ public enum ResultSummary: Sendable, Equatable {
     /// The `count` records with the largest integer values, labelled (e.g. "words"), with the sum
     /// of all values when `showsTotal`.
     case topValues(count: Int, label: String, showsTotal: Bool)
+    /// The text of the output files whose names start with `fileNamePrefix`, in name order: a
+    /// report the job writes for people (e.g. statistics of each converted image).
+    case report(fileNamePrefix: String)
 }

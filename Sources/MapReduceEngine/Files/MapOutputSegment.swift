@@ -9,6 +9,13 @@ public struct MapOutputSegment: Sendable, Equatable, Codable {
     /// How many records it holds.
     public var records: Int64
 
+    /// Describes a segment.
+    public init(offset: Int64, length: Int64, records: Int64) {
+        self.offset = offset
+        self.length = length
+        self.records = records
+    }
+
     /// The footer's magic number, "MRMO".
     static let magic: UInt32 = 0x4D52_4D4F
     /// The bytes of one index entry.

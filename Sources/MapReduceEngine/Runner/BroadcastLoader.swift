@@ -2,9 +2,9 @@ import Foundation
 import MapReduce
 
 /// Reads a phase's broadcast output files into the ``Broadcast`` for the next phase.
-enum BroadcastLoader {
+public enum BroadcastLoader {
     /// Concatenates the part files in `directory` in name order, refusing more than `limit` bytes.
-    static func load(directory: String, limit: Int, phase: String) throws -> Broadcast {
+    public static func load(directory: String, limit: Int, phase: String) throws -> Broadcast {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix("part-") }.sorted()
         var encoded: [UInt8] = []
         for name in names {

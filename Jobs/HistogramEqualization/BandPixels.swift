@@ -1,0 +1,52 @@
+import MapReduce
+
+/// The pixels of one band of an image, as they travel from the apply phase's maps to its reduce.
+///
+/// `planes` holds one buffer of interleaved rows (a TIFF band, a JPEG decoded to gray or RGB) or
+/// the band's rows of a JPEG's Y, Cb and Cr planes. The encoding copies the buffers whole.
+public struct BandPixels: ShuffleValue, Sendable, Equatable {
+    /// The band's index in its image.
+    public var index: Int
+    /// The image row the band starts at.
+    public var firstRow: Int
+    /// The image rows it holds (JPEG planes may carry padding rows beyond them).
+    public var rowCount: Int
+    /// The band's samples.
+    public var planes: [[UInt8]]
+
+    /// Creates a band.
+    public init(index: Int, firstRow: Int, rowCount: Int, planes: [[UInt8]]) {
+        self.index = index
+        self.firstRow = firstRow
+        self.rowCount = rowCount
+        self.planes = planes
+    }
+
+    public func encode(into writer: inout ByteWriter) {
+        writer.writeVarint(UInt64(index))
+        writer.writeVarint(UInt64(firstRow))
+        writer.writeVarint(UInt64(rowCount))
+        writer.writeVarint(UInt64(planes.count))
+        for plane in planes {
+            plane.withUnsafeBytes { writer.writeLengthPrefixed($0) }
+        }
+    }
+
+    public init(decoding reader: inout ByteReader) throws {
+        index = Int(try reader.readVarint())
+        firstRow = Int(try reader.readVarint())
+        rowCount = Int(try reader.readVarint())
+        let count = try reader.readVarint()
+        guard count <= 4 else { throw DecodingError.malformed("a band of \(count) planes") }
+        planes = []
+        for _ in 0..<count {
+            let bytes = try reader.readLengthPrefixed()
+            planes.append([UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
+                if let base = bytes.baseAddress { buffer.baseAddress!.initialize(from: base.assumingMemoryBound(to: UInt8.self), count: bytes.count) }
+                initialized = bytes.count
+            })
+        }
+    }
+
+    public var approximateByteCount: Int { planes.reduce(64) { $0 + $1.count + 32 } }
+}

@@ -1,0 +1,51 @@
+/// Counts the histograms an ``EqualizationPlan`` asks for over the image pixels of a band.
+public enum HistogramCounter {
+    /// The Y of full-range YCbCr (BT.601 weights 0.299, 0.587, 0.114) in 16-bit fixed point,
+    /// rounded to nearest, for 8- and 16-bit samples alike.
+    @inlinable public static func luma(_ red: Int, _ green: Int, _ blue: Int) -> Int {
+        (19_595 &* red &+ 38_470 &* green &+ 7_471 &* blue &+ 32_768) >> 16
+    }
+
+    /// The histograms of `rows` rows of `buffer`, concatenated: `plan.histogramCount × plan.bins` counts.
+    public static func count(_ buffer: UnsafeRawBufferPointer, layout: SampleLayout, rows: Int,
+                             plan: EqualizationPlan) -> [UInt64] {
+        var histogram = [UInt64](repeating: 0, count: plan.histogramCount * plan.bins)
+        histogram.withUnsafeMutableBufferPointer { bins in
+            if layout.bytesPerSample == 2 {
+                count(UInt16.self, buffer, layout: layout, rows: rows, plan: plan, into: bins)
+            } else {
+                count(UInt8.self, buffer, layout: layout, rows: rows, plan: plan, into: bins)
+            }
+        }
+        return histogram
+    }
+
+    private static func count<Sample: FixedWidthInteger & UnsignedInteger>(
+        _: Sample.Type, _ buffer: UnsafeRawBufferPointer, layout: SampleLayout, rows: Int, plan: EqualizationPlan,
+        into bins: UnsafeMutableBufferPointer<UInt64>
+    ) {
+        let spp = layout.samplesPerPixel
+        let binCount = plan.bins
+        for row in 0..<rows {
+            let start = buffer.baseAddress! + row * layout.stride
+            let samples = UnsafeBufferPointer(start: start.assumingMemoryBound(to: Sample.self), count: layout.width * spp)
+            switch plan.rule {
+            case .channels(let channels):
+                if spp == 1 {
+                    for sample in samples { bins[Int(sample)] &+= 1 }
+                } else {
+                    for (histogram, channel) in channels.enumerated() {
+                        let base = histogram * binCount
+                        for pixel in stride(from: channel, to: samples.count, by: spp) {
+                            bins[base + Int(samples[pixel])] &+= 1
+                        }
+                    }
+                }
+            case .luma(let red), .grayFromRGB(let red):
+                for pixel in stride(from: red, to: samples.count, by: spp) {
+                    bins[luma(Int(samples[pixel]), Int(samples[pixel + 1]), Int(samples[pixel + 2]))] &+= 1
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import ImageCodecs
+import MapReduce
+
+/// Histogram equalization of JPEG and TIFF images, as two phases.
+///
+/// Phase 1 (`histogram`): each map task counts the histograms of one band of an image; the
+/// combiner adds them up; one reduce sums each image's histograms and builds its lookup tables
+/// (OpenCV's `equalizeHist` rule), broadcast with their before/after spreads. Phase 2 (`apply`):
+/// each map task maps its band through the tables and emits it keyed by (image, band index);
+/// one reduce receives every image's bands in order and writes the image band by band beside
+/// its input, as `<name>_equalized.<ext>`. `docs/histeq.md` has the semantics.
+public struct HistogramEqualizationJob: FilePerInputJob {
+    public static let name = "histeq"
+    public static let summary = "Equalizes the histograms of JPEG and TIFF images (writes <name>_equalized.<ext>)"
+    public static let resultSummary = ResultSummary.report(fileNamePrefix: EqualizedImageOutputFormat.reportPrefix)
+    public static let outputNaming = PerInputOutputNaming(suffix: "_equalized")
+
+    public static var options: [JobOption] {
+        typealias Parameter = HistogramSettings.Parameter
+        return [
+            JobOption(name: "mode", parameter: Parameter.mode, valueName: "mode",
+                      help: "luma (default: Y of YCbCr, chroma kept), channels (R, G, B each) or gray"),
+            JobOption(name: "bands", parameter: Parameter.bands, valueName: "n",
+                      help: "Cut each image into about n row bands (default: bands of about 8 MiB)"),
+            JobOption(name: "rows-per-band", parameter: Parameter.rowsPerBand, valueName: "rows",
+                      help: "Cut each image into bands of this many rows (rounded up to whole strips/tiles)"),
+            JobOption(name: "quality", parameter: Parameter.quality, valueName: "q",
+                      help: "JPEG quality of JPEG outputs, 1-100 (default 95)"),
+            JobOption(name: "pixel-limit", parameter: Parameter.pixelLimit, valueName: "pixels",
+                      help: "Refuse images with more pixels than this (default 1000000000)"),
+        ]
+    }
+
+    /// The checked parameters.
+    public let settings: HistogramSettings
+
+    public init(parameters: JobParameters) throws {
+        settings = try HistogramSettings(parameters: parameters)
+    }
+
+    public var phases: [Phase] {
+        let input = ImageBandInputFormat(settings: settings)
+        return [
+            Phase("histogram", input: input, mapper: HistogramMapper.self, combiner: ElementwiseSumCombiner<UInt64>.self,
+                  reducer: LookupTableReducer.self, reduceTasks: .exactly(1),
+                  output: BroadcastOutputFormat<String, EqualizationTable>()),
+            Phase("apply", input: input, mapper: ApplyMapper.self, reducer: BandAssemblyReducer.self,
+                  reduceTasks: .exactly(1), output: EqualizedImageOutputFormat(settings: settings)),
+        ]
+    }
+
+    /// Skips files in input directories that are not JPEG or TIFF images, with the reason.
+    public static func skipReason(forDirectoryEntry path: String) -> String? {
+        do {
+            _ = try ImageFormat.requireDecodable(path: path)
+            return nil
+        } catch let error as ImageCodecError {
+            return error.message
+        } catch {
+            return "\(error)"
+        }
+    }
+}

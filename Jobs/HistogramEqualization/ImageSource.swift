@@ -1,0 +1,96 @@
+import ImageCodecs
+
+/// One input image as the job sees it: its description, how it is decoded, its equalization
+/// plan and its bands, read from the header alone.
+///
+/// Opening an image performs every refusal that needs no pixel decoding (missing, empty, not a
+/// JPEG or TIFF, unsupported layout, over the pixel limit), with the image codecs' one-line errors.
+public final class ImageSource {
+    /// How the pixels are decoded.
+    public enum Decoding: Sendable, Equatable {
+        /// A TIFF, read band by band from its strips or tiles.
+        case tiff
+        /// A YCbCr JPEG decoded to its Y, Cb and Cr planes, without colour conversion.
+        case jpegPlanes(JPEGHeader.Subsampling)
+        /// A JPEG decoded to interleaved gray (1) or RGB (3) samples: a gray JPEG (its one
+        /// component is its Y plane, decoded into a single buffer), or a colour JPEG in
+        /// channels mode or stored as RGB.
+        case jpegPixels(channels: Int)
+    }
+
+    /// The path as the job received it.
+    public let path: String
+    /// The image's geometry, layout and metadata.
+    public let info: ImageInfo
+    /// How it is decoded.
+    public let decoding: Decoding
+    /// What is equalized.
+    public let plan: EqualizationPlan
+    /// How its rows are cut into bands.
+    public let geometry: BandGeometry
+    /// The open TIFF, for a TIFF, until ``readRows(_:)`` has read its band.
+    public private(set) var tiff: TIFFReader?
+    /// The file, for a JPEG.
+    public let jpeg: JPEGFile?
+
+    /// Opens `path` and chooses its decoding and plan for `settings`.
+    public init(path: String, settings: HistogramSettings) throws {
+        self.path = path
+        switch try ImageFormat.requireDecodable(path: path) {
+        case .tiff:
+            let reader = try TIFFReader(path: path, limit: settings.pixelLimit)
+            let info = reader.info
+            tiff = reader
+            jpeg = nil
+            self.info = info
+            decoding = .tiff
+            plan = try EqualizationPlan.interleaved(info, mode: settings.mode, path: path)
+            let alignment = info.tiff?.tileHeight ?? info.tiff?.rowsPerStrip ?? info.height
+            geometry = BandGeometry(height: info.height, bytesPerRow: info.bytesPerRow, alignment: alignment,
+                                    banding: settings.banding)
+        default:
+            let file = try JPEGFile(path: path, limit: settings.pixelLimit)
+            let info = file.info
+            tiff = nil
+            jpeg = file
+            self.info = info
+            let header = file.header
+            let planes = header.colorSpace == .yCbCr && settings.mode != .channels
+            if planes {
+                decoding = .jpegPlanes(header.subsampling)
+                plan = EqualizationPlan.lumaPlane(mode: settings.mode)
+            } else {
+                decoding = .jpegPixels(channels: header.components)
+                var pixels = info
+                pixels.colorModel = header.components == 1 ? .minIsBlack : .rgb
+                plan = try EqualizationPlan.interleaved(pixels, mode: settings.mode, path: path)
+            }
+            let mcuHeight = header.subsampling == .s420 || header.subsampling == .s440 ? 16 : 8
+            geometry = BandGeometry(height: info.height, bytesPerRow: info.width * header.components,
+                                    alignment: mcuHeight, banding: settings.banding)
+        }
+    }
+
+    /// Reads rows `rows` of a TIFF and closes it, dropping the reader's cache of decoded strips,
+    /// so a map task holds its band once.
+    public func readRows(_ rows: Range<Int>) throws -> [UInt8] {
+        guard let reader = tiff else {
+            throw ImageCodecError(.invalidArgument, path: path, "this TIFF's band was already read")
+        }
+        tiff = nil
+        return try reader.readRows(rows)
+    }
+
+    /// Where the samples of a band's first plane are.
+    public var layout: SampleLayout {
+        switch decoding {
+        case .tiff:
+            SampleLayout(samplesPerPixel: info.samplesPerPixel, bytesPerSample: info.bytesPerSample, width: info.width)
+        case .jpegPlanes(let subsampling):
+            SampleLayout(samplesPerPixel: 1, bytesPerSample: 1, width: info.width,
+                         stride: PlaneGeometry(width: info.width, height: info.height, subsampling: subsampling).lumaWidth)
+        case .jpegPixels(let channels):
+            SampleLayout(samplesPerPixel: channels, bytesPerSample: 1, width: info.width)
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import MapReduce
+import Wire
+
+/// A client of a JobTracker: submits jobs, follows them, lists and kills them, and moves files.
+public struct ClusterClient: Sendable {
+    /// The JobTracker.
+    public let address: ClusterAddress
+    private let client: WireClient
+
+    /// Creates a client; nothing is sent until a call.
+    public init(address: ClusterAddress, secret: ClusterSecret, nodeID: String = "mrsubmit-\(ProcessInfo.processInfo.processIdentifier)") {
+        self.address = address
+        client = WireClient(
+            WireClient.Configuration(
+                host: address.host, port: address.port, secret: secret, role: .client, nodeID: nodeID,
+                connectTimeout: .seconds(3), requestTimeout: .seconds(30)))
+    }
+
+    /// Runs `body` on one connection to the JobTracker, naming the JobTracker in connection errors.
+    public func withConnection<Result: Sendable>(_ body: (WireConnection) async throws -> Result) async throws -> Result {
+        do {
+            return try await client.withConnection(body)
+        } catch let error as WireError {
+            switch error {
+            case .remote(let message): throw ClusterError(message: message.message)
+            default: throw ClusterError(message: "JobTracker \(address): \(error)")
+            }
+        }
+    }
+
+    /// Submits a job and returns its id.
+    public func submit(_ request: SubmitJobRequest, on connection: WireConnection) async throws -> JobID {
+        try await connection.call(request, expecting: SubmitJobReply.self).job
+    }
+
+    /// A job's report.
+    public func status(of job: JobID, on connection: WireConnection) async throws -> JobReport {
+        try await connection.call(JobStatusRequest(job: job), expecting: JobStatusReply.self).report
+    }
+
+    /// Every job's report.
+    public func list(on connection: WireConnection) async throws -> [JobReport] {
+        try await connection.call(ListJobsRequest(), expecting: ListJobsReply.self).jobs
+    }
+
+    /// Kills a job and returns its report.
+    public func kill(_ job: JobID, on connection: WireConnection) async throws -> JobReport {
+        try await connection.call(KillJobRequest(job: job), expecting: KillJobReply.self).report
+    }
+
+    /// Polls a job until it ends, reporting each change; returns the final report.
+    public func follow(
+        _ job: JobID, on connection: WireConnection, every interval: Duration,
+        progress: @Sendable (JobReport) -> Void
+    ) async throws -> JobReport {
+        var last: JobReport?
+        while true {
+            let report = try await status(of: job, on: connection)
+            if report != last { progress(report) }
+            last = report
+            if report.state.isFinal { return report }
+            try await Task.sleep(for: interval)
+        }
+    }
+
+    /// Uploads local files into a fresh staging directory on the JobTracker; returns their paths there.
+    public func upload(_ files: [InputFile], names: [String], on connection: WireConnection) async throws -> [String] {
+        let staging = UUID().uuidString.lowercased()
+        var remote: [String] = []
+        for (file, name) in zip(files, names) {
+            let handle = try FileReadHandle(path: file.path)
+            let reply = try await connection.upload(
+                ClusterMessages.uploadInput,
+                payload: UploadInputRequest(staging: staging, relativePath: name).encodedBuffer()
+            ) { writer in
+                try await FileStreaming.stream(handle, from: 0, length: handle.size, to: writer)
+            }
+            remote.append(try reply.decode(as: UploadInputReply.self).path)
+        }
+        return remote
+    }
+
+    /// Downloads a finished job's output files into `directory`.
+    public func download(_ job: JobID, into directory: String, on connection: WireConnection) async throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let files = try await connection.call(ListOutputRequest(job: job), expecting: ListOutputReply.self).files
+        for name in files {
+            let response = try await connection.download(
+                ClusterMessages.downloadOutput, payload: DownloadOutputRequest(job: job, file: name).encodedBuffer())
+            _ = try response.header.decode(as: DownloadOutputReply.self)
+            try await FileStreaming.receive(response.body, into: directory + "/" + (try PathSafety.fileName(name)))
+        }
+    }
+}
+
+/// A cluster request that failed, said in one line.
+public struct ClusterError: Error, CustomStringConvertible {
+    /// What went wrong.
+    public let message: String
+
+    /// Creates the error.
+    public init(message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Logging
+import Wire
+
+/// A JobTracker and TaskTrackers on 127.0.0.1 in this process: the same daemons and protocol as
+/// a real cluster, started for one `mrsubmit` run and stopped after it.
+///
+/// The daemons share the process's file system and working directory, so trackers read inputs in
+/// place and the JobTracker writes the output where the user asked, relative paths included.
+public final class EmbeddedCluster: Sendable {
+    /// The JobTracker's address.
+    public let address: ClusterAddress
+    /// The cluster's random secret.
+    public let secret: ClusterSecret
+    private let server: JobTrackerServer
+    private let trackers: [TaskTracker]
+    private let tasks: [Task<Void, Never>]
+    private let dataDirectory: String
+
+    /// Starts a JobTracker and `trackerCount` trackers of `slots` slots each, with files under `workDirectory`.
+    public static func start(
+        trackers trackerCount: Int, slots: Int, workDirectory: String, logger: Logger
+    ) async throws -> EmbeddedCluster {
+        let secret = ClusterSecret.random()
+        let dataDirectory = "\(workDirectory)/mr-embedded-\(UUID().uuidString.prefix(8))"
+        let server = try await JobTrackerServer.bind(
+            JobTrackerConfiguration(
+                host: "127.0.0.1", port: 0, dataDirectory: dataDirectory + "/jobtracker", secret: secret,
+                settings: JobTrackerSettings(heartbeatInterval: .milliseconds(500))),
+            logger: logger)
+        var tasks = [Task { _ = try? await server.run() }]
+        var trackers: [TaskTracker] = []
+        for index in 0..<max(1, trackerCount) {
+            let tracker = try await TaskTracker.start(
+                TaskTrackerConfiguration(
+                    jobTrackerHost: "127.0.0.1", jobTrackerPort: server.port, host: "127.0.0.1", shufflePort: 0,
+                    slots: slots, workDirectory: dataDirectory + "/tracker-\(index + 1)", sharedInputRoot: "",
+                    secret: secret, trackerID: "embedded-tracker-\(index + 1)"),
+                logger: logger)
+            trackers.append(tracker)
+            tasks.append(Task { _ = try? await tracker.run() })
+        }
+        let cluster = EmbeddedCluster(
+            address: ClusterAddress(host: "127.0.0.1", port: server.port), secret: secret, server: server,
+            trackers: trackers, tasks: tasks, dataDirectory: dataDirectory)
+        try await cluster.waitForTrackers()
+        return cluster
+    }
+
+    private init(
+        address: ClusterAddress, secret: ClusterSecret, server: JobTrackerServer, trackers: [TaskTracker],
+        tasks: [Task<Void, Never>], dataDirectory: String
+    ) {
+        self.address = address
+        self.secret = secret
+        self.server = server
+        self.trackers = trackers
+        self.tasks = tasks
+        self.dataDirectory = dataDirectory
+    }
+
+    /// Waits until every tracker has registered, so the first job's splits see all slots.
+    private func waitForTrackers() async throws {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while await server.tracker.trackerCount < trackers.count {
+            guard ContinuousClock.now < deadline else { throw ClusterError(message: "embedded trackers did not register") }
+            try await Task.sleep(for: .milliseconds(2))
+        }
+    }
+
+    /// Stops the trackers and the JobTracker and removes their files.
+    public func stop() async {
+        for tracker in trackers { await tracker.stop() }
+        await server.close()
+        for task in tasks { task.cancel() }
+        try? FileManager.default.removeItem(atPath: dataDirectory)
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import MapReduce
+import NIOCore
+import Wire
+
+/// The JobTracker's streamed file requests: client uploads and downloads, tracker input fetches
+/// and reduce output commits. Every name from a peer is checked before it reaches a path.
+struct FileTransfers {
+    let tracker: JobTracker
+
+    func answer(_ request: IncomingRequest, on connection: WireConnection) async throws {
+        switch request.type {
+        case ClusterMessages.uploadInput:
+            let message = try request.decode(as: UploadInputRequest.self)
+            guard message.staging.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }), !message.staging.isEmpty else {
+                throw InputError(path: message.staging, problem: "bad staging name")
+            }
+            let path = tracker.configuration.dataDirectory + "/staging/\(message.staging)/" + (try PathSafety.relativePath(message.relativePath))
+            try await FileStreaming.receive(request.body, into: path)
+            try await connection.respond(to: request, with: UploadInputReply(path: path))
+        case ClusterMessages.listOutput:
+            let directory = try await tracker.outputDirectory(of: try request.decode(as: ListOutputRequest.self).job)
+            let names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted { a, b in
+                (a == "_SUCCESS" ? 1 : 0, a) < (b == "_SUCCESS" ? 1 : 0, b)
+            }
+            try await connection.respond(to: request, with: ListOutputReply(files: names))
+        case ClusterMessages.downloadOutput:
+            let message = try request.decode(as: DownloadOutputRequest.self)
+            let directory = try await tracker.outputDirectory(of: message.job)
+            try await FileStreaming.send(directory + "/" + (try PathSafety.fileName(message.file)), for: request, on: connection)
+        case ClusterMessages.fetchInput:
+            let message = try request.decode(as: FetchInputRequest.self)
+            guard await tracker.isInput(message.path, of: message.job) else {
+                throw InputError(path: message.path, problem: "not an input of \(message.job)")
+            }
+            try await FileStreaming.send(message.path, for: request, on: connection)
+        case ClusterMessages.commitOutput:
+            let message = try request.decode(as: CommitOutputRequest.self)
+            let directory = try await tracker.uploadDirectory(for: message.attempt)
+            try await FileStreaming.receive(request.body, into: directory + "/" + (try PathSafety.fileName(message.file)))
+            try await connection.respond(to: request, with: CommitOutputReply())
+        default:
+            throw InputError(path: "\(request.type)", problem: "unexpected request")
+        }
+    }
+}

@@ -1,0 +1,279 @@
+import Foundation
+import Logging
+import MapReduce
+import MapReduceEngine
+
+/// The JobTracker's state and file operations, serialized in one actor.
+///
+/// ``JobTrackerServer`` turns protocol messages into calls of this actor; the rules themselves
+/// are in ``JobTrackerState``.
+public actor JobTracker {
+    let configuration: JobTrackerConfiguration
+    let logger: Logger
+    private var state: JobTrackerState
+    private let history: JobHistory
+    private var pastReports: [JobReport]
+    private var planners: [JobID: JobPlanner] = [:]
+    private var committers: [JobID: JobOutputCommitter] = [:]
+    private let stamp: String
+    private var sequence = 0
+    /// Bumped whenever there may be new work, so that waiting heartbeats re-check.
+    private(set) var generation = 0
+
+    /// Creates a JobTracker over its data directory, loading the history of finished jobs.
+    public init(configuration: JobTrackerConfiguration, logger: Logger) throws {
+        self.configuration = configuration
+        self.logger = logger
+        state = JobTrackerState(settings: configuration.settings)
+        try FileManager.default.createDirectory(atPath: configuration.dataDirectory + "/jobs", withIntermediateDirectories: true)
+        history = try JobHistory(dataDirectory: configuration.dataDirectory)
+        pastReports = history.load()
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyyMMddHHmmss"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        stamp = formatter.string(from: Date())
+    }
+
+    // MARK: Clients
+
+    /// Accepts a job, plans its first phase and returns its id.
+    func submit(_ submission: SubmitJobRequest) throws -> JobID {
+        sequence += 1
+        let id = JobID(cluster: stamp, sequence: sequence)
+        var request = submission
+        if request.outputPath.isEmpty { request.outputPath = configuration.dataDirectory + "/outputs/\(id)" }
+        let planner = try JobPlanner(request: request, reduceDefault: max(2, totalSlots))
+        let committer = JobOutputCommitter(outputPath: request.outputPath, job: id, replacesExisting: request.replacesOutput)
+        try committer.prepare()
+        let first: PhaseRecord
+        do {
+            first = try plannedPhase(0, of: id, planner: planner, broadcast: [])
+            if planner.phases.count > 1 {
+                committer.abort()
+                let phaseOne = try phaseCommitter(0, of: id)
+                try phaseOne.prepare()
+                committers[id] = phaseOne
+            } else {
+                committers[id] = committer
+            }
+        } catch {
+            committer.abort()
+            throw error
+        }
+        state.add(
+            JobRecord(id: id, request: request, phaseNames: planner.phases.map(\.name), phase: first, submittedAt: Date()))
+        planners[id] = planner
+        generation += 1
+        logger.info("job submitted", metadata: ["job": "\(id)", "name": "\(request.job)", "maps": "\(state.jobs[id]!.phase.maps.count)"])
+        return id
+    }
+
+    /// The report of a job, running or finished.
+    func report(_ job: JobID) throws -> JobReport {
+        if let report = state.report(job, now: Date()) { return report }
+        if let report = pastReports.first(where: { $0.job == job }) { return report }
+        throw InputError(path: "\(job)", problem: "no such job on this JobTracker")
+    }
+
+    /// Every job's report, oldest first.
+    func reports() -> [JobReport] {
+        let now = Date()
+        let current = state.jobOrder.compactMap { state.report($0, now: now) }
+        let known = Set(current.map(\.job))
+        return pastReports.filter { !known.contains($0.job) } + current
+    }
+
+    /// Stops a running job and removes its partial output.
+    func kill(_ job: JobID) throws -> JobReport {
+        _ = try report(job)
+        end(job, as: .killed, failure: "killed by request")
+        return try report(job)
+    }
+
+    /// The job's output directory once it has succeeded.
+    func outputDirectory(of job: JobID) throws -> String {
+        let report = try report(job)
+        guard report.state == .succeeded else {
+            throw InputError(path: "\(job)", problem: "job \(report.state.rawValue); it has no output")
+        }
+        return report.outputPath
+    }
+
+    /// Whether `path` is an input file of `job`, which trackers may fetch.
+    func isInput(_ path: String, of job: JobID) -> Bool {
+        planners[job]?.files.contains { $0.path == path } ?? false
+    }
+
+    // MARK: Trackers
+
+    /// Registers a tracker.
+    func register(_ request: RegisterTrackerRequest) {
+        state.register(
+            TrackerRecord(
+                id: request.tracker, host: request.host, shufflePort: request.shufflePort, slots: max(1, request.slots),
+                lastHeartbeat: Date()))
+        generation += 1
+        logger.info("tracker registered", metadata: ["tracker": "\(request.tracker)", "shuffle": "\(request.host):\(request.shufflePort)", "slots": "\(request.slots)"])
+    }
+
+    /// Forgets a tracker that leaves on purpose.
+    func deregister(_ tracker: String) {
+        state.loseTracker(tracker, reason: "deregistered")
+        generation += 1
+        logger.info("tracker deregistered", metadata: ["tracker": "\(tracker)"])
+    }
+
+    /// Handles a heartbeat: applies its reports, then hands out work.
+    func heartbeat(_ request: HeartbeatRequest) -> HeartbeatReply {
+        let now = Date()
+        guard state.heard(from: request.tracker, acceptsTasks: request.acceptsTasks, at: now) else {
+            return HeartbeatReply(assignments: [], killAttempts: [], finishedJobs: [], reregister: true)
+        }
+        var kill: [AttemptID] = []
+        for report in request.reports { kill += apply(report, from: request.tracker, at: now) }
+        let assignments = state.assign(to: request.tracker, at: now).map { assignment in
+            TaskAssignment(
+                attempt: assignment.attempt, jobName: state.jobs[assignment.job]!.request.job,
+                parameters: state.jobs[assignment.job]!.request.parameters, splits: assignment.splits,
+                reduceCount: assignment.reduceCount, bufferLimit: state.jobs[assignment.job]!.request.mapBufferSize,
+                broadcast: assignment.broadcast)
+        }
+        for assignment in assignments {
+            logger.debug("task assigned", metadata: ["attempt": "\(assignment.attempt)", "tracker": "\(request.tracker)"])
+        }
+        let finished = state.jobOrder.filter { state.jobs[$0]!.state.isFinal }
+        return HeartbeatReply(assignments: assignments, killAttempts: kill, finishedJobs: finished, reregister: false)
+    }
+
+    /// Map outputs a reduce of `job` can fetch.
+    func completions(_ request: MapCompletionsRequest) -> MapCompletionsReply {
+        let result = state.completions(of: request.job, phase: request.phase, from: request.from)
+        return MapCompletionsReply(locations: result.locations, mapCount: result.mapCount, failure: result.failure)
+    }
+
+    /// The directory a reduce attempt uploads its output files into, if it may still commit.
+    func uploadDirectory(for attempt: AttemptID) throws -> String {
+        guard state.mayCommit(attempt), let committer = committers[attempt.task.job] else {
+            throw InputError(path: "\(attempt)", problem: "attempt may not commit output")
+        }
+        return try committer.attemptDirectory(attempt)
+    }
+
+    /// Drops trackers that have been silent too long and re-runs their work.
+    func expireTrackers() {
+        let lost = state.expireTrackers(at: Date())
+        for tracker in lost { logger.warning("tracker lost", metadata: ["tracker": "\(tracker)"]) }
+        if !lost.isEmpty { generation += 1 }
+    }
+
+    private var totalSlots: Int { state.trackers.values.reduce(0) { $0 + $1.slots } }
+
+    /// How many trackers are registered.
+    var trackerCount: Int { state.trackers.count }
+
+    // MARK: Attempt outcomes
+
+    private func apply(_ report: AttemptReport, from tracker: String, at now: Date) -> [AttemptID] {
+        let attempt = report.attempt
+        let job = attempt.task.job
+        switch report.state {
+        case .running:
+            state.progress(attempt, records: report.records)
+        case .failed:
+            logger.warning("attempt failed", metadata: ["attempt": "\(attempt)", "tracker": "\(tracker)", "error": "\(report.failure)"])
+            committers[job]?.abortTask(attempt)
+            if let failure = state.failed(attempt, error: report.failure, at: now) {
+                end(job, as: .failed, failure: failure)
+            }
+            generation += 1
+        case .succeeded:
+            return succeed(report, from: tracker, at: now)
+        }
+        return []
+    }
+
+    private func succeed(_ report: AttemptReport, from tracker: String, at now: Date) -> [AttemptID] {
+        let attempt = report.attempt
+        let job = attempt.task.job
+        guard state.mayCommit(attempt) else {
+            committers[job]?.abortTask(attempt)
+            return []
+        }
+        var location: MapOutputLocation?
+        if attempt.task.kind == .map, let record = state.trackers[tracker] {
+            location = MapOutputLocation(
+                mapIndex: attempt.task.index, attempt: attempt, host: record.host, port: record.shufflePort,
+                segments: report.segments)
+        } else if attempt.task.kind == .reduce {
+            do {
+                try committers[job]?.commitTask(attempt)
+            } catch {
+                end(job, as: .failed, failure: "\(attempt.task): cannot commit output: \(error)")
+                return []
+            }
+        }
+        generation += 1
+        let phaseComplete = state.succeeded(attempt, counters: report.counters, location: location, at: now)
+        if phaseComplete { finishPhase(of: job) }
+        return []
+    }
+
+    // MARK: Phases and job ends
+
+    private func finishPhase(of job: JobID) {
+        guard let planner = planners[job], let record = state.jobs[job], let committer = committers[job] else { return }
+        let finished = record.phase.index
+        do {
+            try committer.commitJob()
+            if finished == planner.phases.count - 1 {
+                end(job, as: .succeeded)
+                return
+            }
+            let broadcast = try BroadcastLoader.load(
+                directory: committer.outputPath, limit: 64 << 20, phase: planner.phases[finished].name)
+            let next = try plannedPhase(finished + 1, of: job, planner: planner, broadcast: broadcast.encoded)
+            let isLast = finished + 1 == planner.phases.count - 1
+            let nextCommitter =
+                isLast
+                ? JobOutputCommitter(
+                    outputPath: planner.request.outputPath, job: job, replacesExisting: planner.request.replacesOutput)
+                : try phaseCommitter(finished + 1, of: job)
+            try nextCommitter.prepare()
+            committers[job] = nextCommitter
+            state.startPhase(next, of: job)
+            logger.info("phase started", metadata: ["job": "\(job)", "phase": "\(next.name)", "maps": "\(next.maps.count)"])
+        } catch {
+            end(job, as: .failed, failure: "phase \(finished + 2): \(error)")
+        }
+    }
+
+    private func end(_ job: JobID, as outcome: JobRunState, failure: String = "") {
+        state.finish(job, as: outcome, failure: failure, at: Date())
+        if outcome != .succeeded { committers[job]?.abort() }
+        committers[job] = nil
+        planners[job] = nil
+        try? FileManager.default.removeItem(atPath: jobDirectory(job))
+        generation += 1
+        if let report = state.report(job, now: Date()) {
+            history.record(report)
+            logger.info(
+                "job finished",
+                metadata: ["job": "\(job)", "state": "\(outcome.rawValue)", "failure": "\(failure)", "seconds": "\(report.elapsedSeconds)"])
+        }
+    }
+
+    private func plannedPhase(_ index: Int, of job: JobID, planner: JobPlanner, broadcast: [UInt8]) throws -> PhaseRecord {
+        PhaseRecord(
+            index: index, name: planner.phases[index].name, job: job,
+            splits: try planner.splits(ofPhase: index, slots: max(1, totalSlots)),
+            reduceCount: planner.reduceCount(ofPhase: index), broadcast: broadcast)
+    }
+
+    private func phaseCommitter(_ index: Int, of job: JobID) throws -> JobOutputCommitter {
+        JobOutputCommitter(outputPath: jobDirectory(job) + "/phase-\(index + 1)", job: job, replacesExisting: true)
+    }
+
+    private func jobDirectory(_ job: JobID) -> String {
+        configuration.dataDirectory + "/jobs/\(job)"
+    }
+}

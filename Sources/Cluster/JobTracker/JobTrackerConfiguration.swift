@@ -1,0 +1,30 @@
+import Wire
+
+/// Where a JobTracker listens, where it keeps its files, and the cluster secret.
+public struct JobTrackerConfiguration: Sendable {
+    /// The address to bind.
+    public var host: String
+    /// The protocol port; 0 picks a free one.
+    public var port: Int
+    /// Where staging uploads, job files and the job history live.
+    public var dataDirectory: String
+    /// The secret every peer must prove it knows.
+    public var secret: ClusterSecret
+    /// Scheduling and failure rules.
+    public var settings: JobTrackerSettings
+
+    /// The documented default protocol port.
+    public static let defaultPort = 9410
+
+    /// Creates a configuration.
+    public init(
+        host: String, port: Int = defaultPort, dataDirectory: String, secret: ClusterSecret,
+        settings: JobTrackerSettings = JobTrackerSettings()
+    ) {
+        self.host = host
+        self.port = port
+        self.dataDirectory = dataDirectory
+        self.secret = secret
+        self.settings = settings
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Logging
+import MapReduce
+import NIOCore
+import Wire
+
+/// The JobTracker's network side: accepts client and tracker connections and answers their
+/// requests by calling the ``JobTracker`` actor.
+public final class JobTrackerServer: Sendable {
+    /// The JobTracker.
+    public let tracker: JobTracker
+    private let server: WireServer
+    private let logger: Logger
+
+    /// The bound protocol port.
+    public var port: Int { server.port }
+
+    /// Binds the protocol port; call ``run()`` to serve.
+    public static func bind(_ configuration: JobTrackerConfiguration, logger: Logger) async throws -> JobTrackerServer {
+        let tracker = try JobTracker(configuration: configuration, logger: logger)
+        let server = try await WireServer.bind(
+            WireServer.Configuration(
+                host: configuration.host, port: configuration.port, secret: configuration.secret,
+                serverName: "JobTracker", nodeID: "jobtracker", allowedRoles: [.client, .tracker],
+                acceptedMessages: ClusterMessages.jobTrackerCatalog, requestTimeout: .seconds(60)),
+            logger: logger)
+        return JobTrackerServer(tracker: tracker, server: server, logger: logger)
+    }
+
+    private init(tracker: JobTracker, server: WireServer, logger: Logger) {
+        self.tracker = tracker
+        self.server = server
+        self.logger = logger
+    }
+
+    /// Serves connections and expires silent trackers until cancelled or closed.
+    public func run() async throws {
+        try await withThrowingDiscardingTaskGroup { group in
+            group.addTask { [tracker] in
+                while !Task.isCancelled {
+                    try await Task.sleep(for: .milliseconds(500))
+                    await tracker.expireTrackers()
+                }
+            }
+            group.addTask { [self] in
+                try await server.run { connection in await self.serve(connection) }
+            }
+        }
+    }
+
+    /// Stops listening and closes connections.
+    public func close() async {
+        await server.close()
+    }
+
+    private func serve(_ connection: WireConnection) async {
+        await withDiscardingTaskGroup { group in
+            do {
+                for try await request in connection.requests {
+                    group.addTask { await self.answer(request, on: connection) }
+                }
+            } catch {
+                logger.debug("connection ended", metadata: ["peer": "\(connection.peer)", "error": "\(error)"])
+            }
+        }
+    }
+
+    private func answer(_ request: IncomingRequest, on connection: WireConnection) async {
+        do {
+            try await dispatch(request, on: connection)
+        } catch {
+            request.body?.discard()
+            try? await connection.respond(to: request, error: "\(error)")
+        }
+    }
+
+    private func dispatch(_ request: IncomingRequest, on connection: WireConnection) async throws {
+        switch request.type {
+        case ClusterMessages.submitJob:
+            let job = try await tracker.submit(try request.decode(as: SubmitJobRequest.self))
+            try await connection.respond(to: request, with: SubmitJobReply(job: job))
+        case ClusterMessages.jobStatus:
+            let report = try await tracker.report(try request.decode(as: JobStatusRequest.self).job)
+            try await connection.respond(to: request, with: JobStatusReply(report: report))
+        case ClusterMessages.listJobs:
+            try await connection.respond(to: request, with: ListJobsReply(jobs: await tracker.reports()))
+        case ClusterMessages.killJob:
+            let report = try await tracker.kill(try request.decode(as: KillJobRequest.self).job)
+            try await connection.respond(to: request, with: KillJobReply(report: report))
+        case ClusterMessages.registerTracker:
+            await tracker.register(try request.decode(as: RegisterTrackerRequest.self))
+            let interval = tracker.configuration.settings.heartbeatInterval.seconds
+            try await connection.respond(to: request, with: RegisterTrackerReply(heartbeatMilliseconds: Int(interval * 1000)))
+        case ClusterMessages.heartbeat:
+            try await connection.respond(to: request, with: await heartbeat(try request.decode(as: HeartbeatRequest.self)))
+        case ClusterMessages.mapCompletions:
+            let reply = await tracker.completions(try request.decode(as: MapCompletionsRequest.self))
+            try await connection.respond(to: request, with: reply)
+        case ClusterMessages.deregisterTracker:
+            await tracker.deregister(try request.decode(as: DeregisterTrackerRequest.self).tracker)
+            try await connection.respond(to: request, with: DeregisterTrackerReply())
+        default:
+            try await FileTransfers(tracker: tracker).answer(request, on: connection)
+        }
+    }
+
+    /// Answers a heartbeat at once when there is news either way; otherwise holds it until work
+    /// appears or the heartbeat interval passes, so an idle tracker learns of a new job at once.
+    private func heartbeat(_ request: HeartbeatRequest) async throws -> HeartbeatReply {
+        let deadline = ContinuousClock.now + tracker.configuration.settings.heartbeatInterval
+        var seen = await tracker.generation
+        var reply = await tracker.heartbeat(request)
+        let idle = HeartbeatRequest(tracker: request.tracker, freeSlots: request.freeSlots, acceptsTasks: request.acceptsTasks, reports: [])
+        while reply.assignments.isEmpty, reply.killAttempts.isEmpty, !reply.reregister, request.reports.isEmpty,
+            request.acceptsTasks, ContinuousClock.now < deadline
+        {
+            try await Task.sleep(for: .milliseconds(5))
+            let now = await tracker.generation
+            if now != seen {
+                seen = now
+                reply = await tracker.heartbeat(idle)
+            }
+        }
+        return reply
+    }
+}

@@ -1,0 +1,219 @@
+import Foundation
+import MapReduce
+
+/// The JobTracker's rules as a value: jobs, tasks, attempts and trackers, changed only by events.
+///
+/// Network handlers translate messages into calls here and carry out what comes back; every
+/// scheduling and failure rule lives in this type and is unit-tested without sockets.
+struct JobTrackerState: Sendable {
+    /// An attempt to hand a tracker.
+    struct Assignment: Sendable {
+        let job: JobID
+        let attempt: AttemptID
+        let splits: [InputSplit]
+        let reduceCount: Int
+        let broadcast: [UInt8]
+    }
+
+    let settings: JobTrackerSettings
+    private(set) var jobs: [JobID: JobRecord] = [:]
+    private(set) var jobOrder: [JobID] = []
+    private(set) var trackers: [String: TrackerRecord] = [:]
+
+    init(settings: JobTrackerSettings) {
+        self.settings = settings
+    }
+
+    // MARK: Trackers
+
+    /// Registers (or re-registers) a tracker.
+    mutating func register(_ tracker: TrackerRecord) {
+        if trackers[tracker.id] != nil { loseTracker(tracker.id, reason: "re-registered") }
+        trackers[tracker.id] = tracker
+    }
+
+    /// Notes a heartbeat; false if the tracker is unknown and must register again.
+    mutating func heard(from tracker: String, acceptsTasks: Bool, at now: Date) -> Bool {
+        guard trackers[tracker] != nil else { return false }
+        trackers[tracker]!.lastHeartbeat = now
+        trackers[tracker]!.acceptsTasks = acceptsTasks
+        return true
+    }
+
+    /// Forgets trackers silent for longer than the expiry and returns their ids.
+    mutating func expireTrackers(at now: Date) -> [String] {
+        let lost = trackers.values.filter { now.timeIntervalSince($0.lastHeartbeat) > settings.trackerExpiry.seconds }
+            .map(\.id)
+        for id in lost { loseTracker(id, reason: "lost") }
+        return lost
+    }
+
+    /// Removes a tracker: its running attempts are killed and re-run, and so are its finished
+    /// maps of phases whose reduces still need them.
+    mutating func loseTracker(_ id: String, reason: String) {
+        trackers[id] = nil
+        for jobID in jobOrder where jobs[jobID]!.state == .running {
+            var job = jobs[jobID]!
+            for task in job.phase.maps.map(\.id) + job.phase.reduces.map(\.id) {
+                var record = job.phase[task]
+                for index in record.attempts.indices where record.attempts[index].tracker == id {
+                    if record.attempts[index].state == .running { record.attempts[index].state = .killed }
+                }
+                let reducesNeedIt = job.phase.reducesDone < job.phase.reduces.count
+                if task.kind == .map, record.state == .succeeded, reducesNeedIt,
+                    record.attempts.last(where: { $0.state == .succeeded })?.tracker == id
+                {
+                    record.state = .pending
+                }
+                record.settle()
+                job.phase[task] = record
+            }
+            jobs[jobID] = job
+        }
+    }
+
+    /// How many attempts are running on a tracker.
+    func runningAttempts(on tracker: String) -> Int {
+        jobOrder.reduce(0) { sum, id in
+            let phase = jobs[id]!.phase
+            return sum + (phase.maps + phase.reduces).reduce(0) { $0 + $1.runningAttempts.count { $0.tracker == tracker } }
+        }
+    }
+
+    // MARK: Jobs
+
+    /// Adds a submitted job with its first phase.
+    mutating func add(_ job: JobRecord) {
+        jobs[job.id] = job
+        jobOrder.append(job.id)
+    }
+
+    /// Replaces a job's finished phase with the next one.
+    mutating func startPhase(_ phase: PhaseRecord, of job: JobID) {
+        jobs[job]!.phase = phase
+    }
+
+    /// Ends a job; returns the attempts still running, which trackers should stop.
+    @discardableResult
+    mutating func finish(_ job: JobID, as state: JobRunState, failure: String = "", at now: Date) -> [AttemptID] {
+        guard var record = jobs[job], record.state == .running else { return [] }
+        var running: [AttemptID] = []
+        for task in record.phase.maps.map(\.id) + record.phase.reduces.map(\.id) {
+            var taskRecord = record.phase[task]
+            for index in taskRecord.attempts.indices where taskRecord.attempts[index].state == .running {
+                taskRecord.attempts[index].state = .killed
+                running.append(taskRecord.attempts[index].id)
+            }
+            record.phase[task] = taskRecord
+        }
+        record.state = state
+        record.failure = failure
+        record.finishedAt = now
+        jobs[job] = record
+        return running
+    }
+
+    /// Forgets a finished job's in-memory state beyond its report.
+    func report(_ job: JobID, now: Date) -> JobReport? {
+        jobs[job]?.report(now: now)
+    }
+
+    // MARK: Attempts
+
+    /// Records progress of a running attempt.
+    mutating func progress(_ attempt: AttemptID, records: Int64) {
+        guard var job = jobs[attempt.task.job], job.state == .running, job.phase.index == attempt.task.phase else { return }
+        var task = job.phase[attempt.task]
+        guard let index = task.attempts.firstIndex(where: { $0.id == attempt && $0.state == .running }) else { return }
+        task.attempts[index].records = records
+        job.phase[attempt.task] = task
+        jobs[attempt.task.job] = job
+    }
+
+    /// Whether `attempt` may commit its output: it is running, and its task has not succeeded.
+    func mayCommit(_ attempt: AttemptID) -> Bool {
+        guard let job = jobs[attempt.task.job], job.state == .running, job.phase.index == attempt.task.phase else {
+            return false
+        }
+        let task = job.phase[attempt.task]
+        return task.state != .succeeded && task.attempts.contains { $0.id == attempt && $0.state == .running }
+    }
+
+    /// Marks an attempt succeeded (after its output was committed); true when its phase is complete.
+    mutating func succeeded(
+        _ attempt: AttemptID, counters: Counters, location: MapOutputLocation?, at now: Date
+    ) -> Bool {
+        guard mayCommit(attempt), var job = jobs[attempt.task.job] else { return false }
+        var task = job.phase[attempt.task]
+        let index = task.attempts.firstIndex { $0.id == attempt }!
+        task.attempts[index].state = .succeeded
+        task.attempts[index].finishedAt = now
+        for other in task.attempts.indices where task.attempts[other].state == .running {
+            task.attempts[other].state = .killed
+        }
+        task.state = .succeeded
+        job.phase[attempt.task] = task
+        job.counters.add(counters)
+        if let location { job.phase.completions.append(location) }
+        jobs[attempt.task.job] = job
+        return job.phase.isComplete
+    }
+
+    /// Marks an attempt failed; returns the job's failure message when the task has no attempts left.
+    mutating func failed(_ attempt: AttemptID, error: String, at now: Date) -> String? {
+        guard var job = jobs[attempt.task.job], job.state == .running, job.phase.index == attempt.task.phase else {
+            return nil
+        }
+        var task = job.phase[attempt.task]
+        guard let index = task.attempts.firstIndex(where: { $0.id == attempt && $0.state == .running }) else { return nil }
+        task.attempts[index].state = .failed
+        task.attempts[index].finishedAt = now
+        task.failures += 1
+        task.lastFailure = error
+        task.settle()
+        job.failedAttempts += 1
+        job.phase[attempt.task] = task
+        jobs[attempt.task.job] = job
+        guard task.failures >= settings.maxAttempts else { return nil }
+        return "\(attempt.task) failed \(task.failures) times; last error: \(error)"
+    }
+
+    // MARK: Scheduling
+
+    /// Hands free slots of `tracker` pending tasks: maps first, then reduces once enough maps are done.
+    mutating func assign(to tracker: String, at now: Date) -> [Assignment] {
+        guard let record = trackers[tracker], record.acceptsTasks else { return [] }
+        var free = record.slots - runningAttempts(on: tracker)
+        var assignments: [Assignment] = []
+        for jobID in jobOrder where free > 0 && jobs[jobID]!.state == .running {
+            var job = jobs[jobID]!
+            let reducesMayStart =
+                job.phase.maps.isEmpty
+                || Double(job.phase.mapsDone) / Double(job.phase.maps.count) >= settings.reduceSlowstart
+            let candidates =
+                job.phase.maps.filter { $0.state == .pending }.map(\.id)
+                + (reducesMayStart ? job.phase.reduces.filter { $0.state == .pending }.map(\.id) : [])
+            for task in candidates.prefix(free) {
+                var taskRecord = job.phase[task]
+                let attempt = taskRecord.startAttempt(on: tracker, at: now)
+                job.phase[task] = taskRecord
+                assignments.append(
+                    Assignment(
+                        job: jobID, attempt: attempt, splits: taskRecord.splits, reduceCount: job.phase.reduces.count,
+                        broadcast: job.phase.broadcast))
+                free -= 1
+            }
+            jobs[jobID] = job
+        }
+        return assignments
+    }
+
+    /// The map outputs of a job's phase from position `from` on, and how many maps the phase has.
+    func completions(of job: JobID, phase: Int, from: Int) -> (locations: [MapOutputLocation], mapCount: Int, failure: String) {
+        guard let record = jobs[job] else { return ([], 0, "unknown job \(job)") }
+        guard record.state == .running else { return ([], 0, "job \(job) \(record.state.rawValue)") }
+        guard record.phase.index == phase else { return ([], 0, "job \(job) is no longer in phase \(phase + 1)") }
+        let all = record.phase.completions
+        return (from < all.count ? Array(all[from...]) : [], record.phase.maps.count, "")
+    }
+}

@@ -1,0 +1,34 @@
+import MapReduce
+import Wire
+
+/// The tasks of a job's running phase and the map outputs its reduces can fetch.
+struct PhaseRecord: Sendable {
+    let index: Int
+    let name: String
+    var maps: [TaskRecord]
+    var reduces: [TaskRecord]
+    /// Finished map outputs in completion order; a re-run map appears again with its new location.
+    var completions: [MapOutputLocation] = []
+    /// The previous phase's broadcast, shipped with every task of this one.
+    let broadcast: [UInt8]
+
+    init(index: Int, name: String, job: JobID, splits: [[InputSplit]], reduceCount: Int, broadcast: [UInt8]) {
+        self.index = index
+        self.name = name
+        maps = splits.enumerated().map { TaskRecord(id: TaskID(job: job, phase: index, kind: .map, index: $0), splits: $1) }
+        reduces = (0..<reduceCount).map { TaskRecord(id: TaskID(job: job, phase: index, kind: .reduce, index: $0)) }
+        self.broadcast = broadcast
+    }
+
+    var mapsDone: Int { maps.count { $0.state == .succeeded } }
+    var reducesDone: Int { reduces.count { $0.state == .succeeded } }
+    var isComplete: Bool { mapsDone == maps.count && reducesDone == reduces.count }
+
+    /// The task record of `task`, by kind and index.
+    subscript(task: TaskID) -> TaskRecord {
+        get { task.kind == .map ? maps[task.index] : reduces[task.index] }
+        set {
+            if task.kind == .map { maps[task.index] = newValue } else { reduces[task.index] = newValue }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import Foundation
+
+/// The JobTracker's view of one registered TaskTracker.
+struct TrackerRecord: Sendable {
+    let id: String
+    let host: String
+    let shufflePort: Int
+    let slots: Int
+    var lastHeartbeat: Date
+    var acceptsTasks = true
+
+    /// The tracker's shuffle address as `host:port`.
+    var shuffleAddress: String { "\(host):\(shufflePort)" }
+}

@@ -1,0 +1,47 @@
+import MapReduce
+import MapReduceEngine
+import Wire
+
+/// A tracker's news of one attempt in a heartbeat.
+public struct AttemptReport: WireCodable, Equatable {
+    /// The attempt.
+    public var attempt: AttemptID
+    /// Running, succeeded or failed.
+    public var state: AttemptRunState
+    /// Records processed so far.
+    public var records: Int64
+    /// The attempt's counters, when it ended.
+    public var counters: Counters
+    /// Why it failed, or empty.
+    public var failure: String
+    /// A finished map's partition index.
+    public var segments: [MapOutputSegment]
+
+    /// Creates the value.
+    public init(attempt: AttemptID, state: AttemptRunState, records: Int64, counters: Counters, failure: String, segments: [MapOutputSegment]) {
+        self.attempt = attempt
+        self.state = state
+        self.records = records
+        self.counters = counters
+        self.failure = failure
+        self.segments = segments
+    }
+
+    public func encode(to writer: inout WireWriter) {
+        writer.write(attempt)
+        writer.write(state)
+        writer.write(records)
+        writer.write(counters)
+        writer.write(failure)
+        writer.write(segments)
+    }
+
+    public init(from reader: inout WireReader) throws {
+        attempt = try reader.read(AttemptID.self)
+        state = try reader.read(AttemptRunState.self)
+        records = try reader.read(Int64.self)
+        counters = try reader.read(Counters.self)
+        failure = try reader.read(String.self)
+        segments = try reader.read([MapOutputSegment].self)
+    }
+}

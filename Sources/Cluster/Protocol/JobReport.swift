@@ -1,0 +1,96 @@
+import MapReduce
+import Wire
+
+/// What a JobTracker reports of a job: state, progress, counters and outcome.
+public struct JobReport: WireCodable, Equatable, Codable {
+    /// The job's id.
+    public var job: JobID
+    /// The job's catalog name.
+    public var name: String
+    /// Where the job is in its life.
+    public var state: JobRunState
+    /// The running phase, from 0.
+    public var phase: Int
+    /// The job's number of phases.
+    public var phaseCount: Int
+    /// The running phase's name.
+    public var phaseName: String
+    /// Finished map tasks of the phase.
+    public var mapsDone: Int
+    /// Map tasks of the phase.
+    public var mapsTotal: Int
+    /// Finished reduce tasks of the phase.
+    public var reducesDone: Int
+    /// Reduce tasks of the phase.
+    public var reducesTotal: Int
+    /// The sum of the finished tasks' counters.
+    public var counters: Counters
+    /// Why the job failed, or empty.
+    public var failure: String
+    /// The output directory on the JobTracker.
+    public var outputPath: String
+    /// Submission time, seconds since 1970.
+    public var submittedAt: Double
+    /// Seconds from submission to the end (or to now).
+    public var elapsedSeconds: Double
+    /// Attempts that failed.
+    public var failedAttempts: Int
+
+    /// Creates the value.
+    public init(job: JobID, name: String, state: JobRunState, phase: Int, phaseCount: Int, phaseName: String, mapsDone: Int, mapsTotal: Int, reducesDone: Int, reducesTotal: Int, counters: Counters, failure: String, outputPath: String, submittedAt: Double, elapsedSeconds: Double, failedAttempts: Int) {
+        self.job = job
+        self.name = name
+        self.state = state
+        self.phase = phase
+        self.phaseCount = phaseCount
+        self.phaseName = phaseName
+        self.mapsDone = mapsDone
+        self.mapsTotal = mapsTotal
+        self.reducesDone = reducesDone
+        self.reducesTotal = reducesTotal
+        self.counters = counters
+        self.failure = failure
+        self.outputPath = outputPath
+        self.submittedAt = submittedAt
+        self.elapsedSeconds = elapsedSeconds
+        self.failedAttempts = failedAttempts
+    }
+
+    public func encode(to writer: inout WireWriter) {
+        writer.write(job)
+        writer.write(name)
+        writer.write(state)
+        writer.write(phase)
+        writer.write(phaseCount)
+        writer.write(phaseName)
+        writer.write(mapsDone)
+        writer.write(mapsTotal)
+        writer.write(reducesDone)
+        writer.write(reducesTotal)
+        writer.write(counters)
+        writer.write(failure)
+        writer.write(outputPath)
+        writer.write(submittedAt)
+        writer.write(elapsedSeconds)
+        writer.write(failedAttempts)
+    }
+
+    public init(from reader: inout WireReader) throws {
+        job = try reader.read(JobID.self)
+        name = try reader.read(String.self)
+        state = try reader.read(JobRunState.self)
+        phase = try reader.read(Int.self)
+        phaseCount = try reader.read(Int.self)
+        phaseName = try reader.read(String.self)
+        mapsDone = try reader.read(Int.self)
+        mapsTotal = try reader.read(Int.self)
+        reducesDone = try reader.read(Int.self)
+        reducesTotal = try reader.read(Int.self)
+        counters = try reader.read(Counters.self)
+        failure = try reader.read(String.self)
+        outputPath = try reader.read(String.self)
+        submittedAt = try reader.read(Double.self)
+        elapsedSeconds = try reader.read(Double.self)
+        failedAttempts = try reader.read(Int.self)
+    }
+}

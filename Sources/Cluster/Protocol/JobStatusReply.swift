@@ -1,0 +1,22 @@
+import Wire
+
+/// One job's report.
+public struct JobStatusReply: WireMessage {
+    public static let messageType = ClusterMessages.jobStatus
+
+    /// The report.
+    public var report: JobReport
+
+    /// Creates the message.
+    public init(report: JobReport) {
+        self.report = report
+    }
+
+    public func encode(to writer: inout WireWriter) {
+        writer.write(report)
+    }
+
+    public init(from reader: inout WireReader) throws {
+        report = try reader.read(JobReport.self)
+    }
+}

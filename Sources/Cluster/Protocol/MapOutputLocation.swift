@@ -1,0 +1,42 @@
+import MapReduce
+import MapReduceEngine
+import Wire
+
+/// Where a finished map's output can be fetched.
+public struct MapOutputLocation: WireCodable, Equatable {
+    /// The map task's index.
+    public var mapIndex: Int
+    /// The attempt that produced it.
+    public var attempt: AttemptID
+    /// The tracker's shuffle host.
+    public var host: String
+    /// Its shuffle port.
+    public var port: Int
+    /// Its partition index.
+    public var segments: [MapOutputSegment]
+
+    /// Creates the value.
+    public init(mapIndex: Int, attempt: AttemptID, host: String, port: Int, segments: [MapOutputSegment]) {
+        self.mapIndex = mapIndex
+        self.attempt = attempt
+        self.host = host
+        self.port = port
+        self.segments = segments
+    }
+
+    public func encode(to writer: inout WireWriter) {
+        writer.write(mapIndex)
+        writer.write(attempt)
+        writer.write(host)
+        writer.write(port)
+        writer.write(segments)
+    }
+
+    public init(from reader: inout WireReader) throws {
+        mapIndex = try reader.read(Int.self)
+        attempt = try reader.read(AttemptID.self)
+        host = try reader.read(String.self)
+        port = try reader.read(Int.self)
+        segments = try reader.read([MapOutputSegment].self)
+    }
+}

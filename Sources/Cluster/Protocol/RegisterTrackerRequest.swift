@@ -1,0 +1,37 @@
+import Wire
+
+/// A TaskTracker announcing itself and its capacity.
+public struct RegisterTrackerRequest: WireMessage {
+    public static let messageType = ClusterMessages.registerTracker
+
+    /// The tracker's node id.
+    public var tracker: String
+    /// The address other trackers reach its shuffle server at.
+    public var host: String
+    /// Its shuffle server's port.
+    public var shufflePort: Int
+    /// How many tasks it runs at once.
+    public var slots: Int
+
+    /// Creates the message.
+    public init(tracker: String, host: String, shufflePort: Int, slots: Int) {
+        self.tracker = tracker
+        self.host = host
+        self.shufflePort = shufflePort
+        self.slots = slots
+    }
+
+    public func encode(to writer: inout WireWriter) {
+        writer.write(tracker)
+        writer.write(host)
+        writer.write(shufflePort)
+        writer.write(slots)
+    }
+
+    public init(from reader: inout WireReader) throws {
+        tracker = try reader.read(String.self)
+        host = try reader.read(String.self)
+        shufflePort = try reader.read(Int.self)
+        slots = try reader.read(Int.self)
+    }
+}

@@ -1,0 +1,51 @@
+import MapReduce
+import Wire
+
+/// An attempt the JobTracker gives a tracker to run.
+public struct TaskAssignment: WireCodable, Equatable {
+    /// The attempt, naming job, phase, kind and index.
+    public var attempt: AttemptID
+    /// The job's catalog name.
+    public var jobName: String
+    /// The job's parameters.
+    public var parameters: JobParameters
+    /// A map's splits; empty for a reduce.
+    public var splits: [InputSplit]
+    /// The phase's number of reduce tasks.
+    public var reduceCount: Int
+    /// The map output buffer.
+    public var bufferLimit: Int
+    /// The previous phase's broadcast.
+    public var broadcast: [UInt8]
+
+    /// Creates the value.
+    public init(attempt: AttemptID, jobName: String, parameters: JobParameters, splits: [InputSplit], reduceCount: Int, bufferLimit: Int, broadcast: [UInt8]) {
+        self.attempt = attempt
+        self.jobName = jobName
+        self.parameters = parameters
+        self.splits = splits
+        self.reduceCount = reduceCount
+        self.bufferLimit = bufferLimit
+        self.broadcast = broadcast
+    }
+
+    public func encode(to writer: inout WireWriter) {
+        writer.write(attempt)
+        writer.write(jobName)
+        writer.write(parameters)
+        writer.write(splits)
+        writer.write(reduceCount)
+        writer.write(bufferLimit)
+        writer.writeBytes(broadcast)
+    }
+
+    public init(from reader: inout WireReader) throws {
+        attempt = try reader.read(AttemptID.self)
+        jobName = try reader.read(String.self)
+        parameters = try reader.read(JobParameters.self)
+        splits = try reader.read([InputSplit].self)
+        reduceCount = try reader.read(Int.self)
+        bufferLimit = try reader.read(Int.self)
+        broadcast = try reader.readByteArray()
+    }
+}

@@ -1,0 +1,68 @@
+import Logging
+import MapReduce
+import Wire
+
+/// Serves a tracker's map outputs to reduce attempts: one partition's segment per request.
+final class ShuffleServer: Sendable {
+    private let server: WireServer
+    private let registry: MapOutputRegistry
+    private let logger: Logger
+
+    /// The bound port.
+    var port: Int { server.port }
+
+    static func bind(
+        host: String, port: Int, secret: ClusterSecret, nodeID: String, registry: MapOutputRegistry, logger: Logger
+    ) async throws -> ShuffleServer {
+        let server = try await WireServer.bind(
+            WireServer.Configuration(
+                host: host, port: port, secret: secret, serverName: "TaskTracker shuffle", nodeID: nodeID,
+                allowedRoles: [.shuffle], acceptedMessages: ClusterMessages.shuffleCatalog),
+            logger: logger)
+        return ShuffleServer(server: server, registry: registry, logger: logger)
+    }
+
+    private init(server: WireServer, registry: MapOutputRegistry, logger: Logger) {
+        self.server = server
+        self.registry = registry
+        self.logger = logger
+    }
+
+    func run() async throws {
+        try await server.run { [registry] connection in
+            await withDiscardingTaskGroup { group in
+                do {
+                    for try await request in connection.requests {
+                        group.addTask { await Self.answer(request, on: connection, registry: registry) }
+                    }
+                } catch {}
+            }
+        }
+    }
+
+    func close() async {
+        await server.close()
+    }
+
+    private static func answer(_ request: IncomingRequest, on connection: WireConnection, registry: MapOutputRegistry) async {
+        do {
+            let message = try request.decode(as: FetchMapOutputRequest.self)
+            guard let output = registry.output(of: message.attempt) else {
+                throw InputError(path: "\(message.attempt)", problem: "no such map output on this tracker")
+            }
+            guard output.segments.indices.contains(message.partition) else {
+                throw InputError(path: "\(message.attempt)", problem: "no partition \(message.partition)")
+            }
+            let segment = output.segments[message.partition]
+            let file = try FileReadHandle(path: output.path)
+            try await connection.respondWithStream(
+                to: request, type: request.type,
+                payload: FetchMapOutputReply(records: segment.records, length: segment.length).encodedBuffer()
+            ) { writer in
+                try await FileStreaming.stream(file, from: segment.offset, length: segment.length, to: writer)
+            }
+        } catch {
+            try? await connection.respond(to: request, error: "\(error)")
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Wire
+
+/// Where a TaskTracker finds its JobTracker, how others reach it, and what it may run.
+public struct TaskTrackerConfiguration: Sendable {
+    /// The JobTracker's host.
+    public var jobTrackerHost: String
+    /// The JobTracker's protocol port.
+    public var jobTrackerPort: Int
+    /// The address the shuffle server binds.
+    public var host: String
+    /// The address other trackers reach this one at (defaults to `host`).
+    public var advertiseHost: String
+    /// The shuffle server's port; 0 picks a free one.
+    public var shufflePort: Int
+    /// How many tasks run at once.
+    public var slots: Int
+    /// Where attempts keep their files.
+    public var workDirectory: String
+    /// Input paths under this prefix are read from the local disk (a volume shared with the
+    /// JobTracker); others are fetched from the JobTracker. nil fetches everything.
+    public var sharedInputRoot: String?
+    /// The cluster secret.
+    public var secret: ClusterSecret
+    /// This tracker's node id.
+    public var trackerID: String
+    /// How many map outputs a reduce fetches at once.
+    public var parallelFetches: Int
+
+    /// The documented default shuffle port.
+    public static let defaultShufflePort = 9420
+
+    /// Creates a configuration; the tracker id defaults to `advertiseHost:shufflePort` plus the process id.
+    public init(
+        jobTrackerHost: String, jobTrackerPort: Int, host: String, advertiseHost: String? = nil,
+        shufflePort: Int = defaultShufflePort, slots: Int = ProcessInfo.processInfo.activeProcessorCount,
+        workDirectory: String, sharedInputRoot: String? = nil, secret: ClusterSecret, trackerID: String? = nil,
+        parallelFetches: Int = 4
+    ) {
+        self.jobTrackerHost = jobTrackerHost
+        self.jobTrackerPort = jobTrackerPort
+        self.host = host
+        self.advertiseHost = advertiseHost ?? host
+        self.shufflePort = shufflePort
+        self.slots = max(1, slots)
+        self.workDirectory = workDirectory
+        self.sharedInputRoot = sharedInputRoot
+        self.secret = secret
+        self.trackerID = trackerID ?? "tracker-\(advertiseHost ?? host)-\(ProcessInfo.processInfo.processIdentifier)-\(UInt16.random(in: 0...UInt16.max))"
+        self.parallelFetches = max(1, parallelFetches)
+    }
+}

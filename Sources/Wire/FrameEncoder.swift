@@ -1,0 +1,29 @@
+import NIOCore
+
+/// Serialises outbound ``Frame`` values, refusing any frame longer than the configured maximum.
+public struct FrameEncoder: MessageToByteEncoder {
+    /// The frame type accepted from the pipeline.
+    public typealias OutboundIn = Frame
+
+    /// The largest length field this encoder will produce.
+    public let maximumFrameLength: Int
+
+    /// Creates an encoder producing frames whose length field is at most `maximumFrameLength`.
+    public init(maximumFrameLength: Int = WireProtocol.defaultMaximumFrameLength) {
+        self.maximumFrameLength = maximumFrameLength
+    }
+
+    /// Writes the length field, header and payload of `frame` into `out`.
+    public func encode(data frame: Frame, out: inout ByteBuffer) throws {
+        let length = frame.length
+        guard length <= maximumFrameLength, let lengthField = UInt32(exactly: length) else {
+            throw WireError.frameTooLarge(length: length, maximum: maximumFrameLength)
+        }
+        out.reserveCapacity(minimumWritableBytes: Frame.lengthFieldSize + length)
+        out.writeInteger(lengthField, endianness: .big)
+        out.writeInteger(frame.type.rawValue, endianness: .big)
+        out.writeInteger(frame.requestID, endianness: .big)
+        out.writeInteger(frame.flags.rawValue)
+        out.writeImmutableBuffer(frame.payload)
+    }
+}

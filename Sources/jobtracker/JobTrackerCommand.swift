@@ -1,0 +1,63 @@
+import ArgumentParser
+import Cluster
+import Foundation
+import Logging
+import ServiceLifecycle
+import Wire
+
+/// `jobtracker`: runs the JobTracker daemon until SIGTERM or SIGINT.
+@main
+struct JobTrackerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jobtracker",
+        abstract: "Run the swift-mapreduce JobTracker: accepts jobs, schedules tasks on TaskTrackers, re-runs lost work.",
+        discussion: """
+            Every option can also be set through the environment variable named after it (shown in brackets).
+            The cluster secret comes from --secret-file, MR_SECRET, or MR_SECRET_FILE; trackers and clients must know it.
+            """)
+
+    @Option(help: "The address to listen on [MR_HOST].")
+    var host: String = ProcessInfo.processInfo.environment["MR_HOST"] ?? "127.0.0.1"
+
+    @Option(help: "The protocol port; 0 picks a free one [MR_PORT].")
+    var port: Int = Int(ProcessInfo.processInfo.environment["MR_PORT"] ?? "") ?? JobTrackerConfiguration.defaultPort
+
+    @Option(help: "Where staging uploads, job files and history are kept [MR_DATA_DIR].")
+    var dataDir: String = ProcessInfo.processInfo.environment["MR_DATA_DIR"] ?? "./jobtracker-data"
+
+    @Option(help: "A file holding the cluster secret [MR_SECRET_FILE].")
+    var secretFile: String?
+
+    @Option(help: "Seconds between heartbeats of an idle tracker [MR_HEARTBEAT_INTERVAL].")
+    var heartbeatInterval: Double = Double(ProcessInfo.processInfo.environment["MR_HEARTBEAT_INTERVAL"] ?? "") ?? 1
+
+    @Option(help: "Seconds of silence after which a tracker is lost and its work re-run [MR_TRACKER_EXPIRY].")
+    var trackerExpiry: Double = Double(ProcessInfo.processInfo.environment["MR_TRACKER_EXPIRY"] ?? "") ?? 10
+
+    @Option(help: "Attempts a task gets before its job fails [MR_MAX_ATTEMPTS].")
+    var maxAttempts: Int = Int(ProcessInfo.processInfo.environment["MR_MAX_ATTEMPTS"] ?? "") ?? 4
+
+    @Option(help: "Fraction of a phase's maps done before its reduces start [MR_REDUCE_SLOWSTART].")
+    var reduceSlowstart: Double = Double(ProcessInfo.processInfo.environment["MR_REDUCE_SLOWSTART"] ?? "") ?? 0.05
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error [MR_LOG_LEVEL].")
+    var logLevel: String = ProcessInfo.processInfo.environment["MR_LOG_LEVEL"] ?? "info"
+
+    func run() async throws {
+        let logger = DaemonLogging.logger(label: "jobtracker", level: logLevel)
+        let secret = try ClusterSecret.resolve(
+            flag: nil, file: secretFile ?? ProcessInfo.processInfo.environment["MR_SECRET_FILE"], environmentVariable: "MR_SECRET")
+        let settings = JobTrackerSettings(
+            heartbeatInterval: .milliseconds(Int(heartbeatInterval * 1000)),
+            trackerExpiry: .milliseconds(Int(trackerExpiry * 1000)), maxAttempts: maxAttempts,
+            reduceSlowstart: reduceSlowstart)
+        let server = try await JobTrackerServer.bind(
+            JobTrackerConfiguration(host: host, port: port, dataDirectory: dataDir, secret: secret, settings: settings),
+            logger: logger)
+        logger.info("JobTracker listening", metadata: ["host": "\(host)", "port": "\(server.port)", "data": "\(dataDir)"])
+        let group = ServiceGroup(
+            services: [DaemonService(run: server.run, stop: server.close)], gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger)
+        try await group.run()
+    }
+}

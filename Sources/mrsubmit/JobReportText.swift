@@ -1,0 +1,34 @@
+import Cluster
+import Foundation
+import MapReduce
+
+/// Job reports as `mrsubmit status` and `mrsubmit list` print them.
+enum JobReportText {
+    /// Several jobs, one line each.
+    static func table(_ reports: [JobReport]) -> String {
+        guard !reports.isEmpty else { return "no jobs\n" }
+        var text = "JOB                           NAME        STATE      PROGRESS                         SECONDS\n"
+        for report in reports {
+            text += report.job.description.padding(toLength: 30, withPad: " ", startingAt: 0)
+            text += report.name.padding(toLength: 12, withPad: " ", startingAt: 0)
+            text += report.state.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)
+            text += report.progress.line.padding(toLength: 33, withPad: " ", startingAt: 0)
+            text += String(format: "%.1f", report.elapsedSeconds) + "\n"
+        }
+        return text
+    }
+
+    /// One job in full.
+    static func detail(_ report: JobReport) -> String {
+        var text = "\(report.job) \(report.name): \(report.state.rawValue)\n"
+        text += "  \(report.progress.line) (maps \(report.mapsDone)/\(report.mapsTotal), reduces \(report.reducesDone)/\(report.reducesTotal))\n"
+        text += "  elapsed \(String(format: "%.2f", report.elapsedSeconds)) s, failed attempts \(report.failedAttempts)\n"
+        text += "  output \(report.outputPath)\n"
+        if !report.failure.isEmpty { text += "  failure: \(report.failure)\n" }
+        let counters = report.counters
+        let rows = Counters.Framework.allCases.map { ($0.rawValue, counters[$0]) } + counters.jobCounters.map { ($0.name, $0.value) }
+        let width = rows.map(\.0.count).max() ?? 0
+        for (name, value) in rows { text += "  \(name.padding(toLength: width, withPad: " ", startingAt: 0))  \(value)\n" }
+        return text
+    }
+}

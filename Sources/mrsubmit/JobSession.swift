@@ -1,0 +1,125 @@
+import Cluster
+import Foundation
+import Logging
+import MapReduce
+import MapReduceEngine
+import Wire
+
+/// Runs one job through a JobTracker: the embedded cluster on 127.0.0.1, or a named one to which
+/// local inputs are uploaded and from which the output is downloaded.
+struct JobSession {
+    let job: any Job.Type
+    let configuration: JobConfiguration
+    let cluster: ClusterOptions
+    /// The number of embedded TaskTrackers.
+    let trackers: Int
+    /// Whether inputs and output are paths on the cluster's side (no upload or download).
+    let remotePaths: Bool
+
+    /// A session for `job` as the command line asked for it.
+    init(options: SubmitOptions, job: any Job.Type, configuration: JobConfiguration) {
+        self.job = job
+        self.configuration = configuration
+        cluster = options.cluster
+        trackers = options.trackers
+        remotePaths = options.remotePaths
+    }
+
+    /// Runs the job to its end; throws the job's failure as one line.
+    func run(progress: @escaping @Sendable (JobProgress) -> Void) throws -> JobResult {
+        let started = Date()
+        let (job, configuration, cluster, trackers, remotePaths) = (job, configuration, cluster, trackers, remotePaths)
+        let address = try cluster.address()
+        let report = try BlockingAsync.run { () async throws -> JobReport in
+            guard let address else { return try await Self.runEmbedded(job, configuration, trackers: trackers, progress: progress) }
+            let client = ClusterClient(address: address, secret: try cluster.secret())
+            return try await Self.runRemote(job, configuration, client: client, remotePaths: remotePaths, progress: progress)
+        }
+        return JobResult(
+            job: report.job, outputPath: configuration.outputPath, counters: report.counters,
+            elapsedSeconds: Date().timeIntervalSince(started))
+    }
+
+    private static func runEmbedded(
+        _ job: any Job.Type, _ configuration: JobConfiguration, trackers: Int,
+        progress: @escaping @Sendable (JobProgress) -> Void
+    ) async throws -> JobReport {
+        var logger = Logger(label: "mrsubmit.embedded")
+        logger.logLevel = ProcessInfo.processInfo.environment["MR_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .critical
+        let embedded = try await EmbeddedCluster.start(
+            trackers: trackers, slots: max(1, configuration.slots / max(1, trackers)),
+            workDirectory: configuration.workDirectory, logger: logger)
+        do {
+            let client = ClusterClient(address: embedded.address, secret: embedded.secret)
+            let request = submission(job, configuration, inputs: configuration.inputs, output: configuration.outputPath)
+            let report = try await client.withConnection { connection in
+                let id = try await client.submit(request, on: connection)
+                return try await client.follow(id, on: connection, every: .milliseconds(10)) { progress($0.progress) }
+            }
+            await embedded.stop()
+            return try succeeded(report)
+        } catch {
+            await embedded.stop()
+            throw error
+        }
+    }
+
+    private static func runRemote(
+        _ job: any Job.Type, _ configuration: JobConfiguration, client: ClusterClient, remotePaths: Bool,
+        progress: @escaping @Sendable (JobProgress) -> Void
+    ) async throws -> JobReport {
+        if remotePaths {
+            let request = submission(job, configuration, inputs: configuration.inputs, output: configuration.outputPath)
+            return try succeeded(
+                try await client.withConnection { connection in
+                    let id = try await client.submit(request, on: connection)
+                    return try await client.follow(id, on: connection, every: .milliseconds(200)) { progress($0.progress) }
+                })
+        }
+        let files = try InputPaths.expand(configuration.inputs)
+        let local = LocalOutput(path: configuration.outputPath, replacesExisting: configuration.replacesOutput)
+        try local.check()
+        return try await client.withConnection { connection in
+            let names = files.enumerated().map { "input-\($0.offset)/\(($0.element.path as NSString).lastPathComponent)" }
+            let uploaded = try await client.upload(files, names: names, on: connection)
+            let request = submission(job, configuration, inputs: uploaded, output: "")
+            let id = try await client.submit(request, on: connection)
+            let report = try succeeded(
+                try await client.follow(id, on: connection, every: .milliseconds(200)) { progress($0.progress) })
+            let staging = local.stagingPath(for: id)
+            do {
+                try await client.download(id, into: staging, on: connection)
+                try local.commit(from: staging)
+            } catch {
+                try? FileManager.default.removeItem(atPath: staging)
+                throw error
+            }
+            return report
+        }
+    }
+
+    private static func submission(
+        _ job: any Job.Type, _ configuration: JobConfiguration, inputs: [String], output: String
+    ) -> SubmitJobRequest {
+        SubmitJobRequest(
+            job: job.name, parameters: configuration.parameters, inputs: inputs, outputPath: output,
+            reducers: configuration.reducers, splitSize: configuration.splitSize,
+            mapBufferSize: configuration.mapBufferSize, replacesOutput: configuration.replacesOutput)
+    }
+
+    private static func succeeded(_ report: JobReport) throws -> JobReport {
+        guard report.state == .succeeded else {
+            throw ClusterError(message: "job \(report.job) \(report.state.rawValue): \(report.failure)")
+        }
+        return report
+    }
+}
+
+extension JobReport {
+    /// The report as the progress line's numbers.
+    var progress: JobProgress {
+        JobProgress(
+            phase: phase, phaseCount: phaseCount, phaseName: phaseName, mapsDone: mapsDone, mapsTotal: mapsTotal,
+            reducesDone: reducesDone, reducesTotal: reducesTotal)
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Cluster
+import Foundation
+import Logging
+import ServiceLifecycle
+import Wire
+
+/// `tasktracker`: runs a TaskTracker daemon until SIGTERM or SIGINT.
+@main
+struct TaskTrackerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tasktracker",
+        abstract: "Run a swift-mapreduce TaskTracker: runs map and reduce attempts and serves map outputs.",
+        discussion: """
+            Every option can also be set through the environment variable named after it (shown in brackets).
+            The cluster secret comes from --secret-file, MR_SECRET, or MR_SECRET_FILE.
+            """)
+
+    @Option(help: "The JobTracker as HOST:PORT [MR_JOBTRACKER].")
+    var jobtracker: String = ProcessInfo.processInfo.environment["MR_JOBTRACKER"] ?? "127.0.0.1:\(JobTrackerConfiguration.defaultPort)"
+
+    @Option(help: "The address the shuffle server binds [MR_HOST].")
+    var host: String = ProcessInfo.processInfo.environment["MR_HOST"] ?? "127.0.0.1"
+
+    @Option(help: "The address other trackers reach this one at (default: --host) [MR_ADVERTISE_HOST].")
+    var advertiseHost: String?
+
+    @Option(help: "The shuffle server's port; 0 picks a free one [MR_SHUFFLE_PORT].")
+    var shufflePort: Int = Int(ProcessInfo.processInfo.environment["MR_SHUFFLE_PORT"] ?? "") ?? TaskTrackerConfiguration.defaultShufflePort
+
+    @Option(help: "Tasks run at once (default: the number of cores) [MR_SLOTS].")
+    var slots: Int = Int(ProcessInfo.processInfo.environment["MR_SLOTS"] ?? "") ?? ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Where attempts keep their files [MR_WORK_DIR].")
+    var workDir: String = ProcessInfo.processInfo.environment["MR_WORK_DIR"] ?? "./tasktracker-work"
+
+    @Option(help: "Inputs under this path are read from a disk shared with the JobTracker; others are fetched from it [MR_SHARED_INPUT].")
+    var sharedInput: String?
+
+    @Option(help: "A file holding the cluster secret [MR_SECRET_FILE].")
+    var secretFile: String?
+
+    @Option(help: "Map outputs a reduce fetches at once [MR_PARALLEL_FETCHES].")
+    var parallelFetches: Int = Int(ProcessInfo.processInfo.environment["MR_PARALLEL_FETCHES"] ?? "") ?? 4
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error [MR_LOG_LEVEL].")
+    var logLevel: String = ProcessInfo.processInfo.environment["MR_LOG_LEVEL"] ?? "info"
+
+    func run() async throws {
+        let logger = DaemonLogging.logger(label: "tasktracker", level: logLevel)
+        let environment = ProcessInfo.processInfo.environment
+        let secret = try ClusterSecret.resolve(
+            flag: nil, file: secretFile ?? environment["MR_SECRET_FILE"], environmentVariable: "MR_SECRET")
+        let advertiseHost = advertiseHost ?? environment["MR_ADVERTISE_HOST"]
+        let sharedInput = sharedInput ?? environment["MR_SHARED_INPUT"]
+        let address = try ClusterAddress(jobtracker)
+        let tracker = try await TaskTracker.start(
+            TaskTrackerConfiguration(
+                jobTrackerHost: address.host, jobTrackerPort: address.port, host: host, advertiseHost: advertiseHost,
+                shufflePort: shufflePort, slots: slots, workDirectory: workDir, sharedInputRoot: sharedInput,
+                secret: secret, parallelFetches: parallelFetches),
+            logger: logger)
+        logger.info("TaskTracker started", metadata: ["shuffle": "\(advertiseHost ?? host):\(tracker.shufflePort)", "slots": "\(slots)"])
+        let group = ServiceGroup(
+            services: [DaemonService(run: tracker.run, stop: tracker.stop)], gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger)
+        try await group.run()
+    }
+}

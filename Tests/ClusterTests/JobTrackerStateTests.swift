@@ -1,0 +1,112 @@
+import Foundation
+import MapReduce
+import MapReduceEngine
+import Testing
+
+@testable import Cluster
+
+/// The JobTracker's scheduling and failure rules, without sockets.
+struct JobTrackerStateTests {
+    let job = JobID(cluster: "20260101000000", sequence: 1)
+    let now = Date(timeIntervalSince1970: 1_000_000)
+
+    func state(maxAttempts: Int = 4, slowstart: Double = 1.0) -> JobTrackerState {
+        var state = JobTrackerState(
+            settings: JobTrackerSettings(trackerExpiry: .seconds(10), maxAttempts: maxAttempts, reduceSlowstart: slowstart))
+        for name in ["a", "b"] {
+            state.register(TrackerRecord(id: name, host: "127.0.0.\(name == "a" ? 2 : 3)", shufflePort: 9420, slots: 2, lastHeartbeat: now))
+        }
+        let splits = (0..<3).map { [InputSplit(path: "/in/\($0)", start: 0, length: 10)] }
+        let request = SubmitJobRequest(
+            job: "wordcount", parameters: JobParameters(), inputs: ["/in"], outputPath: "/out", reducers: 2, splitSize: 10,
+            mapBufferSize: 1024, replacesOutput: false)
+        state.add(
+            JobRecord(
+                id: job, request: request, phaseNames: ["count"],
+                phase: PhaseRecord(index: 0, name: "count", job: job, splits: splits, reduceCount: 2, broadcast: []),
+                submittedAt: now))
+        return state
+    }
+
+    func location(_ attempt: AttemptID, host: String) -> MapOutputLocation {
+        MapOutputLocation(mapIndex: attempt.task.index, attempt: attempt, host: host, port: 9420, segments: [])
+    }
+
+    @Test func mapsAreAssignedBeforeReducesAndSlotsAreRespected() {
+        var state = state()
+        let first = state.assign(to: "a", at: now)
+        #expect(first.map(\.attempt.task.kind) == [.map, .map])
+        let second = state.assign(to: "b", at: now)
+        #expect(second.map(\.attempt.task.index) == [2])
+        #expect(state.assign(to: "a", at: now).isEmpty)
+    }
+
+    @Test func reducesWaitForTheSlowstartFraction() {
+        var state = state(slowstart: 1.0)
+        let maps = state.assign(to: "a", at: now) + state.assign(to: "b", at: now)
+        for attempt in maps.prefix(2).map(\.attempt) {
+            let complete = state.succeeded(attempt, counters: Counters(), location: location(attempt, host: "h"), at: now)
+            #expect(!complete)
+        }
+        #expect(state.assign(to: "a", at: now).isEmpty)
+        _ = state.succeeded(maps[2].attempt, counters: Counters(), location: location(maps[2].attempt, host: "h"), at: now)
+        let reduces = state.assign(to: "a", at: now)
+        #expect(reduces.map(\.attempt.task.kind) == [.reduce, .reduce])
+        #expect(state.completions(of: job, phase: 0, from: 1).locations.count == 2)
+        var complete = false
+        for attempt in reduces.map(\.attempt) {
+            complete = state.succeeded(attempt, counters: Counters(["REDUCE_OUTPUT_RECORDS": 5]), location: nil, at: now)
+        }
+        #expect(complete)
+        #expect(state.jobs[job]!.counters["REDUCE_OUTPUT_RECORDS"] == 10)
+    }
+
+    @Test func failedAttemptsAreRetriedThenFailTheJob() {
+        var state = state(maxAttempts: 2)
+        let attempt = state.assign(to: "a", at: now)[0].attempt
+        let firstFailure = state.failed(attempt, error: "boom", at: now)
+        #expect(firstFailure == nil)
+        let retry = state.assign(to: "b", at: now).first { $0.attempt.task == attempt.task }!.attempt
+        #expect(retry.number == 1)
+        let failure = state.failed(retry, error: "boom again", at: now)
+        #expect(failure == "\(attempt.task) failed 2 times; last error: boom again")
+    }
+
+    @Test func onlyOneAttemptOfATaskCommits() {
+        var state = state()
+        let attempt = state.assign(to: "a", at: now)[0].attempt
+        #expect(state.mayCommit(attempt))
+        _ = state.succeeded(attempt, counters: Counters(), location: location(attempt, host: "h"), at: now)
+        #expect(!state.mayCommit(attempt))
+        let again = state.succeeded(attempt, counters: Counters(), location: nil, at: now)
+        #expect(!again)
+    }
+
+    @Test func aLostTrackersWorkIsRunAgain() {
+        var state = state()
+        let onA = state.assign(to: "a", at: now)
+        _ = state.assign(to: "b", at: now)
+        _ = state.succeeded(onA[0].attempt, counters: Counters(), location: location(onA[0].attempt, host: "a"), at: now)
+        let heard = state.heard(from: "b", acceptsTasks: true, at: now.addingTimeInterval(11))
+        #expect(heard)
+        let lost = state.expireTrackers(at: now.addingTimeInterval(11))
+        #expect(lost == ["a"])
+        #expect(state.runningAttempts(on: "a") == 0)
+        let rerun = state.assign(to: "b", at: now.addingTimeInterval(11)).map(\.attempt)
+        #expect(rerun.map(\.task.index) == [0])
+        #expect(rerun.allSatisfy { $0.number == 1 })
+        #expect(state.jobs[job]!.phase.maps[1].state == .pending)
+        #expect(state.jobs[job]!.failedAttempts == 0)
+    }
+
+    @Test func finishingAJobKillsItsRunningAttempts() {
+        var state = state()
+        let attempts = state.assign(to: "a", at: now).map(\.attempt)
+        let killed = state.finish(job, as: .killed, failure: "killed by request", at: now)
+        #expect(Set(killed) == Set(attempts))
+        #expect(state.report(job, now: now)?.state == .killed)
+        #expect(state.completions(of: job, phase: 0, from: 0).failure == "job \(job) killed")
+        let unknown = state.heard(from: "nobody", acceptsTasks: true, at: now)
+        #expect(!unknown)
+    }
+}

@@ -1,0 +1,64 @@
+import MapReduce
+import MapReduceEngine
+import Testing
+import Wire
+
+@testable import Cluster
+
+/// Every cluster message round-trips through its binary encoding, and truncations are refused.
+struct MessageTests {
+    func roundTrip<M: WireCodable & Equatable>(_ message: M) throws {
+        let buffer = message.encodedBuffer()
+        #expect(try M(decoding: buffer) == message)
+        for cut in stride(from: 0, to: buffer.readableBytes, by: max(1, buffer.readableBytes / 17)) {
+            #expect(throws: (any Error).self) { try M(decoding: buffer.getSlice(at: 0, length: cut)!) }
+        }
+    }
+
+    let attempt = AttemptID(task: TaskID(job: JobID(cluster: "1", sequence: 2), phase: 1, kind: .map, index: 3), number: 1)
+
+    @Test func reportsRoundTrip() throws {
+        try roundTrip(
+            JobReport(
+                job: JobID(cluster: "20260101000000", sequence: 7), name: "wordcount", state: .failed, phase: 1,
+                phaseCount: 2, phaseName: "apply", mapsDone: 3, mapsTotal: 4, reducesDone: 0, reducesTotal: 1,
+                counters: Counters(["A": 1, "B": -2]), failure: "task x failed", outputPath: "/out",
+                submittedAt: 1.5, elapsedSeconds: 2.25, failedAttempts: 4))
+        try roundTrip(
+            AttemptReport(
+                attempt: attempt, state: .succeeded, records: 99, counters: Counters(["X": 3]), failure: "",
+                segments: [MapOutputSegment(offset: 0, length: 10, records: 2), MapOutputSegment(offset: 10, length: 0, records: 0)]))
+        try roundTrip(
+            TaskAssignment(
+                attempt: attempt, jobName: "histeq", parameters: JobParameters(["k": "v"]),
+                splits: [InputSplit(path: "/a b", start: 5, length: 7)], reduceCount: 3, bufferLimit: 1 << 20,
+                broadcast: [0, 1, 255]))
+        try roundTrip(MapOutputLocation(mapIndex: 3, attempt: attempt, host: "127.0.0.9", port: 9420, segments: []))
+    }
+
+    @Test func requestsCarryTheirTypes() throws {
+        let heartbeat = HeartbeatRequest(tracker: "t1", freeSlots: 2, acceptsTasks: true, reports: [])
+        let decoded = try HeartbeatRequest(decoding: heartbeat.encodedBuffer())
+        #expect(decoded.tracker == "t1" && decoded.freeSlots == 2)
+        #expect(HeartbeatRequest.messageType == HeartbeatReply.messageType)
+        #expect(ClusterMessages.jobTrackerCatalog.contains(ClusterMessages.submitJob))
+        #expect(!ClusterMessages.jobTrackerCatalog.contains(ClusterMessages.fetchMapOutput))
+        #expect(ClusterMessages.shuffleCatalog.types == [ClusterMessages.fetchMapOutput])
+    }
+
+    @Test func addressesParse() throws {
+        #expect(try ClusterAddress("127.0.0.1:9410") == ClusterAddress(host: "127.0.0.1", port: 9410))
+        #expect(try ClusterAddress("[::1]:80").host == "::1")
+        #expect(throws: InputError.self) { try ClusterAddress("nohost") }
+        #expect(throws: InputError.self) { try ClusterAddress("h:99999") }
+    }
+
+    @Test func peerNamesCannotEscapeTheirDirectory() throws {
+        #expect(throws: InputError.self) { try PathSafety.relativePath("../etc/passwd") }
+        #expect(throws: InputError.self) { try PathSafety.relativePath("/etc/passwd") }
+        #expect(throws: InputError.self) { try PathSafety.relativePath("a//b") }
+        #expect(throws: InputError.self) { try PathSafety.fileName("a/b") }
+        #expect(throws: InputError.self) { try PathSafety.fileName("..") }
+        #expect(try PathSafety.relativePath("input-0/book.txt") == "input-0/book.txt")
+    }
+}

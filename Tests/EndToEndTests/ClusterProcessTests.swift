@@ -1,0 +1,99 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// A JobTracker and three TaskTrackers as separate processes on distinct 127.0.0.x addresses,
+/// driven by `mrsubmit --cluster` from another directory: uploads, shuffle, downloads.
+@Suite(.serialized)
+struct ClusterProcessTests {
+    static let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
+
+    /// A running cluster and its secret file.
+    final class Cluster {
+        let directory: TemporaryDirectory
+        let port: Int
+        let secretFile: String
+        var daemons: [Daemon] = []
+
+        init(trackers: Int) throws {
+            directory = try TemporaryDirectory("cluster")
+            port = try Daemon.freePort()
+            secretFile = try directory.write("secret", "cluster-test-secret\n")
+            daemons.append(
+                try Daemon(
+                    ClusterProcessTests.binaries + "/jobtracker",
+                    ["--host", "127.0.0.1", "--port", "\(port)", "--data-dir", directory.file("jt"), "--secret-file", secretFile,
+                     "--heartbeat-interval", "0.2"],
+                    logPath: directory.file("jobtracker.log")))
+            for index in 0..<trackers {
+                daemons.append(
+                    try Daemon(
+                        ClusterProcessTests.binaries + "/tasktracker",
+                        ["--jobtracker", "127.0.0.1:\(port)", "--host", "127.0.0.\(index + 2)", "--shuffle-port", "0",
+                         "--slots", "1", "--work-dir", directory.file("tt\(index)"), "--secret-file", secretFile],
+                        logPath: directory.file("tasktracker\(index).log")))
+            }
+            let registered = Daemon.wait(seconds: 15) {
+                self.daemons[0].log.components(separatedBy: "tracker registered").count - 1 >= trackers
+            }
+            guard registered else { throw OracleError(message: "trackers did not register:\n\(daemons[0].log)") }
+        }
+
+        deinit {
+            for daemon in daemons.reversed() { daemon.stop() }
+        }
+
+        func mrsubmit(_ arguments: [String], in directory: String, secret: String? = nil) throws -> ProcessOutput {
+            try ProcessOutput.run(
+                ClusterProcessTests.binaries + "/mrsubmit",
+                arguments + ["--cluster", "127.0.0.1:\(port)", "--secret-file", secret ?? secretFile], in: directory)
+        }
+    }
+
+    @Test func jobsOnSeparateProcessesEqualTheEmbeddedClusterAndTheOracles() throws {
+        let cluster = try Cluster(trackers: 3)
+        let work = try TemporaryDirectory("cluster-client")
+        let books = try SharedData.bookPaths()
+        let remote = try cluster.mrsubmit(
+            ["wordcount", SharedData.books, "-o", "remote-wc", "--split-size", "512k", "--reducers", "3"], in: work.path)
+        #expect(remote.status == 0, "\(remote.standardError)\n\(cluster.daemons[0].log.suffix(3000))")
+        #expect(try Oracles.sortedOutput(work.file("remote-wc")) == Oracles.coreutilsWordCount(books))
+        #expect(FileManager.default.fileExists(atPath: work.file("remote-wc/_SUCCESS")))
+        let embedded = try ProcessOutput.run(
+            ClusterProcessTests.binaries + "/mrsubmit",
+            ["wordcount", SharedData.books, "-o", "embedded-wc", "--split-size", "512k", "--reducers", "3", "--trackers", "3"],
+            in: work.path)
+        #expect(embedded.status == 0, "\(embedded.standardError)")
+        for part in ["part-r-00000", "part-r-00001", "part-r-00002"] {
+            let a = try Data(contentsOf: URL(fileURLWithPath: work.file("remote-wc/" + part)))
+            let b = try Data(contentsOf: URL(fileURLWithPath: work.file("embedded-wc/" + part)))
+            #expect(a == b, "\(part) differs between the process cluster and the embedded one")
+        }
+        let logs = try cluster.mrsubmit(["logbytes", SharedData.accessLog, "-o", "remote-log", "--split-size", "256k", "--reducers", "3"], in: work.path)
+        #expect(logs.status == 0, "\(logs.standardError)")
+        #expect(logs.text.contains("Total: 2747282505 over 1753 hosts"))
+        let list = try cluster.mrsubmit(["list"], in: work.path)
+        #expect(list.text.components(separatedBy: "succeeded").count - 1 == 2, "\(list.text)")
+        let trackersWithWork = cluster.daemons.dropFirst().filter { $0.log.contains("attempt succeeded") }.count
+        #expect(trackersWithWork >= 2, "work should spread over the trackers")
+    }
+
+    @Test func wrongSecretsAndBadRequestsAreRefusedCleanly() throws {
+        let cluster = try Cluster(trackers: 1)
+        let work = try TemporaryDirectory("cluster-refusals")
+        let wrong = try work.write("wrong-secret", "not the secret")
+        let refused = try cluster.mrsubmit(["wordcount", SharedData.books + "/pg11.txt"], in: work.path, secret: wrong)
+        #expect(refused.status != 0)
+        #expect(refused.standardError.contains("authentication failed"), "\(refused.standardError)")
+        let unknown = try cluster.mrsubmit(["status", "job_1_0042"], in: work.path)
+        #expect(unknown.status != 0 && unknown.standardError.contains("no such job"), "\(unknown.standardError)")
+        let missing = try cluster.mrsubmit(["wordcount", "missing.txt"], in: work.path)
+        #expect(missing.status != 0 && missing.standardError.contains("missing.txt: no such file or directory"))
+        let unreachable = try ProcessOutput.run(
+            ClusterProcessTests.binaries + "/mrsubmit",
+            ["list", "--cluster", "127.0.0.1:\(try Daemon.freePort())", "--secret-file", cluster.secretFile], in: work.path)
+        #expect(unreachable.status != 0 && unreachable.standardError.split(separator: "\n").count == 1, "\(unreachable.standardError)")
+        let good = try cluster.mrsubmit(["wordcount", SharedData.books + "/pg11.txt"], in: work.path)
+        #expect(good.status == 0, "the cluster must still work: \(good.standardError)")
+    }
+}
