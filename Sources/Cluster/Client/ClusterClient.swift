@@ -14,7 +14,7 @@ public struct ClusterClient: Sendable {
         client = WireClient(
             WireClient.Configuration(
                 host: address.host, port: address.port, secret: secret, role: .client, nodeID: nodeID,
-                connectTimeout: .seconds(3), requestTimeout: .seconds(30)))
+                connectTimeout: .seconds(3), requestTimeout: .seconds(10)))
     }
 
     /// Runs `body` on one connection to the JobTracker, naming the JobTracker in connection errors.

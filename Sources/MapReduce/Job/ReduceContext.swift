@@ -4,6 +4,8 @@ public final class ReduceContext<OutputKey, OutputValue> {
     public let info: TaskInfo
     @usableFromInline let writer: any RecordWriter<OutputKey, OutputValue>
     @usableFromInline var counters = Counters()
+    /// Records written, added to `REDUCE_OUTPUT_RECORDS` when the task ends.
+    @exclusivity(unchecked) @usableFromInline var outputRecords: Int64 = 0
 
     @usableFromInline init(info: TaskInfo, writer: any RecordWriter<OutputKey, OutputValue>) {
         self.info = info
@@ -15,7 +17,7 @@ public final class ReduceContext<OutputKey, OutputValue> {
 
     /// Writes one output record.
     @inlinable public func write(_ key: OutputKey, _ value: OutputValue) throws {
-        counters.increment(.reduceOutputRecords)
+        outputRecords += 1
         try writer.write(key, value)
     }
 

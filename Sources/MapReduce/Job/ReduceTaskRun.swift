@@ -23,6 +23,7 @@ struct ReduceTaskRun<R: Reducer, Output: OutputFormat> where R.OutputKey == Outp
         try reducer.cleanup(context)
         try writer.close()
         var counters = context.counters
+        counters.increment(.reduceOutputRecords, by: context.outputRecords)
         counters.increment(.reduceInputGroups, by: groups)
         return counters
     }
