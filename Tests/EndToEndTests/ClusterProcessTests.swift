@@ -76,6 +76,34 @@ struct ClusterProcessTests {
         #expect(list.text.components(separatedBy: "succeeded").count - 1 == 2, "\(list.text)")
         let trackersWithWork = cluster.daemons.dropFirst().filter { $0.log.contains("attempt succeeded") }.count
         #expect(trackersWithWork >= 2, "work should spread over the trackers")
+        let cleaned = Daemon.wait(seconds: 10) {
+            (0..<3).allSatisfy { index in
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: cluster.directory.file("tt\(index)"))) ?? []
+                return !names.contains { $0.hasPrefix("job_") }
+            }
+        }
+        #expect(cleaned, "trackers delete a job's files when it ends")
+    }
+
+    @Test func finishedJobsAreListedAfterAJobTrackerRestart() throws {
+        let cluster = try Cluster(trackers: 1)
+        let work = try TemporaryDirectory("cluster-restart")
+        let run = try cluster.mrsubmit(["wordcount", SharedData.books + "/pg46.txt"], in: work.path)
+        #expect(run.status == 0, "\(run.standardError)")
+        cluster.daemons[0].stop()
+        cluster.daemons[0] = try Daemon(
+            ClusterProcessTests.binaries + "/jobtracker",
+            ["--host", "127.0.0.1", "--port", "\(cluster.port)", "--data-dir", cluster.directory.file("jt"),
+             "--secret-file", cluster.secretFile, "--heartbeat-interval", "0.2"],
+            logPath: cluster.directory.file("jobtracker-restarted.log"))
+        let listed = Daemon.wait(seconds: 10) {
+            ((try? cluster.mrsubmit(["list"], in: work.path))?.text ?? "").contains("succeeded")
+        }
+        #expect(listed, "the finished job is in the restarted JobTracker's history")
+        let again = Daemon.wait(seconds: 15) { cluster.daemons[0].log.contains("tracker registered") }
+        #expect(again, "the tracker reconnects and registers again")
+        let second = try cluster.mrsubmit(["wordcount", SharedData.books + "/pg46.txt", "-o", "second"], in: work.path)
+        #expect(second.status == 0, "\(second.standardError)")
     }
 
     @Test func wrongSecretsAndBadRequestsAreRefusedCleanly() throws {
