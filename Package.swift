@@ -29,8 +29,12 @@ let package = Package(
             swiftSettings: optimized
         ),
         .target(
+            name: "FaultInjection", dependencies: ["MapReduce", "WordCount"], path: "Jobs/FaultInjection",
+            swiftSettings: optimized
+        ),
+        .target(
             name: "JobCatalog",
-            dependencies: ["MapReduce", "WordCount", "LogBytes", "HistogramEqualization"],
+            dependencies: ["MapReduce", "WordCount", "LogBytes", "HistogramEqualization", "FaultInjection"],
             swiftSettings: optimized
         ),
         .target(
@@ -57,11 +61,12 @@ let package = Package(
         .executableTarget(
             name: "mrsubmit",
             dependencies: [
-                "MapReduce", "MapReduceEngine", "JobCatalog", "Cluster", "Wire",
+                "MapReduce", "MapReduceEngine", "JobCatalog", "Cluster", "Wire", "mrtask",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimized
         ),
+        .executableTarget(name: "mrtask", dependencies: ["Cluster"], swiftSettings: optimized),
         .executableTarget(
             name: "jobtracker",
             dependencies: [
@@ -75,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "tasktracker",
             dependencies: [
-                "Cluster", "Wire",
+                "Cluster", "Wire", "mrtask",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -101,7 +106,7 @@ let package = Package(
             name: "JobsTests",
             dependencies: ["MapReduce", "MapReduceEngine", "WordCount", "LogBytes", "TestSupport"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["mrsubmit", "jobtracker", "tasktracker", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["mrsubmit", "jobtracker", "tasktracker", "mrtask", "TestSupport"]),
         .testTarget(
             name: "WireTests",
             dependencies: [

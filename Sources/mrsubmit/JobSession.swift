@@ -37,7 +37,7 @@ struct JobSession {
         }
         return JobResult(
             job: report.job, outputPath: configuration.outputPath, counters: report.counters,
-            elapsedSeconds: Date().timeIntervalSince(started))
+            elapsedSeconds: Date().timeIntervalSince(started), failedAttempts: report.failedAttempts)
     }
 
     private static func runEmbedded(

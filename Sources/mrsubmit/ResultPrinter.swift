@@ -43,6 +43,7 @@ struct ResultPrinter {
         } else {
             for file in outputFiles { text += "Output: \(file)\n" }
         }
+        if result.failedAttempts > 0 { text += "Failed attempts (run again): \(result.failedAttempts)\n" }
         text += "Job \(result.job) succeeded in \(String(format: "%.2f", result.elapsedSeconds)) s\n"
         return text
     }

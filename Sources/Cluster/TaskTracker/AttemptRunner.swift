@@ -16,34 +16,30 @@ struct AttemptRunner: Sendable {
         guard let jobType = JobCatalog.job(named: assignment.jobName) else {
             throw InputError(path: assignment.jobName, problem: "this tracker's catalog has no such job")
         }
-        let phase = try jobType.init(parameters: assignment.parameters).phases[attempt.task.phase]
-        let info = TaskInfo(
-            attempt: attempt, parameters: assignment.parameters, broadcast: Broadcast(encoded: assignment.broadcast))
-        return attempt.task.kind == .map ? try await runMap(phase, info: info) : try await runReduce(phase, info: info)
+        _ = try jobType.init(parameters: assignment.parameters)
+        return attempt.task.kind == .map ? try await runMap() : try await runReduce()
     }
 
-    private func runMap(_ phase: Phase, info: TaskInfo) async throws -> AttemptReport {
-        var localSplits: [InputSplit] = []
+    private func runMap() async throws -> AttemptReport {
+        var splits: [InputSplit] = []
         for split in assignment.splits {
             let path = try await localPath(of: split.path)
-            localSplits.append(InputSplit(path: path, start: split.start, length: split.length))
+            splits.append(InputSplit(path: Self.absolute(path), start: split.start, length: split.length))
         }
-        let splits = localSplits
         let directory = tracker.jobDirectory(attempt.task.job) + "/map"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let (ledger, attempt, reduceCount, bufferLimit) = (tracker.ledger, attempt, assignment.reduceCount, assignment.bufferLimit)
-        let result = try await BlockingWork.run {
-            try MapTaskRunner.run(
-                phase: phase, info: info, splits: splits, reduceCount: reduceCount, bufferLimit: bufferLimit,
-                directory: directory, progress: { ledger.progress(attempt, records: $0) })
-        }
-        tracker.registry.add(attempt, result)
+        let result = try await runChild(
+            TaskRunRequest(
+                attempt: attempt, jobName: assignment.jobName, parameters: assignment.parameters,
+                broadcast: assignment.broadcast, splits: splits, reduceCount: assignment.reduceCount,
+                bufferLimit: assignment.bufferLimit, inputPaths: [], inputSegments: [], directory: directory),
+            in: directory)
+        tracker.registry.add(attempt, MapTaskResult(path: result.outputPath, segments: result.segments, counters: result.counters))
         return AttemptReport(
             attempt: attempt, state: .succeeded, records: result.counters[.mapInputRecords], counters: result.counters,
             failure: "", segments: result.segments)
     }
 
-    private func runReduce(_ phase: Phase, info: TaskInfo) async throws -> AttemptReport {
+    private func runReduce() async throws -> AttemptReport {
         let directory = tracker.jobDirectory(attempt.task.job) + "/reduce/\(attempt)"
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let fetcher = ReduceFetcher(
@@ -53,9 +49,14 @@ struct AttemptRunner: Sendable {
         let inputs = try await fetcher.fetchAll(over: jobTracker)
         let output = directory + "/output"
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        let counters = try await BlockingWork.run {
-            try ReduceTaskRunner.run(phase: phase, info: info, inputs: inputs, directory: output)
-        }
+        let counters = try await runChild(
+            TaskRunRequest(
+                attempt: attempt, jobName: assignment.jobName, parameters: assignment.parameters,
+                broadcast: assignment.broadcast, splits: [], reduceCount: assignment.reduceCount,
+                bufferLimit: assignment.bufferLimit, inputPaths: inputs.map(\.path), inputSegments: inputs.map(\.segment),
+                directory: output),
+            in: directory
+        ).counters
         for name in try FileManager.default.contentsOfDirectory(atPath: output).sorted() {
             let file = try FileReadHandle(path: output + "/" + name)
             let reply = try await jobTracker.upload(
@@ -68,6 +69,21 @@ struct AttemptRunner: Sendable {
         return AttemptReport(
             attempt: attempt, state: .succeeded, records: counters[.reduceInputRecords], counters: counters, failure: "",
             segments: [])
+    }
+
+    /// Runs the attempt in a task-runner child process, which the tracker can kill.
+    private func runChild(_ request: TaskRunRequest, in directory: String) async throws -> TaskRunResult {
+        let (ledger, attempt) = (tracker.ledger, attempt)
+        let child = try ChildTask(
+            runner: tracker.configuration.taskRunnerPath, request: request, directory: directory,
+            progress: { ledger.progress(attempt, records: $0) })
+        tracker.children.add(attempt, child)
+        defer { tracker.children.remove(attempt) }
+        return try await child.result()
+    }
+
+    private static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     }
 
     /// Where this tracker reads an input file: in place under the shared root, else a fetched copy.

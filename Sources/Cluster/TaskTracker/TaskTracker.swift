@@ -13,6 +13,7 @@ public final class TaskTracker: Sendable {
     let logger: Logger
     let registry: MapOutputRegistry
     let ledger = TrackerLedger()
+    let children = ChildTaskRegistry()
     let inputs: InputCache
     private let shuffle: ShuffleServer
     private let stopping = Mutex(false)
@@ -52,6 +53,7 @@ public final class TaskTracker: Sendable {
     /// Leaves the cluster: tells the JobTracker, closes the shuffle server and ends ``run()``.
     public func stop() async {
         stopping.withLock { $0 = true }
+        children.killAll()
         let client = jobTrackerClient()
         _ = try? await client.withConnection { connection in
             try await connection.call(
@@ -120,6 +122,7 @@ public final class TaskTracker: Sendable {
             ledger.restore(reports)
             return
         }
+        for attempt in reply.killAttempts { children.kill(attempt) }
         for assignment in reply.assignments { launch(assignment, over: connection) }
         for job in ledger.retire(reply.finishedJobs) { await cleanUp(job) }
     }

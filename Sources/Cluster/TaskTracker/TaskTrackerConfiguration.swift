@@ -26,6 +26,8 @@ public struct TaskTrackerConfiguration: Sendable {
     public var trackerID: String
     /// How many map outputs a reduce fetches at once.
     public var parallelFetches: Int
+    /// The task-runner executable each attempt runs in (`mrtask`).
+    public var taskRunnerPath: String
 
     /// The documented default shuffle port.
     public static let defaultShufflePort = 9420
@@ -35,7 +37,7 @@ public struct TaskTrackerConfiguration: Sendable {
         jobTrackerHost: String, jobTrackerPort: Int, host: String, advertiseHost: String? = nil,
         shufflePort: Int = defaultShufflePort, slots: Int = ProcessInfo.processInfo.activeProcessorCount,
         workDirectory: String, sharedInputRoot: String? = nil, secret: ClusterSecret, trackerID: String? = nil,
-        parallelFetches: Int = 4
+        parallelFetches: Int = 4, taskRunnerPath: String? = nil
     ) {
         self.jobTrackerHost = jobTrackerHost
         self.jobTrackerPort = jobTrackerPort
@@ -48,5 +50,16 @@ public struct TaskTrackerConfiguration: Sendable {
         self.secret = secret
         self.trackerID = trackerID ?? "tracker-\(advertiseHost ?? host)-\(ProcessInfo.processInfo.processIdentifier)-\(UInt16.random(in: 0...UInt16.max))"
         self.parallelFetches = max(1, parallelFetches)
+        self.taskRunnerPath = taskRunnerPath ?? Self.siblingExecutable("mrtask")
+    }
+
+    /// The path of `name` in the directory of the running executable (`MR_TASK_RUNNER` overrides it).
+    public static func siblingExecutable(_ name: String) -> String {
+        if let path = ProcessInfo.processInfo.environment["MR_TASK_RUNNER"] { return path }
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let sibling = executable.deletingLastPathComponent().appendingPathComponent(name).path
+        if FileManager.default.isExecutableFile(atPath: sibling) { return sibling }
+        let onPath = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/\(name)" }
+        return onPath.first { FileManager.default.isExecutableFile(atPath: $0) } ?? sibling
     }
 }

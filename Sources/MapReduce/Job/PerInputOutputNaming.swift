@@ -1,3 +1,4 @@
+import Foundation
 /// The naming rule of a ``FilePerInputJob``'s outputs: `<stem><suffix>.<extension>` beside the input.
 ///
 /// With the suffix `_equalized`, `photos/cat.tif` gives `photos/cat_equalized.tif` and `notes`
@@ -24,11 +25,14 @@ public struct PerInputOutputNaming: Sendable, Equatable {
     }
 
     /// The name under which a task writes the output of the input at `path` into its attempt
-    /// directory: the 64-bit FNV-1a hash of the whole path in hex (so inputs with equal names in
-    /// different directories do not collide), a dash and the input's file name.
+    /// directory: the stable hash of the input's absolute, standardized path in hex (so inputs
+    /// with equal names in different directories do not collide, and a relative path names the
+    /// same file in the client and in a task process with another working directory), a dash and
+    /// the input's file name.
     public static func stagedName(forInput path: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let standardized = URL(fileURLWithPath: absolute).standardizedFileURL.path
+        let hash = Array(standardized.utf8).withUnsafeBytes { KeyBytes.stableHash($0) }
         let hex = String(hash, radix: 16)
         let name = parts(of: path)
         return String(repeating: "0", count: 16 - hex.count) + hex + "-" + name.stem + name.fileExtension

@@ -49,4 +49,11 @@ public struct MapTaskResult: Sendable, Codable {
     public let segments: [MapOutputSegment]
     /// The attempt's counters.
     public let counters: Counters
+
+    /// Describes a finished map output.
+    public init(path: String, segments: [MapOutputSegment], counters: Counters) {
+        self.path = path
+        self.segments = segments
+        self.counters = counters
+    }
 }

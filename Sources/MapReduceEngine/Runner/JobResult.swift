@@ -10,12 +10,15 @@ public struct JobResult: Sendable {
     public let counters: Counters
     /// Wall-clock seconds from submission to commit.
     public let elapsedSeconds: Double
+    /// Attempts that failed and were run again.
+    public let failedAttempts: Int
 
     /// Creates a result.
-    public init(job: JobID, outputPath: String, counters: Counters, elapsedSeconds: Double) {
+    public init(job: JobID, outputPath: String, counters: Counters, elapsedSeconds: Double, failedAttempts: Int = 0) {
         self.job = job
         self.outputPath = outputPath
         self.counters = counters
         self.elapsedSeconds = elapsedSeconds
+        self.failedAttempts = failedAttempts
     }
 }

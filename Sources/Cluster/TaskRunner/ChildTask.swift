@@ -1,0 +1,126 @@
+import Foundation
+import MapReduce
+import NIOCore
+import Synchronization
+import Wire
+
+/// One attempt running in a task-runner child process, as the tracker sees it: started, followed
+/// through its progress lines, waited for, and killed when the JobTracker says so.
+final class ChildTask: Sendable {
+    private let process: Process
+    private let logPath: String
+    private let resultPath: String
+    private let exited = ExitWaiter()
+
+    /// The child's end, and whoever waits for it.
+    private final class ExitWaiter: Sendable {
+        private struct State {
+            var done = false
+            var continuation: CheckedContinuation<Void, Never>?
+        }
+
+        private let state = Mutex(State())
+
+        /// Notes the end and wakes the waiter, if there is one.
+        func finish() {
+            let waiting = state.withLock { state -> CheckedContinuation<Void, Never>? in
+                state.done = true
+                defer { state.continuation = nil }
+                return state.continuation
+            }
+            waiting?.resume()
+        }
+
+        /// Waits for the end.
+        func wait() async {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let done = state.withLock { state in
+                    if !state.done { state.continuation = continuation }
+                    return state.done
+                }
+                if done { continuation.resume() }
+            }
+        }
+    }
+
+    /// Starts `runner` on a request written next to `logPath`, in `directory`.
+    init(
+        runner: String, request: TaskRunRequest, directory: String, progress: @escaping @Sendable (Int64) -> Void
+    ) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let base = directory + "/\(request.attempt)"
+        let requestPath = base + ".request"
+        logPath = base + ".log"
+        resultPath = base + ".result"
+        var writer = WireWriter()
+        writer.write(request)
+        let file = try BufferedFileWriter(path: requestPath)
+        try file.write(Array(buffer: writer.buffer))
+        try file.close()
+        guard FileManager.default.createFile(atPath: logPath, contents: nil) else {
+            throw SystemError(path: logPath, action: "cannot create")
+        }
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: runner)
+        process.arguments = [requestPath, resultPath]
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        var environment = ProcessInfo.processInfo.environment
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        process.environment = environment
+        output.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            if data.isEmpty {
+                handle.readabilityHandler = nil
+                return
+            }
+            let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+            if let last = lines.last(where: { $0.hasPrefix("progress ") }), let records = Int64(last.dropFirst(9)) {
+                progress(records)
+            }
+        }
+        process.terminationHandler = { [exited] _ in exited.finish() }
+        do {
+            try process.run()
+        } catch {
+            throw InputError(path: runner, problem: "cannot start the task runner: \(error)")
+        }
+    }
+
+    /// Waits for the child to end; returns its result or throws its failure as one line.
+    func result() async throws -> TaskRunResult {
+        await exited.wait()
+        if process.terminationReason == .exit, process.terminationStatus == 0 {
+            let file = try FileReadHandle(path: resultPath)
+            return try TaskRunResult(decoding: ByteBuffer(bytes: try file.readExactly(Int(file.size), at: 0)))
+        }
+        let tail = logTail(lines: 200)
+        let last = tail.last { $0.contains("Fatal error") } ?? tail.last ?? ""
+        if process.terminationReason == .uncaughtSignal {
+            let signal = process.terminationStatus
+            let name = String(cString: strsignal(signal))
+            throw ChildTaskFailure(message: "task process crashed: signal \(signal) (\(name))" + (last.isEmpty ? "" : "; last output: \(last)"))
+        }
+        throw ChildTaskFailure(message: last.isEmpty ? "task process exited with status \(process.terminationStatus)" : last)
+    }
+
+    /// Kills the child at once.
+    func kill() {
+        if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
+    }
+
+    /// The last `lines` lines the child wrote on standard error.
+    func logTail(lines: Int) -> [String] {
+        guard let text = try? String(contentsOfFile: logPath, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").suffix(lines).map(String.init)
+    }
+}
+
+/// A task-runner child that did not succeed, said in one line.
+struct ChildTaskFailure: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}

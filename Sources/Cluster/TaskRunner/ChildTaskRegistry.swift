@@ -1,0 +1,25 @@
+import MapReduce
+import Synchronization
+
+/// The task-runner child processes a tracker has running, by attempt, so they can be killed.
+final class ChildTaskRegistry: Sendable {
+    private let children = Mutex<[AttemptID: ChildTask]>([:])
+
+    func add(_ attempt: AttemptID, _ child: ChildTask) {
+        children.withLock { $0[attempt] = child }
+    }
+
+    func remove(_ attempt: AttemptID) {
+        _ = children.withLock { $0.removeValue(forKey: attempt) }
+    }
+
+    /// Kills the child running `attempt`, if any.
+    func kill(_ attempt: AttemptID) {
+        children.withLock { $0[attempt] }?.kill()
+    }
+
+    /// Kills every child.
+    func killAll() {
+        for child in children.withLock({ Array($0.values) }) { child.kill() }
+    }
+}

@@ -1,0 +1,4 @@
+import Cluster
+import Foundation
+
+exit(TaskRunnerMain.run(arguments: CommandLine.arguments))
