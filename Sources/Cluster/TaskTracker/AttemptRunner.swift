@@ -1,10 +1,10 @@
 import Foundation
-import JobCatalog
 import MapReduce
 import MapReduceEngine
 import Wire
 
-/// Runs one attempt a tracker was given: a map over its splits, or a reduce over its fetched partition.
+/// Runs one attempt a tracker was given in a task-runner child process: a map over its splits, or
+/// a reduce over its partition, which the tracker fetches first and uploads after.
 struct AttemptRunner: Sendable {
     let tracker: TaskTracker
     let assignment: TaskAssignment
@@ -13,11 +13,7 @@ struct AttemptRunner: Sendable {
     var attempt: AttemptID { assignment.attempt }
 
     func run() async throws -> AttemptReport {
-        guard let jobType = JobCatalog.job(named: assignment.jobName) else {
-            throw InputError(path: assignment.jobName, problem: "this tracker's catalog has no such job")
-        }
-        _ = try jobType.init(parameters: assignment.parameters)
-        return attempt.task.kind == .map ? try await runMap() : try await runReduce()
+        attempt.task.kind == .map ? try await runMap() : try await runReduce()
     }
 
     private func runMap() async throws -> AttemptReport {
