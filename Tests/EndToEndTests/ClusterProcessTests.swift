@@ -125,3 +125,31 @@ struct ClusterProcessTests {
         #expect(good.status == 0, "the cluster must still work: \(good.standardError)")
     }
 }
+
+/// Killing a job on a cluster of processes stops its attempts quickly and leaves no output.
+struct ClusterKillTests {
+    @Test func killStopsEveryAttemptWithinTwoSeconds() throws {
+        let cluster = try ClusterProcessTests.Cluster(trackers: 2)
+        let work = try TemporaryDirectory("cluster-kill")
+        let submitted = try cluster.mrsubmit(
+            ["fault-sleep", SharedData.books, "--remote-paths", "-o", work.file("out"), "--detach", "--split-size", "1m",
+             "-D", "fault.pattern=the", "-D", "fault.sleep-seconds=60"],
+            in: work.path)
+        #expect(submitted.status == 0, "\(submitted.standardError)")
+        let job = submitted.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let suffix = job.replacingOccurrences(of: "job_", with: "")
+        let running = Daemon.wait(seconds: 10) {
+            (try? ProcessOutput.run("/usr/bin/pgrep", ["-f", "attempt_\(suffix)"]))?.status == 0
+        }
+        #expect(running, "attempts of \(job) should be running")
+        let killed = try cluster.mrsubmit(["kill", job], in: work.path)
+        #expect(killed.status == 0 && killed.text.contains("killed"), "\(killed.standardError)")
+        let stopped = Daemon.wait(seconds: 2) {
+            (try? ProcessOutput.run("/usr/bin/pgrep", ["-f", "attempt_\(suffix)"]))?.status == 1
+        }
+        #expect(stopped, "every attempt process of \(job) ends within 2 s of the kill")
+        let status = try cluster.mrsubmit(["status", job], in: work.path)
+        #expect(status.text.contains("killed"), "\(status.text)")
+        #expect(!FileManager.default.fileExists(atPath: work.file("out")))
+    }
+}

@@ -18,6 +18,11 @@ final class ChildTaskRegistry: Sendable {
         children.withLock { $0[attempt] }?.kill()
     }
 
+    /// Kills the children running attempts of `job`.
+    func kill(job: JobID) {
+        for child in children.withLock({ $0.filter { $0.key.task.job == job }.map(\.value) }) { child.kill() }
+    }
+
     /// Kills every child.
     func killAll() {
         for child in children.withLock({ Array($0.values) }) { child.kill() }

@@ -123,6 +123,7 @@ public final class TaskTracker: Sendable {
             return
         }
         for attempt in reply.killAttempts { children.kill(attempt) }
+        for job in reply.finishedJobs { children.kill(job: job) }
         for assignment in reply.assignments { launch(assignment, over: connection) }
         for job in ledger.retire(reply.finishedJobs) { await cleanUp(job) }
     }
