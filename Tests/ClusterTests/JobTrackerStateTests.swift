@@ -99,6 +99,24 @@ struct JobTrackerStateTests {
         #expect(state.jobs[job]!.failedAttempts == 0)
     }
 
+    @Test func aMapIsRunAgainWhenEnoughReducesCannotFetchIt() {
+        var state = state()
+        let maps = state.assign(to: "a", at: now).map(\.attempt) + state.assign(to: "b", at: now).map(\.attempt)
+        for map in maps { _ = state.succeeded(map, counters: Counters(), location: location(map, host: "h"), at: now) }
+        let reduces = state.assign(to: "a", at: now).map(\.attempt)
+        #expect(reduces.count == 2)
+        let first = state.fetchFailed(maps[0], reportedBy: reduces[0])
+        let repeated = state.fetchFailed(maps[0], reportedBy: reduces[0])
+        #expect(!first && !repeated, "one reduce of two is not enough")
+        let second = state.fetchFailed(maps[0], reportedBy: reduces[1])
+        #expect(second)
+        #expect(state.jobs[job]!.phase.maps[0].state == .pending)
+        let rerun = state.assign(to: "b", at: now).map(\.attempt)
+        #expect(rerun == [AttemptID(task: maps[0].task, number: 1)])
+        let stale = state.fetchFailed(maps[0], reportedBy: reduces[1])
+        #expect(!stale, "reports about an output already being replaced change nothing")
+    }
+
     @Test func finishingAJobKillsItsRunningAttempts() {
         var state = state()
         let attempts = state.assign(to: "a", at: now).map(\.attempt)

@@ -15,7 +15,7 @@ struct ClusterProcessTests {
         let secretFile: String
         var daemons: [Daemon] = []
 
-        init(trackers: Int) throws {
+        init(trackers: Int, expiry: Double = 10) throws {
             directory = try TemporaryDirectory("cluster")
             port = try Daemon.freePort()
             secretFile = try directory.write("secret", "cluster-test-secret\n")
@@ -23,7 +23,7 @@ struct ClusterProcessTests {
                 try Daemon(
                     ClusterProcessTests.binaries + "/jobtracker",
                     ["--host", "127.0.0.1", "--port", "\(port)", "--data-dir", directory.file("jt"), "--secret-file", secretFile,
-                     "--heartbeat-interval", "0.2"],
+                     "--heartbeat-interval", "0.2", "--tracker-expiry", "\(expiry)"],
                     logPath: directory.file("jobtracker.log")))
             for index in 0..<trackers {
                 daemons.append(
@@ -151,5 +151,35 @@ struct ClusterKillTests {
         let status = try cluster.mrsubmit(["status", job], in: work.path)
         #expect(status.text.contains("killed"), "\(status.text)")
         #expect(!FileManager.default.fileExists(atPath: work.file("out")))
+    }
+}
+
+/// A tracker killed with SIGKILL mid-job: its work runs again elsewhere and the output is unchanged.
+struct ClusterTrackerLossTests {
+    @Test func aTrackerKilledMidJobDoesNotChangeTheOutput() throws {
+        let cluster = try ClusterProcessTests.Cluster(trackers: 3, expiry: 2)
+        let work = try TemporaryDirectory("cluster-loss")
+        let submitted = try cluster.mrsubmit(
+            ["fault-sleep", SharedData.books, "--remote-paths", "-o", work.file("out"), "--detach", "--split-size", "512k",
+             "--reducers", "3", "-D", "fault.pattern=Dracula", "-D", "fault.sleep-seconds=0.05"],
+            in: work.path)
+        #expect(submitted.status == 0, "\(submitted.standardError)")
+        let job = submitted.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var victim: Daemon?
+        _ = Daemon.wait(seconds: 20) {
+            victim = cluster.daemons.dropFirst().first { $0.log.contains("attempt succeeded") }
+            return victim != nil
+        }
+        let tracker = try #require(victim, "no tracker finished a map")
+        kill(tracker.process.processIdentifier, SIGKILL)
+        var state = ""
+        _ = Daemon.wait(seconds: 90) {
+            let status = (try? cluster.mrsubmit(["status", job], in: work.path))?.text ?? ""
+            state = status
+            return status.contains(": succeeded") || status.contains(": failed")
+        }
+        #expect(state.contains(": succeeded"), "\(state)\n\(cluster.daemons[0].log.suffix(2000))")
+        #expect(try Oracles.sortedOutput(work.file("out")) == Oracles.coreutilsWordCount(try SharedData.bookPaths()))
+        #expect(cluster.daemons[0].log.contains("tracker lost"))
     }
 }

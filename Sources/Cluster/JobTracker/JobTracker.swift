@@ -147,6 +147,12 @@ public actor JobTracker {
 
     /// Map outputs a reduce of `job` can fetch.
     func completions(_ request: MapCompletionsRequest) -> MapCompletionsReply {
+        for map in request.unreachable {
+            if state.fetchFailed(map, reportedBy: request.reduce) {
+                logger.warning("map output lost; running the map again", metadata: ["map": "\(map)", "reported-by": "\(request.reduce)"])
+                generation += 1
+            }
+        }
         let result = state.completions(of: request.job, phase: request.phase, from: request.from)
         return MapCompletionsReply(locations: result.locations, mapCount: result.mapCount, failure: result.failure)
     }

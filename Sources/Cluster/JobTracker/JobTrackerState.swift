@@ -178,6 +178,33 @@ struct JobTrackerState: Sendable {
         return "\(attempt.task) failed \(task.failures) times; last error: \(error)"
     }
 
+    /// Notes that `reduce` could not fetch the output of `map`; returns true when the map is run
+    /// again: after reports from three reduces, or from every reduce still running if fewer.
+    mutating func fetchFailed(_ map: AttemptID, reportedBy reduce: AttemptID) -> Bool {
+        guard var job = jobs[map.task.job], job.state == .running, job.phase.index == map.task.phase,
+            map.task.kind == .map
+        else { return false }
+        var task = job.phase[map.task]
+        guard task.state == .succeeded, task.attempts.last(where: { $0.state == .succeeded })?.id == map else {
+            return false
+        }
+        job.phase.fetchFailures[map, default: []].insert(reduce.task.index)
+        let runningReduces = job.phase.reduces.count { $0.state != .succeeded }
+        let needed = max(1, min(3, runningReduces))
+        guard job.phase.fetchFailures[map]!.count >= needed else {
+            jobs[map.task.job] = job
+            return false
+        }
+        if let index = task.attempts.firstIndex(where: { $0.id == map }) { task.attempts[index].state = .failed }
+        task.state = .pending
+        task.failures += 1
+        task.lastFailure = "its output could not be fetched"
+        job.phase[map.task] = task
+        job.failedAttempts += 1
+        jobs[map.task.job] = job
+        return true
+    }
+
     // MARK: Scheduling
 
     /// Hands free slots of `tracker` pending tasks: maps first, then reduces once enough maps are done.

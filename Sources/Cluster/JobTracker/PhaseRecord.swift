@@ -11,6 +11,8 @@ struct PhaseRecord: Sendable {
     var completions: [MapOutputLocation] = []
     /// The previous phase's broadcast, shipped with every task of this one.
     let broadcast: [UInt8]
+    /// For each map attempt whose output a reduce could not fetch, the reduce tasks that said so.
+    var fetchFailures: [AttemptID: Set<Int>] = [:]
 
     init(index: Int, name: String, job: JobID, splits: [[InputSplit]], reduceCount: Int, broadcast: [UInt8]) {
         self.index = index

@@ -18,34 +18,51 @@ struct ReduceFetcher: Sendable {
     static let retries = 4
 
     /// Polls the JobTracker for finished maps and fetches each one's segment of this partition.
+    ///
+    /// A map output that cannot be fetched after the retries is reported to the JobTracker, which
+    /// runs the map again once enough reduces say so; the reduce then fetches the new output.
     func fetchAll(over jobTracker: WireConnection) async throws -> [ReduceTaskRunner.Input] {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var fetched: [Int: ReduceTaskRunner.Input] = [:]
         var known = 0
         var pending: [MapOutputLocation] = []
+        var unreachable: Set<AttemptID> = []
+        var toReport: [AttemptID] = []
         while true {
             let reply = try await jobTracker.call(
-                MapCompletionsRequest(job: attempt.task.job, phase: attempt.task.phase, from: known),
+                MapCompletionsRequest(
+                    job: attempt.task.job, phase: attempt.task.phase, from: known, unreachable: toReport, reduce: attempt),
                 expecting: MapCompletionsReply.self)
+            toReport = []
             guard reply.failure.isEmpty else { throw ShuffleError(message: reply.failure) }
             known += reply.locations.count
-            pending += reply.locations.filter { fetched[$0.mapIndex] == nil }
+            pending += reply.locations.filter { fetched[$0.mapIndex] == nil && !unreachable.contains($0.attempt) }
             pending = latestPerMap(pending)
-            try await withThrowingTaskGroup(of: (Int, ReduceTaskRunner.Input).self) { group in
+            let outcomes = try await withThrowingTaskGroup(of: (MapOutputLocation, ReduceTaskRunner.Input?).self) { group in
+                var outcomes: [(MapOutputLocation, ReduceTaskRunner.Input?)] = []
                 var running = 0
                 for location in pending {
-                    if running == parallelFetches, let (index, input) = try await group.next() {
-                        fetched[index] = input
+                    if running == parallelFetches, let outcome = try await group.next() {
+                        outcomes.append(outcome)
                         running -= 1
                     }
-                    group.addTask { (location.mapIndex, try await fetch(location)) }
+                    group.addTask { (location, await fetch(location)) }
                     running += 1
                 }
-                for try await (index, input) in group { fetched[index] = input }
+                for try await outcome in group { outcomes.append(outcome) }
+                return outcomes
+            }
+            for (location, input) in outcomes {
+                if let input {
+                    fetched[location.mapIndex] = input
+                } else {
+                    unreachable.insert(location.attempt)
+                    toReport.append(location.attempt)
+                }
             }
             pending = []
             if reply.mapCount > 0, fetched.count == reply.mapCount { break }
-            try await Task.sleep(for: .milliseconds(20))
+            try await Task.sleep(for: .milliseconds(toReport.isEmpty ? 20 : 0))
         }
         return fetched.keys.sorted().map { fetched[$0]! }
     }
@@ -57,15 +74,16 @@ struct ReduceFetcher: Sendable {
         return latest.keys.sorted().map { latest[$0]! }
     }
 
-    private func fetch(_ location: MapOutputLocation) async throws -> ReduceTaskRunner.Input {
+    /// Fetches one map output, retrying with backoff; nil when every try failed.
+    private func fetch(_ location: MapOutputLocation) async -> ReduceTaskRunner.Input? {
         let path = "\(directory)/map-\(location.mapIndex).segment"
-        var lastError: (any Error)?
         for retry in 0..<Self.retries {
-            if retry > 0 { try await Task.sleep(for: .milliseconds(100 << retry)) }
+            if retry > 0 { try? await Task.sleep(for: .milliseconds(100 << retry)) }
             do {
                 let client = WireClient(
                     WireClient.Configuration(
-                        host: location.host, port: location.port, secret: secret, role: .shuffle, nodeID: nodeID))
+                        host: location.host, port: location.port, secret: secret, role: .shuffle, nodeID: nodeID,
+                        connectTimeout: .seconds(2)))
                 return try await client.withConnection { connection in
                     let response = try await connection.download(
                         ClusterMessages.fetchMapOutput,
@@ -76,14 +94,12 @@ struct ReduceFetcher: Sendable {
                         path: path, segment: MapOutputSegment(offset: 0, length: header.length, records: header.records))
                 }
             } catch {
-                lastError = error
                 logger.warning(
                     "shuffle fetch failed",
-                    metadata: ["attempt": "\(attempt)", "map": "\(location.attempt)", "from": "\(location.host):\(location.port)", "error": "\(error)"])
+                    metadata: ["attempt": "\(attempt)", "map": "\(location.attempt)", "from": "\(location.host):\(location.port)", "try": "\(retry + 1)", "error": "\(error)"])
             }
         }
-        throw ShuffleError(
-            message: "cannot fetch the output of \(location.attempt.task) from \(location.host):\(location.port) after \(Self.retries) tries: \(lastError.map { "\($0)" } ?? "unknown error")")
+        return nil
     }
 }
 
