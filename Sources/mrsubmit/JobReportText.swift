@@ -25,6 +25,9 @@ enum JobReportText {
         text += "  elapsed \(String(format: "%.2f", report.elapsedSeconds)) s, failed attempts \(report.failedAttempts)\n"
         text += "  output \(report.outputPath)\n"
         if !report.failure.isEmpty { text += "  failure: \(report.failure)\n" }
+        if !report.blacklistedTrackers.isEmpty {
+            text += "  blacklisted trackers: \(report.blacklistedTrackers.joined(separator: ", "))\n"
+        }
         let counters = report.counters
         let rows = Counters.Framework.allCases.map { ($0.rawValue, counters[$0]) } + counters.jobCounters.map { ($0.name, $0.value) }
         let width = rows.map(\.0.count).max() ?? 0

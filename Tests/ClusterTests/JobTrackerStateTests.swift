@@ -117,6 +117,19 @@ struct JobTrackerStateTests {
         #expect(!stale, "reports about an output already being replaced change nothing")
     }
 
+    @Test func aTrackerThatFailsAJobThreeTimesGetsNoMoreOfItsTasks() {
+        var state = state(maxAttempts: 10)
+        for _ in 0..<2 {
+            for attempt in state.assign(to: "a", at: now).map(\.attempt) {
+                _ = state.failed(attempt, error: "bad disk", at: now)
+            }
+        }
+        #expect(state.jobs[job]!.blacklistedTrackers == ["a"])
+        #expect(state.assign(to: "a", at: now).isEmpty)
+        #expect(!state.assign(to: "b", at: now).isEmpty)
+        #expect(state.report(job, now: now)?.blacklistedTrackers == ["a"])
+    }
+
     @Test func finishingAJobKillsItsRunningAttempts() {
         var state = state()
         let attempts = state.assign(to: "a", at: now).map(\.attempt)

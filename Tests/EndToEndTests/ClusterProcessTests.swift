@@ -90,6 +90,11 @@ struct ClusterProcessTests {
         let work = try TemporaryDirectory("cluster-restart")
         let run = try cluster.mrsubmit(["wordcount", SharedData.books + "/pg46.txt"], in: work.path)
         #expect(run.status == 0, "\(run.standardError)")
+        let slow = try cluster.mrsubmit(
+            ["fault-sleep", SharedData.books + "/pg345.txt", "--remote-paths", "-o", work.file("slow"), "--detach",
+             "-D", "fault.pattern=Dracula", "-D", "fault.sleep-seconds=30"],
+            in: work.path)
+        let interrupted = slow.text.trimmingCharacters(in: .whitespacesAndNewlines)
         cluster.daemons[0].stop()
         cluster.daemons[0] = try Daemon(
             ClusterProcessTests.binaries + "/jobtracker",
@@ -100,6 +105,8 @@ struct ClusterProcessTests {
             ((try? cluster.mrsubmit(["list"], in: work.path))?.text ?? "").contains("succeeded")
         }
         #expect(listed, "the finished job is in the restarted JobTracker's history")
+        let lost = try cluster.mrsubmit(["status", interrupted], in: work.path)
+        #expect(lost.text.contains("failed") && lost.text.contains("the JobTracker restarted"), "\(lost.text)\(lost.standardError)")
         let again = Daemon.wait(seconds: 15) { cluster.daemons[0].log.contains("tracker registered") }
         #expect(again, "the tracker reconnects and registers again")
         let second = try cluster.mrsubmit(["wordcount", SharedData.books + "/pg46.txt", "-o", "second"], in: work.path)

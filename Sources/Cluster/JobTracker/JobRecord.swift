@@ -11,8 +11,19 @@ struct JobRecord: Sendable {
     var counters = Counters()
     var failure = ""
     var failedAttempts = 0
+    /// Failed attempts of this job by tracker; a tracker with ``JobRecord/blacklistThreshold`` of
+    /// them gets no more of the job's tasks while other trackers can take them.
+    var trackerFailures: [String: Int] = [:]
     let submittedAt: Date
     var finishedAt: Date?
+
+    /// Failures on one tracker after which it gets no more tasks of the job.
+    static let blacklistThreshold = 3
+
+    /// The trackers this job no longer uses.
+    var blacklistedTrackers: [String] {
+        trackerFailures.filter { $0.value >= Self.blacklistThreshold }.map(\.key).sorted()
+    }
 
     /// The job's report for clients.
     func report(now: Date) -> JobReport {
@@ -21,6 +32,7 @@ struct JobRecord: Sendable {
             phaseName: phase.name, mapsDone: phase.mapsDone, mapsTotal: phase.maps.count, reducesDone: phase.reducesDone,
             reducesTotal: phase.reduces.count, counters: counters, failure: failure, outputPath: request.outputPath,
             submittedAt: submittedAt.timeIntervalSince1970,
-            elapsedSeconds: (finishedAt ?? now).timeIntervalSince(submittedAt), failedAttempts: failedAttempts)
+            elapsedSeconds: (finishedAt ?? now).timeIntervalSince(submittedAt), failedAttempts: failedAttempts,
+            blacklistedTrackers: blacklistedTrackers)
     }
 }

@@ -27,6 +27,7 @@ public actor JobTracker {
         state = JobTrackerState(settings: configuration.settings)
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory + "/jobs", withIntermediateDirectories: true)
         history = try JobHistory(dataDirectory: configuration.dataDirectory)
+        history.failInterruptedJobs()
         pastReports = history.load()
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyyMMddHHmmss"
@@ -63,6 +64,7 @@ public actor JobTracker {
         state.add(
             JobRecord(id: id, request: request, phaseNames: planner.phases.map(\.name), phase: first, submittedAt: Date()))
         planners[id] = planner
+        if let report = state.report(id, now: Date()) { history.started(report) }
         generation += 1
         logger.info("job submitted", metadata: ["job": "\(id)", "name": "\(request.job)", "maps": "\(state.jobs[id]!.phase.maps.count)"])
         return id

@@ -172,6 +172,7 @@ struct JobTrackerState: Sendable {
         task.lastFailure = error
         task.settle()
         job.failedAttempts += 1
+        job.trackerFailures[task.attempts[index].tracker, default: 0] += 1
         job.phase[attempt.task] = task
         jobs[attempt.task.job] = job
         guard task.failures >= settings.maxAttempts else { return nil }
@@ -214,6 +215,7 @@ struct JobTrackerState: Sendable {
         var assignments: [Assignment] = []
         for jobID in jobOrder where free > 0 && jobs[jobID]!.state == .running {
             var job = jobs[jobID]!
+            if isBlacklisted(tracker, for: job) { continue }
             let reducesMayStart =
                 job.phase.maps.isEmpty
                 || Double(job.phase.mapsDone) / Double(job.phase.maps.count) >= settings.reduceSlowstart
@@ -233,6 +235,13 @@ struct JobTrackerState: Sendable {
             jobs[jobID] = job
         }
         return assignments
+    }
+
+    /// Whether `tracker` failed `job` too often while another usable tracker can take its tasks.
+    func isBlacklisted(_ tracker: String, for job: JobRecord) -> Bool {
+        let limit = JobRecord.blacklistThreshold
+        guard job.trackerFailures[tracker, default: 0] >= limit else { return false }
+        return trackers.values.contains { $0.id != tracker && $0.acceptsTasks && job.trackerFailures[$0.id, default: 0] < limit }
     }
 
     /// The map outputs of a job's phase from position `from` on, and how many maps the phase has.

@@ -35,9 +35,11 @@ public struct JobReport: WireCodable, Equatable, Codable {
     public var elapsedSeconds: Double
     /// Attempts that failed.
     public var failedAttempts: Int
+    /// Trackers that get no more of this job's tasks after failing it repeatedly.
+    public var blacklistedTrackers: [String]
 
     /// Creates the value.
-    public init(job: JobID, name: String, state: JobRunState, phase: Int, phaseCount: Int, phaseName: String, mapsDone: Int, mapsTotal: Int, reducesDone: Int, reducesTotal: Int, counters: Counters, failure: String, outputPath: String, submittedAt: Double, elapsedSeconds: Double, failedAttempts: Int) {
+    public init(job: JobID, name: String, state: JobRunState, phase: Int, phaseCount: Int, phaseName: String, mapsDone: Int, mapsTotal: Int, reducesDone: Int, reducesTotal: Int, counters: Counters, failure: String, outputPath: String, submittedAt: Double, elapsedSeconds: Double, failedAttempts: Int, blacklistedTrackers: [String] = []) {
         self.job = job
         self.name = name
         self.state = state
@@ -54,6 +56,7 @@ public struct JobReport: WireCodable, Equatable, Codable {
         self.submittedAt = submittedAt
         self.elapsedSeconds = elapsedSeconds
         self.failedAttempts = failedAttempts
+        self.blacklistedTrackers = blacklistedTrackers
     }
 
     public func encode(to writer: inout WireWriter) {
@@ -73,6 +76,7 @@ public struct JobReport: WireCodable, Equatable, Codable {
         writer.write(submittedAt)
         writer.write(elapsedSeconds)
         writer.write(failedAttempts)
+        writer.write(blacklistedTrackers)
     }
 
     public init(from reader: inout WireReader) throws {
@@ -92,5 +96,6 @@ public struct JobReport: WireCodable, Equatable, Codable {
         submittedAt = try reader.read(Double.self)
         elapsedSeconds = try reader.read(Double.self)
         failedAttempts = try reader.read(Int.self)
+        blacklistedTrackers = try reader.read([String].self)
     }
 }
