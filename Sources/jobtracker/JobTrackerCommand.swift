@@ -40,6 +40,15 @@ struct JobTrackerCommand: AsyncParsableCommand {
     @Option(help: "Fraction of a phase's maps done before its reduces start [MR_REDUCE_SLOWSTART].")
     var reduceSlowstart: Double = Double(ProcessInfo.processInfo.environment["MR_REDUCE_SLOWSTART"] ?? "") ?? 0.05
 
+    @Option(help: "Seconds an attempt may go without progress before it fails [MR_TASK_TIMEOUT].")
+    var taskTimeout: Double = Double(ProcessInfo.processInfo.environment["MR_TASK_TIMEOUT"] ?? "") ?? 60
+
+    @Flag(help: "Never start backup attempts for slow ones [MR_NO_SPECULATION=1].")
+    var noSpeculation = ProcessInfo.processInfo.environment["MR_NO_SPECULATION"] == "1"
+
+    @Option(help: "Seconds an attempt must run before it may get a backup [MR_SPECULATION_MIN_RUNTIME].")
+    var speculationMinRuntime: Double = Double(ProcessInfo.processInfo.environment["MR_SPECULATION_MIN_RUNTIME"] ?? "") ?? 10
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error [MR_LOG_LEVEL].")
     var logLevel: String = ProcessInfo.processInfo.environment["MR_LOG_LEVEL"] ?? "info"
 
@@ -50,7 +59,8 @@ struct JobTrackerCommand: AsyncParsableCommand {
         let settings = JobTrackerSettings(
             heartbeatInterval: .milliseconds(Int(heartbeatInterval * 1000)),
             trackerExpiry: .milliseconds(Int(trackerExpiry * 1000)), maxAttempts: maxAttempts,
-            reduceSlowstart: reduceSlowstart)
+            reduceSlowstart: reduceSlowstart, taskTimeout: .milliseconds(Int(taskTimeout * 1000)),
+            speculation: !noSpeculation, speculationMinimumRuntime: .milliseconds(Int(speculationMinRuntime * 1000)))
         let server = try await JobTrackerServer.bind(
             JobTrackerConfiguration(host: host, port: port, dataDirectory: dataDir, secret: secret, settings: settings),
             logger: logger)

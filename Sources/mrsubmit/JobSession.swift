@@ -73,7 +73,7 @@ struct JobSession {
             return try succeeded(
                 try await client.withConnection { connection in
                     let id = try await client.submit(request, on: connection)
-                    return try await client.follow(id, on: connection, every: .milliseconds(200)) { progress($0.progress) }
+                    return try await client.follow(id, on: connection, every: .milliseconds(20)) { progress($0.progress) }
                 })
         }
         let files = try InputPaths.expand(configuration.inputs)
@@ -85,7 +85,7 @@ struct JobSession {
             let request = submission(job, configuration, inputs: uploaded, output: "")
             let id = try await client.submit(request, on: connection)
             let report = try succeeded(
-                try await client.follow(id, on: connection, every: .milliseconds(200)) { progress($0.progress) })
+                try await client.follow(id, on: connection, every: .milliseconds(20)) { progress($0.progress) })
             let staging = local.stagingPath(for: id)
             do {
                 try await client.download(id, into: staging, on: connection)

@@ -12,7 +12,9 @@ struct JobTrackerStateTests {
 
     func state(maxAttempts: Int = 4, slowstart: Double = 1.0) -> JobTrackerState {
         var state = JobTrackerState(
-            settings: JobTrackerSettings(trackerExpiry: .seconds(10), maxAttempts: maxAttempts, reduceSlowstart: slowstart))
+            settings: JobTrackerSettings(
+                trackerExpiry: .seconds(10), maxAttempts: maxAttempts, reduceSlowstart: slowstart, taskTimeout: .seconds(60),
+                speculationMinimumRuntime: .seconds(10)))
         for name in ["a", "b"] {
             state.register(TrackerRecord(id: name, host: "127.0.0.\(name == "a" ? 2 : 3)", shufflePort: 9420, slots: 2, lastHeartbeat: now))
         }
@@ -128,6 +130,33 @@ struct JobTrackerStateTests {
         #expect(state.assign(to: "a", at: now).isEmpty)
         #expect(!state.assign(to: "b", at: now).isEmpty)
         #expect(state.report(job, now: now)?.blacklistedTrackers == ["a"])
+    }
+
+    @Test func attemptsWithoutProgressFailAndAreKilled() {
+        var state = state()
+        let attempts = state.assign(to: "a", at: now).map(\.attempt)
+        state.progress(attempts[0], records: 100, at: now.addingTimeInterval(50))
+        let failures = state.failStalledAttempts(at: now.addingTimeInterval(61))
+        #expect(failures.isEmpty)
+        #expect(state.takeKills(for: "a") == [attempts[1]])
+        #expect(state.jobs[job]!.phase.maps[1].lastFailure == "no progress for 60 s")
+        #expect(state.jobs[job]!.phase.maps[0].state == .running)
+    }
+
+    @Test func aStragglerGetsOneBackupAndTheLoserIsKilled() {
+        var state = state()
+        let maps = state.assign(to: "a", at: now).map(\.attempt) + state.assign(to: "b", at: now).map(\.attempt)
+        for map in maps.dropFirst() {
+            _ = state.succeeded(map, counters: Counters(), location: location(map, host: "h"), at: now.addingTimeInterval(2))
+        }
+        #expect(state.speculativeCandidates(in: state.jobs[job]!, for: "b", at: now.addingTimeInterval(5)).isEmpty, "not before the minimum runtime")
+        #expect(state.speculativeCandidates(in: state.jobs[job]!, for: "a", at: now.addingTimeInterval(30)).isEmpty, "never on its own tracker")
+        let backups = state.assign(to: "b", at: now.addingTimeInterval(30)).map(\.attempt)
+        #expect(backups == [AttemptID(task: maps[0].task, number: 1)])
+        #expect(state.speculativeCandidates(in: state.jobs[job]!, for: "b", at: now.addingTimeInterval(40)).isEmpty, "one backup only")
+        _ = state.succeeded(backups[0], counters: Counters(), location: location(backups[0], host: "h"), at: now.addingTimeInterval(31))
+        #expect(state.takeKills(for: "a") == [maps[0]])
+        #expect(!state.mayCommit(maps[0]))
     }
 
     @Test func finishingAJobKillsItsRunningAttempts() {

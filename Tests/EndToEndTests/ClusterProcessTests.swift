@@ -15,7 +15,7 @@ struct ClusterProcessTests {
         let secretFile: String
         var daemons: [Daemon] = []
 
-        init(trackers: Int, expiry: Double = 10) throws {
+        init(trackers: Int, expiry: Double = 10, jobTrackerArguments: [String] = []) throws {
             directory = try TemporaryDirectory("cluster")
             port = try Daemon.freePort()
             secretFile = try directory.write("secret", "cluster-test-secret\n")
@@ -23,16 +23,9 @@ struct ClusterProcessTests {
                 try Daemon(
                     ClusterProcessTests.binaries + "/jobtracker",
                     ["--host", "127.0.0.1", "--port", "\(port)", "--data-dir", directory.file("jt"), "--secret-file", secretFile,
-                     "--heartbeat-interval", "0.2", "--tracker-expiry", "\(expiry)"],
+                     "--heartbeat-interval", "0.2", "--tracker-expiry", "\(expiry)"] + jobTrackerArguments,
                     logPath: directory.file("jobtracker.log")))
-            for index in 0..<trackers {
-                daemons.append(
-                    try Daemon(
-                        ClusterProcessTests.binaries + "/tasktracker",
-                        ["--jobtracker", "127.0.0.1:\(port)", "--host", "127.0.0.\(index + 2)", "--shuffle-port", "0",
-                         "--slots", "1", "--work-dir", directory.file("tt\(index)"), "--secret-file", secretFile],
-                        logPath: directory.file("tasktracker\(index).log")))
-            }
+            for _ in 0..<trackers { try addTracker() }
             let registered = Daemon.wait(seconds: 15) {
                 self.daemons[0].log.components(separatedBy: "tracker registered").count - 1 >= trackers
             }
@@ -41,6 +34,27 @@ struct ClusterProcessTests {
 
         deinit {
             for daemon in daemons.reversed() { daemon.stop() }
+        }
+
+        /// Starts one more tracker process, on the next 127.0.0.x address.
+        func addTracker() throws {
+            let index = daemons.count - 1
+            daemons.append(
+                try Daemon(
+                    ClusterProcessTests.binaries + "/tasktracker",
+                    ["--jobtracker", "127.0.0.1:\(port)", "--host", "127.0.0.\(index + 2)", "--shuffle-port", "0",
+                     "--slots", "1", "--work-dir", directory.file("tt\(index)"), "--secret-file", secretFile],
+                    logPath: directory.file("tasktracker\(index).log")))
+        }
+
+        /// Waits for a job submitted with `--detach` to end and returns its status text.
+        func waitForEnd(of job: String, in directory: String, seconds: Double) -> String {
+            var text = ""
+            _ = Daemon.wait(seconds: seconds) {
+                text = (try? mrsubmit(["status", job], in: directory))?.text ?? ""
+                return text.contains(": succeeded") || text.contains(": failed") || text.contains(": killed")
+            }
+            return text
         }
 
         func mrsubmit(_ arguments: [String], in directory: String, secret: String? = nil) throws -> ProcessOutput {
@@ -179,14 +193,65 @@ struct ClusterTrackerLossTests {
         }
         let tracker = try #require(victim, "no tracker finished a map")
         kill(tracker.process.processIdentifier, SIGKILL)
-        var state = ""
-        _ = Daemon.wait(seconds: 90) {
-            let status = (try? cluster.mrsubmit(["status", job], in: work.path))?.text ?? ""
-            state = status
-            return status.contains(": succeeded") || status.contains(": failed")
-        }
+        let state = cluster.waitForEnd(of: job, in: work.path, seconds: 90)
         #expect(state.contains(": succeeded"), "\(state)\n\(cluster.daemons[0].log.suffix(2000))")
         #expect(try Oracles.sortedOutput(work.file("out")) == Oracles.coreutilsWordCount(try SharedData.bookPaths()))
         #expect(cluster.daemons[0].log.contains("tracker lost"))
+    }
+}
+
+/// Stragglers, frozen trackers and late-joining trackers, on separate processes.
+struct ClusterSchedulingTests {
+    func submit(_ cluster: ClusterProcessTests.Cluster, _ arguments: [String], in work: TemporaryDirectory) throws -> String {
+        let submitted = try cluster.mrsubmit(
+            ["fault-sleep", SharedData.books, "--remote-paths", "-o", work.file("out"), "--detach", "--reducers", "2"]
+                + arguments,
+            in: work.path)
+        #expect(submitted.status == 0, "\(submitted.standardError)")
+        return submitted.text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test func aStragglerIsOvertakenByItsBackup() throws {
+        let cluster = try ClusterProcessTests.Cluster(trackers: 3, jobTrackerArguments: ["--speculation-min-runtime", "1"])
+        let work = try TemporaryDirectory("cluster-straggler")
+        let job = try submit(
+            cluster, ["--split-size", "1m", "--reducers", "1", "-D", "fault.pattern=Dracula", "-D", "fault.sleep-seconds=5"], in: work)
+        let state = cluster.waitForEnd(of: job, in: work.path, seconds: 60)
+        #expect(state.contains(": succeeded"), "\(state)")
+        #expect(try Oracles.sortedOutput(work.file("out")) == Oracles.coreutilsWordCount(try SharedData.bookPaths()))
+        let backupWon = cluster.daemons.dropFirst().contains {
+            $0.log.range(of: #"attempt=attempt_\S+_m_\d{6}_1 .*attempt succeeded"#, options: .regularExpression) != nil
+        }
+        #expect(backupWon, "a backup attempt (number 1) won")
+    }
+
+    @Test func aFrozenTrackerIsReplacedAndItsStaleReportsAreIgnored() throws {
+        let cluster = try ClusterProcessTests.Cluster(trackers: 3, expiry: 2)
+        let work = try TemporaryDirectory("cluster-frozen")
+        let job = try submit(cluster, ["--split-size", "512k", "-D", "fault.pattern=Dracula", "-D", "fault.sleep-seconds=0.05"], in: work)
+        var frozen: Daemon?
+        _ = Daemon.wait(seconds: 20) {
+            frozen = cluster.daemons.dropFirst().first { $0.log.contains("attempt started") }
+            return frozen != nil
+        }
+        let tracker = try #require(frozen)
+        kill(tracker.process.processIdentifier, SIGSTOP)
+        #expect(Daemon.wait(seconds: 10) { cluster.daemons[0].log.contains("tracker lost") })
+        kill(tracker.process.processIdentifier, SIGCONT)
+        let state = cluster.waitForEnd(of: job, in: work.path, seconds: 90)
+        #expect(state.contains(": succeeded"), "\(state)")
+        #expect(try Oracles.sortedOutput(work.file("out")) == Oracles.coreutilsWordCount(try SharedData.bookPaths()))
+    }
+
+    @Test func aTrackerThatJoinsMidJobGetsWork() throws {
+        let cluster = try ClusterProcessTests.Cluster(trackers: 2)
+        let work = try TemporaryDirectory("cluster-join")
+        let job = try submit(cluster, ["--split-size", "256k", "-D", "fault.pattern=the ", "-D", "fault.sleep-seconds=0.0005"], in: work)
+        _ = Daemon.wait(seconds: 20) { cluster.daemons[1].log.contains("attempt succeeded") }
+        try cluster.addTracker()
+        let state = cluster.waitForEnd(of: job, in: work.path, seconds: 120)
+        #expect(state.contains(": succeeded"), "\(state)")
+        #expect(cluster.daemons[3].log.contains("attempt succeeded"), "the late tracker ran attempts")
+        #expect(try Oracles.sortedOutput(work.file("out")) == Oracles.coreutilsWordCount(try SharedData.bookPaths()))
     }
 }

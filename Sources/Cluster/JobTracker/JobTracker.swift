@@ -131,8 +131,7 @@ public actor JobTracker {
         guard state.heard(from: request.tracker, acceptsTasks: request.acceptsTasks, at: now) else {
             return HeartbeatReply(assignments: [], killAttempts: [], finishedJobs: [], reregister: true)
         }
-        var kill: [AttemptID] = []
-        for report in request.reports { kill += apply(report, from: request.tracker, at: now) }
+        for report in request.reports { apply(report, from: request.tracker, at: now) }
         let assignments = state.assign(to: request.tracker, at: now).map { assignment in
             TaskAssignment(
                 attempt: assignment.attempt, jobName: state.jobs[assignment.job]!.request.job,
@@ -144,7 +143,9 @@ public actor JobTracker {
             logger.debug("task assigned", metadata: ["attempt": "\(assignment.attempt)", "tracker": "\(request.tracker)"])
         }
         let finished = state.jobOrder.filter { state.jobs[$0]!.state.isFinal }
-        return HeartbeatReply(assignments: assignments, killAttempts: kill, finishedJobs: finished, reregister: false)
+        return HeartbeatReply(
+            assignments: assignments, killAttempts: state.takeKills(for: request.tracker), finishedJobs: finished,
+            reregister: false)
     }
 
     /// Map outputs a reduce of `job` can fetch.
@@ -167,8 +168,10 @@ public actor JobTracker {
         return try committer.attemptDirectory(attempt)
     }
 
-    /// Drops trackers that have been silent too long and re-runs their work.
+    /// Drops trackers that have been silent too long and re-runs their work, and fails attempts
+    /// that stopped making progress.
     func expireTrackers() {
+        for (job, failure) in state.failStalledAttempts(at: Date()) { end(job, as: .failed, failure: failure) }
         let lost = state.expireTrackers(at: Date())
         for tracker in lost { logger.warning("tracker lost", metadata: ["tracker": "\(tracker)"]) }
         if !lost.isEmpty { generation += 1 }
@@ -181,12 +184,12 @@ public actor JobTracker {
 
     // MARK: Attempt outcomes
 
-    private func apply(_ report: AttemptReport, from tracker: String, at now: Date) -> [AttemptID] {
+    private func apply(_ report: AttemptReport, from tracker: String, at now: Date) {
         let attempt = report.attempt
         let job = attempt.task.job
         switch report.state {
         case .running:
-            state.progress(attempt, records: report.records)
+            state.progress(attempt, records: report.records, at: now)
         case .failed:
             logger.warning("attempt failed", metadata: ["attempt": "\(attempt)", "tracker": "\(tracker)", "error": "\(report.failure)"])
             committers[job]?.abortTask(attempt)
@@ -195,17 +198,16 @@ public actor JobTracker {
             }
             generation += 1
         case .succeeded:
-            return succeed(report, from: tracker, at: now)
+            succeed(report, from: tracker, at: now)
         }
-        return []
     }
 
-    private func succeed(_ report: AttemptReport, from tracker: String, at now: Date) -> [AttemptID] {
+    private func succeed(_ report: AttemptReport, from tracker: String, at now: Date) {
         let attempt = report.attempt
         let job = attempt.task.job
         guard state.mayCommit(attempt) else {
             committers[job]?.abortTask(attempt)
-            return []
+            return
         }
         var location: MapOutputLocation?
         if attempt.task.kind == .map, let record = state.trackers[tracker] {
@@ -217,13 +219,12 @@ public actor JobTracker {
                 try committers[job]?.commitTask(attempt)
             } catch {
                 end(job, as: .failed, failure: "\(attempt.task): cannot commit output: \(error)")
-                return []
+                return
             }
         }
         generation += 1
         let phaseComplete = state.succeeded(attempt, counters: report.counters, location: location, at: now)
         if phaseComplete { finishPhase(of: job) }
-        return []
     }
 
     // MARK: Phases and job ends

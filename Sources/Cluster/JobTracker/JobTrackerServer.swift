@@ -35,16 +35,15 @@ public final class JobTrackerServer: Sendable {
 
     /// Serves connections and expires silent trackers until cancelled or closed.
     public func run() async throws {
-        try await withThrowingDiscardingTaskGroup { group in
+        try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { [tracker] in
-                while !Task.isCancelled {
+                while true {
                     try await Task.sleep(for: .milliseconds(500))
                     await tracker.expireTrackers()
                 }
             }
-            group.addTask { [self] in
-                try await server.run { connection in await self.serve(connection) }
-            }
+            try await server.run { connection in await self.serve(connection) }
+            group.cancelAll()
         }
     }
 

@@ -19,6 +19,8 @@ struct JobTrackerState: Sendable {
     private(set) var jobs: [JobID: JobRecord] = [:]
     private(set) var jobOrder: [JobID] = []
     private(set) var trackers: [String: TrackerRecord] = [:]
+    /// Attempts each tracker must stop: backups that lost, attempts of ended jobs, timed-out ones.
+    private(set) var pendingKills: [String: [AttemptID]] = [:]
 
     init(settings: JobTrackerSettings) {
         self.settings = settings
@@ -103,6 +105,7 @@ struct JobTrackerState: Sendable {
             for index in taskRecord.attempts.indices where taskRecord.attempts[index].state == .running {
                 taskRecord.attempts[index].state = .killed
                 running.append(taskRecord.attempts[index].id)
+                pendingKills[taskRecord.attempts[index].tracker, default: []].append(taskRecord.attempts[index].id)
             }
             record.phase[task] = taskRecord
         }
@@ -121,10 +124,11 @@ struct JobTrackerState: Sendable {
     // MARK: Attempts
 
     /// Records progress of a running attempt.
-    mutating func progress(_ attempt: AttemptID, records: Int64) {
+    mutating func progress(_ attempt: AttemptID, records: Int64, at now: Date) {
         guard var job = jobs[attempt.task.job], job.state == .running, job.phase.index == attempt.task.phase else { return }
         var task = job.phase[attempt.task]
         guard let index = task.attempts.firstIndex(where: { $0.id == attempt && $0.state == .running }) else { return }
+        if task.attempts[index].records != records { task.attempts[index].progressedAt = now }
         task.attempts[index].records = records
         job.phase[attempt.task] = task
         jobs[attempt.task.job] = job
@@ -150,11 +154,13 @@ struct JobTrackerState: Sendable {
         task.attempts[index].finishedAt = now
         for other in task.attempts.indices where task.attempts[other].state == .running {
             task.attempts[other].state = .killed
+            pendingKills[task.attempts[other].tracker, default: []].append(task.attempts[other].id)
         }
         task.state = .succeeded
         job.phase[attempt.task] = task
         job.counters.add(counters)
         if let location { job.phase.completions.append(location) }
+        if attempt.task.kind == .map, job.phase.mapsDone == job.phase.maps.count { job.phase.mapsFinishedAt = now }
         jobs[attempt.task.job] = job
         return job.phase.isComplete
     }
@@ -206,9 +212,52 @@ struct JobTrackerState: Sendable {
         return true
     }
 
+    /// The attempts a tracker must stop, handed over once.
+    mutating func takeKills(for tracker: String) -> [AttemptID] {
+        pendingKills.removeValue(forKey: tracker) ?? []
+    }
+
+    /// Fails attempts that have gone without progress for longer than the task timeout (a reduce
+    /// waiting for maps is not stalled); returns the job failures this causes.
+    mutating func failStalledAttempts(at now: Date) -> [(job: JobID, failure: String)] {
+        var stalled: [(AttemptID, String)] = []
+        for jobID in jobOrder where jobs[jobID]!.state == .running {
+            let phase = jobs[jobID]!.phase
+            for task in phase.maps + phase.reduces {
+                for attempt in task.runningAttempts {
+                    var since = attempt.progressedAt
+                    if task.id.kind == .reduce {
+                        guard let mapsFinished = phase.mapsFinishedAt else { continue }
+                        since = max(since, mapsFinished)
+                    }
+                    if now.timeIntervalSince(since) > settings.taskTimeout.seconds { stalled.append((attempt.id, attempt.tracker)) }
+                }
+            }
+        }
+        var failures: [(job: JobID, failure: String)] = []
+        for (attempt, tracker) in stalled {
+            let seconds = Int(settings.taskTimeout.seconds)
+            if let failure = failed(attempt, error: "no progress for \(seconds) s", at: now) {
+                failures.append((attempt.task.job, failure))
+            }
+            pendingKills[tracker, default: []].append(attempt)
+        }
+        return failures
+    }
+
     // MARK: Scheduling
 
-    /// Hands free slots of `tracker` pending tasks: maps first, then reduces once enough maps are done.
+    /// The slots of trackers that take tasks.
+    var clusterSlots: Int { trackers.values.filter(\.acceptsTasks).reduce(0) { $0 + $1.slots } }
+
+    /// Reduce attempts running, cluster-wide.
+    var runningReduces: Int {
+        jobOrder.reduce(0) { sum, id in sum + jobs[id]!.phase.reduces.reduce(0) { $0 + $1.runningAttempts.count } }
+    }
+
+    /// Hands free slots of `tracker` pending tasks: maps first, then reduces once enough maps are
+    /// done, but never the cluster's last slot while maps are unfinished, since waiting reduces
+    /// holding every slot would starve the maps they wait for.
     mutating func assign(to tracker: String, at now: Date) -> [Assignment] {
         guard let record = trackers[tracker], record.acceptsTasks else { return [] }
         var free = record.slots - runningAttempts(on: tracker)
@@ -216,13 +265,17 @@ struct JobTrackerState: Sendable {
         for jobID in jobOrder where free > 0 && jobs[jobID]!.state == .running {
             var job = jobs[jobID]!
             if isBlacklisted(tracker, for: job) { continue }
+            let mapsUnfinished = job.phase.mapsDone < job.phase.maps.count
             let reducesMayStart =
                 job.phase.maps.isEmpty
                 || Double(job.phase.mapsDone) / Double(job.phase.maps.count) >= settings.reduceSlowstart
-            let candidates =
-                job.phase.maps.filter { $0.state == .pending }.map(\.id)
-                + (reducesMayStart ? job.phase.reduces.filter { $0.state == .pending }.map(\.id) : [])
-            for task in candidates.prefix(free) {
+            let pendingMaps = job.phase.maps.filter { $0.state == .pending }.map(\.id)
+            let reduceRoom = mapsUnfinished ? max(0, clusterSlots - 1 - runningReduces) : Int.max
+            let pendingReduces = reducesMayStart ? job.phase.reduces.filter { $0.state == .pending }.map(\.id) : []
+            let candidates = pendingMaps + pendingReduces.prefix(reduceRoom)
+            let chosen = Array(candidates.prefix(free))
+            let backups = settings.speculation ? Array(speculativeCandidates(in: job, for: tracker, at: now).prefix(free - chosen.count)) : []
+            for task in chosen + backups {
                 var taskRecord = job.phase[task]
                 let attempt = taskRecord.startAttempt(on: tracker, at: now)
                 job.phase[task] = taskRecord
@@ -235,6 +288,30 @@ struct JobTrackerState: Sendable {
             jobs[jobID] = job
         }
         return assignments
+    }
+
+    /// Running tasks whose only attempt is much slower than its finished peers and runs on
+    /// another tracker: they get one backup attempt, and the first attempt to finish wins.
+    func speculativeCandidates(in job: JobRecord, for tracker: String, at now: Date) -> [TaskID] {
+        var candidates: [TaskID] = []
+        for tasks in [job.phase.maps, job.phase.reduces] where !tasks.isEmpty {
+            let finished = tasks.compactMap { task in
+                task.attempts.first { $0.state == .succeeded }.flatMap { attempt in
+                    attempt.finishedAt.map { $0.timeIntervalSince(attempt.startedAt) }
+                }
+            }.sorted()
+            guard Double(finished.count) >= JobTrackerSettings.speculationThreshold * Double(tasks.count), !finished.isEmpty
+            else { continue }
+            let limit = max(finished[finished.count / 2] * JobTrackerSettings.speculationSlowdown, settings.speculationMinimumRuntime.seconds)
+            for task in tasks where task.state == .running && task.attempts.count == task.runningAttempts.count {
+                let running = task.runningAttempts
+                guard running.count == 1, running[0].tracker != tracker,
+                    now.timeIntervalSince(running[0].startedAt) > limit
+                else { continue }
+                candidates.append(task.id)
+            }
+        }
+        return candidates
     }
 
     /// Whether `tracker` failed `job` too often while another usable tracker can take its tasks.

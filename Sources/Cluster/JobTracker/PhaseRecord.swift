@@ -1,3 +1,4 @@
+import Foundation
 import MapReduce
 import Wire
 
@@ -11,6 +12,8 @@ struct PhaseRecord: Sendable {
     var completions: [MapOutputLocation] = []
     /// The previous phase's broadcast, shipped with every task of this one.
     let broadcast: [UInt8]
+    /// When the last map finished, which is when a reduce stops waiting and must progress.
+    var mapsFinishedAt: Date?
     /// For each map attempt whose output a reduce could not fetch, the reduce tasks that said so.
     var fetchFailures: [AttemptID: Set<Int>] = [:]
 

@@ -58,4 +58,13 @@ struct AttemptRecord: Sendable {
     var state: State = .running
     var records: Int64 = 0
     var finishedAt: Date?
+    /// When the attempt last reported more records (or started).
+    var progressedAt: Date
+
+    init(id: AttemptID, tracker: String, startedAt: Date) {
+        self.id = id
+        self.tracker = tracker
+        self.startedAt = startedAt
+        progressedAt = startedAt
+    }
 }

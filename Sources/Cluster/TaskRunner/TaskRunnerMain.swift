@@ -49,7 +49,8 @@ public enum TaskRunnerMain {
             return TaskRunResult(counters: output.counters, outputPath: output.path, segments: output.segments)
         }
         let inputs = zip(request.inputPaths, request.inputSegments).map { ReduceTaskRunner.Input(path: $0, segment: $1) }
-        let counters = try ReduceTaskRunner.run(phase: phase, info: info, inputs: inputs, directory: request.directory)
+        let counters = try ReduceTaskRunner.run(
+            phase: phase, info: info, inputs: inputs, directory: request.directory, progress: reportProgress)
         return TaskRunResult(counters: counters, outputPath: "", segments: [])
     }
 

@@ -13,6 +13,8 @@ struct ReduceFetcher: Sendable {
     let nodeID: String
     let parallelFetches: Int
     let logger: Logger
+    /// Hears how many map outputs have been fetched, as the attempt's progress.
+    let progress: @Sendable (Int64) -> Void
 
     /// Fetch attempts per map output before the reduce fails.
     static let retries = 4
@@ -55,6 +57,7 @@ struct ReduceFetcher: Sendable {
             for (location, input) in outcomes {
                 if let input {
                     fetched[location.mapIndex] = input
+                    progress(Int64(fetched.count))
                 } else {
                     unreachable.insert(location.attempt)
                     toReport.append(location.attempt)

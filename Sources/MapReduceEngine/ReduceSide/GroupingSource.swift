@@ -14,8 +14,12 @@ final class GroupingSource: KeyGroupSource {
     /// The records read from the merge so far.
     private(set) var recordCount: Int64 = 0
 
-    init(merger: RecordMerger) {
+    /// Called every 16,384 records with the count so far.
+    private let progress: (Int64) -> Void
+
+    init(merger: RecordMerger, progress: @escaping (Int64) -> Void) {
         self.merger = merger
+        self.progress = progress
     }
 
     deinit {
@@ -48,7 +52,7 @@ final class GroupingSource: KeyGroupSource {
         }
         guard hasRecord, headMatchesCurrentKey() else { return nil }
         consumedHead = true
-        recordCount += 1
+        count()
         return merger.value
     }
 
@@ -58,9 +62,14 @@ final class GroupingSource: KeyGroupSource {
             consumedHead = false
         }
         while hasRecord, headMatchesCurrentKey() {
-            recordCount += 1
+            count()
             hasRecord = try merger.advance()
         }
+    }
+
+    private func count() {
+        recordCount += 1
+        if recordCount & 0x3FFF == 0 { progress(recordCount) }
     }
 
     private func headMatchesCurrentKey() -> Bool {

@@ -17,12 +17,15 @@ public enum ReduceTaskRunner {
         }
     }
 
-    /// Runs the attempt `info.attempt` of `phase` over `inputs`, writing into `directory`.
-    public static func run(phase: Phase, info: TaskInfo, inputs: [Input], directory: String) throws -> Counters {
+    /// Runs the attempt `info.attempt` of `phase` over `inputs`, writing into `directory`;
+    /// `progress` hears the number of records read now and then.
+    public static func run(
+        phase: Phase, info: TaskInfo, inputs: [Input], directory: String, progress: @escaping (Int64) -> Void = { _ in }
+    ) throws -> Counters {
         let readers = try inputs.filter { $0.segment.records > 0 }.map {
             SegmentReader(file: try FileReadHandle(path: $0.path), segment: $0.segment)
         }
-        let source = GroupingSource(merger: RecordMerger(readers))
+        let source = GroupingSource(merger: RecordMerger(readers), progress: progress)
         var counters = try phase.runReduce(ReduceTaskRequest(info: info, source: source, directory: directory))
         counters.increment(.reduceInputRecords, by: source.recordCount)
         return counters
