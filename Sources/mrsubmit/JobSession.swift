@@ -109,7 +109,7 @@ struct JobSession {
 
     private static func succeeded(_ report: JobReport) throws -> JobReport {
         guard report.state == .succeeded else {
-            throw ClusterError(message: "job \(report.job) \(report.state.rawValue): \(report.failure)")
+            throw JobFailure(report: report)
         }
         return report
     }

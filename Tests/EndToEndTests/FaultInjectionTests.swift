@@ -14,8 +14,9 @@ struct FaultInjectionTests {
             ["fault-trap", SharedData.books + "/pg11.txt", "-D", "fault.pattern=Cheshire"], in: directory.path)
         #expect(run.status != 0)
         let lines = run.standardError.split(separator: "\n")
-        #expect(lines.count == 1, "\(run.standardError)")
-        #expect(run.standardError.contains("failed 4 times"), "\(run.standardError)")
+        #expect(lines.first?.contains("failed 4 times") == true, "\(run.standardError)")
+        #expect(lines.dropFirst().first == "last lines of the failed attempt's standard error:", "\(run.standardError)")
+        #expect(lines.dropFirst(2).contains { $0.contains("Fatal error: fault injection") }, "the stderr tail follows")
         #expect(run.standardError.contains("crashed: signal"), "\(run.standardError)")
         #expect(run.standardError.contains("fault injection: attempt_"), "the job's own message reaches the user")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty, "no output is left behind")
@@ -24,6 +25,10 @@ struct FaultInjectionTests {
     @Test func attemptsThatExitAtRandomAreRunAgainAndTheOutputIsUnchanged() throws {
         let directory = try TemporaryDirectory("fault-exit")
         let input = SharedData.books + "/pg46.txt"
+        let exits = try mrsubmit(
+            ["fault-exit", input, "-o", "always", "-D", "fault.exit-probability=1"], in: directory.path)
+        #expect(exits.status != 0 && exits.standardError.contains("exited with status 3"), "\(exits.standardError)")
+        #expect(exits.standardError.contains("fault injection: attempt_"), "\(exits.standardError)")
         let faulty = try mrsubmit(
             ["fault-exit", input, "-o", "faulty", "--split-size", "16k", "-D", "fault.exit-probability=0.3", "-D", "fault.seed=11"],
             in: directory.path)

@@ -10,6 +10,8 @@ struct JobRecord: Sendable {
     var state: JobRunState = .running
     var counters = Counters()
     var failure = ""
+    /// The standard error tail of the attempt whose failure failed the job.
+    var failureLog: [String] = []
     var failedAttempts = 0
     /// Failed attempts of this job by tracker; a tracker with ``JobRecord/blacklistThreshold`` of
     /// them gets no more of the job's tasks while other trackers can take them.
@@ -33,6 +35,6 @@ struct JobRecord: Sendable {
             reducesTotal: phase.reduces.count, counters: counters, failure: failure, outputPath: request.outputPath,
             submittedAt: submittedAt.timeIntervalSince1970,
             elapsedSeconds: (finishedAt ?? now).timeIntervalSince(submittedAt), failedAttempts: failedAttempts,
-            blacklistedTrackers: blacklistedTrackers)
+            blacklistedTrackers: blacklistedTrackers, failureLog: failureLog)
     }
 }

@@ -194,7 +194,7 @@ public actor JobTracker {
             logger.warning("attempt failed", metadata: ["attempt": "\(attempt)", "tracker": "\(tracker)", "error": "\(report.failure)"])
             committers[job]?.abortTask(attempt)
             if let failure = state.failed(attempt, error: report.failure, at: now) {
-                end(job, as: .failed, failure: failure)
+                end(job, as: .failed, failure: failure, log: report.logTail)
             }
             generation += 1
         case .succeeded:
@@ -256,8 +256,8 @@ public actor JobTracker {
         }
     }
 
-    private func end(_ job: JobID, as outcome: JobRunState, failure: String = "") {
-        state.finish(job, as: outcome, failure: failure, at: Date())
+    private func end(_ job: JobID, as outcome: JobRunState, failure: String = "", log: [String] = []) {
+        state.finish(job, as: outcome, failure: failure, log: log, at: Date())
         if outcome != .succeeded { committers[job]?.abort() }
         committers[job] = nil
         planners[job] = nil

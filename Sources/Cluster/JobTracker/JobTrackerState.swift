@@ -97,7 +97,9 @@ struct JobTrackerState: Sendable {
 
     /// Ends a job; returns the attempts still running, which trackers should stop.
     @discardableResult
-    mutating func finish(_ job: JobID, as state: JobRunState, failure: String = "", at now: Date) -> [AttemptID] {
+    mutating func finish(
+        _ job: JobID, as state: JobRunState, failure: String = "", log: [String] = [], at now: Date
+    ) -> [AttemptID] {
         guard var record = jobs[job], record.state == .running else { return [] }
         var running: [AttemptID] = []
         for task in record.phase.maps.map(\.id) + record.phase.reduces.map(\.id) {
@@ -111,6 +113,7 @@ struct JobTrackerState: Sendable {
         }
         record.state = state
         record.failure = failure
+        record.failureLog = log
         record.finishedAt = now
         jobs[job] = record
         return running

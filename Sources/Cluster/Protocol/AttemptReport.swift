@@ -16,15 +16,18 @@ public struct AttemptReport: WireCodable, Equatable {
     public var failure: String
     /// A finished map's partition index.
     public var segments: [MapOutputSegment]
+    /// The last lines the attempt wrote on standard error, when it failed.
+    public var logTail: [String]
 
     /// Creates the value.
-    public init(attempt: AttemptID, state: AttemptRunState, records: Int64, counters: Counters, failure: String, segments: [MapOutputSegment]) {
+    public init(attempt: AttemptID, state: AttemptRunState, records: Int64, counters: Counters, failure: String, segments: [MapOutputSegment], logTail: [String] = []) {
         self.attempt = attempt
         self.state = state
         self.records = records
         self.counters = counters
         self.failure = failure
         self.segments = segments
+        self.logTail = logTail
     }
 
     public func encode(to writer: inout WireWriter) {
@@ -34,6 +37,7 @@ public struct AttemptReport: WireCodable, Equatable {
         writer.write(counters)
         writer.write(failure)
         writer.write(segments)
+        writer.write(logTail)
     }
 
     public init(from reader: inout WireReader) throws {
@@ -43,5 +47,6 @@ public struct AttemptReport: WireCodable, Equatable {
         counters = try reader.read(Counters.self)
         failure = try reader.read(String.self)
         segments = try reader.read([MapOutputSegment].self)
+        logTail = try reader.read([String].self)
     }
 }

@@ -37,9 +37,11 @@ public struct JobReport: WireCodable, Equatable, Codable {
     public var failedAttempts: Int
     /// Trackers that get no more of this job's tasks after failing it repeatedly.
     public var blacklistedTrackers: [String]
+    /// The last standard error lines of the attempt whose failure failed the job.
+    public var failureLog: [String]
 
     /// Creates the value.
-    public init(job: JobID, name: String, state: JobRunState, phase: Int, phaseCount: Int, phaseName: String, mapsDone: Int, mapsTotal: Int, reducesDone: Int, reducesTotal: Int, counters: Counters, failure: String, outputPath: String, submittedAt: Double, elapsedSeconds: Double, failedAttempts: Int, blacklistedTrackers: [String] = []) {
+    public init(job: JobID, name: String, state: JobRunState, phase: Int, phaseCount: Int, phaseName: String, mapsDone: Int, mapsTotal: Int, reducesDone: Int, reducesTotal: Int, counters: Counters, failure: String, outputPath: String, submittedAt: Double, elapsedSeconds: Double, failedAttempts: Int, blacklistedTrackers: [String] = [], failureLog: [String] = []) {
         self.job = job
         self.name = name
         self.state = state
@@ -57,6 +59,7 @@ public struct JobReport: WireCodable, Equatable, Codable {
         self.elapsedSeconds = elapsedSeconds
         self.failedAttempts = failedAttempts
         self.blacklistedTrackers = blacklistedTrackers
+        self.failureLog = failureLog
     }
 
     public func encode(to writer: inout WireWriter) {
@@ -77,6 +80,7 @@ public struct JobReport: WireCodable, Equatable, Codable {
         writer.write(elapsedSeconds)
         writer.write(failedAttempts)
         writer.write(blacklistedTrackers)
+        writer.write(failureLog)
     }
 
     public init(from reader: inout WireReader) throws {
@@ -97,5 +101,6 @@ public struct JobReport: WireCodable, Equatable, Codable {
         elapsedSeconds = try reader.read(Double.self)
         failedAttempts = try reader.read(Int.self)
         blacklistedTrackers = try reader.read([String].self)
+        failureLog = try reader.read([String].self)
     }
 }

@@ -91,6 +91,10 @@ final class ChildTask: Sendable {
     }
 
     /// Waits for the child to end; returns its result or throws its failure as one line.
+    ///
+    /// A job's thrown error (exit status 1) is the line itself; a crash or another exit status
+    /// also carries up to 20 lines of standard error: from the runtime's fatal error message on,
+    /// or the last ones.
     func result() async throws -> TaskRunResult {
         await exited.wait()
         if process.terminationReason == .exit, process.terminationStatus == 0 {
@@ -98,13 +102,21 @@ final class ChildTask: Sendable {
             return try TaskRunResult(decoding: ByteBuffer(bytes: try file.readExactly(Int(file.size), at: 0)))
         }
         let tail = logTail(lines: 200)
-        let last = tail.last { $0.contains("Fatal error") } ?? tail.last ?? ""
+        let fatal = tail.lastIndex { $0.contains("Fatal error") }
+        let last = fatal.map { tail[$0] } ?? tail.last ?? ""
+        let excerpt = fatal.map { Array(tail[$0...].prefix(20)) } ?? Array(tail.suffix(20))
         if process.terminationReason == .uncaughtSignal {
             let signal = process.terminationStatus
             let name = String(cString: strsignal(signal))
-            throw ChildTaskFailure(message: "task process crashed: signal \(signal) (\(name))" + (last.isEmpty ? "" : "; last output: \(last)"))
+            throw ChildTaskFailure(
+                message: "task process crashed: signal \(signal) (\(name))" + (last.isEmpty ? "" : "; last output: \(last)"),
+                logTail: excerpt)
         }
-        throw ChildTaskFailure(message: last.isEmpty ? "task process exited with status \(process.terminationStatus)" : last)
+        let status = process.terminationStatus
+        let threw = status == 1 && !last.isEmpty
+        throw ChildTaskFailure(
+            message: threw ? last : "task process exited with status \(status)" + (last.isEmpty ? "" : "; last output: \(last)"),
+            logTail: threw ? [] : excerpt)
     }
 
     /// Kills the child at once.
@@ -119,8 +131,10 @@ final class ChildTask: Sendable {
     }
 }
 
-/// A task-runner child that did not succeed, said in one line.
+/// A task-runner child that did not succeed, said in one line, with its last words.
 struct ChildTaskFailure: Error, CustomStringConvertible {
     let message: String
+    /// The last lines the child wrote on standard error.
+    let logTail: [String]
     var description: String { message }
 }

@@ -140,7 +140,7 @@ public final class TaskTracker: Sendable {
                 logger.warning("attempt failed", metadata: ["attempt": "\(assignment.attempt)", "error": "\(error)"])
                 report = AttemptReport(
                     attempt: assignment.attempt, state: .failed, records: 0, counters: Counters(), failure: "\(error)",
-                    segments: [])
+                    segments: [], logTail: (error as? ChildTaskFailure)?.logTail ?? [])
             }
             ledger.finished(report)
             try? await heartbeat(on: connection)
