@@ -49,3 +49,44 @@ struct KillCommand: ParsableCommand {
         print("\(report.job) \(report.state.rawValue)")
     }
 }
+
+/// `mrsubmit logs JOB [TASK]`: the standard error logs of a job's attempts, fetched from the trackers.
+struct LogsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "logs",
+        abstract: "Print the logs of a job's attempts: of TASK, else of its failed attempts, else of all.")
+
+    @Argument(help: "The job id.")
+    var job: String
+
+    @Argument(help: "A task id, e.g. task_20261127055030_0001_m_000003.")
+    var task: String?
+
+    @OptionGroup var cluster: ClusterOptions
+
+    func run() throws {
+        guard let id = JobID(job) else { throw ValidationError("\(job): not a job id (job_<stamp>_<number>)") }
+        let client = try cluster.client(for: "logs")
+        let task = task ?? ""
+        let text = try BlockingAsync.run {
+            try await client.withConnection { connection in
+                let all = try await client.attempts(of: id, task: task, on: connection)
+                let failed = all.filter { $0.state == "failed" }
+                let chosen = task.isEmpty && !failed.isEmpty ? failed : all
+                var text = ""
+                for summary in chosen {
+                    text += "==> \(summary.attempt) \(summary.state) on \(summary.tracker)"
+                    text += summary.failure.isEmpty ? " <==\n" : ": \(summary.failure) <==\n"
+                    do {
+                        let log = try await client.log(of: summary.attempt, on: connection)
+                        text += log.isEmpty ? "(empty)\n" : log + (log.hasSuffix("\n") ? "" : "\n")
+                    } catch {
+                        text += "(log unavailable: \(error))\n"
+                    }
+                }
+                return text.isEmpty ? "no attempts\n" : text
+            }
+        }
+        print(text, terminator: "")
+    }
+}

@@ -43,7 +43,7 @@ struct MessageTests {
         #expect(HeartbeatRequest.messageType == HeartbeatReply.messageType)
         #expect(ClusterMessages.jobTrackerCatalog.contains(ClusterMessages.submitJob))
         #expect(!ClusterMessages.jobTrackerCatalog.contains(ClusterMessages.fetchMapOutput))
-        #expect(ClusterMessages.shuffleCatalog.types == [ClusterMessages.fetchMapOutput])
+        #expect(Set(ClusterMessages.shuffleCatalog.types) == [ClusterMessages.fetchMapOutput, ClusterMessages.fetchAttemptLog])
     }
 
     @Test func addressesParse() throws {

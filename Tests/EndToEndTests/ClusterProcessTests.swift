@@ -255,3 +255,22 @@ struct ClusterSchedulingTests {
         #expect(try Oracles.sortedOutput(work.file("out")) == Oracles.coreutilsWordCount(try SharedData.bookPaths()))
     }
 }
+
+/// `mrsubmit logs` fetches attempts' logs from the trackers through the JobTracker.
+struct ClusterLogsTests {
+    @Test func logsShowTheFailedAttemptsOwnOutput() throws {
+        let cluster = try ClusterProcessTests.Cluster(trackers: 2)
+        let work = try TemporaryDirectory("cluster-logs")
+        let failed = try cluster.mrsubmit(
+            ["fault-exit", SharedData.books + "/pg11.txt", "-D", "fault.exit-probability=1"], in: work.path)
+        #expect(failed.status != 0)
+        let job = try #require(failed.standardError.split(separator: " ").first { $0.hasPrefix("job_") }.map(String.init))
+        let logs = try cluster.mrsubmit(["logs", job], in: work.path)
+        #expect(logs.status == 0, "\(logs.standardError)")
+        #expect(logs.text.components(separatedBy: "==> attempt_").count - 1 == 4, "\(logs.text)")
+        #expect(logs.text.contains("exits with status 3"), "\(logs.text)")
+        let task = job.replacingOccurrences(of: "job_", with: "task_") + "_m_000000"
+        let one = try cluster.mrsubmit(["logs", job, task], in: work.path)
+        #expect(one.text.contains("\(task.replacingOccurrences(of: "task_", with: "attempt_"))_0 failed"), "\(one.text)")
+    }
+}

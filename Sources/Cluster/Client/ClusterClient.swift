@@ -1,5 +1,6 @@
 import Foundation
 import MapReduce
+import NIOCore
 import Wire
 
 /// A client of a JobTracker: submits jobs, follows them, lists and kills them, and moves files.
@@ -47,6 +48,21 @@ public struct ClusterClient: Sendable {
     /// Kills a job and returns its report.
     public func kill(_ job: JobID, on connection: WireConnection) async throws -> JobReport {
         try await connection.call(KillJobRequest(job: job), expecting: KillJobReply.self).report
+    }
+
+    /// The attempts of a job, or of one task of it (`task` empty for all).
+    public func attempts(of job: JobID, task: String, on connection: WireConnection) async throws -> [AttemptSummary] {
+        try await connection.call(AttemptListRequest(job: job, task: task), expecting: AttemptListReply.self).attempts
+    }
+
+    /// An attempt's standard error log, fetched from its tracker through the JobTracker.
+    public func log(of attempt: AttemptID, on connection: WireConnection) async throws -> String {
+        let response = try await connection.download(
+            ClusterMessages.attemptLog, payload: AttemptLogRequest(attempt: attempt).encodedBuffer())
+        _ = try response.header.decode(as: AttemptLogReply.self)
+        var text = ""
+        for try await chunk in response.body { text += String(buffer: chunk) }
+        return text
     }
 
     /// Polls a job until it ends, reporting each change; returns the final report.

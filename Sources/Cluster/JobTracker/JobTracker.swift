@@ -101,6 +101,29 @@ public actor JobTracker {
         return report.outputPath
     }
 
+    /// The attempts of a job, or of one of its tasks.
+    func attempts(_ request: AttemptListRequest) throws -> [AttemptSummary] {
+        _ = try report(request.job)
+        var task: TaskID?
+        if !request.task.isEmpty {
+            guard let parsed = TaskID(request.task), parsed.job == request.job else {
+                throw InputError(path: request.task, problem: "not a task of \(request.job)")
+            }
+            task = parsed
+        }
+        return state.attempts(of: request.job, task: task)
+    }
+
+    /// The shuffle address of the tracker that ran `attempt`.
+    func trackerAddress(of attempt: AttemptID) throws -> (host: String, port: Int) {
+        guard let summary = state.attempts(of: attempt.task.job, task: attempt.task).first(where: { $0.attempt == attempt })
+        else { throw InputError(path: "\(attempt)", problem: "no such attempt on this JobTracker") }
+        guard let tracker = state.trackers[summary.tracker] else {
+            throw InputError(path: "\(attempt)", problem: "its tracker \(summary.tracker) has left the cluster, with its logs")
+        }
+        return (tracker.host, tracker.shufflePort)
+    }
+
     /// Whether `path` is an input file of `job`, which trackers may fetch.
     func isInput(_ path: String, of job: JobID) -> Bool {
         planners[job]?.files.contains { $0.path == path } ?? false

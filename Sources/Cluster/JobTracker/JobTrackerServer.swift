@@ -95,11 +95,33 @@ public final class JobTrackerServer: Sendable {
         case ClusterMessages.mapCompletions:
             let reply = await tracker.completions(try request.decode(as: MapCompletionsRequest.self))
             try await connection.respond(to: request, with: reply)
+        case ClusterMessages.attemptList:
+            let attempts = try await tracker.attempts(try request.decode(as: AttemptListRequest.self))
+            try await connection.respond(to: request, with: AttemptListReply(attempts: attempts))
+        case ClusterMessages.attemptLog:
+            try await relayLog(of: try request.decode(as: AttemptLogRequest.self).attempt, for: request, on: connection)
         case ClusterMessages.deregisterTracker:
             await tracker.deregister(try request.decode(as: DeregisterTrackerRequest.self).tracker)
             try await connection.respond(to: request, with: DeregisterTrackerReply())
         default:
             try await FileTransfers(tracker: tracker).answer(request, on: connection)
+        }
+    }
+
+    /// Fetches an attempt's log from its tracker and streams it on to the client.
+    private func relayLog(of attempt: AttemptID, for request: IncomingRequest, on connection: WireConnection) async throws {
+        let address = try await tracker.trackerAddress(of: attempt)
+        let client = WireClient(
+            WireClient.Configuration(
+                host: address.host, port: address.port, secret: tracker.configuration.secret, role: .shuffle,
+                nodeID: "jobtracker", connectTimeout: .seconds(3)))
+        try await client.withConnection { trackerConnection in
+            let response = try await trackerConnection.download(
+                ClusterMessages.fetchAttemptLog, payload: FetchAttemptLogRequest(attempt: attempt).encodedBuffer())
+            let header = try AttemptLogReply(decoding: response.header.payload)
+            try await connection.respondWithStream(to: request, type: request.type, payload: header.encodedBuffer()) { writer in
+                for try await chunk in response.body { try await writer.write(chunk) }
+            }
         }
     }
 

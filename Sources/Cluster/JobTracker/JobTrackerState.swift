@@ -324,6 +324,25 @@ struct JobTrackerState: Sendable {
         return trackers.values.contains { $0.id != tracker && $0.acceptsTasks && job.trackerFailures[$0.id, default: 0] < limit }
     }
 
+    /// The attempts of a job's current (or last) phase, of one task or all, in task order.
+    func attempts(of job: JobID, task: TaskID?) -> [AttemptSummary] {
+        guard let record = jobs[job] else { return [] }
+        return (record.phase.maps + record.phase.reduces).filter { task == nil || $0.id == task }.flatMap { taskRecord in
+            taskRecord.attempts.map { attempt in
+                let state: String
+                switch attempt.state {
+                case .running: state = "running"
+                case .succeeded: state = "succeeded"
+                case .failed: state = "failed"
+                case .killed: state = "killed"
+                }
+                let failure = attempt.state == .failed && attempt.id == taskRecord.attempts.last { $0.state == .failed }?.id
+                    ? taskRecord.lastFailure : ""
+                return AttemptSummary(attempt: attempt.id, state: state, tracker: attempt.tracker, failure: failure)
+            }
+        }
+    }
+
     /// The map outputs of a job's phase from position `from` on, and how many maps the phase has.
     func completions(of job: JobID, phase: Int, from: Int) -> (locations: [MapOutputLocation], mapCount: Int, failure: String) {
         guard let record = jobs[job] else { return ([], 0, "unknown job \(job)") }

@@ -12,6 +12,8 @@ public enum ClusterMessages {
     public static let uploadInput = MessageType(0x0104)
     public static let listOutput = MessageType(0x0105)
     public static let downloadOutput = MessageType(0x0106)
+    public static let attemptList = MessageType(0x0107)
+    public static let attemptLog = MessageType(0x0108)
 
     public static let registerTracker = MessageType(0x0200)
     public static let heartbeat = MessageType(0x0201)
@@ -21,14 +23,16 @@ public enum ClusterMessages {
     public static let deregisterTracker = MessageType(0x0205)
 
     public static let fetchMapOutput = MessageType(0x0300)
+    public static let fetchAttemptLog = MessageType(0x0301)
 
     /// The requests a JobTracker accepts from clients and trackers.
     public static let jobTrackerCatalog = MessageCatalog([
         SubmitJobRequest.self, JobStatusRequest.self, ListJobsRequest.self, KillJobRequest.self, UploadInputRequest.self,
         ListOutputRequest.self, DownloadOutputRequest.self, RegisterTrackerRequest.self, HeartbeatRequest.self,
         MapCompletionsRequest.self, FetchInputRequest.self, CommitOutputRequest.self, DeregisterTrackerRequest.self,
+        AttemptListRequest.self, AttemptLogRequest.self,
     ])
 
     /// The requests a TaskTracker's shuffle server accepts.
-    public static let shuffleCatalog = MessageCatalog([FetchMapOutputRequest.self])
+    public static let shuffleCatalog = MessageCatalog([FetchMapOutputRequest.self, FetchAttemptLogRequest.self])
 }

@@ -43,14 +43,17 @@ final class ChildTask: Sendable {
         }
     }
 
-    /// Starts `runner` on a request written next to `logPath`, in `directory`.
+    /// Starts `runner` on a request written in `directory`, logging its standard error to `logPath`.
     init(
-        runner: String, request: TaskRunRequest, directory: String, progress: @escaping @Sendable (Int64) -> Void
+        runner: String, request: TaskRunRequest, directory: String, logPath: String,
+        progress: @escaping @Sendable (Int64) -> Void
     ) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (logPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let base = directory + "/\(request.attempt)"
         let requestPath = base + ".request"
-        logPath = base + ".log"
+        self.logPath = logPath
         resultPath = base + ".result"
         var writer = WireWriter()
         writer.write(request)

@@ -72,7 +72,7 @@ struct AttemptRunner: Sendable {
         let (ledger, attempt) = (tracker.ledger, attempt)
         let child = try ChildTask(
             runner: tracker.configuration.taskRunnerPath, request: request, directory: directory,
-            progress: { ledger.progress(attempt, records: $0) })
+            logPath: tracker.logPath(of: attempt), progress: { ledger.progress(attempt, records: $0) })
         tracker.children.add(attempt, child)
         defer { tracker.children.remove(attempt) }
         return try await child.result()

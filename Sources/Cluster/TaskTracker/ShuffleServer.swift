@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import MapReduce
 import Wire
@@ -6,34 +7,43 @@ import Wire
 final class ShuffleServer: Sendable {
     private let server: WireServer
     private let registry: MapOutputRegistry
+    private let workDirectory: String
     private let logger: Logger
 
     /// The bound port.
     var port: Int { server.port }
 
     static func bind(
-        host: String, port: Int, secret: ClusterSecret, nodeID: String, registry: MapOutputRegistry, logger: Logger
+        host: String, port: Int, secret: ClusterSecret, nodeID: String, registry: MapOutputRegistry,
+        workDirectory: String, logger: Logger
     ) async throws -> ShuffleServer {
         let server = try await WireServer.bind(
             WireServer.Configuration(
                 host: host, port: port, secret: secret, serverName: "TaskTracker shuffle", nodeID: nodeID,
                 allowedRoles: [.shuffle], acceptedMessages: ClusterMessages.shuffleCatalog),
             logger: logger)
-        return ShuffleServer(server: server, registry: registry, logger: logger)
+        return ShuffleServer(server: server, registry: registry, workDirectory: workDirectory, logger: logger)
     }
 
-    private init(server: WireServer, registry: MapOutputRegistry, logger: Logger) {
+    private init(server: WireServer, registry: MapOutputRegistry, workDirectory: String, logger: Logger) {
         self.server = server
         self.registry = registry
+        self.workDirectory = workDirectory
         self.logger = logger
     }
 
     func run() async throws {
-        try await server.run { [registry] connection in
+        try await server.run { [registry, workDirectory] connection in
             await withDiscardingTaskGroup { group in
                 do {
                     for try await request in connection.requests {
-                        group.addTask { await Self.answer(request, on: connection, registry: registry) }
+                        group.addTask {
+                            if request.type == ClusterMessages.fetchAttemptLog {
+                                await Self.answerLog(request, on: connection, workDirectory: workDirectory)
+                            } else {
+                                await Self.answer(request, on: connection, registry: registry)
+                            }
+                        }
                     }
                 } catch {}
             }
@@ -42,6 +52,24 @@ final class ShuffleServer: Sendable {
 
     func close() async {
         await server.close()
+    }
+
+    private static func answerLog(_ request: IncomingRequest, on connection: WireConnection, workDirectory: String) async {
+        do {
+            let attempt = try request.decode(as: FetchAttemptLogRequest.self).attempt
+            let path = TaskTracker.logPath(of: attempt, in: workDirectory)
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw InputError(path: "\(attempt)", problem: "no log on this tracker")
+            }
+            let file = try FileReadHandle(path: path)
+            try await connection.respondWithStream(
+                to: request, type: request.type, payload: AttemptLogReply(size: file.size).encodedBuffer()
+            ) { writer in
+                try await FileStreaming.stream(file, from: 0, length: file.size, to: writer)
+            }
+        } catch {
+            try? await connection.respond(to: request, error: "\(error)")
+        }
     }
 
     private static func answer(_ request: IncomingRequest, on connection: WireConnection, registry: MapOutputRegistry) async {

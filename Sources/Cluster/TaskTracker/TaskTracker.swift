@@ -28,7 +28,7 @@ public final class TaskTracker: Sendable {
         let registry = MapOutputRegistry()
         let shuffle = try await ShuffleServer.bind(
             host: configuration.host, port: configuration.shufflePort, secret: configuration.secret,
-            nodeID: configuration.trackerID, registry: registry, logger: logger)
+            nodeID: configuration.trackerID, registry: registry, workDirectory: configuration.workDirectory, logger: logger)
         return TaskTracker(configuration: configuration, logger: logger, registry: registry, shuffle: shuffle)
     }
 
@@ -145,6 +145,16 @@ public final class TaskTracker: Sendable {
             ledger.finished(report)
             try? await heartbeat(on: connection)
         }
+    }
+
+    /// Where an attempt's standard error is kept; logs outlive the job's other files.
+    func logPath(of attempt: AttemptID) -> String {
+        Self.logPath(of: attempt, in: configuration.workDirectory)
+    }
+
+    /// Where an attempt's standard error is kept under a tracker's work directory.
+    static func logPath(of attempt: AttemptID, in workDirectory: String) -> String {
+        "\(workDirectory)/logs/\(attempt.task.job)/\(attempt).log"
     }
 
     /// The directory of a job's files on this tracker.
