@@ -61,16 +61,47 @@ struct TopValues {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix("part-") }.sorted()
         for name in names {
             let data = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name))
-            for line in data.split(separator: 0x0A) {
-                guard let tab = line.lastIndex(of: 0x09),
-                    let value = Int64(String(decoding: line[line.index(after: tab)...], as: UTF8.self))
-                else { continue }
-                top.records += 1
-                top.total &+= value
-                top.offer(key: String(decoding: line[..<tab], as: UTF8.self), value: value, keep: count)
-            }
+            data.withUnsafeBytes { bytes in top.scan(bytes, keep: count) }
         }
         return top
+    }
+
+    /// Reads `key<TAB>integer` lines without building a string per line: only keys that enter
+    /// the top list become strings.
+    private mutating func scan(_ bytes: UnsafeRawBufferPointer, keep: Int) {
+        var lineStart = 0
+        var tab = -1
+        for index in 0...bytes.count {
+            let byte: UInt8 = index < bytes.count ? bytes[index] : 0x0A
+            if byte == 0x09 { tab = index }
+            guard byte == 0x0A else { continue }
+            defer {
+                lineStart = index + 1
+                tab = -1
+            }
+            guard tab >= lineStart, let value = Self.integer(bytes, from: tab + 1, to: index) else { continue }
+            records += 1
+            total &+= value
+            if best.count == keep, let last = best.last, value < last.value { continue }
+            offer(key: String(decoding: UnsafeRawBufferPointer(rebasing: bytes[lineStart..<tab]), as: UTF8.self), value: value, keep: keep)
+        }
+    }
+
+    /// The decimal integer in `bytes[start..<end]`, or nil.
+    private static func integer(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int64? {
+        guard start < end else { return nil }
+        var value: Int64 = 0
+        var index = start
+        let negative = bytes[start] == UInt8(ascii: "-")
+        if negative { index += 1 }
+        guard index < end else { return nil }
+        while index < end {
+            let digit = bytes[index] &- 0x30
+            guard digit < 10 else { return nil }
+            value = value &* 10 &+ Int64(digit)
+            index += 1
+        }
+        return negative ? -value : value
     }
 
     private mutating func offer(key: String, value: Int64, keep: Int) {

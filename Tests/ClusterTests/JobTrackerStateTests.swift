@@ -68,6 +68,7 @@ struct JobTrackerStateTests {
         let attempt = state.assign(to: "a", at: now)[0].attempt
         let firstFailure = state.failed(attempt, error: "boom", at: now)
         #expect(firstFailure == nil)
+        #expect(!state.assign(to: "a", at: now).contains { $0.attempt.task == attempt.task }, "a retry goes elsewhere when it can")
         let retry = state.assign(to: "b", at: now).first { $0.attempt.task == attempt.task }!.attempt
         #expect(retry.number == 1)
         let failure = state.failed(retry, error: "boom again", at: now)
@@ -157,6 +158,21 @@ struct JobTrackerStateTests {
         _ = state.succeeded(backups[0], counters: Counters(), location: location(backups[0], host: "h"), at: now.addingTimeInterval(31))
         #expect(state.takeKills(for: "a") == [maps[0]])
         #expect(!state.mayCommit(maps[0]))
+    }
+
+    @Test func waitingReducesMakeRoomForMapsWhenSlotsRunOut() {
+        var state = state(slowstart: 0)
+        let onA = state.assign(to: "a", at: now).map(\.attempt)
+        let onB = state.assign(to: "b", at: now).map(\.attempt)
+        #expect(onA.map(\.task.kind) == [.map, .map] && onB.map(\.task.kind) == [.map, .reduce])
+        #expect(state.preemptReducesForStarvedMaps().isEmpty, "no map is waiting")
+        state.loseTracker("a", reason: "lost")
+        let rerun = state.assign(to: "b", at: now)
+        #expect(rerun.isEmpty, "b is full: its map and a reduce")
+        let preempted = state.preemptReducesForStarvedMaps()
+        #expect(preempted == [onB[1]])
+        #expect(state.takeKills(for: "b") == [onB[1]])
+        #expect(state.assign(to: "b", at: now).map(\.attempt.task.kind) == [.map])
     }
 
     @Test func finishingAJobKillsItsRunningAttempts() {

@@ -274,3 +274,70 @@ struct ClusterLogsTests {
         #expect(one.text.contains("\(task.replacingOccurrences(of: "task_", with: "attempt_"))_0 failed"), "\(one.text)")
     }
 }
+
+/// Trackers killed with SIGKILL at chosen moments: the output never changes and nothing is left behind.
+@Suite(.serialized)
+struct ClusterFaultSuiteTests {
+    enum Moment: String, CaseIterable {
+        case shuffle, reduce, twoOfThree
+    }
+
+    /// The tracker whose log shows a running reduce attempt, if any.
+    func trackerRunningAReduce(_ cluster: ClusterProcessTests.Cluster) -> Daemon? {
+        cluster.daemons.dropFirst().first { daemon in
+            daemon.process.isRunning
+                && daemon.log.range(of: #"attempt=attempt_\S+_r_\d{6}_\d+ .*attempt started"#, options: .regularExpression) != nil
+        }
+    }
+
+    @Test(arguments: Moment.allCases)
+    func killedTrackersDoNotChangeTheOutput(_ moment: Moment) throws {
+        let cluster = try ClusterProcessTests.Cluster(trackers: 3, expiry: 2, jobTrackerArguments: ["--reduce-slowstart", "0"])
+        let work = try TemporaryDirectory("cluster-fault-\(moment.rawValue)")
+        let sleep = moment == .reduce ? "0.005" : "0.05"
+        let submitted = try cluster.mrsubmit(
+            ["fault-sleep", SharedData.books, "--remote-paths", "-o", work.file("out"), "--detach", "--split-size", "512k",
+             "--reducers", "2", "-D", "fault.pattern=Dracula", "-D", "fault.sleep-seconds=\(sleep)"],
+            in: work.path)
+        #expect(submitted.status == 0, "\(submitted.standardError)")
+        let job = submitted.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        switch moment {
+        case .shuffle:
+            var victim: Daemon?
+            _ = Daemon.wait(seconds: 20) {
+                victim = trackerRunningAReduce(cluster)
+                return victim != nil
+            }
+            kill(try #require(victim).process.processIdentifier, SIGKILL)
+        case .reduce:
+            _ = Daemon.wait(seconds: 60) {
+                ((try? cluster.mrsubmit(["status", job], in: work.path))?.text ?? "").contains("map 100%")
+            }
+            kill(try #require(trackerRunningAReduce(cluster)).process.processIdentifier, SIGKILL)
+        case .twoOfThree:
+            for _ in 0..<2 {
+                var victim: Daemon?
+                _ = Daemon.wait(seconds: 20) {
+                    victim = cluster.daemons.dropFirst().first { $0.process.isRunning && $0.log.contains("attempt succeeded") }
+                    return victim != nil
+                }
+                kill(try #require(victim).process.processIdentifier, SIGKILL)
+                _ = Daemon.wait(seconds: 10) { cluster.daemons[0].log.contains("tracker lost") }
+            }
+        }
+        let state = cluster.waitForEnd(of: job, in: work.path, seconds: 120)
+        #expect(state.contains(": succeeded"), "\(moment): \(state)\n\(cluster.daemons[0].log.suffix(1500))")
+        #expect(try Oracles.sortedOutput(work.file("out")) == Oracles.coreutilsWordCount(try SharedData.bookPaths()))
+        let leftovers = Daemon.wait(seconds: 10) {
+            let jobFiles = (try? FileManager.default.contentsOfDirectory(atPath: cluster.directory.file("jt/jobs"))) ?? []
+            let trackerFiles = cluster.daemons.dropFirst().enumerated().filter { $0.element.process.isRunning }.flatMap { index, _ in
+                ((try? FileManager.default.contentsOfDirectory(atPath: cluster.directory.file("tt\(index)"))) ?? [])
+                    .filter { $0.hasPrefix("job_") }
+            }
+            return jobFiles.isEmpty && trackerFiles.isEmpty
+        }
+        #expect(leftovers, "no job directories are left on the JobTracker or the live trackers")
+        let staging = (try? FileManager.default.contentsOfDirectory(atPath: work.path)) ?? []
+        #expect(staging == ["out"], "no staging or temporary files beside the output: \(staging)")
+    }
+}

@@ -248,6 +248,27 @@ struct JobTrackerState: Sendable {
         return failures
     }
 
+    /// Kills one running reduce of a job whose pending maps find no free slot anywhere (after
+    /// trackers were lost, waiting reduces can hold every slot); the reduce runs again later.
+    mutating func preemptReducesForStarvedMaps() -> [AttemptID] {
+        let free = trackers.values.filter(\.acceptsTasks).reduce(0) { $0 + max(0, $1.slots - runningAttempts(on: $1.id)) }
+        guard free == 0 else { return [] }
+        for jobID in jobOrder where jobs[jobID]!.state == .running {
+            var job = jobs[jobID]!
+            guard job.phase.maps.contains(where: { $0.state == .pending }) else { continue }
+            let running = job.phase.reduces.flatMap(\.runningAttempts).sorted { $0.startedAt > $1.startedAt }
+            guard let victim = running.first else { continue }
+            var task = job.phase[victim.id.task]
+            if let index = task.attempts.firstIndex(where: { $0.id == victim.id }) { task.attempts[index].state = .killed }
+            task.settle()
+            job.phase[victim.id.task] = task
+            jobs[jobID] = job
+            pendingKills[victim.tracker, default: []].append(victim.id)
+            return [victim.id]
+        }
+        return []
+    }
+
     // MARK: Scheduling
 
     /// The slots of trackers that take tasks.
@@ -272,9 +293,11 @@ struct JobTrackerState: Sendable {
             let reducesMayStart =
                 job.phase.maps.isEmpty
                 || Double(job.phase.mapsDone) / Double(job.phase.maps.count) >= settings.reduceSlowstart
-            let pendingMaps = job.phase.maps.filter { $0.state == .pending }.map(\.id)
+            let pendingMaps = job.phase.maps.filter { $0.state == .pending && !shouldAvoid($0, on: tracker) }.map(\.id)
             let reduceRoom = mapsUnfinished ? max(0, clusterSlots - 1 - runningReduces) : Int.max
-            let pendingReduces = reducesMayStart ? job.phase.reduces.filter { $0.state == .pending }.map(\.id) : []
+            let pendingReduces =
+                reducesMayStart
+                ? job.phase.reduces.filter { $0.state == .pending && !shouldAvoid($0, on: tracker) }.map(\.id) : []
             let candidates = pendingMaps + pendingReduces.prefix(reduceRoom)
             let chosen = Array(candidates.prefix(free))
             let backups = settings.speculation ? Array(speculativeCandidates(in: job, for: tracker, at: now).prefix(free - chosen.count)) : []
@@ -291,6 +314,13 @@ struct JobTrackerState: Sendable {
             jobs[jobID] = job
         }
         return assignments
+    }
+
+    /// Whether a retry of `task` should wait for another tracker: its last attempt failed on
+    /// `tracker` and another tracker has a free slot.
+    func shouldAvoid(_ task: TaskRecord, on tracker: String) -> Bool {
+        guard task.attempts.last?.state == .failed, task.attempts.last?.tracker == tracker else { return false }
+        return trackers.values.contains { $0.id != tracker && $0.acceptsTasks && $0.slots > runningAttempts(on: $0.id) }
     }
 
     /// Running tasks whose only attempt is much slower than its finished peers and runs on

@@ -4,13 +4,19 @@ import Glibc
 public enum KeyBytes {
     /// A 64-bit hash of `bytes` that is the same in every process and on every machine.
     ///
-    /// It reads the bytes eight at a time as little-endian words and mixes them with
+    /// It reads the bytes eight at a time as little-endian words (a key of at most eight bytes is
+    /// one zero-padded word, however short) and mixes them with
     /// multiply-xorshift steps (in the manner of wyhash and xxHash); unlike Swift's `Hasher` it is
     /// never seeded, so partitions agree across task processes.
     @inlinable public static func stableHash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         let count = bytes.count
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ (UInt64(truncatingIfNeeded: count) &* 0xC2B2_AE3D_27D4_EB4F)
-        guard let base = bytes.baseAddress else { return finalize(hash) }
+        guard let base = bytes.baseAddress, count > 0 else { return finalize(hash) }
+        if count <= 8 {
+            var word: UInt64 = 0
+            withUnsafeMutableBytes(of: &word) { $0.baseAddress!.copyMemory(from: base, byteCount: count) }
+            return finalize(mix(hash ^ UInt64(littleEndian: word)))
+        }
         var offset = 0
         while offset + 8 <= count {
             let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
