@@ -8,7 +8,4 @@ struct TrackerRecord: Sendable {
     let slots: Int
     var lastHeartbeat: Date
     var acceptsTasks = true
-
-    /// The tracker's shuffle address as `host:port`.
-    var shuffleAddress: String { "\(host):\(shufflePort)" }
 }
