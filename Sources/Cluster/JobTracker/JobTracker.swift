@@ -16,7 +16,9 @@ public actor JobTracker {
     private var planners: [JobID: JobPlanner] = [:]
     private var committers: [JobID: JobOutputCommitter] = [:]
     private let stamp: String
-    private var sequence = 0
+    /// The last job sequence number used with `stamp`, continued from the history so that a
+    /// JobTracker restarted within the same second issues new ids.
+    private var sequence: Int
     /// Bumped whenever there may be new work, so that waiting heartbeats re-check.
     private(set) var generation = 0
 
@@ -26,13 +28,17 @@ public actor JobTracker {
         self.logger = logger
         state = JobTrackerState(settings: configuration.settings)
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory + "/jobs", withIntermediateDirectories: true)
-        history = try JobHistory(dataDirectory: configuration.dataDirectory)
+        let history = try JobHistory(dataDirectory: configuration.dataDirectory)
         history.failInterruptedJobs()
-        pastReports = history.load()
+        let past = history.load()
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyyMMddHHmmss"
         formatter.timeZone = TimeZone(identifier: "UTC")
-        stamp = formatter.string(from: Date())
+        let stamp = formatter.string(from: Date())
+        self.history = history
+        pastReports = past
+        self.stamp = stamp
+        sequence = past.filter { $0.job.cluster == stamp }.map(\.job.sequence).max() ?? 0
     }
 
     // MARK: Clients
