@@ -23,20 +23,11 @@ struct JobPlanner: Sendable {
 
     /// The map tasks' splits of phase `index` when `slots` slots share the work.
     func splits(ofPhase index: Int, slots: Int) throws -> [[InputSplit]] {
-        let phase = phases[index]
-        let totalBytes = files.reduce(0) { $0 + $1.size }
-        let size =
-            phase.combinesSmallSplits
-            ? SplitPlanner.splitSize(configured: request.splitSize, totalBytes: totalBytes, slots: slots)
-            : request.splitSize
-        return SplitPlanner.group(try phase.splits(files, size), target: size, combining: phase.combinesSmallSplits)
+        try SplitPlanner.mapTasks(of: phases[index], files: files, splitSize: request.splitSize, slots: slots)
     }
 
     /// The number of reduce tasks of phase `index`.
     func reduceCount(ofPhase index: Int) -> Int {
-        switch phases[index].reduceTasks {
-        case .configurable: request.reducers > 0 ? request.reducers : reduceDefault
-        case .exactly(let count): count
-        }
+        phases[index].reduceTaskCount(requested: request.reducers > 0 ? request.reducers : reduceDefault)
     }
 }

@@ -30,6 +30,14 @@ public struct Phase: Sendable {
     /// Runs one reduce task.
     public let runReduce: @Sendable (ReduceTaskRequest) throws -> Counters
 
+    /// The number of reduce tasks when the job asks for `requested`.
+    public func reduceTaskCount(requested: Int) -> Int {
+        switch reduceTasks {
+        case .configurable: requested
+        case .exactly(let count): count
+        }
+    }
+
     /// Creates a phase with a combiner.
     public init<Input: InputFormat, M: Mapper, C: Combiner, R: Reducer, Output: OutputFormat>(
         _ name: String, input: Input, mapper: M.Type, combiner: C.Type?, partitioner: (any Partitioner)? = nil,

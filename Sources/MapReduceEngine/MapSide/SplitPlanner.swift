@@ -37,6 +37,17 @@ public enum SplitPlanner {
         return tasks
     }
 
+    /// The map tasks of `phase` over `files`: its input format's splits of at most `splitSize`
+    /// (smaller for small inputs, so `slots` slots all get work), small ones packed together when
+    /// the format allows it.
+    public static func mapTasks(of phase: Phase, files: [InputFile], splitSize: Int64, slots: Int) throws -> [[InputSplit]] {
+        let totalBytes = files.reduce(0) { $0 + $1.size }
+        let size =
+            phase.combinesSmallSplits
+            ? self.splitSize(configured: splitSize, totalBytes: totalBytes, slots: slots) : splitSize
+        return group(try phase.splits(files, size), target: size, combining: phase.combinesSmallSplits)
+    }
+
     /// A task's splits in a few words, for error messages: the first split and how many follow.
     public static func describe(_ splits: [InputSplit]) -> String {
         guard let first = splits.first else { return "no input" }

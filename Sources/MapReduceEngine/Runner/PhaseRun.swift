@@ -25,17 +25,9 @@ struct PhaseRun: Sendable {
         }
         let manager = FileManager.default
         try manager.createDirectory(atPath: workDirectory + "/map", withIntermediateDirectories: true)
-        let totalBytes = files.reduce(0) { $0 + $1.size }
-        let splitSize = phase.combinesSmallSplits
-            ? SplitPlanner.splitSize(configured: configuration.splitSize, totalBytes: totalBytes, slots: configuration.slots)
-            : configuration.splitSize
-        let splits = SplitPlanner.group(
-            try phase.splits(files, splitSize), target: splitSize, combining: phase.combinesSmallSplits)
-        let reduceCount: Int
-        switch phase.reduceTasks {
-        case .configurable: reduceCount = configuration.reducers
-        case .exactly(let count): reduceCount = count
-        }
+        let splits = try SplitPlanner.mapTasks(
+            of: phase, files: files, splitSize: configuration.splitSize, slots: configuration.slots)
+        let reduceCount = phase.reduceTaskCount(requested: configuration.reducers)
         let report = ProgressReporter(
             template: JobProgress(
                 phase: index, phaseCount: phaseCount, phaseName: phase.name, mapsDone: 0, mapsTotal: splits.count,
