@@ -16,33 +16,21 @@ extension InputSplit: WireCodable {
 
 extension Counters: WireCodable {
     public func encode(to writer: inout WireWriter) {
-        writer.writeCount(values.count)
-        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
-            writer.writeString(name)
-            writer.writeSignedVarint(value)
-        }
+        writer.write(values)
     }
 
     public init(from reader: inout WireReader) throws {
-        var values: [String: Int64] = [:]
-        for _ in 0..<(try reader.readCount()) { values[try reader.readString()] = try reader.readSignedVarint() }
-        self.init(values)
+        self.init(try reader.read([String: Int64].self))
     }
 }
 
 extension JobParameters: WireCodable {
     public func encode(to writer: inout WireWriter) {
-        writer.writeCount(values.count)
-        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
-            writer.writeString(name)
-            writer.writeString(value)
-        }
+        writer.write(values)
     }
 
     public init(from reader: inout WireReader) throws {
-        var values: [String: String] = [:]
-        for _ in 0..<(try reader.readCount()) { values[try reader.readString()] = try reader.readString() }
-        self.init(values)
+        self.init(try reader.read([String: String].self))
     }
 }
 
