@@ -185,4 +185,67 @@ struct JobTrackerStateTests {
         let unknown = state.heard(from: "nobody", acceptsTasks: true, at: now)
         #expect(!unknown)
     }
+
+    @Test func aTrackerThatJoinsMidJobGetsWorkAtItsNextHeartbeat() {
+        var state = state()
+        #expect(state.assign(to: "a", at: now).count == 2)
+        state.register(TrackerRecord(id: "c", host: "127.0.0.4", shufflePort: 9420, slots: 2, lastHeartbeat: now))
+        #expect(state.clusterSlots == 6)
+        let heard = state.heard(from: "c", acceptsTasks: true, at: now.addingTimeInterval(1))
+        #expect(heard)
+        let joined = state.assign(to: "c", at: now.addingTimeInterval(1)).map(\.attempt)
+        #expect(joined == [AttemptID(task: TaskID(job: job, phase: 0, kind: .map, index: 2), number: 0)])
+        #expect(state.assign(to: "b", at: now.addingTimeInterval(1)).isEmpty, "the new tracker took the pending map")
+    }
+
+    @Test func aDrainingTrackerGetsNoTasksAndItsHandedBackAttemptsRunElsewhereWithoutAFailure() {
+        var state = state()
+        let onA = state.assign(to: "a", at: now).map(\.attempt)
+        let heard = state.heard(from: "a", acceptsTasks: false, at: now)
+        #expect(heard)
+        #expect(state.clusterSlots == 2, "a draining tracker's slots no longer count")
+        #expect(state.assign(to: "a", at: now).isEmpty)
+        let handedBack = state.handedBack(onA[0], at: now)
+        let twice = state.handedBack(onA[0], at: now)
+        #expect(handedBack && !twice)
+        let task = state.jobs[job]!.phase.maps[onA[0].task.index]
+        #expect(task.state == .pending && task.failures == 0)
+        #expect(state.jobs[job]!.failedAttempts == 0)
+        #expect(state.runningAttempts(on: "a") == 1)
+        let elsewhere = state.assign(to: "b", at: now).map(\.attempt)
+        #expect(elsewhere.contains(AttemptID(task: onA[0].task, number: 1)), "the handed-back map runs again on b")
+        #expect(!state.mayCommit(onA[0]), "the handed-back attempt can no longer commit")
+    }
+
+    @Test func mapOutputsAreNeededUntilEveryReduceOfThePhaseIsDone() {
+        var state = state()
+        let maps = state.assign(to: "a", at: now).map(\.attempt) + state.assign(to: "b", at: now).map(\.attempt)
+        #expect(!state.mapOutputsNeeded(on: "a"), "running maps have no output yet")
+        for map in maps { _ = state.succeeded(map, counters: Counters(), location: location(map, host: "h"), at: now) }
+        #expect(state.mapOutputsNeeded(on: "a") && state.mapOutputsNeeded(on: "b"))
+        #expect(!state.mapOutputsNeeded(on: "c"), "a tracker that ran no map holds no output")
+        let reduces = state.assign(to: "b", at: now).map(\.attempt)
+        #expect(reduces.count == 2)
+        _ = state.succeeded(reduces[0], counters: Counters(), location: nil, at: now)
+        #expect(state.mapOutputsNeeded(on: "a"), "one reduce is still running")
+        let complete = state.succeeded(reduces[1], counters: Counters(), location: nil, at: now)
+        #expect(complete)
+        #expect(!state.mapOutputsNeeded(on: "a") && !state.mapOutputsNeeded(on: "b"))
+    }
+
+    @Test func aTrackerLeavingWhileItsOutputsAreNeededHasItsMapsRunAgainWithoutAFailure() {
+        var state = state()
+        let maps = state.assign(to: "a", at: now).map(\.attempt) + state.assign(to: "b", at: now).map(\.attempt)
+        for map in maps { _ = state.succeeded(map, counters: Counters(), location: location(map, host: "h"), at: now) }
+        let reduces = state.assign(to: "b", at: now).map(\.attempt)
+        state.loseTracker("a", reason: "deregistered")
+        #expect(state.trackers["a"] == nil)
+        #expect(state.jobs[job]!.phase.maps.filter { $0.state == .pending }.map(\.id.index) == [0, 1])
+        #expect(state.jobs[job]!.failedAttempts == 0)
+        #expect(state.mayCommit(reduces[0]), "the reduce on b keeps running and waits for the new outputs")
+        #expect(state.assign(to: "b", at: now).isEmpty, "b's slots hold the reduces")
+        state.register(TrackerRecord(id: "c", host: "127.0.0.4", shufflePort: 9420, slots: 2, lastHeartbeat: now))
+        let rerun = state.assign(to: "c", at: now).map(\.attempt)
+        #expect(rerun == [AttemptID(task: maps[0].task, number: 1), AttemptID(task: maps[1].task, number: 1)])
+    }
 }

@@ -29,6 +29,9 @@ struct MessageTests {
                 attempt: attempt, state: .succeeded, records: 99, counters: Counters(["X": 3]), failure: "",
                 segments: [MapOutputSegment(offset: 0, length: 10, records: 2), MapOutputSegment(offset: 10, length: 0, records: 0)]))
         try roundTrip(
+            AttemptReport(
+                attempt: attempt, state: .killed, records: 5, counters: Counters(), failure: "handed back", segments: []))
+        try roundTrip(
             TaskAssignment(
                 attempt: attempt, jobName: "histeq", parameters: JobParameters(["k": "v"]),
                 splits: [InputSplit(path: "/a b", start: 5, length: 7)], reduceCount: 3, bufferLimit: 1 << 20,
@@ -41,6 +44,12 @@ struct MessageTests {
         let decoded = try HeartbeatRequest(decoding: heartbeat.encodedBuffer())
         #expect(decoded.tracker == "t1" && decoded.freeSlots == 2)
         #expect(HeartbeatRequest.messageType == HeartbeatReply.messageType)
+        for needed in [false, true] {
+            let reply = HeartbeatReply(
+                assignments: [], killAttempts: [attempt], finishedJobs: [], reregister: false, mapOutputsNeeded: needed)
+            let decodedReply = try HeartbeatReply(decoding: reply.encodedBuffer())
+            #expect(decodedReply.mapOutputsNeeded == needed && decodedReply.killAttempts == [attempt])
+        }
         #expect(ClusterMessages.jobTrackerCatalog.contains(ClusterMessages.submitJob))
         #expect(!ClusterMessages.jobTrackerCatalog.contains(ClusterMessages.fetchMapOutput))
         #expect(Set(ClusterMessages.shuffleCatalog.types) == [ClusterMessages.fetchMapOutput, ClusterMessages.fetchAttemptLog])

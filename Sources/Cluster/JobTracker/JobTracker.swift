@@ -158,7 +158,7 @@ public actor JobTracker {
     func heartbeat(_ request: HeartbeatRequest) -> HeartbeatReply {
         let now = Date()
         guard state.heard(from: request.tracker, acceptsTasks: request.acceptsTasks, at: now) else {
-            return HeartbeatReply(assignments: [], killAttempts: [], finishedJobs: [], reregister: true)
+            return HeartbeatReply(assignments: [], killAttempts: [], finishedJobs: [], reregister: true, mapOutputsNeeded: false)
         }
         for report in request.reports { apply(report, from: request.tracker, at: now) }
         let assignments = state.assign(to: request.tracker, at: now).map { assignment in
@@ -174,7 +174,7 @@ public actor JobTracker {
         let finished = state.jobOrder.filter { state.jobs[$0]!.state.isFinal }
         return HeartbeatReply(
             assignments: assignments, killAttempts: state.takeKills(for: request.tracker), finishedJobs: finished,
-            reregister: false)
+            reregister: false, mapOutputsNeeded: state.mapOutputsNeeded(on: request.tracker))
     }
 
     /// Map outputs a reduce of `job` can fetch.
@@ -232,6 +232,12 @@ public actor JobTracker {
             generation += 1
         case .succeeded:
             succeed(report, from: tracker, at: now)
+        case .killed:
+            committers[job]?.abortTask(attempt)
+            if state.handedBack(attempt, at: now) {
+                logger.info("attempt handed back; it runs again elsewhere", metadata: ["attempt": "\(attempt)", "tracker": "\(tracker)"])
+                generation += 1
+            }
         }
     }
 

@@ -74,6 +74,18 @@ struct JobTrackerState: Sendable {
         }
     }
 
+    /// Whether unfinished reduces of a running job may still fetch a map output that `tracker`
+    /// holds: a draining tracker keeps serving until this is false (or its drain time runs out).
+    func mapOutputsNeeded(on tracker: String) -> Bool {
+        jobOrder.contains { id in
+            let phase = jobs[id]!.phase
+            guard jobs[id]!.state == .running, phase.reducesDone < phase.reduces.count else { return false }
+            return phase.maps.contains { map in
+                map.state == .succeeded && map.attempts.last(where: { $0.state == .succeeded })?.tracker == tracker
+            }
+        }
+    }
+
     /// How many attempts are running on a tracker.
     func runningAttempts(on tracker: String) -> Int {
         jobOrder.reduce(0) { sum, id in
@@ -186,6 +198,22 @@ struct JobTrackerState: Sendable {
         jobs[attempt.task.job] = job
         guard task.failures >= settings.maxAttempts else { return nil }
         return "\(attempt.task) failed \(task.failures) times; last error: \(error)"
+    }
+
+    /// Notes an attempt that its tracker stopped on purpose because it is leaving the cluster: the
+    /// attempt is killed, not failed, and its task runs again elsewhere. False if it was not running.
+    mutating func handedBack(_ attempt: AttemptID, at now: Date) -> Bool {
+        guard var job = jobs[attempt.task.job], job.state == .running, job.phase.index == attempt.task.phase else {
+            return false
+        }
+        var task = job.phase[attempt.task]
+        guard let index = task.attempts.firstIndex(where: { $0.id == attempt && $0.state == .running }) else { return false }
+        task.attempts[index].state = .killed
+        task.attempts[index].finishedAt = now
+        task.settle()
+        job.phase[attempt.task] = task
+        jobs[attempt.task.job] = job
+        return true
     }
 
     /// Notes that `reduce` could not fetch the output of `map`; returns true when the map is run

@@ -6,7 +6,7 @@ import Wire
 public struct AttemptReport: WireCodable, Equatable {
     /// The attempt.
     public var attempt: AttemptID
-    /// Running, succeeded or failed.
+    /// Running, succeeded, failed, or killed (handed back by a tracker that is leaving).
     public var state: AttemptRunState
     /// Records processed so far.
     public var records: Int64

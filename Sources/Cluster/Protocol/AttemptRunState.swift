@@ -5,6 +5,9 @@ public enum AttemptRunState: String, Sendable, WireCodable {
     case running
     case succeeded
     case failed
+    /// Stopped by its own tracker, which is leaving the cluster: the attempt runs again elsewhere
+    /// and does not count as a failure.
+    case killed
 
     public func encode(to writer: inout WireWriter) {
         writer.writeString(rawValue)

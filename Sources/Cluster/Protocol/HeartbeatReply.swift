@@ -13,13 +13,20 @@ public struct HeartbeatReply: WireMessage {
     public var finishedJobs: [JobID]
     /// True when the JobTracker does not know the tracker.
     public var reregister: Bool
+    /// True while unfinished reduces of running jobs may still fetch map outputs this tracker
+    /// holds, so a draining tracker keeps serving them.
+    public var mapOutputsNeeded: Bool
 
     /// Creates the message.
-    public init(assignments: [TaskAssignment], killAttempts: [AttemptID], finishedJobs: [JobID], reregister: Bool) {
+    public init(
+        assignments: [TaskAssignment], killAttempts: [AttemptID], finishedJobs: [JobID], reregister: Bool,
+        mapOutputsNeeded: Bool
+    ) {
         self.assignments = assignments
         self.killAttempts = killAttempts
         self.finishedJobs = finishedJobs
         self.reregister = reregister
+        self.mapOutputsNeeded = mapOutputsNeeded
     }
 
     public func encode(to writer: inout WireWriter) {
@@ -27,6 +34,7 @@ public struct HeartbeatReply: WireMessage {
         writer.write(killAttempts)
         writer.write(finishedJobs)
         writer.write(reregister)
+        writer.write(mapOutputsNeeded)
     }
 
     public init(from reader: inout WireReader) throws {
@@ -34,5 +42,6 @@ public struct HeartbeatReply: WireMessage {
         killAttempts = try reader.read([AttemptID].self)
         finishedJobs = try reader.read([JobID].self)
         reregister = try reader.read(Bool.self)
+        mapOutputsNeeded = try reader.read(Bool.self)
     }
 }
