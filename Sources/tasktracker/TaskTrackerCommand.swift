@@ -43,6 +43,13 @@ struct TaskTrackerCommand: AsyncParsableCommand {
     @Option(help: "Map outputs a reduce fetches at once [MR_PARALLEL_FETCHES].")
     var parallelFetches: Int = Int(ProcessInfo.processInfo.environment["MR_PARALLEL_FETCHES"] ?? "") ?? 4
 
+    @Option(
+        help: """
+            Seconds a stopping tracker (SIGTERM, SIGINT) lets running attempts finish and serves map outputs \
+            that reduces still need before it hands the attempts back and leaves [MR_DRAIN_TIMEOUT].
+            """)
+    var drainTimeout: Double = Double(ProcessInfo.processInfo.environment["MR_DRAIN_TIMEOUT"] ?? "") ?? Double(TaskTrackerConfiguration.defaultDrainTimeout.components.seconds)
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error [MR_LOG_LEVEL].")
     var logLevel: String = ProcessInfo.processInfo.environment["MR_LOG_LEVEL"] ?? "info"
 
@@ -58,7 +65,7 @@ struct TaskTrackerCommand: AsyncParsableCommand {
             TaskTrackerConfiguration(
                 jobTrackerHost: address.host, jobTrackerPort: address.port, host: host, advertiseHost: advertiseHost,
                 shufflePort: shufflePort, slots: slots, workDirectory: workDir, sharedInputRoot: sharedInput,
-                secret: secret, parallelFetches: parallelFetches),
+                secret: secret, parallelFetches: parallelFetches, drainTimeout: .milliseconds(Int(drainTimeout * 1000))),
             logger: logger)
         logger.info("TaskTracker started", metadata: ["shuffle": "\(advertiseHost ?? host):\(tracker.shufflePort)", "slots": "\(slots)"])
         let group = ServiceGroup(

@@ -15,7 +15,7 @@ struct ClusterProcessTests {
         let secretFile: String
         var daemons: [Daemon] = []
 
-        init(trackers: Int, expiry: Double = 10, jobTrackerArguments: [String] = []) throws {
+        init(trackers: Int, expiry: Double = 10, jobTrackerArguments: [String] = [], trackerArguments: [String] = []) throws {
             directory = try TemporaryDirectory("cluster")
             port = try Daemon.freePort()
             secretFile = try directory.write("secret", "cluster-test-secret\n")
@@ -25,7 +25,7 @@ struct ClusterProcessTests {
                     ["--host", "127.0.0.1", "--port", "\(port)", "--data-dir", directory.file("jt"), "--secret-file", secretFile,
                      "--heartbeat-interval", "0.2", "--tracker-expiry", "\(expiry)"] + jobTrackerArguments,
                     logPath: directory.file("jobtracker.log")))
-            for _ in 0..<trackers { try addTracker() }
+            for _ in 0..<trackers { try addTracker(trackerArguments) }
             let registered = Daemon.wait(seconds: 15) {
                 self.daemons[0].log.components(separatedBy: "tracker registered").count - 1 >= trackers
             }
@@ -36,14 +36,14 @@ struct ClusterProcessTests {
             for daemon in daemons.reversed() { daemon.stop() }
         }
 
-        /// Starts one more tracker process, on the next 127.0.0.x address.
-        func addTracker() throws {
+        /// Starts one more tracker process, on the next 127.0.0.x address, with extra `arguments`.
+        func addTracker(_ arguments: [String] = []) throws {
             let index = daemons.count - 1
             daemons.append(
                 try Daemon(
                     ClusterProcessTests.binaries + "/tasktracker",
                     ["--jobtracker", "127.0.0.1:\(port)", "--host", "127.0.0.\(index + 2)", "--shuffle-port", "0",
-                     "--slots", "1", "--work-dir", directory.file("tt\(index)"), "--secret-file", secretFile],
+                     "--slots", "1", "--work-dir", directory.file("tt\(index)"), "--secret-file", secretFile] + arguments,
                     logPath: directory.file("tasktracker\(index).log")))
         }
 

@@ -35,7 +35,7 @@ public final class EmbeddedCluster: Sendable {
                 TaskTrackerConfiguration(
                     jobTrackerHost: "127.0.0.1", jobTrackerPort: server.port, host: "127.0.0.1", shufflePort: 0,
                     slots: slots, workDirectory: dataDirectory + "/tracker-\(index + 1)", sharedInputRoot: "",
-                    secret: secret, trackerID: "embedded-tracker-\(index + 1)"),
+                    secret: secret, trackerID: "embedded-tracker-\(index + 1)", drainTimeout: .zero),
                 logger: logger)
             trackers.append(tracker)
             tasks.append(Task { _ = try? await tracker.run() })

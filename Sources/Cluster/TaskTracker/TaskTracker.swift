@@ -16,7 +16,13 @@ public final class TaskTracker: Sendable {
     let children = ChildTaskRegistry()
     let inputs: InputCache
     private let shuffle: ShuffleServer
+    /// Set when the heartbeats end, after a drain.
     private let stopping = Mutex(false)
+    /// Set by ``stop()``: the tracker takes no new tasks and drains.
+    private let draining = Mutex(false)
+    /// Set when, while draining, the JobTracker answered a heartbeat sent with nothing running and
+    /// nothing left to report that no reduce needs this tracker's map outputs any more.
+    private let released = Mutex(false)
     private let heartbeatInterval = Mutex(Duration.seconds(1))
 
     /// The bound shuffle port.
@@ -50,10 +56,24 @@ public final class TaskTracker: Sendable {
         }
     }
 
-    /// Leaves the cluster: tells the JobTracker, closes the shuffle server and ends ``run()``.
+    /// Leaves the cluster after a drain: takes no new tasks, lets running attempts finish and
+    /// serves map outputs that unfinished reduces still need, for at most the drain timeout; then
+    /// hands the attempts still running back to the JobTracker (killed, not failed), deregisters,
+    /// closes the shuffle server and ends ``run()``.
     public func stop() async {
+        draining.withLock { $0 = true }
+        let timeout = configuration.drainTimeout
+        logger.info("draining: no new tasks", metadata: ["running": "\(ledger.runningCount)", "timeout": "\(timeout)"])
+        let deadline = ContinuousClock.now + timeout
+        while !isReleased, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        if isReleased {
+            logger.info("drained: attempts finished and no reduce needs this tracker's map outputs")
+        } else {
+            await handBack()
+        }
         stopping.withLock { $0 = true }
-        children.killAll()
         let client = jobTrackerClient()
         _ = try? await client.withConnection { connection in
             try await connection.call(
@@ -61,6 +81,24 @@ public final class TaskTracker: Sendable {
                 timeout: .seconds(2))
         }
         await shuffle.close()
+    }
+
+    /// Whether the tracker is draining: it takes no new tasks and is about to leave.
+    public var isDraining: Bool { draining.withLock { $0 } }
+
+    private var isReleased: Bool { released.withLock { $0 } }
+
+    /// Kills the attempts still running and waits briefly until their reports, which say
+    /// `killed`, have gone to the JobTracker, so that they run again elsewhere without counting
+    /// as failures. Deregistering has the same effect if the reports do not make it.
+    private func handBack() async {
+        let running = ledger.runningCount
+        if running > 0 { logger.warning("drain time is up; handing running attempts back", metadata: ["attempts": "\(running)"]) }
+        children.handBackAll()
+        let deadline = ContinuousClock.now + .seconds(5)
+        while !ledger.isIdle, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
     }
 
     private var isStopping: Bool { stopping.withLock { $0 } }
@@ -81,6 +119,7 @@ public final class TaskTracker: Sendable {
                 try await register(on: connection)
                 while !isStopping {
                     try await heartbeat(on: connection)
+                    if isDraining, !isStopping { try await Task.sleep(for: min(heartbeatInterval.withLock { $0 }, .milliseconds(200))) }
                 }
                 await connection.close()
             } catch {
@@ -105,13 +144,15 @@ public final class TaskTracker: Sendable {
     /// Sends one heartbeat with whatever there is to report and acts on the reply.
     func heartbeat(on connection: WireConnection) async throws {
         let interval = heartbeatInterval.withLock { $0 }
+        let accepting = !isDraining
         let reports = ledger.takeReports(progressInterval: interval.seconds)
+        let idle = ledger.isIdle
         let reply: HeartbeatReply
         do {
             reply = try await connection.call(
                 HeartbeatRequest(
                     tracker: configuration.trackerID, freeSlots: configuration.slots - ledger.runningCount,
-                    acceptsTasks: !isStopping, reports: reports),
+                    acceptsTasks: accepting, reports: reports),
                 expecting: HeartbeatReply.self, timeout: interval + .seconds(30))
         } catch {
             ledger.restore(reports)
@@ -122,6 +163,7 @@ public final class TaskTracker: Sendable {
             ledger.restore(reports)
             return
         }
+        if !accepting, idle { released.withLock { $0 = !reply.mapOutputsNeeded } }
         for attempt in reply.killAttempts { children.kill(attempt) }
         for job in reply.finishedJobs { children.kill(job: job) }
         for assignment in reply.assignments { launch(assignment, over: connection) }
@@ -130,12 +172,18 @@ public final class TaskTracker: Sendable {
 
     private func launch(_ assignment: TaskAssignment, over connection: WireConnection) {
         ledger.started(assignment.attempt)
+        released.withLock { $0 = false }
         logger.info("attempt started", metadata: ["attempt": "\(assignment.attempt)"])
         Task {
             let report: AttemptReport
             do {
                 report = try await AttemptRunner(tracker: self, assignment: assignment, jobTracker: connection).run()
                 logger.info("attempt succeeded", metadata: ["attempt": "\(assignment.attempt)"])
+            } catch where children.isHandingBack {
+                logger.info("attempt handed back", metadata: ["attempt": "\(assignment.attempt)"])
+                report = AttemptReport(
+                    attempt: assignment.attempt, state: .killed, records: 0, counters: Counters(),
+                    failure: "handed back by a tracker leaving the cluster", segments: [])
             } catch {
                 logger.warning("attempt failed", metadata: ["attempt": "\(assignment.attempt)", "error": "\(error)"])
                 report = AttemptReport(

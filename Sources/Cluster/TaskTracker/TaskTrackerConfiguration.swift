@@ -28,16 +28,21 @@ public struct TaskTrackerConfiguration: Sendable {
     public var parallelFetches: Int
     /// The task-runner executable each attempt runs in (`mrtask`).
     public var taskRunnerPath: String
+    /// How long ``TaskTracker/stop()`` lets running attempts finish and keeps serving needed map
+    /// outputs before it hands the attempts back and leaves.
+    public var drainTimeout: Duration
 
     /// The documented default shuffle port.
     public static let defaultShufflePort = 9420
+    /// The documented default drain time of a stopping tracker.
+    public static let defaultDrainTimeout = Duration.seconds(25)
 
     /// Creates a configuration; the tracker id defaults to `advertiseHost:shufflePort` plus the process id.
     public init(
         jobTrackerHost: String, jobTrackerPort: Int, host: String, advertiseHost: String? = nil,
         shufflePort: Int = defaultShufflePort, slots: Int = ProcessInfo.processInfo.activeProcessorCount,
         workDirectory: String, sharedInputRoot: String? = nil, secret: ClusterSecret, trackerID: String? = nil,
-        parallelFetches: Int = 4, taskRunnerPath: String? = nil
+        parallelFetches: Int = 4, taskRunnerPath: String? = nil, drainTimeout: Duration = defaultDrainTimeout
     ) {
         self.jobTrackerHost = jobTrackerHost
         self.jobTrackerPort = jobTrackerPort
@@ -51,6 +56,7 @@ public struct TaskTrackerConfiguration: Sendable {
         self.trackerID = trackerID ?? "tracker-\(advertiseHost ?? host)-\(ProcessInfo.processInfo.processIdentifier)-\(UInt16.random(in: 0...UInt16.max))"
         self.parallelFetches = max(1, parallelFetches)
         self.taskRunnerPath = taskRunnerPath ?? Self.siblingExecutable("mrtask")
+        self.drainTimeout = max(.zero, drainTimeout)
     }
 
     /// The path of `name` in the directory of the running executable (`MR_TASK_RUNNER` overrides it).

@@ -37,6 +37,9 @@ final class TrackerLedger: Sendable {
     /// The number of attempts running.
     var runningCount: Int { state.withLock { $0.running.count } }
 
+    /// Whether the tracker is idle: nothing runs and every finished attempt's report has been taken.
+    var isIdle: Bool { state.withLock { $0.running.isEmpty && $0.finished.isEmpty } }
+
     /// Takes the reports to send: every finished attempt, and running ones' progress at most once per `interval`.
     func takeReports(progressInterval interval: TimeInterval) -> [AttemptReport] {
         state.withLock { state in
