@@ -93,9 +93,13 @@ public final class TaskTracker: Sendable {
     /// as failures. Deregistering has the same effect if the reports do not make it.
     private func handBack() async {
         let running = ledger.runningCount
-        if running > 0 { logger.warning("drain time is up; handing running attempts back", metadata: ["attempts": "\(running)"]) }
+        if running > 0 {
+            logger.warning("drain time is up; handing running attempts back", metadata: ["attempts": "\(running)"])
+        } else {
+            logger.warning("drain time is up; leaving while reduces may still need map outputs here, which run again elsewhere")
+        }
         children.handBackAll()
-        let deadline = ContinuousClock.now + .seconds(5)
+        let deadline = ContinuousClock.now + .seconds(3)
         while !ledger.isIdle, ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(20))
         }
