@@ -11,6 +11,7 @@ public actor JobTracker {
     let configuration: JobTrackerConfiguration
     let logger: Logger
     private var state: JobTrackerState
+    private let metrics: JobTrackerMetrics
     private let history: JobHistory
     private var pastReports: [JobReport]
     private var planners: [JobID: JobPlanner] = [:]
@@ -26,6 +27,7 @@ public actor JobTracker {
     public init(configuration: JobTrackerConfiguration, logger: Logger) throws {
         self.configuration = configuration
         self.logger = logger
+        metrics = JobTrackerMetrics(factory: configuration.metricsFactory)
         state = JobTrackerState(settings: configuration.settings)
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory + "/jobs", withIntermediateDirectories: true)
         let history = try JobHistory(dataDirectory: configuration.dataDirectory)
@@ -70,6 +72,8 @@ public actor JobTracker {
         state.add(
             JobRecord(id: id, request: request, phaseNames: planner.phases.map(\.name), phase: first, submittedAt: Date()))
         planners[id] = planner
+        metrics.jobSubmitted()
+        metrics.refresh(from: state)
         if let report = state.report(id, now: Date()) { history.started(report) }
         generation += 1
         logger.info("job submitted", metadata: ["job": "\(id)", "name": "\(request.job)", "maps": "\(state.jobs[id]!.phase.maps.count)"])
@@ -143,6 +147,7 @@ public actor JobTracker {
             TrackerRecord(
                 id: request.tracker, host: request.host, shufflePort: request.shufflePort, slots: max(1, request.slots),
                 lastHeartbeat: Date()))
+        metrics.refresh(from: state)
         generation += 1
         logger.info("tracker registered", metadata: ["tracker": "\(request.tracker)", "shuffle": "\(request.host):\(request.shufflePort)", "slots": "\(request.slots)"])
     }
@@ -150,6 +155,7 @@ public actor JobTracker {
     /// Forgets a tracker that leaves on purpose.
     func deregister(_ tracker: String) {
         state.loseTracker(tracker, reason: "deregistered")
+        metrics.refresh(from: state)
         generation += 1
         logger.info("tracker deregistered", metadata: ["tracker": "\(tracker)"])
     }
@@ -157,6 +163,7 @@ public actor JobTracker {
     /// Handles a heartbeat: applies its reports, then hands out work.
     func heartbeat(_ request: HeartbeatRequest) -> HeartbeatReply {
         let now = Date()
+        metrics.heartbeat()
         guard state.heard(from: request.tracker, acceptsTasks: request.acceptsTasks, at: now) else {
             return HeartbeatReply(assignments: [], killAttempts: [], finishedJobs: [], reregister: true, mapOutputsNeeded: false)
         }
@@ -197,8 +204,8 @@ public actor JobTracker {
         return try committer.attemptDirectory(attempt)
     }
 
-    /// Drops trackers that have been silent too long and re-runs their work, and fails attempts
-    /// that stopped making progress.
+    /// Drops trackers that have been silent too long and re-runs their work, fails attempts
+    /// that stopped making progress, and updates the gauges (this runs twice a second).
     func expireTrackers() {
         for (job, failure) in state.failStalledAttempts(at: Date()) { end(job, as: .failed, failure: failure) }
         for attempt in state.preemptReducesForStarvedMaps() {
@@ -206,8 +213,10 @@ public actor JobTracker {
             generation += 1
         }
         let lost = state.expireTrackers(at: Date())
+        metrics.trackersLost(lost.count)
         for tracker in lost { logger.warning("tracker lost", metadata: ["tracker": "\(tracker)"]) }
         if !lost.isEmpty { generation += 1 }
+        metrics.refresh(from: state)
     }
 
     private var totalSlots: Int { state.trackers.values.reduce(0) { $0 + $1.slots } }
@@ -226,6 +235,7 @@ public actor JobTracker {
         case .failed:
             logger.warning("attempt failed", metadata: ["attempt": "\(attempt)", "tracker": "\(tracker)", "error": "\(report.failure)"])
             committers[job]?.abortTask(attempt)
+            metrics.attemptFinished(attempt, succeeded: false, after: nil)
             if let failure = state.failed(attempt, error: report.failure, at: now) {
                 end(job, as: .failed, failure: failure, log: report.logTail)
             }
@@ -262,6 +272,8 @@ public actor JobTracker {
             }
         }
         generation += 1
+        let started = state.jobs[job]?.phase[attempt.task].attempts.first { $0.id == attempt }?.startedAt
+        metrics.attemptFinished(attempt, succeeded: true, after: started.map { now.timeIntervalSince($0) })
         let phaseComplete = state.succeeded(attempt, counters: report.counters, location: location, at: now)
         if phaseComplete { finishPhase(of: job) }
     }
@@ -297,6 +309,8 @@ public actor JobTracker {
 
     private func end(_ job: JobID, as outcome: JobRunState, failure: String = "", log: [String] = []) {
         state.finish(job, as: outcome, failure: failure, log: log, at: Date())
+        metrics.jobFinished(as: outcome)
+        metrics.refresh(from: state)
         if outcome != .succeeded { committers[job]?.abort() }
         committers[job] = nil
         planners[job] = nil

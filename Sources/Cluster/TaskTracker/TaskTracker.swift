@@ -15,6 +15,7 @@ public final class TaskTracker: Sendable {
     let ledger = TrackerLedger()
     let children = ChildTaskRegistry()
     let inputs: InputCache
+    let metrics: TaskTrackerMetrics
     private let shuffle: ShuffleServer
     /// Set when the heartbeats end, after a drain.
     private let stopping = Mutex(false)
@@ -23,6 +24,7 @@ public final class TaskTracker: Sendable {
     /// Set when, while draining, the JobTracker answered a heartbeat sent with nothing running and
     /// nothing left to report that no reduce needs this tracker's map outputs any more.
     private let released = Mutex(false)
+    private let registered = Mutex(false)
     private let heartbeatInterval = Mutex(Duration.seconds(1))
 
     /// The bound shuffle port.
@@ -32,14 +34,20 @@ public final class TaskTracker: Sendable {
     public static func start(_ configuration: TaskTrackerConfiguration, logger: Logger) async throws -> TaskTracker {
         try FileManager.default.createDirectory(atPath: configuration.workDirectory, withIntermediateDirectories: true)
         let registry = MapOutputRegistry()
+        let metrics = TaskTrackerMetrics(factory: configuration.metricsFactory)
         let shuffle = try await ShuffleServer.bind(
             host: configuration.host, port: configuration.shufflePort, secret: configuration.secret,
-            nodeID: configuration.trackerID, registry: registry, workDirectory: configuration.workDirectory, logger: logger)
-        return TaskTracker(configuration: configuration, logger: logger, registry: registry, shuffle: shuffle)
+            nodeID: configuration.trackerID, registry: registry, workDirectory: configuration.workDirectory,
+            metrics: metrics, logger: logger)
+        return TaskTracker(configuration: configuration, logger: logger, registry: registry, shuffle: shuffle, metrics: metrics)
     }
 
-    private init(configuration: TaskTrackerConfiguration, logger: Logger, registry: MapOutputRegistry, shuffle: ShuffleServer) {
+    private init(
+        configuration: TaskTrackerConfiguration, logger: Logger, registry: MapOutputRegistry, shuffle: ShuffleServer,
+        metrics: TaskTrackerMetrics
+    ) {
         self.configuration = configuration
+        self.metrics = metrics
         var logger = logger
         logger[metadataKey: "tracker"] = "\(configuration.trackerID)"
         self.logger = logger
@@ -107,6 +115,12 @@ public final class TaskTracker: Sendable {
 
     private var isStopping: Bool { stopping.withLock { $0 } }
 
+    /// Why the tracker should not be sent work now, or nil when it is registered and taking tasks.
+    public var notReadyReason: String? {
+        if isDraining { return "draining" }
+        return registered.withLock { $0 } ? nil : "not registered with the JobTracker"
+    }
+
     private func jobTrackerClient() -> WireClient {
         WireClient(
             WireClient.Configuration(
@@ -127,6 +141,7 @@ public final class TaskTracker: Sendable {
                 }
                 await connection.close()
             } catch {
+                registered.withLock { $0 = false }
                 if isStopping { break }
                 logger.warning("JobTracker unreachable; retrying", metadata: ["error": "\(error)", "in": "\(backoff)"])
                 try? await Task.sleep(for: backoff)
@@ -142,6 +157,7 @@ public final class TaskTracker: Sendable {
                 slots: configuration.slots),
             expecting: RegisterTrackerReply.self)
         heartbeatInterval.withLock { $0 = .milliseconds(max(10, reply.heartbeatMilliseconds)) }
+        registered.withLock { $0 = true }
         logger.info("registered with the JobTracker", metadata: ["jobtracker": "\(configuration.jobTrackerHost):\(configuration.jobTrackerPort)"])
     }
 
@@ -151,6 +167,7 @@ public final class TaskTracker: Sendable {
         let accepting = !isDraining
         let reports = ledger.takeReports(progressInterval: interval.seconds)
         let idle = ledger.isIdle
+        metrics.heartbeat()
         let reply: HeartbeatReply
         do {
             reply = try await connection.call(
@@ -177,8 +194,10 @@ public final class TaskTracker: Sendable {
     private func launch(_ assignment: TaskAssignment, over connection: WireConnection) {
         ledger.started(assignment.attempt)
         released.withLock { $0 = false }
+        metrics.running(ledger.runningCount)
         logger.info("attempt started", metadata: ["attempt": "\(assignment.attempt)"])
         Task {
+            let started = ContinuousClock.now
             let report: AttemptReport
             do {
                 report = try await AttemptRunner(tracker: self, assignment: assignment, jobTracker: connection).run()
@@ -195,6 +214,9 @@ public final class TaskTracker: Sendable {
                     segments: [], logTail: (error as? ChildTaskFailure)?.logTail ?? [])
             }
             ledger.finished(report)
+            metrics.running(ledger.runningCount)
+            metrics.attemptFinished(
+                assignment.attempt, succeeded: report.state == .succeeded, seconds: (ContinuousClock.now - started).seconds)
             try? await heartbeat(on: connection)
         }
     }
