@@ -22,6 +22,13 @@ struct ClusterDrainTests {
         daemon.log.components(separatedBy: text).count - 1
     }
 
+    /// The HTTP port a daemon logged it listens on.
+    func httpPort(of daemon: Daemon) throws -> Int {
+        let line = try #require(daemon.log.split(separator: "\n").first { $0.contains("HTTP listening") })
+        let match = try #require(line.firstMatch(of: /port=(\d+)/))
+        return try #require(Int(match.1))
+    }
+
     @Test func aTrackerStoppedMidJobDrainsAndANewOneTakesItsPlace() throws {
         let cluster = try ClusterProcessTests.Cluster(trackers: 2, trackerArguments: ["--drain-timeout", "90"])
         let work = try TemporaryDirectory("cluster-drain")
@@ -31,7 +38,15 @@ struct ClusterDrainTests {
             count("attempt succeeded", in: leaving) >= 1 && count("attempt started", in: leaving) > count("attempt succeeded", in: leaving)
         }
         #expect(busy, "the tracker holds a map output and runs an attempt when it is stopped")
+        let http = try httpPort(of: leaving)
+        #expect(HTTPProbe.get(host: "127.0.0.2", port: http, path: "/readyz").status == 200)
         kill(leaving.process.processIdentifier, SIGTERM)
+        let unready = Daemon.wait(seconds: 5) {
+            let readiness = HTTPProbe.get(host: "127.0.0.2", port: http, path: "/readyz")
+            return readiness.status == 503 && readiness.body.contains("draining")
+        }
+        #expect(unready, "a draining tracker is not ready")
+        #expect(HTTPProbe.get(host: "127.0.0.2", port: http, path: "/healthz").status == 200, "but alive")
         try cluster.addTracker()
         let state = cluster.waitForEnd(of: job, in: work.path, seconds: 120)
         #expect(state.contains(": succeeded"), "\(state)\n\(cluster.daemons[0].log.suffix(2000))")
