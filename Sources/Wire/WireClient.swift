@@ -55,7 +55,7 @@ public struct WireClient: Sendable {
         do {
             child = try await ClientBootstrap(group: eventLoopGroup)
                 .connectTimeout(TimeAmount(configuration.connectTimeout))
-                .channelOption(.socketOption(.tcp_nodelay), value: 1)
+                .channelOption(.tcpOption(.tcp_nodelay), value: 1)
                 .channelOption(.writeBufferWaterMark, value: WirePipeline.writeBufferWaterMark)
                 .connect(
                     host: configuration.host,

@@ -20,6 +20,20 @@ import Testing
         }
     }
 
+    @Test func clientsSetNoDelayOnTheTCPLevelAndNoPrivilegedSocketOption() async throws {
+        try await TestSupport.withServer { server in
+            let client = WireClient(TestSupport.clientConfiguration(port: server.port), logger: TestSupport.logger)
+            try await client.withConnection { connection in
+                let noDelay = try await connection.channel.getOption(.tcpOption(.tcp_nodelay)).get()
+                #expect(noDelay != 0)
+                // SO_DEBUG shares TCP_NODELAY's number on the socket level and needs CAP_NET_ADMIN:
+                // setting it made connections fail for non-root daemons (in containers).
+                let debug = try await connection.channel.getOption(.socketOption(.tcp_nodelay)).get()
+                #expect(debug == 0)
+            }
+        }
+    }
+
     @Test func wrongSecretGetsTheAuthErrorAndNoHandlerRuns() async throws {
         let handlerRuns = NIOLockedValueBox(0)
         try await TestSupport.withServer(handler: { _ in handlerRuns.withLockedValue { $0 += 1 } }) { server in
