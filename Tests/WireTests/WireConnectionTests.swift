@@ -20,18 +20,27 @@ import Testing
         }
     }
 
-    @Test func clientsSetNoDelayOnTheTCPLevelAndNoPrivilegedSocketOption() async throws {
-        try await TestSupport.withServer { server in
+    @Test func bothSidesSetNoDelayOnTheTCPLevelAndNoPrivilegedSocketOption() async throws {
+        // SO_DEBUG shares TCP_NODELAY's number on the socket level and needs CAP_NET_ADMIN:
+        // setting it made connections fail for non-root daemons (in containers).
+        let serverSide = NIOLockedValueBox<(noDelay: Int, debug: Int)?>(nil)
+        let handler: @Sendable (WireConnection) async throws -> Void = { connection in
+            let noDelay = try await connection.channel.getOption(.tcpOption(.tcp_nodelay)).get()
+            let debug = try await connection.channel.getOption(.socketOption(.tcp_nodelay)).get()
+            serverSide.withLockedValue { $0 = (noDelay, debug) }
+            try await TestSupport.handle(connection)
+        }
+        try await TestSupport.withServer(handler: handler) { server in
             let client = WireClient(TestSupport.clientConfiguration(port: server.port), logger: TestSupport.logger)
             try await client.withConnection { connection in
                 let noDelay = try await connection.channel.getOption(.tcpOption(.tcp_nodelay)).get()
-                #expect(noDelay != 0)
-                // SO_DEBUG shares TCP_NODELAY's number on the socket level and needs CAP_NET_ADMIN:
-                // setting it made connections fail for non-root daemons (in containers).
                 let debug = try await connection.channel.getOption(.socketOption(.tcp_nodelay)).get()
-                #expect(debug == 0)
+                #expect(noDelay != 0 && debug == 0, "client side")
+                _ = try await connection.call(.echo, payload: ByteBuffer(string: "hello"))
             }
         }
+        let seen = try #require(serverSide.withLockedValue { $0 })
+        #expect(seen.noDelay != 0 && seen.debug == 0, "server side")
     }
 
     @Test func wrongSecretGetsTheAuthErrorAndNoHandlerRuns() async throws {
