@@ -15,6 +15,8 @@ public final class TaskTracker: Sendable {
     let ledger = TrackerLedger()
     let children = ChildTaskRegistry()
     let inputs: InputCache
+    /// Log lines waiting for the next heartbeat.
+    let outbox: LogOutbox
     private let shuffle: ShuffleServer
     private let stopping = Mutex(false)
     private let heartbeatInterval = Mutex(Duration.seconds(1))
@@ -36,7 +38,9 @@ public final class TaskTracker: Sendable {
         self.configuration = configuration
         var logger = logger
         logger[metadataKey: "tracker"] = "\(configuration.trackerID)"
-        self.logger = logger
+        let outbox = LogOutbox()
+        self.outbox = outbox
+        self.logger = logger.forwarding(source: configuration.trackerID, to: outbox.post)
         self.shuffle = shuffle
         self.registry = registry
         inputs = InputCache(directory: configuration.workDirectory)
@@ -111,7 +115,7 @@ public final class TaskTracker: Sendable {
             reply = try await connection.call(
                 HeartbeatRequest(
                     tracker: configuration.trackerID, freeSlots: configuration.slots - ledger.runningCount,
-                    acceptsTasks: !isStopping, reports: reports),
+                    acceptsTasks: !isStopping, reports: reports, logs: outbox.take()),
                 expecting: HeartbeatReply.self, timeout: interval + .seconds(30))
         } catch {
             ledger.restore(reports)
