@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "mrsubmit",
             dependencies: [
-                "MapReduce", "MapReduceEngine", "JobCatalog", "Cluster", "Wire", "mrtask",
+                "MapReduce", "MapReduceEngine", "JobCatalog", "Cluster", "Console", "Wire", "mrtask",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimized

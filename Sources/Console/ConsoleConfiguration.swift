@@ -1,3 +1,5 @@
+import Wire
+
 /// How the console behaves: its login token, whether reading needs a login, where uploads go
 /// and how large they may be.
 public struct ConsoleConfiguration: Sendable {
@@ -15,6 +17,11 @@ public struct ConsoleConfiguration: Sendable {
     public static let defaultUploadLimit: Int64 = 64 << 20
     /// The purpose string of the console token derived from the cluster secret.
     public static let tokenPurpose = "console-token"
+
+    /// The console token of a cluster: HMAC-SHA256(secret, "console-token") in hexadecimal.
+    public static func token(for secret: ClusterSecret) -> String {
+        secret.derivedToken(for: tokenPurpose)
+    }
 
     /// Creates a configuration.
     public init(dataDirectory: String, token: String, requiresLoginToRead: Bool, uploadLimit: Int64 = defaultUploadLimit) {
