@@ -129,6 +129,13 @@ let package = Package(
         ),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster", "Wire", "MapReduce", "MapReduceEngine", "TestSupport"]),
         .testTarget(
+            name: "ConsoleTests",
+            dependencies: [
+                "Console", "Cluster", "Wire", "mrsubmit", "jobtracker", "tasktracker", "mrtask", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
             name: "HistogramEqualizationTests",
             dependencies: ["HistogramEqualization", "ImageCodecs", "MapReduce", "MapReduceEngine", "mrsubmit", "TestSupport"]
         ),
