@@ -40,7 +40,7 @@ struct SVGTimeline {
         var curve = String(format: "M%.1f %.1f", left, height - 26)
         for (index, time) in finishes.enumerated() {
             let y = height - 26 - Double(index + 1) / Double(tasks.count) * (height - 30)
-            curve += String(format: "L%.1f %.1f", x(time), y)
+            curve += String(format: "H%.1fV%.1f", x(time), y)
         }
         return """
             <svg class="timeline" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-label="Attempt timeline">\

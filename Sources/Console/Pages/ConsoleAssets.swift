@@ -14,8 +14,8 @@ enum ConsoleAssets {
         .card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:.7rem}.card b{display:block;font-size:1.5rem}
         .scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;background:var(--card)}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
         th button{all:unset;cursor:pointer;color:var(--accent)}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-        .bar{display:inline-block;width:9rem;max-width:45vw;height:.7rem;background:var(--bar);border-radius:4px;overflow:hidden;vertical-align:middle}
-        .bar span{display:block;height:100%;background:var(--accent)}.barlabel{margin-left:.4rem;font-size:.85rem;color:var(--muted)}
+        progress.bar{width:9rem;max-width:45vw;height:.7rem;vertical-align:middle;accent-color:var(--accent);appearance:none;border:0;border-radius:4px;background:var(--bar);overflow:hidden}
+        progress.bar::-webkit-progress-bar{background:var(--bar)}progress.bar::-webkit-progress-value{background:var(--accent)}progress.bar::-moz-progress-bar{background:var(--accent)}.barlabel{margin-left:.4rem;font-size:.85rem;color:var(--muted)}
         .badge{font-size:.8rem;padding:.05rem .45rem;border-radius:9px;border:1px solid var(--line)}
         .badge.succeeded,.badge.live{color:var(--ok)}.badge.failed,.badge.killed,.badge.lost{color:var(--bad)}.badge.running,.badge.draining,.badge.blacklisted{color:var(--warn)}
         pre{background:var(--card);border:1px solid var(--line);padding:.5rem;overflow-x:auto;font-size:.8rem}

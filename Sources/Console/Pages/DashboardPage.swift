@@ -21,7 +21,7 @@ struct DashboardPage {
             ("Blacklisted", overview.trackers(in: .blacklisted).count),
             ("Jobs running", running.count),
             ("Jobs finished", overview.jobs(in: .succeeded).count),
-            ("Jobs failed", overview.jobs(in: .failed).count + overview.jobs(in: .killed).count),
+            ("Jobs failed or killed", overview.jobs(in: .failed).count + overview.jobs(in: .killed).count),
         ].map { "<div class=\"card\"><b>\($0.1)</b>\($0.0)</div>" }.joined()
         let slots = "<div class=\"card\"><b>\(overview.slotsUsed)/\(overview.slots)</b>Slots used "
             + HTML.progress(overview.slots == 0 ? 0 : Double(overview.slotsUsed) / Double(overview.slots), label: "") + "</div>"

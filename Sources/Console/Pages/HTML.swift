@@ -55,10 +55,7 @@ enum HTML {
     /// A progress bar for a fraction from 0 to 1, with `label` beside it.
     static func progress(_ fraction: Double, label: String) -> String {
         let percent = Int((max(0, min(1, fraction)) * 100).rounded(.down))
-        return """
-            <div class="bar" role="progressbar" aria-valuenow="\(percent)" aria-valuemin="0" aria-valuemax="100">\
-            <span style="width:\(percent)%"></span></div><span class="barlabel">\(escape(label)) \(percent)%</span>
-            """
+        return "<progress class=\"bar\" value=\"\(percent)\" max=\"100\"></progress><span class=\"barlabel\">\(escape(label)) \(percent)%</span>"
     }
 
     /// The region of a page that the page script re-fetches every two seconds while `active`

@@ -10,10 +10,10 @@ struct APIRoutes<Context: RequestContext>: Sendable {
     func add(to router: Router<Context>) {
         let tracker = console.tracker
         let actions = console.actions
-        read(router, "/api/v1/overview") { _, _ in ConsoleResponse.json(await tracker.overview()) }
-        read(router, "/api/v1/jobs") { _, _ in ConsoleResponse.json(await tracker.reports()) }
+        read(router, "/api/v1/overview") { _, _ in ConsoleResponse.json(OverviewJSON(await tracker.overview())) }
+        read(router, "/api/v1/jobs") { _, _ in ConsoleResponse.json(await tracker.reports().map(JobJSON.init)) }
         read(router, "/api/v1/jobs/:job") { _, context in
-            ConsoleResponse.json(try await tracker.detail(of: try PageRoutes<Context>.jobID(context)))
+            ConsoleResponse.json(JobDetailJSON(try await tracker.detail(of: try PageRoutes<Context>.jobID(context))))
         }
         read(router, "/api/v1/jobs/:job/tasks") { _, context in
             ConsoleResponse.json(try await tracker.detail(of: try PageRoutes<Context>.jobID(context)).tasks)
@@ -48,7 +48,7 @@ struct APIRoutes<Context: RequestContext>: Sendable {
             return ConsoleResponse.json(["job": "\(job)"], status: .created)
         }
         change(router, "/api/v1/jobs/:job/kill") { _, context in
-            ConsoleResponse.json(try await actions.kill(try PageRoutes<Context>.jobID(context)))
+            ConsoleResponse.json(JobJSON(try await actions.kill(try PageRoutes<Context>.jobID(context))))
         }
     }
 

@@ -15,7 +15,7 @@ struct PageRoutes<Context: RequestContext>: Sendable {
                 jobNames: ConsoleActions.textJobs
             ).render()
         }
-        page(router, "/jobs/:job", title: "Job", section: "Dashboard") { _, context in
+        page(router, "/jobs/:job", title: "Job", section: "Dashboard", titleParameter: "job") { _, context in
             let job = try Self.jobID(context)
             let detail = try await console.tracker.detail(of: job)
             return JobPage(detail: detail, outputFiles: console.outputFiles(of: detail.report), now: Date().timeIntervalSince1970)
@@ -54,13 +54,14 @@ struct PageRoutes<Context: RequestContext>: Sendable {
     /// Adds a page at `path`, rendered inside the layout; without read access it redirects to
     /// the sign-in page, and an error becomes a page with the error's status.
     private func page(
-        _ router: Router<Context>, _ path: RouterPath, title: String, section: String? = nil,
+        _ router: Router<Context>, _ path: RouterPath, title: String, section: String? = nil, titleParameter: String? = nil,
         body: @escaping @Sendable (Request, Context) async throws -> String
     ) {
         let auth = console.auth
         router.get(path) { request, context in
             guard auth.mayRead(request) else { return ConsoleResponse.redirect(to: "/login") }
-            let layout = PageLayout(title: title, section: section ?? title, csrf: auth.session(of: request)?.csrf ?? "")
+            let suffix = titleParameter.flatMap { context.parameters.get($0) }.map { " " + $0 } ?? ""
+            let layout = PageLayout(title: title + suffix, section: section ?? title, csrf: auth.session(of: request)?.csrf ?? "")
             do {
                 return ConsoleResponse.html(layout.render(try await body(request, context)))
             } catch {

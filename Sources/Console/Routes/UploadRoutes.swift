@@ -30,7 +30,7 @@ struct UploadRoutes<Context: RequestContext>: Sendable {
             let after = uploads.resultPath(of: upload).flatMap { try? DisplayImage(path: $0) }
             return ConsoleResponse.json(
                 UploadDetail(
-                    upload: upload, job: job, resultReady: after != nil, histogramBefore: before?.histogram(),
+                    upload: upload, job: job.map(JobJSON.init), resultReady: after != nil, histogramBefore: before?.histogram(),
                     histogramAfter: after?.histogram()))
         }
         api.change(router, "/api/v1/uploads/:upload", method: .delete) { _, context in

@@ -99,9 +99,15 @@ public struct UploadStore: Sendable {
         directory(of: upload.id) + "/equalized"
     }
 
-    /// The equalized image, once the histeq job on `upload` has succeeded.
+    /// The equalized image, once the histeq job on `upload` has succeeded: the one image file
+    /// of its output directory (beside `_SUCCESS` and the job's `report-*` summary). Its name is
+    /// the job's staged name for the input as the task saw it, which differs when a tracker
+    /// fetched the input into its own cache, so it is found rather than computed.
     public func resultPath(of upload: Upload) -> String? {
-        let path = outputDirectory(of: upload) + "/" + PerInputOutputNaming.stagedName(forInput: filePath(of: upload))
-        return FileManager.default.fileExists(atPath: path) ? path : nil
+        let directory = outputDirectory(of: upload)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        guard names.contains("_SUCCESS") else { return nil }
+        let images = names.filter { !$0.hasPrefix("_") && !$0.hasPrefix(".") && !$0.hasPrefix("report-") }
+        return images.count == 1 ? directory + "/" + images[0] : nil
     }
 }

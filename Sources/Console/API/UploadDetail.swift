@@ -5,7 +5,7 @@ struct UploadDetail: Encodable {
     /// The upload.
     let upload: Upload
     /// Its last job's report, if one was submitted.
-    let job: JobReport?
+    let job: JobJSON?
     /// Whether the equalized result can be downloaded.
     let resultReady: Bool
     /// The original's 256-bin luma histogram (images only).
