@@ -1,7 +1,10 @@
 import ArgumentParser
 import Cluster
+import DaemonHTTP
+import Hummingbird
 import Foundation
 import Logging
+import Prometheus
 import ServiceLifecycle
 import Wire
 
@@ -21,6 +24,9 @@ struct JobTrackerCommand: AsyncParsableCommand {
 
     @Option(help: "The protocol port; 0 picks a free one [MR_PORT].")
     var port: Int = Int(ProcessInfo.processInfo.environment["MR_PORT"] ?? "") ?? JobTrackerConfiguration.defaultPort
+
+    @Option(help: "The HTTP port for health, readiness and metrics; 0 picks a free one [MR_HTTP_PORT].")
+    var httpPort: Int = Int(ProcessInfo.processInfo.environment["MR_HTTP_PORT"] ?? "") ?? JobTrackerConfiguration.defaultHTTPPort
 
     @Option(help: "Where staging uploads, job files and history are kept [MR_DATA_DIR].")
     var dataDir: String = ProcessInfo.processInfo.environment["MR_DATA_DIR"] ?? "./jobtracker-data"
@@ -61,13 +67,21 @@ struct JobTrackerCommand: AsyncParsableCommand {
             trackerExpiry: .milliseconds(Int(trackerExpiry * 1000)), maxAttempts: maxAttempts,
             reduceSlowstart: reduceSlowstart, taskTimeout: .milliseconds(Int(taskTimeout * 1000)),
             speculation: !noSpeculation, speculationMinimumRuntime: .milliseconds(Int(speculationMinRuntime * 1000)))
+        let registry = PrometheusCollectorRegistry()
         let server = try await JobTrackerServer.bind(
-            JobTrackerConfiguration(host: host, port: port, dataDirectory: dataDir, secret: secret, settings: settings),
+            JobTrackerConfiguration(
+                host: host, port: port, dataDirectory: dataDir, secret: secret, settings: settings,
+                metricsFactory: PrometheusMetricsFactory(registry: registry)),
             logger: logger)
         logger.info("JobTracker listening", metadata: ["host": "\(host)", "port": "\(server.port)", "data": "\(dataDir)"])
+        let http = DaemonHTTPServer(
+            host: host, port: httpPort, context: BasicRequestContext.self, readiness: { .ready }, registry: registry, logger: logger)
         let group = ServiceGroup(
-            services: [DaemonService(run: server.run, stop: server.close)], gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger)
+            services: [
+                http.application { port in logger.info("HTTP listening", metadata: ["host": "\(host)", "port": "\(port)"]) },
+                DaemonService(run: server.run, stop: server.close),
+            ],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
     }
 }

@@ -1,7 +1,10 @@
 import ArgumentParser
 import Cluster
+import DaemonHTTP
+import Hummingbird
 import Foundation
 import Logging
+import Prometheus
 import ServiceLifecycle
 import Wire
 
@@ -27,6 +30,9 @@ struct TaskTrackerCommand: AsyncParsableCommand {
 
     @Option(help: "The shuffle server's port; 0 picks a free one [MR_SHUFFLE_PORT].")
     var shufflePort: Int = Int(ProcessInfo.processInfo.environment["MR_SHUFFLE_PORT"] ?? "") ?? TaskTrackerConfiguration.defaultShufflePort
+
+    @Option(help: "The HTTP port for health, readiness and metrics; 0 picks a free one [MR_HTTP_PORT].")
+    var httpPort: Int = Int(ProcessInfo.processInfo.environment["MR_HTTP_PORT"] ?? "") ?? TaskTrackerConfiguration.defaultHTTPPort
 
     @Option(help: "Tasks run at once (default: the number of cores) [MR_SLOTS].")
     var slots: Int = Int(ProcessInfo.processInfo.environment["MR_SLOTS"] ?? "") ?? ProcessInfo.processInfo.activeProcessorCount
@@ -54,16 +60,23 @@ struct TaskTrackerCommand: AsyncParsableCommand {
         let advertiseHost = advertiseHost ?? environment["MR_ADVERTISE_HOST"]
         let sharedInput = sharedInput ?? environment["MR_SHARED_INPUT"]
         let address = try ClusterAddress(jobtracker)
+        let registry = PrometheusCollectorRegistry()
         let tracker = try await TaskTracker.start(
             TaskTrackerConfiguration(
                 jobTrackerHost: address.host, jobTrackerPort: address.port, host: host, advertiseHost: advertiseHost,
                 shufflePort: shufflePort, slots: slots, workDirectory: workDir, sharedInputRoot: sharedInput,
-                secret: secret, parallelFetches: parallelFetches),
+                secret: secret, parallelFetches: parallelFetches, metricsFactory: PrometheusMetricsFactory(registry: registry)),
             logger: logger)
         logger.info("TaskTracker started", metadata: ["shuffle": "\(advertiseHost ?? host):\(tracker.shufflePort)", "slots": "\(slots)"])
+        let http = DaemonHTTPServer(
+            host: host, port: httpPort, context: BasicRequestContext.self, readiness: { tracker.notReadyReason.map { .notReady($0) } ?? .ready },
+            registry: registry, logger: logger)
         let group = ServiceGroup(
-            services: [DaemonService(run: tracker.run, stop: tracker.stop)], gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger)
+            services: [
+                http.application { port in logger.info("HTTP listening", metadata: ["host": "\(host)", "port": "\(port)"]) },
+                DaemonService(run: tracker.run, stop: tracker.stop),
+            ],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
     }
 }

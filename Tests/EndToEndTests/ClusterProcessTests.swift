@@ -22,7 +22,7 @@ struct ClusterProcessTests {
             daemons.append(
                 try Daemon(
                     ClusterProcessTests.binaries + "/jobtracker",
-                    ["--host", "127.0.0.1", "--port", "\(port)", "--data-dir", directory.file("jt"), "--secret-file", secretFile,
+                    ["--host", "127.0.0.1", "--port", "\(port)", "--http-port", "0", "--data-dir", directory.file("jt"), "--secret-file", secretFile,
                      "--heartbeat-interval", "0.2", "--tracker-expiry", "\(expiry)"] + jobTrackerArguments,
                     logPath: directory.file("jobtracker.log")))
             for _ in 0..<trackers { try addTracker() }
@@ -42,7 +42,7 @@ struct ClusterProcessTests {
             daemons.append(
                 try Daemon(
                     ClusterProcessTests.binaries + "/tasktracker",
-                    ["--jobtracker", "127.0.0.1:\(port)", "--host", "127.0.0.\(index + 2)", "--shuffle-port", "0",
+                    ["--jobtracker", "127.0.0.1:\(port)", "--host", "127.0.0.\(index + 2)", "--shuffle-port", "0", "--http-port", "0",
                      "--slots", "1", "--work-dir", directory.file("tt\(index)"), "--secret-file", secretFile],
                     logPath: directory.file("tasktracker\(index).log")))
         }
@@ -112,7 +112,7 @@ struct ClusterProcessTests {
         cluster.daemons[0].stop()
         cluster.daemons[0] = try Daemon(
             ClusterProcessTests.binaries + "/jobtracker",
-            ["--host", "127.0.0.1", "--port", "\(cluster.port)", "--data-dir", cluster.directory.file("jt"),
+            ["--host", "127.0.0.1", "--port", "\(cluster.port)", "--http-port", "0", "--data-dir", cluster.directory.file("jt"),
              "--secret-file", cluster.secretFile, "--heartbeat-interval", "0.2"],
             logPath: cluster.directory.file("jobtracker-restarted.log"))
         let listed = Daemon.wait(seconds: 10) {

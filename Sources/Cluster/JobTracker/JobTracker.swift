@@ -13,6 +13,7 @@ public actor JobTracker {
     /// The newest log lines of the JobTracker, its trackers and failed attempts.
     public nonisolated let logs: LogRing
     private(set) var state: JobTrackerState
+    private let metrics: JobTrackerMetrics
     private let history: JobHistory
     private var pastReports: [JobReport]
     private var planners: [JobID: JobPlanner] = [:]
@@ -30,6 +31,7 @@ public actor JobTracker {
         let logs = LogRing(capacity: JobTracker.logCapacity)
         self.logs = logs
         self.logger = logger.forwarding(source: "jobtracker", to: logs.append)
+        metrics = JobTrackerMetrics(factory: configuration.metricsFactory)
         state = JobTrackerState(settings: configuration.settings)
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory + "/jobs", withIntermediateDirectories: true)
         let history = try JobHistory(dataDirectory: configuration.dataDirectory)
@@ -77,6 +79,8 @@ public actor JobTracker {
         state.add(
             JobRecord(id: id, request: request, phaseNames: planner.phases.map(\.name), phase: first, submittedAt: Date()))
         planners[id] = planner
+        metrics.jobSubmitted()
+        metrics.refresh(from: state)
         if let report = state.report(id, now: Date()) { history.started(report) }
         generation += 1
         logger.info("job submitted", metadata: ["job": "\(id)", "name": "\(request.job)", "maps": "\(state.jobs[id]!.phase.maps.count)"])
@@ -155,6 +159,7 @@ public actor JobTracker {
             TrackerRecord(
                 id: request.tracker, host: request.host, shufflePort: request.shufflePort, slots: max(1, request.slots),
                 lastHeartbeat: Date()))
+        metrics.refresh(from: state)
         generation += 1
         logger.info("tracker registered", metadata: ["tracker": "\(request.tracker)", "shuffle": "\(request.host):\(request.shufflePort)", "slots": "\(request.slots)"])
     }
@@ -162,6 +167,7 @@ public actor JobTracker {
     /// Forgets a tracker that leaves on purpose.
     func deregister(_ tracker: String) {
         state.loseTracker(tracker, reason: "deregistered")
+        metrics.refresh(from: state)
         generation += 1
         logger.info("tracker deregistered", metadata: ["tracker": "\(tracker)"])
     }
@@ -169,6 +175,7 @@ public actor JobTracker {
     /// Handles a heartbeat: applies its reports, then hands out work.
     func heartbeat(_ request: HeartbeatRequest) -> HeartbeatReply {
         let now = Date()
+        metrics.heartbeat()
         guard state.heard(from: request.tracker, acceptsTasks: request.acceptsTasks, at: now) else {
             return HeartbeatReply(assignments: [], killAttempts: [], finishedJobs: [], reregister: true)
         }
@@ -210,8 +217,8 @@ public actor JobTracker {
         return try committer.attemptDirectory(attempt)
     }
 
-    /// Drops trackers that have been silent too long and re-runs their work, and fails attempts
-    /// that stopped making progress.
+    /// Drops trackers that have been silent too long and re-runs their work, fails attempts
+    /// that stopped making progress, and updates the gauges (this runs twice a second).
     func expireTrackers() {
         for (job, failure) in state.failStalledAttempts(at: Date()) { end(job, as: .failed, failure: failure) }
         for attempt in state.preemptReducesForStarvedMaps() {
@@ -219,8 +226,10 @@ public actor JobTracker {
             generation += 1
         }
         let lost = state.expireTrackers(at: Date())
+        metrics.trackersLost(lost.count)
         for tracker in lost { logger.warning("tracker lost", metadata: ["tracker": "\(tracker)"]) }
         if !lost.isEmpty { generation += 1 }
+        metrics.refresh(from: state)
     }
 
     private var totalSlots: Int { state.trackers.values.reduce(0) { $0 + $1.slots } }
@@ -243,6 +252,7 @@ public actor JobTracker {
                 contentsOf: report.logTail.map {
                     LogRecord(time: now.timeIntervalSince1970, level: "error", source: "\(attempt)", job: "\(job)", message: $0)
                 })
+            metrics.attemptFinished(attempt, succeeded: false, after: nil)
             if let failure = state.failed(attempt, error: report.failure, log: report.logTail, at: now) {
                 end(job, as: .failed, failure: failure, log: report.logTail)
             }
@@ -273,6 +283,8 @@ public actor JobTracker {
             }
         }
         generation += 1
+        let started = state.jobs[job]?.phase[attempt.task].attempts.first { $0.id == attempt }?.startedAt
+        metrics.attemptFinished(attempt, succeeded: true, after: started.map { now.timeIntervalSince($0) })
         let phaseComplete = state.succeeded(attempt, counters: report.counters, location: location, at: now)
         if phaseComplete { finishPhase(of: job) }
     }
@@ -308,6 +320,8 @@ public actor JobTracker {
 
     private func end(_ job: JobID, as outcome: JobRunState, failure: String = "", log: [String] = []) {
         state.finish(job, as: outcome, failure: failure, log: log, at: Date())
+        metrics.jobFinished(as: outcome)
+        metrics.refresh(from: state)
         if outcome != .succeeded { committers[job]?.abort() }
         committers[job] = nil
         planners[job] = nil

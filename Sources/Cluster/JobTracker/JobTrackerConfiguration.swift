@@ -1,3 +1,5 @@
+import CoreMetrics
+import Foundation
 import Wire
 
 /// Where a JobTracker listens, where it keeps its files, and the cluster secret.
@@ -6,25 +8,30 @@ public struct JobTrackerConfiguration: Sendable {
     public var host: String
     /// The protocol port; 0 picks a free one.
     public var port: Int
-    /// Where staging uploads, job files and the job history live.
+    /// Where staging uploads, job files and the job history live (made absolute).
     public var dataDirectory: String
     /// The secret every peer must prove it knows.
     public var secret: ClusterSecret
     /// Scheduling and failure rules.
     public var settings: JobTrackerSettings
+    /// Where the JobTracker records its metrics; the default records nothing.
+    public var metricsFactory: any MetricsFactory
 
     /// The documented default protocol port.
     public static let defaultPort = 9410
+    /// The documented default port of the JobTracker's HTTP endpoint (health, metrics, console).
+    public static let defaultHTTPPort = 9430
 
     /// Creates a configuration.
     public init(
         host: String, port: Int = defaultPort, dataDirectory: String, secret: ClusterSecret,
-        settings: JobTrackerSettings = JobTrackerSettings()
+        settings: JobTrackerSettings = JobTrackerSettings(), metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance
     ) {
         self.host = host
         self.port = port
-        self.dataDirectory = dataDirectory
+        self.dataDirectory = URL(fileURLWithPath: dataDirectory).standardizedFileURL.path
         self.secret = secret
         self.settings = settings
+        self.metricsFactory = metricsFactory
     }
 }

@@ -41,7 +41,7 @@ struct AttemptRunner: Sendable {
         let fetcher = ReduceFetcher(
             attempt: attempt, directory: directory + "/input", secret: tracker.configuration.secret,
             nodeID: tracker.configuration.trackerID, parallelFetches: tracker.configuration.parallelFetches,
-            logger: tracker.logger, progress: { [ledger = tracker.ledger, attempt] in ledger.progress(attempt, records: $0) })
+            metrics: tracker.metrics, logger: tracker.logger, progress: { [ledger = tracker.ledger, attempt] in ledger.progress(attempt, records: $0) })
         let inputs = try await fetcher.fetchAll(over: jobTracker)
         let output = directory + "/output"
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)

@@ -12,6 +12,7 @@ struct ReduceFetcher: Sendable {
     let secret: ClusterSecret
     let nodeID: String
     let parallelFetches: Int
+    let metrics: TaskTrackerMetrics
     let logger: Logger
     /// Hears how many map outputs have been fetched, as the attempt's progress.
     let progress: @Sendable (Int64) -> Void
@@ -93,6 +94,7 @@ struct ReduceFetcher: Sendable {
                         payload: FetchMapOutputRequest(attempt: location.attempt, partition: attempt.task.index).encodedBuffer())
                     let header = try response.header.decode(as: FetchMapOutputReply.self)
                     try await FileStreaming.receive(response.body, into: path)
+                    metrics.fetched(bytes: header.length)
                     return ReduceTaskRunner.Input(
                         path: path, segment: MapOutputSegment(offset: 0, length: header.length, records: header.records))
                 }

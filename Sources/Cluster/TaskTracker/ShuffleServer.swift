@@ -8,6 +8,7 @@ final class ShuffleServer: Sendable {
     private let server: WireServer
     private let registry: MapOutputRegistry
     private let workDirectory: String
+    private let metrics: TaskTrackerMetrics
     private let logger: Logger
 
     /// The bound port.
@@ -15,25 +16,29 @@ final class ShuffleServer: Sendable {
 
     static func bind(
         host: String, port: Int, secret: ClusterSecret, nodeID: String, registry: MapOutputRegistry,
-        workDirectory: String, logger: Logger
+        workDirectory: String, metrics: TaskTrackerMetrics, logger: Logger
     ) async throws -> ShuffleServer {
         let server = try await WireServer.bind(
             WireServer.Configuration(
                 host: host, port: port, secret: secret, serverName: "TaskTracker shuffle", nodeID: nodeID,
                 allowedRoles: [.shuffle], acceptedMessages: ClusterMessages.shuffleCatalog),
             logger: logger)
-        return ShuffleServer(server: server, registry: registry, workDirectory: workDirectory, logger: logger)
+        return ShuffleServer(
+            server: server, registry: registry, workDirectory: workDirectory, metrics: metrics, logger: logger)
     }
 
-    private init(server: WireServer, registry: MapOutputRegistry, workDirectory: String, logger: Logger) {
+    private init(
+        server: WireServer, registry: MapOutputRegistry, workDirectory: String, metrics: TaskTrackerMetrics, logger: Logger
+    ) {
         self.server = server
         self.registry = registry
         self.workDirectory = workDirectory
+        self.metrics = metrics
         self.logger = logger
     }
 
     func run() async throws {
-        try await server.run { [registry, workDirectory] connection in
+        try await server.run { [registry, workDirectory, metrics] connection in
             await withDiscardingTaskGroup { group in
                 do {
                     for try await request in connection.requests {
@@ -41,7 +46,7 @@ final class ShuffleServer: Sendable {
                             if request.type == ClusterMessages.fetchAttemptLog {
                                 await Self.answerLog(request, on: connection, workDirectory: workDirectory)
                             } else {
-                                await Self.answer(request, on: connection, registry: registry)
+                                await Self.answer(request, on: connection, registry: registry, metrics: metrics)
                             }
                         }
                     }
@@ -72,7 +77,9 @@ final class ShuffleServer: Sendable {
         }
     }
 
-    private static func answer(_ request: IncomingRequest, on connection: WireConnection, registry: MapOutputRegistry) async {
+    private static func answer(
+        _ request: IncomingRequest, on connection: WireConnection, registry: MapOutputRegistry, metrics: TaskTrackerMetrics
+    ) async {
         do {
             let message = try request.decode(as: FetchMapOutputRequest.self)
             guard let output = registry.output(of: message.attempt) else {
@@ -89,6 +96,7 @@ final class ShuffleServer: Sendable {
             ) { writer in
                 try await FileStreaming.stream(file, from: segment.offset, length: segment.length, to: writer)
             }
+            metrics.served(bytes: segment.length)
         } catch {
             try? await connection.respond(to: request, error: "\(error)")
         }

@@ -17,8 +17,10 @@ public final class TaskTracker: Sendable {
     let inputs: InputCache
     /// Log lines waiting for the next heartbeat.
     let outbox: LogOutbox
+    let metrics: TaskTrackerMetrics
     private let shuffle: ShuffleServer
     private let stopping = Mutex(false)
+    private let registered = Mutex(false)
     private let heartbeatInterval = Mutex(Duration.seconds(1))
 
     /// The bound shuffle port.
@@ -28,14 +30,20 @@ public final class TaskTracker: Sendable {
     public static func start(_ configuration: TaskTrackerConfiguration, logger: Logger) async throws -> TaskTracker {
         try FileManager.default.createDirectory(atPath: configuration.workDirectory, withIntermediateDirectories: true)
         let registry = MapOutputRegistry()
+        let metrics = TaskTrackerMetrics(factory: configuration.metricsFactory)
         let shuffle = try await ShuffleServer.bind(
             host: configuration.host, port: configuration.shufflePort, secret: configuration.secret,
-            nodeID: configuration.trackerID, registry: registry, workDirectory: configuration.workDirectory, logger: logger)
-        return TaskTracker(configuration: configuration, logger: logger, registry: registry, shuffle: shuffle)
+            nodeID: configuration.trackerID, registry: registry, workDirectory: configuration.workDirectory,
+            metrics: metrics, logger: logger)
+        return TaskTracker(configuration: configuration, logger: logger, registry: registry, shuffle: shuffle, metrics: metrics)
     }
 
-    private init(configuration: TaskTrackerConfiguration, logger: Logger, registry: MapOutputRegistry, shuffle: ShuffleServer) {
+    private init(
+        configuration: TaskTrackerConfiguration, logger: Logger, registry: MapOutputRegistry, shuffle: ShuffleServer,
+        metrics: TaskTrackerMetrics
+    ) {
         self.configuration = configuration
+        self.metrics = metrics
         var logger = logger
         logger[metadataKey: "tracker"] = "\(configuration.trackerID)"
         let outbox = LogOutbox()
@@ -69,6 +77,12 @@ public final class TaskTracker: Sendable {
 
     private var isStopping: Bool { stopping.withLock { $0 } }
 
+    /// Why the tracker should not be sent work now, or nil when it is registered and taking tasks.
+    public var notReadyReason: String? {
+        if isStopping { return "stopping" }
+        return registered.withLock { $0 } ? nil : "not registered with the JobTracker"
+    }
+
     private func jobTrackerClient() -> WireClient {
         WireClient(
             WireClient.Configuration(
@@ -88,6 +102,7 @@ public final class TaskTracker: Sendable {
                 }
                 await connection.close()
             } catch {
+                registered.withLock { $0 = false }
                 if isStopping { break }
                 logger.warning("JobTracker unreachable; retrying", metadata: ["error": "\(error)", "in": "\(backoff)"])
                 try? await Task.sleep(for: backoff)
@@ -103,6 +118,7 @@ public final class TaskTracker: Sendable {
                 slots: configuration.slots),
             expecting: RegisterTrackerReply.self)
         heartbeatInterval.withLock { $0 = .milliseconds(max(10, reply.heartbeatMilliseconds)) }
+        registered.withLock { $0 = true }
         logger.info("registered with the JobTracker", metadata: ["jobtracker": "\(configuration.jobTrackerHost):\(configuration.jobTrackerPort)"])
     }
 
@@ -110,6 +126,7 @@ public final class TaskTracker: Sendable {
     func heartbeat(on connection: WireConnection) async throws {
         let interval = heartbeatInterval.withLock { $0 }
         let reports = ledger.takeReports(progressInterval: interval.seconds)
+        metrics.heartbeat()
         let reply: HeartbeatReply
         do {
             reply = try await connection.call(
@@ -134,8 +151,10 @@ public final class TaskTracker: Sendable {
 
     private func launch(_ assignment: TaskAssignment, over connection: WireConnection) {
         ledger.started(assignment.attempt)
+        metrics.running(ledger.runningCount)
         logger.info("attempt started", metadata: ["attempt": "\(assignment.attempt)"])
         Task {
+            let started = ContinuousClock.now
             let report: AttemptReport
             do {
                 report = try await AttemptRunner(tracker: self, assignment: assignment, jobTracker: connection).run()
@@ -147,6 +166,9 @@ public final class TaskTracker: Sendable {
                     segments: [], logTail: (error as? ChildTaskFailure)?.logTail ?? [])
             }
             ledger.finished(report)
+            metrics.running(ledger.runningCount)
+            metrics.attemptFinished(
+                assignment.attempt, succeeded: report.state == .succeeded, seconds: (ContinuousClock.now - started).seconds)
             try? await heartbeat(on: connection)
         }
     }

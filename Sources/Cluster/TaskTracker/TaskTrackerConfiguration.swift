@@ -1,3 +1,4 @@
+import CoreMetrics
 import Foundation
 import Wire
 
@@ -15,7 +16,7 @@ public struct TaskTrackerConfiguration: Sendable {
     public var shufflePort: Int
     /// How many tasks run at once.
     public var slots: Int
-    /// Where attempts keep their files.
+    /// Where attempts keep their files (made absolute: attempts run in their own directories).
     public var workDirectory: String
     /// Input paths under this prefix are read from the local disk (a volume shared with the
     /// JobTracker); others are fetched from the JobTracker. nil fetches everything.
@@ -28,16 +29,21 @@ public struct TaskTrackerConfiguration: Sendable {
     public var parallelFetches: Int
     /// The task-runner executable each attempt runs in (`mrtask`).
     public var taskRunnerPath: String
+    /// Where the tracker records its metrics; the default records nothing.
+    public var metricsFactory: any MetricsFactory
 
     /// The documented default shuffle port.
     public static let defaultShufflePort = 9420
+    /// The documented default port of a TaskTracker's HTTP endpoint (health and metrics).
+    public static let defaultHTTPPort = 9440
 
     /// Creates a configuration; the tracker id defaults to `advertiseHost:shufflePort` plus the process id.
     public init(
         jobTrackerHost: String, jobTrackerPort: Int, host: String, advertiseHost: String? = nil,
         shufflePort: Int = defaultShufflePort, slots: Int = ProcessInfo.processInfo.activeProcessorCount,
         workDirectory: String, sharedInputRoot: String? = nil, secret: ClusterSecret, trackerID: String? = nil,
-        parallelFetches: Int = 4, taskRunnerPath: String? = nil
+        parallelFetches: Int = 4, taskRunnerPath: String? = nil,
+        metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance
     ) {
         self.jobTrackerHost = jobTrackerHost
         self.jobTrackerPort = jobTrackerPort
@@ -45,12 +51,13 @@ public struct TaskTrackerConfiguration: Sendable {
         self.advertiseHost = advertiseHost ?? host
         self.shufflePort = shufflePort
         self.slots = max(1, slots)
-        self.workDirectory = workDirectory
+        self.workDirectory = URL(fileURLWithPath: workDirectory).standardizedFileURL.path
         self.sharedInputRoot = sharedInputRoot
         self.secret = secret
         self.trackerID = trackerID ?? "tracker-\(advertiseHost ?? host)-\(ProcessInfo.processInfo.processIdentifier)-\(UInt16.random(in: 0...UInt16.max))"
         self.parallelFetches = max(1, parallelFetches)
         self.taskRunnerPath = taskRunnerPath ?? Self.siblingExecutable("mrtask")
+        self.metricsFactory = metricsFactory
     }
 
     /// The path of `name` in the directory of the running executable (`MR_TASK_RUNNER` overrides it).

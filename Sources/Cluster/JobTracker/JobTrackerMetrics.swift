@@ -1,0 +1,83 @@
+import CoreMetrics
+import Foundation
+import MapReduce
+
+/// The JobTracker's metrics, recorded through swift-metrics so that any backend (the daemons use
+/// Prometheus) can export them.
+///
+/// Counters count events since the JobTracker started; gauges are set from the state by
+/// ``refresh(from:)``, which the JobTracker calls when jobs or trackers come and go and on its
+/// twice-a-second housekeeping pass (so task gauges lag by at most half a second).
+struct JobTrackerMetrics: Sendable {
+    private let heartbeats: Counter
+    private let jobsSubmitted: Counter
+    private let jobsFinished: [JobRunState: Counter]
+    private let attempts: AttemptMetrics
+    private let trackersLost: Counter
+    private let jobsRunning: Gauge
+    private let tasks: [String: Gauge]
+    private let trackers: Gauge
+    private let slots: Gauge
+    private let slotsUsed: Gauge
+
+    /// Creates the metrics in `factory`; the no-op factory records nothing.
+    init(factory: any MetricsFactory) {
+        heartbeats = Counter(label: "mapreduce_heartbeats_total", factory: factory)
+        jobsSubmitted = Counter(label: "mapreduce_jobs_submitted_total", factory: factory)
+        jobsFinished = Dictionary(
+            uniqueKeysWithValues: [JobRunState.succeeded, .failed, .killed].map {
+                ($0, Counter(label: "mapreduce_jobs_finished_total", dimensions: [("state", $0.rawValue)], factory: factory))
+            })
+        attempts = AttemptMetrics(prefix: "mapreduce_", factory: factory)
+        trackersLost = Counter(label: "mapreduce_trackers_lost_total", factory: factory)
+        jobsRunning = Gauge(label: "mapreduce_jobs_running", factory: factory)
+        tasks = Dictionary(
+            uniqueKeysWithValues: ["pending", "running", "succeeded"].map {
+                ($0, Gauge(label: "mapreduce_tasks", dimensions: [("state", $0)], factory: factory))
+            })
+        trackers = Gauge(label: "mapreduce_trackers", factory: factory)
+        slots = Gauge(label: "mapreduce_slots", factory: factory)
+        slotsUsed = Gauge(label: "mapreduce_slots_used", factory: factory)
+    }
+
+    /// Counts a heartbeat.
+    func heartbeat() { heartbeats.increment() }
+
+    /// Counts a submitted job.
+    func jobSubmitted() { jobsSubmitted.increment() }
+
+    /// Counts a job that ended.
+    func jobFinished(as state: JobRunState) { jobsFinished[state]?.increment() }
+
+    /// Counts an attempt that ended, and records how long a successful one ran.
+    func attemptFinished(_ attempt: AttemptID, succeeded: Bool, after seconds: Double?) {
+        attempts.finished(attempt, succeeded: succeeded, seconds: seconds)
+    }
+
+    /// Counts trackers that went silent.
+    func trackersLost(_ count: Int) {
+        if count > 0 { trackersLost.increment(by: count) }
+    }
+
+    /// Sets the gauges from the running jobs and registered trackers.
+    func refresh(from state: JobTrackerState) {
+        var counts = ["pending": 0, "running": 0, "succeeded": 0]
+        var running = 0
+        for id in state.jobOrder {
+            guard let job = state.jobs[id], job.state == .running else { continue }
+            running += 1
+            for task in job.phase.maps + job.phase.reduces {
+                switch task.state {
+                case .pending: counts["pending"]! += 1
+                case .running: counts["running"]! += 1
+                case .succeeded: counts["succeeded"]! += 1
+                }
+            }
+        }
+        jobsRunning.record(running)
+        for (name, gauge) in tasks { gauge.record(counts[name] ?? 0) }
+        trackers.record(state.trackers.count)
+        slots.record(state.trackers.values.reduce(0) { $0 + $1.slots })
+        slotsUsed.record(state.trackers.keys.reduce(0) { $0 + state.runningAttempts(on: $1) })
+    }
+}
