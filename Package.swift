@@ -81,8 +81,10 @@ let package = Package(
         .executableTarget(
             name: "mrsubmit",
             dependencies: [
-                "MapReduce", "MapReduceEngine", "JobCatalog", "Cluster", "Console", "Wire", "mrtask",
+                "MapReduce", "MapReduceEngine", "JobCatalog", "Cluster", "Console", "DaemonHTTP", "Wire", "mrtask",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: optimized
         ),
@@ -90,7 +92,7 @@ let package = Package(
         .executableTarget(
             name: "jobtracker",
             dependencies: [
-                "Cluster", "Wire", "DaemonHTTP",
+                "Cluster", "Console", "Wire", "DaemonHTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
