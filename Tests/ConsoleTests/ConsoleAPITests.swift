@@ -48,6 +48,12 @@ struct ConsoleAPITests {
         #expect(sources.contains("jobtracker"))
         #expect(sources.contains { $0 != "jobtracker" }, "no tracker log lines were forwarded: \(sources)")
 
+        let metrics = try await client.get("/metrics").text
+        for name in ["mapreduce_jobs_finished_total", "mapreduce_tasks", "mapreduce_heartbeats_total", "mapreduce_trackers",
+                     "mapreduce_attempt_duration_seconds", "mapreduce_attempts_finished_total"] {
+            #expect(metrics.contains(name), "/metrics lacks \(name)")
+        }
+
         let dashboard = try await client.get("/")
         #expect(dashboard.status == 200 && dashboard.text.contains(job))
         let page = try await client.get("/jobs/\(job)")
