@@ -38,7 +38,10 @@ final class ConsoleCluster: @unchecked Sendable {
                      "--slots", "2", "--http-port", "0", "--work-dir", directory.file("tt\(index)"), "--secret-file", secretFile],
                     logPath: directory.file("tasktracker\(index).log")))
         }
-        let ready = Daemon.wait(seconds: 20) { self.jobTrackerLog.components(separatedBy: "tracker registered").count - 1 >= 2 }
+        let ready = Daemon.wait(seconds: 20) {
+            let log = self.jobTrackerLog
+            return log.contains("HTTP listening") && log.components(separatedBy: "tracker registered").count - 1 >= 2
+        }
         guard ready else { throw OracleError(message: "the cluster did not start:\n\(jobTrackerLog)") }
     }
 
