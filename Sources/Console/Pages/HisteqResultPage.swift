@@ -21,7 +21,7 @@ struct HisteqResultPage {
             let fraction = job.mapsTotal + job.reducesTotal == 0 ? 0 : Double(job.mapsDone + job.reducesDone) / Double(job.mapsTotal + job.reducesTotal)
             status = """
                 <p>\(HTML.badge(job.state.rawValue)) <a href="/jobs/\(HTML.escape("\(job.job)"))">\(HTML.escape("\(job.job)"))</a> · \
-                phase \(job.phase + 1)/\(job.phaseCount) \(HTML.progress(done ? 1 : fraction, label: HTML.escape(job.phaseName)))</p>
+                phase \(job.phase + 1)/\(job.phaseCount) \(HTML.progress(done ? 1 : fraction, label: job.phaseName))</p>
                 \(job.failure.isEmpty ? "" : "<p class=\"error\">\(HTML.escape(job.failure))</p>")
                 """
         }
