@@ -76,6 +76,15 @@ struct ConsoleSnapshotTests {
         #expect(state.trackerStatuses().map(\.state) == [.live, .draining])
     }
 
+    @Test func unfinishedTasksOfAnEndedJobAreFailedOrKilled() throws {
+        var state = state()
+        let maps = state.assign(to: "a", at: now).map(\.attempt)
+        _ = state.failed(maps[0], error: "boom", at: now)
+        state.finish(job, as: .failed, failure: "boom", log: [], at: now)
+        let tasks = try #require(state.phaseStatuses(of: job, now: now)?[0].tasks)
+        #expect(tasks.map(\.state) == ["failed", "killed", "killed"])
+    }
+
     @Test func heartbeatsCarryLogLinesAndOldOnesDecodeWithout() throws {
         let line = LogRecord(time: 1.5, level: "info", source: "t1", job: "job_1_1", message: "attempt started attempt=x")
         let heartbeat = HeartbeatRequest(tracker: "t1", freeSlots: 1, acceptsTasks: true, reports: [], logs: [line, line])

@@ -35,11 +35,15 @@ extension JobTrackerState {
     func phaseStatuses(of job: JobID, now: Date) -> [PhaseStatus]? {
         guard let record = jobs[job] else { return nil }
         return (record.finishedPhases + [record.phase]).map { phase in
-            PhaseStatus(index: phase.index, name: phase.name, tasks: (phase.maps + phase.reduces).map { status(of: $0, in: phase, now: now) })
+            PhaseStatus(
+                index: phase.index, name: phase.name,
+                tasks: (phase.maps + phase.reduces).map { status(of: $0, in: phase, jobState: record.state, now: now) })
         }
     }
 
-    private func status(of task: TaskRecord, in phase: PhaseRecord, now: Date) -> TaskStatus {
+    /// A task's status; in an ended job, a task that did not succeed is `failed` if an attempt
+    /// of it failed and `killed` otherwise.
+    private func status(of task: TaskRecord, in phase: PhaseRecord, jobState: JobRunState, now: Date) -> TaskStatus {
         let attempts = task.attempts.map { attempt in
             AttemptStatus(
                 id: "\(attempt.id)", tracker: attempt.tracker, state: Self.name(of: attempt.state),
@@ -68,9 +72,10 @@ extension JobTrackerState {
         }
         let state: String
         switch task.state {
+        case .succeeded: state = "succeeded"
+        case _ where jobState != .running: state = task.failures > 0 ? "failed" : "killed"
         case .pending: state = "pending"
         case .running: state = "running"
-        case .succeeded: state = "succeeded"
         }
         return TaskStatus(
             id: "\(task.id)", kind: task.id.kind == .map ? "map" : "reduce", state: state, attempts: attempts,

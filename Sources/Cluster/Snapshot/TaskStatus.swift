@@ -4,7 +4,7 @@ public struct TaskStatus: Sendable, Codable, Equatable {
     public var id: String
     /// `map` or `reduce`.
     public var kind: String
-    /// `pending`, `running` or `succeeded`.
+    /// `pending`, `running` or `succeeded`; in an ended job, `failed` or `killed` if it did not succeed.
     public var state: String
     /// Its attempts, oldest first.
     public var attempts: [AttemptStatus]

@@ -24,7 +24,7 @@ enum ConsoleAssets {
         input,select,button{font:inherit;padding:.3rem .5rem;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg)}
         button{cursor:pointer}button.danger{color:var(--bad)}.error{color:var(--bad)}.muted{color:var(--muted)}
         .pair{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:1rem}.pair figure{margin:0}.pair img{max-width:100%;height:auto;border:1px solid var(--line)}
-        svg{max-width:100%;height:auto}svg text{fill:var(--muted);font-size:11px}.log td{font-family:ui-monospace,monospace;font-size:.8rem}
+        svg{max-width:100%;height:auto}svg text{fill:var(--muted);font-size:11px}.log td{font-family:ui-monospace,monospace;font-size:.8rem}.log td:last-child{overflow-wrap:anywhere;min-width:16rem}
         """
 
     /// `/static/console.js`: refreshes the live region, sorts tables, and sends the forms and
