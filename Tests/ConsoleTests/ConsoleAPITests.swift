@@ -54,6 +54,15 @@ struct ConsoleAPITests {
             #expect(metrics.contains(name), "/metrics lacks \(name)")
         }
 
+        let inputs = cluster.dataDirectory + "/inputs/logs"
+        try FileManager.default.createDirectory(atPath: inputs, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: SharedData.accessLog, toPath: inputs + "/access.log")
+        let fromData = try await client.post("/api/v1/jobs", json: ["job": "logbytes", "files": ["logs/access.log"]])
+        #expect(fromData.status == 201, "\(fromData.text)")
+        let logJob = try #require(try fromData.json([String: String].self)["job"])
+        #expect(try await cluster.waitForEnd(of: logJob, with: client)["state"] as? String == "succeeded")
+        #expect(try await client.get("/").text.contains("logs/access.log"), "the submit form offers data directory files")
+
         let dashboard = try await client.get("/")
         #expect(dashboard.status == 200 && dashboard.text.contains(job))
         let page = try await client.get("/jobs/\(job)")
