@@ -30,10 +30,10 @@ public struct ForwardingLogHandler: LogHandler {
         let all = metadata.merging(event.metadata ?? [:]) { $1 }
         var job = all["job"].map { "\($0)" } ?? ""
         if job.isEmpty, let attempt = all["attempt"].flatMap({ AttemptID("\($0)") }) { job = "\(attempt.task.job)" }
-        let fields = all.filter { $0.key != "tracker" }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        let fields = all.filter { $0.key != "tracker" || "\($0.value)" != source }.sorted { $0.key < $1.key }
+            .map { "\($0.key)=\($0.value)" }
         let text = fields.isEmpty ? "\(message)" : "\(message) " + fields.joined(separator: " ")
-        let origin = all["tracker"].map { "\($0)" } ?? source
-        sink(LogRecord(time: Date().timeIntervalSince1970, level: level.rawValue, source: origin, job: job, message: text))
+        sink(LogRecord(time: Date().timeIntervalSince1970, level: level.rawValue, source: source, job: job, message: text))
     }
 }
 
