@@ -26,6 +26,10 @@ public enum HistogramCounter {
     ) {
         let spp = layout.samplesPerPixel
         let binCount = plan.bins
+        if spp == 1, Sample.self == UInt8.self, case .channels = plan.rule {
+            countBytes(buffer, layout: layout, rows: rows, into: bins)
+            return
+        }
         for row in 0..<rows {
             let start = buffer.baseAddress! + row * layout.stride
             let samples = UnsafeBufferPointer(start: start.assumingMemoryBound(to: Sample.self), count: layout.width * spp)
@@ -45,6 +49,37 @@ public enum HistogramCounter {
                 for pixel in stride(from: red, to: samples.count, by: spp) {
                     bins[luma(Int(samples[pixel]), Int(samples[pixel + 1]), Int(samples[pixel + 2]))] &+= 1
                 }
+            }
+        }
+    }
+
+    /// Counts 8-bit samples into four interleaved sets of bins, so that runs of equal values do
+    /// not wait on one counter, then adds them up.
+    private static func countBytes(
+        _ buffer: UnsafeRawBufferPointer, layout: SampleLayout, rows: Int, into bins: UnsafeMutableBufferPointer<UInt64>
+    ) {
+        guard let start = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+        var partial = [UInt64](repeating: 0, count: 4 * 256)
+        partial.withUnsafeMutableBufferPointer { counts in
+            let c = counts.baseAddress!
+            let (width, lines) = layout.stride == layout.width ? (layout.width * rows, 1) : (layout.width, rows)
+            for line in 0..<lines {
+                let base = start + line * layout.stride
+                var index = 0
+                while index + 4 <= width {
+                    c[Int(base[index])] &+= 1
+                    c[256 + Int(base[index + 1])] &+= 1
+                    c[512 + Int(base[index + 2])] &+= 1
+                    c[768 + Int(base[index + 3])] &+= 1
+                    index += 4
+                }
+                while index < width {
+                    c[Int(base[index])] &+= 1
+                    index += 1
+                }
+            }
+            for value in 0..<256 {
+                bins[value] &+= c[value] &+ c[256 + value] &+ c[512 + value] &+ c[768 + value]
             }
         }
     }

@@ -5,8 +5,44 @@ public enum LookupApplier {
                              tables: [[UInt16]]) {
         if layout.bytesPerSample == 2 {
             apply(UInt16.self, buffer, layout: layout, plan: plan, tables: tables)
+        } else if case .channels(let channels) = plan.rule {
+            applyBytes(buffer, samplesPerPixel: layout.samplesPerPixel, channels: channels, tables: tables)
         } else {
             apply(UInt8.self, buffer, layout: layout, plan: plan, tables: tables)
+        }
+    }
+
+    /// The channels rule on 8-bit samples, through 8-bit tables and raw pointers; a gray band
+    /// (the common case: gray images, a JPEG's Y plane) is mapped eight samples per iteration.
+    private static func applyBytes(
+        _ buffer: UnsafeMutableRawBufferPointer, samplesPerPixel spp: Int, channels: [Int], tables: [[UInt16]]
+    ) {
+        guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+        let pixels = buffer.count / spp
+        for (histogram, channel) in channels.enumerated() {
+            let bytes = tables[histogram].map { UInt8(truncatingIfNeeded: $0) }
+            bytes.withUnsafeBufferPointer { table in
+                let lookup = table.baseAddress!
+                if spp == 1 {
+                    var index = 0
+                    while index + 8 <= pixels {
+                        let p = base + index
+                        (p[0], p[1], p[2], p[3]) = (lookup[Int(p[0])], lookup[Int(p[1])], lookup[Int(p[2])], lookup[Int(p[3])])
+                        (p[4], p[5], p[6], p[7]) = (lookup[Int(p[4])], lookup[Int(p[5])], lookup[Int(p[6])], lookup[Int(p[7])])
+                        index += 8
+                    }
+                    while index < pixels {
+                        base[index] = lookup[Int(base[index])]
+                        index += 1
+                    }
+                } else {
+                    var sample = base + channel
+                    for _ in 0..<pixels {
+                        sample.pointee = lookup[Int(sample.pointee)]
+                        sample += spp
+                    }
+                }
+            }
         }
     }
 
