@@ -26,9 +26,17 @@ public enum HistogramCounter {
     ) {
         let spp = layout.samplesPerPixel
         let binCount = plan.bins
-        if spp == 1, Sample.self == UInt8.self, case .channels = plan.rule {
-            countBytes(buffer, layout: layout, rows: rows, into: bins)
-            return
+        if Sample.self == UInt8.self {
+            switch plan.rule {
+            case .channels where spp == 1:
+                countBytes(buffer, layout: layout, rows: rows, into: bins)
+                return
+            case .luma(let red), .grayFromRGB(let red):
+                countLumaBytes(buffer, layout: layout, rows: rows, red: red, into: bins)
+                return
+            case .channels:
+                break
+            }
         }
         for row in 0..<rows {
             let start = buffer.baseAddress! + row * layout.stride
@@ -80,6 +88,24 @@ public enum HistogramCounter {
             }
             for value in 0..<256 {
                 bins[value] &+= c[value] &+ c[256 + value] &+ c[512 + value] &+ c[768 + value]
+            }
+        }
+    }
+
+    /// Counts the Y of 8-bit RGB samples (``luma(_:_:_:)``) through raw pointers.
+    private static func countLumaBytes(
+        _ buffer: UnsafeRawBufferPointer, layout: SampleLayout, rows: Int, red: Int,
+        into bins: UnsafeMutableBufferPointer<UInt64>
+    ) {
+        guard let start = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+        let counts = bins.baseAddress!
+        let spp = layout.samplesPerPixel
+        for row in 0..<rows {
+            var pixel = start + row * layout.stride + red
+            for _ in 0..<layout.width {
+                let (r, g, b) = (Int32(pixel[0]), Int32(pixel[1]), Int32(pixel[2]))
+                counts[Int((19_595 &* r &+ 38_470 &* g &+ 7_471 &* b &+ 32_768) >> 16)] &+= 1
+                pixel += spp
             }
         }
     }
