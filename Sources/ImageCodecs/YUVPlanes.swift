@@ -124,9 +124,9 @@ public struct YUVPlanes: Sendable, Equatable {
             planeWidth($0, width: width, subsampling: subsampling) * planeHeight($0, height: height, subsampling: subsampling)
         }
         let offsets = sizes.reduce(into: [0]) { $0.append($0.last! + $1) }
-        var storage = [UInt8](repeating: 0, count: offsets.last!)
-        try storage.withUnsafeMutableBufferPointer { buffer in
+        let storage = try [UInt8](unsafeUninitializedCapacity: offsets.last!) { buffer, count in
             try body(sizes.indices.map { buffer.baseAddress! + offsets[$0] })
+            count = buffer.count
         }
         return YUVPlanes(width: width, height: height, subsampling: subsampling, storage: storage, offsets: offsets)
     }
