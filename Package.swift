@@ -63,6 +63,14 @@ let package = Package(
             swiftSettings: optimized
         ),
         .target(
+            name: "Console",
+            dependencies: [
+                "Cluster", "Wire", "MapReduce", "ImageCodecs", "JobCatalog",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "DaemonHTTP",
             dependencies: [
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -73,8 +81,10 @@ let package = Package(
         .executableTarget(
             name: "mrsubmit",
             dependencies: [
-                "MapReduce", "MapReduceEngine", "JobCatalog", "Cluster", "Wire", "mrtask",
+                "MapReduce", "MapReduceEngine", "JobCatalog", "Cluster", "Console", "DaemonHTTP", "Wire", "mrtask",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: optimized
         ),
@@ -82,7 +92,7 @@ let package = Package(
         .executableTarget(
             name: "jobtracker",
             dependencies: [
-                "Cluster", "Wire", "DaemonHTTP",
+                "Cluster", "Console", "Wire", "DaemonHTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -135,6 +145,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster", "Wire", "MapReduce", "MapReduceEngine", "TestSupport"]),
+        .testTarget(
+            name: "ConsoleTests",
+            dependencies: [
+                "Console", "Cluster", "Wire", "mrsubmit", "jobtracker", "tasktracker", "mrtask", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "HistogramEqualizationTests",
             dependencies: ["HistogramEqualization", "ImageCodecs", "MapReduce", "MapReduceEngine", "mrsubmit", "TestSupport"]

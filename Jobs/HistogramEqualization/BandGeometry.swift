@@ -1,5 +1,6 @@
 /// How an image's rows are cut into bands: equal runs of rows, each a multiple of the storage's
-/// row alignment (a TIFF's strip or tile height, a JPEG's MCU height), the last one shorter.
+/// row alignment (a TIFF's strip or tile height), the last one shorter. A JPEG, decoded and
+/// encoded only whole, is always one band.
 ///
 /// Aligned bands never share a strip or tile, so no strip is decoded by two tasks. The band
 /// count asked for is therefore an upper bound: a TIFF stored as one strip is one band.

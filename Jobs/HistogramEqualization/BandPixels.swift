@@ -2,8 +2,8 @@ import MapReduce
 
 /// The pixels of one band of an image, as they travel from the apply phase's maps to its reduce.
 ///
-/// `planes` holds one buffer of interleaved rows (a TIFF band, a JPEG decoded to gray or RGB) or
-/// the band's rows of a JPEG's Y, Cb and Cr planes. The encoding copies the buffers whole.
+/// `planes` holds one buffer of interleaved rows of a TIFF band, or (``isEncodedImage``) a whole
+/// JPEG, equalized and encoded by its map task. The encoding copies the buffers whole.
 public struct BandPixels: ShuffleValue, Sendable, Equatable {
     /// The band's index in its image.
     public var index: Int
@@ -11,21 +11,25 @@ public struct BandPixels: ShuffleValue, Sendable, Equatable {
     public var firstRow: Int
     /// The image rows it holds (JPEG planes may carry padding rows beyond them).
     public var rowCount: Int
-    /// The band's samples.
+    /// The band's samples, or the encoded image.
     public var planes: [[UInt8]]
+    /// Whether `planes[0]` is the whole image encoded in its output format, not samples.
+    public var isEncodedImage: Bool
 
     /// Creates a band.
-    public init(index: Int, firstRow: Int, rowCount: Int, planes: [[UInt8]]) {
+    public init(index: Int, firstRow: Int, rowCount: Int, planes: [[UInt8]], isEncodedImage: Bool = false) {
         self.index = index
         self.firstRow = firstRow
         self.rowCount = rowCount
         self.planes = planes
+        self.isEncodedImage = isEncodedImage
     }
 
     public func encode(into writer: inout ByteWriter) {
         writer.writeVarint(UInt64(index))
         writer.writeVarint(UInt64(firstRow))
         writer.writeVarint(UInt64(rowCount))
+        writer.writeVarint(isEncodedImage ? 1 : 0)
         writer.writeVarint(UInt64(planes.count))
         for plane in planes {
             plane.withUnsafeBytes { writer.writeLengthPrefixed($0) }
@@ -36,6 +40,7 @@ public struct BandPixels: ShuffleValue, Sendable, Equatable {
         index = Int(try reader.readVarint())
         firstRow = Int(try reader.readVarint())
         rowCount = Int(try reader.readVarint())
+        isEncodedImage = try reader.readVarint() != 0
         let count = try reader.readVarint()
         guard count <= 4 else { throw DecodingError.malformed("a band of \(count) planes") }
         planes = []

@@ -27,7 +27,7 @@ public final class EqualizedImageWriter: RecordWriter {
             try finishImage()
             let source = try ImageSource(path: path, settings: settings)
             let output = directory + "/" + PerInputOutputNaming.stagedName(forInput: path)
-            current = try ImageAssembly(source: source, outputPath: output, quality: settings.quality)
+            current = try ImageAssembly(source: source, outputPath: output)
             currentTable = band.table
         }
         try current?.append(band.pixels)

@@ -21,7 +21,7 @@ public struct HistogramEqualizationJob: FilePerInputJob {
             JobOption(name: "mode", parameter: Parameter.mode, valueName: "mode",
                       help: "luma (default: Y of YCbCr, chroma kept), channels (R, G, B each) or gray"),
             JobOption(name: "bands", parameter: Parameter.bands, valueName: "n",
-                      help: "Cut each image into about n row bands (default: bands of about 8 MiB)"),
+                      help: "Cut each image into about n row bands (default: TIFF bands of about 24 MiB; a JPEG is one band)"),
             JobOption(name: "rows-per-band", parameter: Parameter.rowsPerBand, valueName: "rows",
                       help: "Cut each image into bands of this many rows (rounded up to whole strips/tiles)"),
             JobOption(name: "quality", parameter: Parameter.quality, valueName: "q",

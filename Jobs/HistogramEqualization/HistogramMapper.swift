@@ -6,9 +6,10 @@ public struct HistogramMapper: Mapper {
 
     public mutating func map(_ band: ImageBand, context: MapContext<String, [UInt64]>) throws {
         let source = band.source
-        let histogram = band.pixels.planes[0].withUnsafeBytes {
-            HistogramCounter.count($0, layout: source.layout, rows: band.pixels.rowCount, plan: source.plan)
+        let histogram = band.withUnsafeEqualizedSamples { samples, rows in
+            HistogramCounter.count(samples, layout: source.layout, rows: rows, plan: source.plan)
         }
+        guard let histogram else { return }
         try context.emit(source.path, histogram)
     }
 }

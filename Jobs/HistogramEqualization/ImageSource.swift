@@ -26,7 +26,7 @@ public final class ImageSource {
     public let decoding: Decoding
     /// What is equalized.
     public let plan: EqualizationPlan
-    /// How its rows are cut into bands.
+    /// How its rows are cut into bands; a JPEG is one band.
     public let geometry: BandGeometry
     /// The open TIFF, for a TIFF, until ``readRows(_:)`` has read its band.
     public private(set) var tiff: TIFFReader?
@@ -65,9 +65,8 @@ public final class ImageSource {
                 pixels.colorModel = header.components == 1 ? .minIsBlack : .rgb
                 plan = try EqualizationPlan.interleaved(pixels, mode: settings.mode, path: path)
             }
-            let mcuHeight = header.subsampling == .s420 || header.subsampling == .s440 ? 16 : 8
             geometry = BandGeometry(height: info.height, bytesPerRow: info.width * header.components,
-                                    alignment: mcuHeight, banding: settings.banding)
+                                    alignment: 1, banding: .count(1))
         }
     }
 
@@ -88,7 +87,7 @@ public final class ImageSource {
             SampleLayout(samplesPerPixel: info.samplesPerPixel, bytesPerSample: info.bytesPerSample, width: info.width)
         case .jpegPlanes(let subsampling):
             SampleLayout(samplesPerPixel: 1, bytesPerSample: 1, width: info.width,
-                         stride: PlaneGeometry(width: info.width, height: info.height, subsampling: subsampling).lumaWidth)
+                         stride: PlaneGeometry(width: info.width, subsampling: subsampling).lumaWidth)
         case .jpegPixels(let channels):
             SampleLayout(samplesPerPixel: channels, bytesPerSample: 1, width: info.width)
         }

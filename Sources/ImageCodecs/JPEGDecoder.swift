@@ -49,15 +49,15 @@ public final class JPEGDecoder {
             throw ImageCodecError(.invalidArgument, path: file.path, "decode needs 1 or 3 channels, not \(channels)")
         }
         let header = file.header
-        var pixels = [UInt8](repeating: 0, count: header.width * header.height * channels)
         let format = TurboJPEGHandle.pixelFormat(channels: channels)
-        let status = file.data.withUnsafeBufferPointer { source in
-            pixels.withUnsafeMutableBufferPointer { target in
+        let pixels = try [UInt8](unsafeUninitializedCapacity: header.width * header.height * channels) { target, count in
+            let status = file.data.withUnsafeBufferPointer { source in
                 tjDecompress2(tj.handle, source.baseAddress, UInt(source.count), target.baseAddress,
                               Int32(header.width), 0, Int32(header.height), format, 0)
             }
+            try tj.check(status, path: file.path, failure: .corrupt, action: "decoding")
+            count = target.count
         }
-        try tj.check(status, path: file.path, failure: .corrupt, action: "decoding")
         return try RasterImage(width: header.width, height: header.height, channels: channels, pixels: pixels)
     }
 

@@ -47,7 +47,7 @@ public final class JPEGEncoder {
         try compress(quality: quality, progressive: progressive, metadata: metadata, path: path) {
             buffer, size, flags in
             planes.withPlanePointers { pointers in
-                var constant = pointers.map { UnsafePointer<UInt8>($0) }
+                var constant = pointers
                 return constant.withUnsafeMutableBufferPointer { planeList in
                     tjCompressFromYUVPlanes(tj.handle, planeList.baseAddress, Int32(planes.width), nil,
                                             Int32(planes.height), planes.subsampling.rawValue,
@@ -74,7 +74,7 @@ public final class JPEGEncoder {
         guard let buffer, size > 0 else {
             throw ImageCodecError(.writeFailed, path: path, "JPEG encoding produced no data")
         }
-        let encoded = Array(UnsafeBufferPointer(start: buffer, count: Int(size)))
-        return metadata?.inserted(into: encoded) ?? encoded
+        let encoded = UnsafeBufferPointer(start: buffer, count: Int(size))
+        return metadata?.inserted(intoBytes: encoded) ?? Array(encoded)
     }
 }

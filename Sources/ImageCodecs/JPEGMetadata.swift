@@ -156,14 +156,20 @@ public struct JPEGMetadata: Sendable, Equatable {
     /// the source density is kept); otherwise the encoder's APP0 stays
     /// first. All other segments follow in source order.
     public func inserted(into encoded: [UInt8]) -> [UInt8] {
-        guard encoded.count >= 4, encoded[0] == 0xFF, encoded[1] == 0xD8, !segments.isEmpty else {
-            return encoded
+        inserted(intoBytes: encoded)
+    }
+
+    /// ``inserted(into:)`` for encoded bytes in any buffer (e.g. the encoder's own), copied once.
+    public func inserted<Bytes: RandomAccessCollection<UInt8>>(intoBytes encoded: Bytes) -> [UInt8] where Bytes.Index == Int {
+        let start = encoded.startIndex
+        guard encoded.count >= 4, encoded[start] == 0xFF, encoded[start + 1] == 0xD8, !segments.isEmpty else {
+            return Array(encoded)
         }
-        var rest = 2
-        var encoderAPP0: ArraySlice<UInt8> = []
-        if encoded.count >= 6, encoded[2] == 0xFF, encoded[3] == 0xE0 {
-            let end = min(encoded.count, 4 + (Int(encoded[4]) << 8 | Int(encoded[5])))
-            encoderAPP0 = encoded[2..<end]
+        var rest = start + 2
+        var encoderAPP0 = encoded[rest..<rest]
+        if encoded.count >= 6, encoded[start + 2] == 0xFF, encoded[start + 3] == 0xE0 {
+            let end = min(encoded.endIndex, start + 4 + (Int(encoded[start + 4]) << 8 | Int(encoded[start + 5])))
+            encoderAPP0 = encoded[(start + 2)..<end]
             rest = end
         }
         let sourceJFIF = segments.first { $0.marker == 0xE0 && $0.starts(with: "JFIF\0") }

@@ -63,6 +63,9 @@ public final class TIFFReader {
             throw ImageCodecError(.invalidArgument, path: handle.path,
                                   "row range \(rows) is outside 0..<\(info.height) or empty")
         }
+        if let band = try readWholeStrips(rows) {
+            return band
+        }
         var band = [UInt8](repeating: 0, count: rows.count * info.bytesPerRow)
         var used: [UInt32: [UInt8]] = [:]
         for chunkRow in geometry.chunkRows(overlapping: rows) {
@@ -100,6 +103,31 @@ public final class TIFFReader {
     /// Decodes the whole first page (same layout as ``readRows(_:)``).
     public func readImage() throws -> [UInt8] {
         try readRows(0..<info.height)
+    }
+
+    /// Decodes rows `rows` straight into the band when they are whole contiguous strips, with
+    /// no copy; nil when they are not.
+    private func readWholeStrips(_ rows: Range<Int>) throws -> [UInt8]? {
+        let height = geometry.chunkHeight
+        guard !geometry.isTiled, geometry.planes == 1, rows.lowerBound % height == 0,
+              rows.upperBound % height == 0 || rows.upperBound == info.height else { return nil }
+        let bytesPerRow = info.bytesPerRow
+        cache = [:]
+        return try [UInt8](unsafeUninitializedCapacity: rows.count * bytesPerRow) { band, initialized in
+            for chunkRow in geometry.chunkRows(overlapping: rows) {
+                let size = geometry.storedRows(inChunkRow: chunkRow) * bytesPerRow
+                let index = geometry.chunkIndex(handle.tif, chunkRow: chunkRow, chunkColumn: 0, plane: 0)
+                let target = band.baseAddress! + (chunkRow * height - rows.lowerBound) * bytesPerRow
+                let got = TIFFReadEncodedStrip(handle.tif, index, target, tmsize_t(size))
+                if got < 0 {
+                    throw handle.failure(.corrupt, "corrupt TIFF: cannot decode strip \(index)")
+                }
+                if Int(got) < size {
+                    throw handle.failure(.truncated, "truncated TIFF: strip \(index) has only \(got) bytes")
+                }
+            }
+            initialized = band.count
+        }
     }
 
     private func decodeChunk(_ index: UInt32, chunkRow: Int) throws -> [UInt8] {

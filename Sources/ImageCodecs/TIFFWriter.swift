@@ -28,6 +28,9 @@ public final class TIFFWriter {
     private let path: String
     private let geometry: TIFFChunkGeometry
     private var pending: [UInt8] = []
+    /// Whether whole strips are stored exactly as they arrive (contiguous, uncompressed, in
+    /// host byte order), so they can be written straight from the caller's rows.
+    private let storesRowsAsIs: Bool
 
     /// Creates `path` and writes the tags described by `info`.
     ///
@@ -76,6 +79,9 @@ public final class TIFFWriter {
         self.info = written
         self.handle = handle
         self.path = path
+        let hostOrder: ImageInfo.ByteOrder = 1.littleEndian == 1 ? .littleEndian : .bigEndian
+        storesRowsAsIs = !geometry.isTiled && geometry.planes == 1 && layout.compression == TIFFCodes.compressionNone
+            && (info.bitsPerSample == 8 || layout.byteOrder == hostOrder)
         pending.reserveCapacity(geometry.chunkHeight * info.bytesPerRow)
     }
 
@@ -90,6 +96,9 @@ public final class TIFFWriter {
                                   "append got \(rows.count) bytes; expected whole rows of \(bytesPerRow) bytes within \(info.height) rows")
         }
         var offset = 0
+        if storesRowsAsIs, pending.isEmpty {
+            offset = try writeWholeStrips(of: rows)
+        }
         while offset < rows.count {
             let chunkRow = rowsWritten / geometry.chunkHeight
             let chunkEnd = min((chunkRow + 1) * geometry.chunkHeight, info.height)
@@ -124,6 +133,31 @@ public final class TIFFWriter {
             throw handle.failure(.writeFailed, "cannot write the TIFF directory")
         }
         self.handle = nil
+    }
+
+    /// Writes the whole strips at the start of `rows` as they are, without copying them, and
+    /// returns the number of bytes written; call only when ``storesRowsAsIs`` and nothing is pending.
+    private func writeWholeStrips(of rows: [UInt8]) throws -> Int {
+        guard let handle else {
+            throw ImageCodecError(.invalidArgument, path: path, "the TIFF was already finished")
+        }
+        let bytesPerRow = info.bytesPerRow
+        var offset = 0
+        while rowsWritten < info.height, rowsWritten % geometry.chunkHeight == 0 {
+            let chunkRow = rowsWritten / geometry.chunkHeight
+            let size = geometry.storedRows(inChunkRow: chunkRow) * bytesPerRow
+            guard rows.count - offset >= size else { break }
+            let index = geometry.chunkIndex(handle.tif, chunkRow: chunkRow, chunkColumn: 0, plane: 0)
+            let status = rows.withUnsafeBytes {
+                TIFFWriteRawStrip(handle.tif, index, UnsafeMutableRawPointer(mutating: $0.baseAddress! + offset), tmsize_t(size))
+            }
+            if status < 0 {
+                throw handle.failure(.writeFailed, "cannot write strip \(index)")
+            }
+            offset += size
+            rowsWritten += size / bytesPerRow
+        }
+        return offset
     }
 
     /// Encodes the complete chunk row held in `pending`.

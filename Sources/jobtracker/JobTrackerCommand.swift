@@ -1,5 +1,6 @@
 import ArgumentParser
 import Cluster
+import Console
 import DaemonHTTP
 import Hummingbird
 import Foundation
@@ -27,6 +28,12 @@ struct JobTrackerCommand: AsyncParsableCommand {
 
     @Option(help: "The HTTP port for health, readiness and metrics; 0 picks a free one [MR_HTTP_PORT].")
     var httpPort: Int = Int(ProcessInfo.processInfo.environment["MR_HTTP_PORT"] ?? "") ?? JobTrackerConfiguration.defaultHTTPPort
+
+    @Flag(help: "Ask for the console token even to read the web console; always so off loopback [MR_CONSOLE_REQUIRE_LOGIN=1].")
+    var consoleRequireLogin = ProcessInfo.processInfo.environment["MR_CONSOLE_REQUIRE_LOGIN"] == "1"
+
+    @Option(help: ArgumentHelp("The largest file the web console accepts, e.g. 64m [MR_CONSOLE_UPLOAD_LIMIT].", valueName: "size"))
+    var consoleUploadLimit: String = ProcessInfo.processInfo.environment["MR_CONSOLE_UPLOAD_LIMIT"] ?? "64m"
 
     @Option(help: "Where staging uploads, job files and history are kept [MR_DATA_DIR].")
     var dataDir: String = ProcessInfo.processInfo.environment["MR_DATA_DIR"] ?? "./jobtracker-data"
@@ -74,8 +81,17 @@ struct JobTrackerCommand: AsyncParsableCommand {
                 metricsFactory: PrometheusMetricsFactory(registry: registry)),
             logger: logger)
         logger.info("JobTracker listening", metadata: ["host": "\(host)", "port": "\(server.port)", "data": "\(dataDir)"])
+        let token = ConsoleConfiguration.token(for: secret)
+        let console = try Console(
+            tracker: server.tracker,
+            configuration: ConsoleConfiguration(
+                dataDirectory: dataDir, token: token,
+                requiresLoginToRead: consoleRequireLogin || ConsoleAuth.requiresLogin(forBindHost: host),
+                uploadLimit: try Self.byteCount(consoleUploadLimit)))
+        logger.notice("console token (sign in at /login; also `mrsubmit console-token`)", metadata: ["token": "\(token)"])
         let http = DaemonHTTPServer(
-            host: host, port: httpPort, context: BasicRequestContext.self, readiness: { .ready }, registry: registry, logger: logger)
+            host: host, port: httpPort, context: BasicRequestContext.self, readiness: { .ready }, registry: registry, logger: logger,
+            addRoutes: console.addRoutes)
         let group = ServiceGroup(
             services: [
                 http.application { port in logger.info("HTTP listening", metadata: ["host": "\(host)", "port": "\(port)"]) },
@@ -83,5 +99,16 @@ struct JobTrackerCommand: AsyncParsableCommand {
             ],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
+    }
+
+    /// Parses sizes like `512`, `64k`, `64m`, `1g`.
+    private static func byteCount(_ text: String) throws -> Int64 {
+        let units: [Character: Int64] = ["k": 1 << 10, "m": 1 << 20, "g": 1 << 30]
+        let lower = text.lowercased()
+        let unit = lower.last.flatMap { units[$0] }
+        guard let value = Int64(unit == nil ? lower : String(lower.dropLast())), value > 0 else {
+            throw ValidationError("--console-upload-limit \(text): expected a positive size such as 64m")
+        }
+        return value * (unit ?? 1)
     }
 }

@@ -15,23 +15,28 @@ struct JobSession {
     let trackers: Int
     /// Whether inputs and output are paths on the cluster's side (no upload or download).
     let remotePaths: Bool
+    /// The embedded cluster's web console, which keeps the cluster up after the job.
+    let console: EmbeddedConsole?
 
     /// A session for `job` as the command line asked for it.
-    init(options: SubmitOptions, job: any Job.Type, configuration: JobConfiguration) {
+    init(options: SubmitOptions, job: any Job.Type, configuration: JobConfiguration, console: EmbeddedConsole? = nil) {
         self.job = job
         self.configuration = configuration
         cluster = options.cluster
         trackers = options.trackers
         remotePaths = options.remotePaths
+        self.console = console
     }
 
     /// Runs the job to its end; throws the job's failure as one line.
     func run(progress: @escaping @Sendable (JobProgress) -> Void) throws -> JobResult {
         let started = Date()
-        let (job, configuration, cluster, trackers, remotePaths) = (job, configuration, cluster, trackers, remotePaths)
+        let (job, configuration, cluster, trackers, remotePaths, console) = (job, configuration, cluster, trackers, remotePaths, console)
         let address = try cluster.address()
         let report = try BlockingAsync.run { () async throws -> JobReport in
-            guard let address else { return try await Self.runEmbedded(job, configuration, trackers: trackers, progress: progress) }
+            guard let address else {
+                return try await Self.runEmbedded(job, configuration, trackers: trackers, console: console, progress: progress)
+            }
             let client = ClusterClient(address: address, secret: try cluster.secret())
             return try await Self.runRemote(job, configuration, client: client, remotePaths: remotePaths, progress: progress)
         }
@@ -41,7 +46,7 @@ struct JobSession {
     }
 
     private static func runEmbedded(
-        _ job: any Job.Type, _ configuration: JobConfiguration, trackers: Int,
+        _ job: any Job.Type, _ configuration: JobConfiguration, trackers: Int, console: EmbeddedConsole?,
         progress: @escaping @Sendable (JobProgress) -> Void
     ) async throws -> JobReport {
         var logger = Logger(label: "mrsubmit.embedded")
@@ -50,16 +55,17 @@ struct JobSession {
             trackers: trackers, slots: max(1, configuration.slots / max(1, trackers)),
             workDirectory: configuration.workDirectory, logger: logger)
         do {
+            try await console?.start(for: embedded, logger: logger)
             let client = ClusterClient(address: embedded.address, secret: embedded.secret)
             let request = submission(job, configuration, inputs: configuration.inputs, output: configuration.outputPath)
             let report = try await client.withConnection { connection in
                 let id = try await client.submit(request, on: connection)
                 return try await client.follow(id, on: connection, every: .milliseconds(10)) { progress($0.progress) }
             }
-            await embedded.stop()
+            if console?.isRunning != true { await embedded.stop() }
             return try succeeded(report)
         } catch {
-            await embedded.stop()
+            if console?.isRunning != true { await embedded.stop() }
             throw error
         }
     }

@@ -11,6 +11,8 @@ struct MRSubmit: ParsableCommand {
             `mrsubmit <job> --help` shows a job's options. Jobs:
             \(JobCatalog.all.filter { !$0.isHidden }.map { "  \($0.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \($0.summary)" }.joined(separator: "\n"))
             """,
-        subcommands: [ListJobsCommand.self, StatusCommand.self, ListCommand.self, KillCommand.self, LogsCommand.self]
+        subcommands: [
+            ListJobsCommand.self, StatusCommand.self, ListCommand.self, KillCommand.self, LogsCommand.self, ConsoleTokenCommand.self,
+        ]
     )
 }

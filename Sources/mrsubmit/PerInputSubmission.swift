@@ -9,7 +9,9 @@ import MapReduceEngine
 /// place unless the whole job succeeded, and the directory is removed either way.
 enum PerInputSubmission {
     /// Runs `job` with the parsed options and returns the process exit code.
-    static func run(job: any FilePerInputJob.Type, options: SubmitOptions, parameters: JobParameters) throws -> Int32 {
+    static func run(
+        job: any FilePerInputJob.Type, options: SubmitOptions, parameters: JobParameters, console: EmbeddedConsole?
+    ) throws -> Int32 {
         guard !options.inputs.isEmpty else {
             throw InputError(path: job.name, problem: "no input paths given (usage: mrsubmit \(job.name) <inputs…>)")
         }
@@ -23,7 +25,8 @@ enum PerInputSubmission {
             mapBufferSize: Int(try SubmitOptions.byteCount(options.mapBuffer, option: "--map-buffer")),
             slots: options.slots, workDirectory: options.workDir)
         let display = ProgressDisplay(enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
-        let result = try JobSession(options: options, job: job, configuration: configuration).run(progress: display.show)
+        let result = try JobSession(options: options, job: job, configuration: configuration, console: console)
+            .run(progress: display.show)
         display.finish()
         try plan.publish(from: result.outputPath)
         var printer = ResultPrinter(job: job, result: result)

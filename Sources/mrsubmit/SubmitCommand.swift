@@ -24,17 +24,23 @@ enum SubmitCommand {
             FileHandle.standardError.write(Data("mrsubmit \(job.name): \(message)\n".utf8))
             return 64
         }
+        let console = options.console ? EmbeddedConsole(port: options.consolePort) : nil
+        let status: Int32
         do {
-            return try run(job: job, options: options, parameters: jobParameters)
+            status = try run(job: job, options: options, parameters: jobParameters, console: console)
         } catch {
             FileHandle.standardError.write(Data("mrsubmit \(job.name): \(error)\n".utf8))
-            return 1
+            status = 1
         }
+        console?.holdUntilInterrupted()
+        return status
     }
 
-    private static func run(job: any Job.Type, options: SubmitOptions, parameters: JobParameters) throws -> Int32 {
+    private static func run(
+        job: any Job.Type, options: SubmitOptions, parameters: JobParameters, console: EmbeddedConsole?
+    ) throws -> Int32 {
         if let perInput = job as? any FilePerInputJob.Type {
-            return try PerInputSubmission.run(job: perInput, options: options, parameters: parameters)
+            return try PerInputSubmission.run(job: perInput, options: options, parameters: parameters, console: console)
         }
         guard !options.inputs.isEmpty else {
             throw InputError(path: job.name, problem: "no input paths given (usage: mrsubmit \(job.name) <inputs…>)")
@@ -51,7 +57,8 @@ enum SubmitCommand {
             return 0
         }
         let display = ProgressDisplay(enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
-        let result = try JobSession(options: options, job: job, configuration: configuration).run(progress: display.show)
+        let result = try JobSession(options: options, job: job, configuration: configuration, console: console)
+            .run(progress: display.show)
         display.finish()
         print(try ResultPrinter(job: job, result: result).render(), terminator: "")
         return 0

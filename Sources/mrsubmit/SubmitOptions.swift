@@ -44,10 +44,19 @@ struct SubmitOptions: ParsableArguments {
     @Flag(help: "Inputs and -o are paths on the cluster (a shared volume): nothing is uploaded or downloaded.")
     var remotePaths = false
 
+    @Flag(help: "Serve the embedded cluster's web console and keep it up after the job, until Ctrl-C.")
+    var console = false
+
+    @Option(help: "The web console's port with --console (0 picks a free one).")
+    var consolePort: Int = 9430
+
     mutating func validate() throws {
         if let reducers, reducers < 1 { throw ValidationError("--reducers must be at least 1") }
         if let slots, slots < 1 { throw ValidationError("--slots must be at least 1") }
         if trackers < 1 { throw ValidationError("--trackers must be at least 1") }
+        if console, cluster.named != nil {
+            throw ValidationError("--console serves the embedded cluster; a named cluster's JobTracker serves its own console")
+        }
         if detach, cluster.named == nil { throw ValidationError("--detach needs a running cluster: give --cluster HOST:PORT") }
         _ = try Self.byteCount(splitSize, option: "--split-size")
         _ = try Self.byteCount(mapBuffer, option: "--map-buffer")

@@ -78,6 +78,32 @@ struct TIFFWriterTests {
         #expect(back.tiff?.predictor == info.tiff?.predictor)
     }
 
+    @Test("whole uncompressed strips are read and written in place, mixed with partial ones", arguments: [
+        Layout(bits: 8, samples: 3, separate: false, bigEndian: false, tiled: false, compression: 1),
+        Layout(bits: 16, samples: 1, separate: false, bigEndian: false, tiled: false, compression: 1),
+        Layout(bits: 16, samples: 2, separate: false, bigEndian: true, tiled: false, compression: 1),
+    ])
+    func wholeStrips(layout: Layout) throws {
+        let dir = try CodecTestData.temporaryDirectory()
+        defer { CodecTestData.remove(dir) }
+        let path = "\(dir)/strips.tif"
+        let info = TIFFWriterTests.info(layout, width: 41, height: 33)
+        let pixels = CodecTestData.pattern(width: info.width, rows: 0..<info.height, samples: layout.samples, bits: layout.bits)
+        let writer = try TIFFWriter(path: path, info: info)
+        var row = 0
+        for step in [10, 3, 2, 15, 3] {
+            let end = min(info.height, row + step)
+            try writer.append(rows: Array(pixels[(row * info.bytesPerRow)..<(end * info.bytesPerRow)]))
+            row = end
+        }
+        try writer.finish()
+        #expect(CodecTestData.referenceRead(path) == pixels)
+        let reader = try TIFFReader(path: path)
+        var banded: [UInt8] = []
+        for band in [0..<10, 10..<20, 20..<22, 22..<33] { banded += try reader.readRows(band) }
+        #expect(banded == pixels)
+    }
+
     @Test("shared TIFFs copy bit-exactly with their metadata", arguments: TIFFReaderTests.sharedTIFFs)
     func sharedRoundTrip(name: String) throws {
         let dir = try CodecTestData.temporaryDirectory()

@@ -17,6 +17,11 @@ public final class EmbeddedCluster: Sendable {
     private let tasks: [Task<Void, Never>]
     private let dataDirectory: String
 
+    /// The JobTracker, for a console in the same process.
+    public var jobTracker: JobTracker { server.tracker }
+    /// The JobTracker's data directory.
+    public var jobTrackerDataDirectory: String { dataDirectory + "/jobtracker" }
+
     /// Starts a JobTracker and `trackerCount` trackers of `slots` slots each, with files under `workDirectory`.
     public static func start(
         trackers trackerCount: Int, slots: Int, workDirectory: String, logger: Logger

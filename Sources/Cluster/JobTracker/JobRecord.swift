@@ -7,6 +7,8 @@ struct JobRecord: Sendable {
     let request: SubmitJobRequest
     let phaseNames: [String]
     var phase: PhaseRecord
+    /// The phases before the running one, kept for the console's job page.
+    var finishedPhases: [PhaseRecord] = []
     var state: JobRunState = .running
     var counters = Counters()
     var failure = ""

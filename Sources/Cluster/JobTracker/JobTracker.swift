@@ -10,7 +10,9 @@ import MapReduceEngine
 public actor JobTracker {
     let configuration: JobTrackerConfiguration
     let logger: Logger
-    private var state: JobTrackerState
+    /// The newest log lines of the JobTracker, its trackers and failed attempts.
+    public nonisolated let logs: LogRing
+    private(set) var state: JobTrackerState
     private let metrics: JobTrackerMetrics
     private let history: JobHistory
     private var pastReports: [JobReport]
@@ -26,7 +28,9 @@ public actor JobTracker {
     /// Creates a JobTracker over its data directory, loading the history of finished jobs.
     public init(configuration: JobTrackerConfiguration, logger: Logger) throws {
         self.configuration = configuration
-        self.logger = logger
+        let logs = LogRing(capacity: JobTracker.logCapacity)
+        self.logs = logs
+        self.logger = logger.forwarding(source: "jobtracker", to: logs.append)
         metrics = JobTrackerMetrics(factory: configuration.metricsFactory)
         state = JobTrackerState(settings: configuration.settings)
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory + "/jobs", withIntermediateDirectories: true)
@@ -45,8 +49,11 @@ public actor JobTracker {
 
     // MARK: Clients
 
+    /// How many log lines ``logs`` keeps.
+    public static let logCapacity = 5000
+
     /// Accepts a job, plans its first phase and returns its id.
-    func submit(_ submission: SubmitJobRequest) throws -> JobID {
+    public func submit(_ submission: SubmitJobRequest) throws -> JobID {
         sequence += 1
         let id = JobID(cluster: stamp, sequence: sequence)
         var request = submission
@@ -81,14 +88,14 @@ public actor JobTracker {
     }
 
     /// The report of a job, running or finished.
-    func report(_ job: JobID) throws -> JobReport {
+    public func report(_ job: JobID) throws -> JobReport {
         if let report = state.report(job, now: Date()) { return report }
         if let report = pastReports.first(where: { $0.job == job }) { return report }
         throw InputError(path: "\(job)", problem: "no such job on this JobTracker")
     }
 
     /// Every job's report, oldest first.
-    func reports() -> [JobReport] {
+    public func reports() -> [JobReport] {
         let now = Date()
         let current = state.jobOrder.compactMap { state.report($0, now: now) }
         let known = Set(current.map(\.job))
@@ -96,7 +103,7 @@ public actor JobTracker {
     }
 
     /// Stops a running job and removes its partial output.
-    func kill(_ job: JobID) throws -> JobReport {
+    public func kill(_ job: JobID) throws -> JobReport {
         _ = try report(job)
         end(job, as: .killed, failure: "killed by request")
         return try report(job)
@@ -134,6 +141,11 @@ public actor JobTracker {
         return (tracker.host, tracker.shufflePort)
     }
 
+    /// Adds the size of a file a reduce attempt uploaded to its output bytes.
+    func recordOutput(bytes: Int64, of attempt: AttemptID) {
+        state.addOutput(bytes: bytes, to: attempt)
+    }
+
     /// Whether `path` is an input file of `job`, which trackers may fetch.
     func isInput(_ path: String, of job: JobID) -> Bool {
         planners[job]?.files.contains { $0.path == path } ?? false
@@ -167,6 +179,7 @@ public actor JobTracker {
         guard state.heard(from: request.tracker, acceptsTasks: request.acceptsTasks, at: now) else {
             return HeartbeatReply(assignments: [], killAttempts: [], finishedJobs: [], reregister: true, mapOutputsNeeded: false)
         }
+        logs.append(contentsOf: request.logs)
         for report in request.reports { apply(report, from: request.tracker, at: now) }
         let assignments = state.assign(to: request.tracker, at: now).map { assignment in
             TaskAssignment(
@@ -235,8 +248,12 @@ public actor JobTracker {
         case .failed:
             logger.warning("attempt failed", metadata: ["attempt": "\(attempt)", "tracker": "\(tracker)", "error": "\(report.failure)"])
             committers[job]?.abortTask(attempt)
+            logs.append(
+                contentsOf: report.logTail.map {
+                    LogRecord(time: now.timeIntervalSince1970, level: "error", source: "\(attempt)", job: "\(job)", message: $0)
+                })
             metrics.attemptFinished(attempt, succeeded: false, after: nil)
-            if let failure = state.failed(attempt, error: report.failure, at: now) {
+            if let failure = state.failed(attempt, error: report.failure, log: report.logTail, at: now) {
                 end(job, as: .failed, failure: failure, log: report.logTail)
             }
             generation += 1

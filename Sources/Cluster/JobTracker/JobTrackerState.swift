@@ -21,6 +21,8 @@ struct JobTrackerState: Sendable {
     private(set) var trackers: [String: TrackerRecord] = [:]
     /// Attempts each tracker must stop: backups that lost, attempts of ended jobs, timed-out ones.
     private(set) var pendingKills: [String: [AttemptID]] = [:]
+    /// Trackers that were lost or left, by id, until they register again.
+    private(set) var departedTrackers: [String: DepartedTracker] = [:]
 
     init(settings: JobTrackerSettings) {
         self.settings = settings
@@ -32,6 +34,7 @@ struct JobTrackerState: Sendable {
     mutating func register(_ tracker: TrackerRecord) {
         if trackers[tracker.id] != nil { loseTracker(tracker.id, reason: "re-registered") }
         trackers[tracker.id] = tracker
+        departedTrackers[tracker.id] = nil
     }
 
     /// Notes a heartbeat; false if the tracker is unknown and must register again.
@@ -46,13 +49,14 @@ struct JobTrackerState: Sendable {
     mutating func expireTrackers(at now: Date) -> [String] {
         let lost = trackers.values.filter { now.timeIntervalSince($0.lastHeartbeat) > settings.trackerExpiry.seconds }
             .map(\.id)
-        for id in lost { loseTracker(id, reason: "lost") }
+        for id in lost { loseTracker(id, reason: "lost", at: now) }
         return lost
     }
 
     /// Removes a tracker: its running attempts are killed and re-run, and so are its finished
     /// maps of phases whose reduces still need them.
-    mutating func loseTracker(_ id: String, reason: String) {
+    mutating func loseTracker(_ id: String, reason: String, at now: Date = Date()) {
+        if let record = trackers[id] { departedTrackers[id] = DepartedTracker(record: record, reason: reason, leftAt: now) }
         trackers[id] = nil
         for jobID in jobOrder where jobs[jobID]!.state == .running {
             var job = jobs[jobID]!
@@ -104,6 +108,7 @@ struct JobTrackerState: Sendable {
 
     /// Replaces a job's finished phase with the next one.
     mutating func startPhase(_ phase: PhaseRecord, of job: JobID) {
+        jobs[job]!.finishedPhases.append(jobs[job]!.phase)
         jobs[job]!.phase = phase
     }
 
@@ -158,6 +163,16 @@ struct JobTrackerState: Sendable {
         return task.state != .succeeded && task.attempts.contains { $0.id == attempt && $0.state == .running }
     }
 
+    /// Adds `bytes` of uploaded output to a reduce attempt's total.
+    mutating func addOutput(bytes: Int64, to attempt: AttemptID) {
+        guard var job = jobs[attempt.task.job], job.phase.index == attempt.task.phase else { return }
+        var task = job.phase[attempt.task]
+        guard let index = task.attempts.firstIndex(where: { $0.id == attempt }) else { return }
+        task.attempts[index].outputBytes += bytes
+        job.phase[attempt.task] = task
+        jobs[attempt.task.job] = job
+    }
+
     /// Marks an attempt succeeded (after its output was committed); true when its phase is complete.
     mutating func succeeded(
         _ attempt: AttemptID, counters: Counters, location: MapOutputLocation?, at now: Date
@@ -172,6 +187,7 @@ struct JobTrackerState: Sendable {
             pendingKills[task.attempts[other].tracker, default: []].append(task.attempts[other].id)
         }
         task.state = .succeeded
+        task.counters = counters
         job.phase[attempt.task] = task
         job.counters.add(counters)
         if let location { job.phase.completions.append(location) }
@@ -181,7 +197,7 @@ struct JobTrackerState: Sendable {
     }
 
     /// Marks an attempt failed; returns the job's failure message when the task has no attempts left.
-    mutating func failed(_ attempt: AttemptID, error: String, at now: Date) -> String? {
+    mutating func failed(_ attempt: AttemptID, error: String, log: [String] = [], at now: Date) -> String? {
         guard var job = jobs[attempt.task.job], job.state == .running, job.phase.index == attempt.task.phase else {
             return nil
         }
@@ -189,6 +205,8 @@ struct JobTrackerState: Sendable {
         guard let index = task.attempts.firstIndex(where: { $0.id == attempt && $0.state == .running }) else { return nil }
         task.attempts[index].state = .failed
         task.attempts[index].finishedAt = now
+        task.attempts[index].failure = error
+        task.attempts[index].logTail = log
         task.failures += 1
         task.lastFailure = error
         task.settle()

@@ -19,6 +19,8 @@ struct TaskRecord: Sendable {
     var failures = 0
     /// The last failure's message.
     var lastFailure = ""
+    /// The counters of the attempt that succeeded.
+    var counters = Counters()
 
     init(id: TaskID, splits: [InputSplit] = []) {
         self.id = id
@@ -60,6 +62,12 @@ struct AttemptRecord: Sendable {
     var finishedAt: Date?
     /// When the attempt last reported more records (or started).
     var progressedAt: Date
+    /// Why it failed, or empty.
+    var failure = ""
+    /// The last lines it wrote on standard error, when it failed.
+    var logTail: [String] = []
+    /// Bytes of output files a reduce attempt uploaded for its commit.
+    var outputBytes: Int64 = 0
 
     init(id: AttemptID, tracker: String, startedAt: Date) {
         self.id = id

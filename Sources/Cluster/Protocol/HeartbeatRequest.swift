@@ -12,13 +12,16 @@ public struct HeartbeatRequest: WireMessage {
     public var acceptsTasks: Bool
     /// Attempts that progressed or ended since the last heartbeat.
     public var reports: [AttemptReport]
+    /// The tracker's log lines since its last heartbeat, for the console's Logs page.
+    public var logs: [LogRecord]
 
     /// Creates the message.
-    public init(tracker: String, freeSlots: Int, acceptsTasks: Bool, reports: [AttemptReport]) {
+    public init(tracker: String, freeSlots: Int, acceptsTasks: Bool, reports: [AttemptReport], logs: [LogRecord] = []) {
         self.tracker = tracker
         self.freeSlots = freeSlots
         self.acceptsTasks = acceptsTasks
         self.reports = reports
+        self.logs = logs
     }
 
     public func encode(to writer: inout WireWriter) {
@@ -26,6 +29,7 @@ public struct HeartbeatRequest: WireMessage {
         writer.write(freeSlots)
         writer.write(acceptsTasks)
         writer.write(reports)
+        writer.write(logs)
     }
 
     public init(from reader: inout WireReader) throws {
@@ -33,5 +37,6 @@ public struct HeartbeatRequest: WireMessage {
         freeSlots = try reader.read(Int.self)
         acceptsTasks = try reader.read(Bool.self)
         reports = try reader.read([AttemptReport].self)
+        logs = reader.isAtEnd ? [] : try reader.read([LogRecord].self)
     }
 }

@@ -15,6 +15,8 @@ public final class TaskTracker: Sendable {
     let ledger = TrackerLedger()
     let children = ChildTaskRegistry()
     let inputs: InputCache
+    /// Log lines waiting for the next heartbeat.
+    let outbox: LogOutbox
     let metrics: TaskTrackerMetrics
     private let shuffle: ShuffleServer
     /// Set when the heartbeats end, after a drain.
@@ -50,7 +52,9 @@ public final class TaskTracker: Sendable {
         self.metrics = metrics
         var logger = logger
         logger[metadataKey: "tracker"] = "\(configuration.trackerID)"
-        self.logger = logger
+        let outbox = LogOutbox()
+        self.outbox = outbox
+        self.logger = logger.forwarding(source: configuration.trackerID, to: outbox.post)
         self.shuffle = shuffle
         self.registry = registry
         inputs = InputCache(directory: configuration.workDirectory)
@@ -173,7 +177,7 @@ public final class TaskTracker: Sendable {
             reply = try await connection.call(
                 HeartbeatRequest(
                     tracker: configuration.trackerID, freeSlots: configuration.slots - ledger.runningCount,
-                    acceptsTasks: accepting, reports: reports),
+                    acceptsTasks: accepting, reports: reports, logs: outbox.take()),
                 expecting: HeartbeatReply.self, timeout: interval + .seconds(30))
         } catch {
             ledger.restore(reports)

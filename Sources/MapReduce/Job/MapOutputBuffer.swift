@@ -5,7 +5,8 @@ import Glibc
 ///
 /// With a combiner, pairs aggregate in an open-addressing hash table keyed by the encoded key
 /// bytes, so a frequent key occupies one entry. Without one, encoded pairs are appended to an
-/// arena. Either way a spill sorts the entries by (partition, key bytes) and streams them to the
+/// arena; an encoded value of ``largeValueBytes`` or more (an image band) keeps its own buffer
+/// instead of being copied into the arena. Either way a spill sorts the entries by (partition, key bytes) and streams them to the
 /// ``MapOutputSink``. Storage is managed by hand: this is the hottest code of a map task.
 @usableFromInline
 final class MapOutputBuffer<Value: ShuffleValue> {
@@ -15,16 +16,20 @@ final class MapOutputBuffer<Value: ShuffleValue> {
         @usableFromInline var valueOffset: UInt32
         @usableFromInline var valueLength: UInt32
         @usableFromInline var partition: UInt32
+        /// Whether the value is `largeValues[valueOffset]` rather than bytes of the value arena.
+        @usableFromInline var isLarge: Bool
         @usableFromInline var prefix: UInt64
 
         @inlinable init(
-            keyOffset: UInt32, keyLength: UInt32, valueOffset: UInt32, valueLength: UInt32, partition: UInt32, prefix: UInt64
+            keyOffset: UInt32, keyLength: UInt32, valueOffset: UInt32, valueLength: UInt32, partition: UInt32,
+            isLarge: Bool, prefix: UInt64
         ) {
             self.keyOffset = keyOffset
             self.keyLength = keyLength
             self.valueOffset = valueOffset
             self.valueLength = valueLength
             self.partition = partition
+            self.isLarge = isLarge
             self.prefix = prefix
         }
     }
@@ -75,10 +80,15 @@ final class MapOutputBuffer<Value: ShuffleValue> {
     @exclusivity(unchecked) @usableFromInline var combined = UnsafeGrowableBuffer<CombiningEntry>(capacity: 1 << 10)
     @exclusivity(unchecked) @usableFromInline var slots = UnsafeGrowableBuffer<UInt64>(capacity: 0)
     @exclusivity(unchecked) @usableFromInline var valueBytes = 0
+    @exclusivity(unchecked) @usableFromInline var largeValues: [[UInt8]] = []
+    @exclusivity(unchecked) @usableFromInline var largeValueTotal = 0
     @exclusivity(unchecked) @usableFromInline var valueScratch = ByteWriter()
     @exclusivity(unchecked) @usableFromInline var counters = Counters()
     @exclusivity(unchecked) @usableFromInline var outputRecords: Int64 = 0
     @exclusivity(unchecked) @usableFromInline var outputBytes: Int64 = 0
+
+    /// The encoded size from which a value is kept in its own buffer, not copied into the arena.
+    @usableFromInline static var largeValueBytes: Int { 1 << 20 }
 
     /// The number of hash slots a fresh table starts with.
     @usableFromInline static var initialSlots: Int { 1 << 12 }
@@ -158,18 +168,26 @@ final class MapOutputBuffer<Value: ShuffleValue> {
     }
 
     @inlinable func addAppending(key: UnsafeRawBufferPointer, partition: Int) throws {
+        let isLarge = valueScratch.count >= Self.largeValueBytes
         entries.append(
             Entry(
-                keyOffset: UInt32(keyArena.count), keyLength: UInt32(key.count), valueOffset: UInt32(valueArena.count),
-                valueLength: UInt32(valueScratch.count), partition: UInt32(partition), prefix: KeyBytes.prefix(key)))
+                keyOffset: UInt32(keyArena.count), keyLength: UInt32(key.count),
+                valueOffset: UInt32(isLarge ? largeValues.count : valueArena.count), valueLength: UInt32(valueScratch.count),
+                partition: UInt32(partition), isLarge: isLarge, prefix: KeyBytes.prefix(key)))
         keyArena.append(bytes: key)
-        valueScratch.bytes.withUnsafeBytes { valueArena.append(bytes: $0) }
+        if isLarge {
+            largeValueTotal += valueScratch.count
+            largeValues.append(valueScratch.bytes)
+            valueScratch = ByteWriter()
+        } else {
+            valueScratch.bytes.withUnsafeBytes { valueArena.append(bytes: $0) }
+        }
         if usedBytes >= limit { try spill() }
     }
 
     /// The bytes the buffer holds, as counted against its limit.
     @inlinable var usedBytes: Int {
-        keyArena.count + valueArena.count + valueBytes + entries.count * MemoryLayout<Entry>.stride
+        keyArena.count + valueArena.count + valueBytes + largeValueTotal + entries.count * MemoryLayout<Entry>.stride
             + combined.count * MemoryLayout<CombiningEntry>.stride + slots.count * MemoryLayout<UInt64>.stride
     }
 
@@ -209,8 +227,14 @@ final class MapOutputBuffer<Value: ShuffleValue> {
                 }
             } else {
                 let entry = entries[Int(item.index)]
-                let value = valueArena.bytes(at: Int(entry.valueOffset), length: Int(entry.valueLength))
-                try sink.append(partition: Int(item.partition), key: key, value: value)
+                if entry.isLarge {
+                    try largeValues[Int(entry.valueOffset)].withUnsafeBytes {
+                        try sink.append(partition: Int(item.partition), key: key, value: $0)
+                    }
+                } else {
+                    let value = valueArena.bytes(at: Int(entry.valueOffset), length: Int(entry.valueLength))
+                    try sink.append(partition: Int(item.partition), key: key, value: value)
+                }
             }
         }
         try sink.endRun()
@@ -218,6 +242,8 @@ final class MapOutputBuffer<Value: ShuffleValue> {
         counters.increment(.spilledRecords, by: Int64(count))
         keyArena.removeAll()
         valueArena.removeAll()
+        largeValues.removeAll()
+        largeValueTotal = 0
         entries.removeAll()
         combined.removeAll()
         valueBytes = 0

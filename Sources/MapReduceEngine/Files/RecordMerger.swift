@@ -2,7 +2,7 @@ import MapReduce
 
 /// Merges sorted segments into one stream in key byte order, equal keys in segment order.
 ///
-/// A binary min-heap of the segments' current records; ``key`` and ``value`` are the smallest
+/// A binary min-heap of the segments' current records; ``key`` and ``value()`` are the smallest
 /// record's and stay valid until the next ``advance()``.
 final class RecordMerger {
     private let readers: [SegmentReader]
@@ -16,8 +16,8 @@ final class RecordMerger {
 
     /// The smallest current record's key.
     var key: UnsafeRawBufferPointer { readers[heap[0]].key }
-    /// The smallest current record's value.
-    var value: UnsafeRawBufferPointer { readers[heap[0]].value }
+    /// The smallest current record's value (a large one is read from its file now).
+    func value() throws -> UnsafeRawBufferPointer { try readers[heap[0]].loadValue() }
 
     /// Moves to the next record in order; false when every segment is exhausted.
     func advance() throws -> Bool {

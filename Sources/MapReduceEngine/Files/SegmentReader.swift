@@ -2,8 +2,14 @@ import MapReduce
 
 /// Reads the records of one segment of a map output file in order, through its own buffer.
 ///
-/// ``key`` and ``value`` point into the buffer and stay valid until the next ``advance()``.
+/// ``key`` and ``value`` point into the reader's memory and stay valid until the next
+/// ``advance()``. A value of ``largeValueBytes`` or more (an image band) is not read when the
+/// record is reached, only by ``loadValue()``, into memory that the next ``advance()`` frees: a
+/// merge that primes every segment's first record then holds their keys, not all their values.
 final class SegmentReader {
+    /// The size from which a value is read only on demand.
+    static let largeValueBytes = 1 << 20
+
     private let file: FileReadHandle
     @exclusivity(unchecked) private var storage: UnsafeMutableRawBufferPointer
     @exclusivity(unchecked) private var head = 0
@@ -13,8 +19,15 @@ final class SegmentReader {
 
     /// The current record's key.
     private(set) var key = UnsafeRawBufferPointer(start: nil, count: 0)
-    /// The current record's value.
-    private(set) var value = UnsafeRawBufferPointer(start: nil, count: 0)
+    /// The current record's value: a small one at once, a large one after ``loadValue()``.
+    var value: UnsafeRawBufferPointer { largeValue.map(UnsafeRawBufferPointer.init) ?? bufferedValue }
+    /// The current record's value, when it is in the buffer.
+    private var bufferedValue = UnsafeRawBufferPointer(start: nil, count: 0)
+    /// The current record's large value, once read.
+    private var largeValue: UnsafeMutableRawBufferPointer?
+    /// Where the current record's large value starts: its first bytes still in the buffer
+    /// (`buffered`), the rest in the file from `filePosition`.
+    private var pendingValue: (buffered: Range<Int>, filePosition: Int64, length: Int)?
     /// The current key's first eight bytes, for quick comparisons (``KeyBytes/prefix(_:)``).
     private(set) var keyPrefix: UInt64 = 0
 
@@ -28,10 +41,31 @@ final class SegmentReader {
 
     deinit {
         storage.deallocate()
+        largeValue?.deallocate()
+    }
+
+    /// The current record's value, read from the file first if it is large.
+    func loadValue() throws -> UnsafeRawBufferPointer {
+        guard let pending = pendingValue else { return bufferedValue }
+        if let largeValue { return UnsafeRawBufferPointer(largeValue) }
+        let loaded = UnsafeMutableRawBufferPointer.allocate(byteCount: pending.length, alignment: 16)
+        largeValue = loaded
+        let buffered = pending.buffered.count
+        if buffered > 0 {
+            loaded.baseAddress!.copyMemory(from: storage.baseAddress! + pending.buffered.lowerBound, byteCount: buffered)
+        }
+        let rest = UnsafeMutableRawBufferPointer(rebasing: loaded[buffered...])
+        guard try file.read(into: rest, at: pending.filePosition) == rest.count else {
+            throw MapOutputFileError(path: file.path, problem: "file ends inside a segment")
+        }
+        return UnsafeRawBufferPointer(loaded)
     }
 
     /// Moves to the next record; false at the end of the segment.
     func advance() throws -> Bool {
+        largeValue?.deallocate()
+        largeValue = nil
+        pendingValue = nil
         if head == tail, filePosition >= end { return false }
         var lengths = ByteReader(UnsafeRawBufferPointer(rebasing: storage[head..<tail]))
         var keyLength: UInt64 = 0
@@ -40,7 +74,8 @@ final class SegmentReader {
             do {
                 keyLength = try lengths.readVarint()
                 valueLength = try lengths.readVarint()
-                let needed = lengths.offset + Int(keyLength) + Int(valueLength)
+                let large = Int(valueLength) >= Self.largeValueBytes
+                let needed = lengths.offset + Int(keyLength) + (large ? 0 : Int(valueLength))
                 if tail - head >= needed { break }
                 try fill(atLeast: needed)
             } catch DecodingError.truncated {
@@ -51,9 +86,22 @@ final class SegmentReader {
         let keyStart = head + lengths.offset
         let valueStart = keyStart + Int(keyLength)
         key = UnsafeRawBufferPointer(rebasing: storage[keyStart..<valueStart])
-        value = UnsafeRawBufferPointer(rebasing: storage[valueStart..<valueStart + Int(valueLength)])
-        head = valueStart + Int(valueLength)
         keyPrefix = KeyBytes.prefix(key)
+        let length = Int(valueLength)
+        if length >= Self.largeValueBytes {
+            let buffered = valueStart..<min(tail, valueStart + length)
+            let unread = length - buffered.count
+            guard end - filePosition >= Int64(unread) else {
+                throw MapOutputFileError(path: file.path, problem: "segment ends inside a record")
+            }
+            pendingValue = (buffered, filePosition, length)
+            filePosition += Int64(unread)
+            head = buffered.upperBound
+            bufferedValue = UnsafeRawBufferPointer(start: nil, count: 0)
+        } else {
+            bufferedValue = UnsafeRawBufferPointer(rebasing: storage[valueStart..<valueStart + length])
+            head = valueStart + length
+        }
         return true
     }
 

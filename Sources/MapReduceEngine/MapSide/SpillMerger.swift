@@ -21,14 +21,14 @@ enum SpillMerger {
             var more = try merger.advance()
             while more {
                 guard let combine else {
-                    try output.append(partition: partition, key: merger.key, value: merger.value)
+                    try output.append(partition: partition, key: merger.key, value: try merger.value())
                     more = try merger.advance()
                     continue
                 }
                 let key = Array(merger.key)
                 values.removeAll()
                 repeat {
-                    values.append(merger.value)
+                    values.append(try merger.value())
                     more = try merger.advance()
                 } while more && key.withUnsafeBytes { KeyBytes.compare(merger.key, $0) == 0 }
                 combined += Int64(values.count - 1)

@@ -53,7 +53,7 @@ final class GroupingSource: KeyGroupSource {
         guard hasRecord, headMatchesCurrentKey() else { return nil }
         consumedHead = true
         count()
-        return merger.value
+        return try merger.value()
     }
 
     private func advancePastCurrentKey() throws {

@@ -1,0 +1,33 @@
+import Wire
+
+/// How the console behaves: its login token, whether reading needs a login, where uploads go
+/// and how large they may be.
+public struct ConsoleConfiguration: Sendable {
+    /// The JobTracker's data directory; uploads go under `console/uploads/`, and text jobs may
+    /// read files under `inputs/`.
+    public var dataDirectory: String
+    /// The token that `POST /login` accepts, derived from the cluster secret.
+    public var token: String
+    /// Whether reading pages and the API needs a session as well (always true off loopback).
+    public var requiresLoginToRead: Bool
+    /// The largest upload accepted, in bytes (default 64 MiB).
+    public var uploadLimit: Int64
+
+    /// The default upload limit: 64 MiB.
+    public static let defaultUploadLimit: Int64 = 64 << 20
+    /// The purpose string of the console token derived from the cluster secret.
+    public static let tokenPurpose = "console-token"
+
+    /// The console token of a cluster: HMAC-SHA256(secret, "console-token") in hexadecimal.
+    public static func token(for secret: ClusterSecret) -> String {
+        secret.derivedToken(for: tokenPurpose)
+    }
+
+    /// Creates a configuration.
+    public init(dataDirectory: String, token: String, requiresLoginToRead: Bool, uploadLimit: Int64 = defaultUploadLimit) {
+        self.dataDirectory = dataDirectory
+        self.token = token
+        self.requiresLoginToRead = requiresLoginToRead
+        self.uploadLimit = uploadLimit
+    }
+}
