@@ -108,30 +108,29 @@ final class AsyncBoundedQueue<Element: Sendable>: Sendable {
     }
 
     /// Returns the next element, `nil` once finished, or throws the error the queue ended with.
+    ///
+    /// Looking for a ready element and registering as the waiting consumer happen under one lock,
+    /// so that an element the producer enqueues in between cannot be overtaken by a later one
+    /// handed straight to the consumer.
     func next() async throws -> Element? {
         if let immediate = try poll() {
             return immediate
         }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Element?, any Error>) in
-                do {
-                    if let immediate = try poll() {
-                        continuation.resume(returning: immediate)
-                        return
+                let (ready, producer) = state.withLockedValue { state -> (Result<Element?, any Error>?, CheckedContinuation<Void, Never>?) in
+                    if let ready = takeReady(&state) {
+                        return ready
                     }
-                } catch {
-                    continuation.resume(throwing: error)
-                    return
-                }
-                let cancelled = state.withLockedValue { state -> Bool in
                     if Task.isCancelled {
-                        return true
+                        return (.failure(CancellationError()), nil)
                     }
                     state.consumer = continuation
-                    return false
+                    return (nil, nil)
                 }
-                if cancelled {
-                    continuation.resume(throwing: CancellationError())
+                producer?.resume()
+                if let ready {
+                    continuation.resume(with: ready)
                 }
             }
         } onCancel: {
@@ -144,29 +143,37 @@ final class AsyncBoundedQueue<Element: Sendable>: Sendable {
 
     /// Takes an element or the terminal outcome if one is ready; `nil` means the consumer must wait.
     private func poll() throws -> Element?? {
-        let (result, producer) = state.withLockedValue { state -> (Result<Element?, any Error>?, CheckedContinuation<Void, Never>?) in
-            if let element = state.buffer.popFirst() {
-                let producer = state.buffer.count < capacity ? state.producer : nil
-                if producer != nil {
-                    state.producer = nil
-                }
-                return (.success(element), producer)
-            }
-            if state.discarded {
-                return (.failure(CancellationError()), nil)
-            }
-            switch state.terminal {
-            case .none:
-                return (nil, nil)
-            case .finished:
-                return (.success(nil), nil)
-            case .failed(let error):
-                state.terminal = .finished
-                return (.failure(error), nil)
-            }
+        let (result, producer) = state.withLockedValue { state in
+            takeReady(&state) ?? (nil, nil)
         }
         producer?.resume()
         return try result.map { try $0.get() }
+    }
+
+    /// Under the lock: the next element or the terminal outcome, with the producer to release
+    /// now that there is room; nil when nothing is ready.
+    private func takeReady(
+        _ state: inout State
+    ) -> (Result<Element?, any Error>?, CheckedContinuation<Void, Never>?)? {
+        if let element = state.buffer.popFirst() {
+            let producer = state.buffer.count < capacity ? state.producer : nil
+            if producer != nil {
+                state.producer = nil
+            }
+            return (.success(element), producer)
+        }
+        if state.discarded {
+            return (.failure(CancellationError()), nil)
+        }
+        switch state.terminal {
+        case .none:
+            return nil
+        case .finished:
+            return (.success(nil), nil)
+        case .failed(let error):
+            state.terminal = .finished
+            return (.failure(error), nil)
+        }
     }
 
     private func takeWaiters(
