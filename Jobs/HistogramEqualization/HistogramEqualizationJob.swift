@@ -41,11 +41,11 @@ public struct HistogramEqualizationJob: FilePerInputJob {
     public var phases: [Phase] {
         let input = ImageBandInputFormat(settings: settings)
         return [
-            Phase("histogram", input: input, mapper: HistogramMapper.self, combiner: ElementwiseSumCombiner<UInt64>.self,
+            Phase("histogram", input: input, mapper: HistogramMapper.self, combiner: ImageHistogramCombiner.self,
                   reducer: LookupTableReducer.self, reduceTasks: .exactly(1),
                   output: BroadcastOutputFormat<String, EqualizationTable>()),
             Phase("apply", input: input, mapper: ApplyMapper.self, reducer: BandAssemblyReducer.self,
-                  reduceTasks: .exactly(1), output: EqualizedImageOutputFormat(settings: settings)),
+                  reduceTasks: .exactly(1), output: EqualizedImageOutputFormat()),
         ]
     }
 

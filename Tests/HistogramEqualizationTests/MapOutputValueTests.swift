@@ -1,0 +1,56 @@
+import Foundation
+import HistogramEqualization
+import ImageCodecs
+import MapReduce
+import TestSupport
+import Testing
+
+/// What the maps send so that the reduces never open an image round-trips.
+struct MapOutputValueTests {
+    func roundTrip<V: ShuffleValue & Equatable>(_ value: V) throws -> V {
+        var writer = ByteWriter()
+        value.encode(into: &writer)
+        #expect(writer.count == value.encodedByteCount)
+        return try writer.bytes.withUnsafeBytes { bytes in
+            var reader = ByteReader(bytes)
+            let decoded = try V(decoding: &reader)
+            #expect(reader.isAtEnd)
+            return decoded
+        }
+    }
+
+    @Test func imageDescriptionsRoundTrip() throws {
+        var infos = [
+            try ImageInfo.probe(path: SharedData.images + "/low_contrast_x-ray.tiff"),
+            try ImageInfo.probe(path: SharedData.images + "/extra/chandelier_canon_2048x1536_exif_orient6.jpg"),
+        ]
+        infos.append(ImageInfo(
+            format: .tiff, width: 70, height: 90, samplesPerPixel: 4, bitsPerSample: 16, planarConfiguration: .separate,
+            colorModel: .rgb, extraSamples: [.associatedAlpha], orientation: 6, pageCount: 3,
+            resolution: ImageInfo.Resolution(x: 300.5, y: 72, unit: 3), iccProfile: [0, 1, 255],
+            tiff: ImageInfo.TIFFLayout(byteOrder: .bigEndian, isBigTIFF: true, compression: 8, predictor: 2,
+                                       tileWidth: 16, tileHeight: 32, xmp: Array("<x/>".utf8))))
+        for info in infos {
+            for mode in EqualizationMode.allCases {
+                let description = ImageDescription(info: info, mode: mode)
+                #expect(try roundTrip(description) == description)
+            }
+        }
+        let band = BandPixels(index: 0, firstRow: 0, rowCount: 2, planes: [[1, 2, 3]], image: ImageDescription(info: infos[0], mode: .luma))
+        #expect(try roundTrip(band) == band)
+    }
+
+    @Test func plansTravelWithTheirHistograms() throws {
+        let plans = [
+            EqualizationPlan(rule: .channels([0, 1, 2]), mode: .channels, bitsPerSample: 16),
+            EqualizationPlan(rule: .luma(red: 0), mode: .luma, bitsPerSample: 8),
+            EqualizationPlan(rule: .grayFromRGB(red: 1), mode: .gray, bitsPerSample: 8),
+            EqualizationPlan(rule: .channels([0]), mode: .luma, bitsPerSample: 8, invertsValues: true),
+            EqualizationPlan.lumaPlane(mode: .gray),
+        ]
+        for plan in plans {
+            let histogram = ImageHistogram(plan: plan, counts: (0..<(plan.histogramCount * plan.bins)).map { UInt64($0 % 7) })
+            #expect(try roundTrip(histogram) == histogram)
+        }
+    }
+}
