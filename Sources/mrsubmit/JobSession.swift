@@ -95,12 +95,27 @@ struct JobSession {
             let staging = local.stagingPath(for: id)
             do {
                 try await client.download(id, into: staging, on: connection)
+                if job is any FilePerInputJob.Type {
+                    try renameOutputsNamedAfterInputs(in: staging, uploaded: uploaded, local: files.map(\.path))
+                }
                 try local.commit(from: staging)
             } catch {
                 try? FileManager.default.removeItem(atPath: staging)
                 throw error
             }
             return report
+        }
+    }
+
+    /// A per-input job names each output after its input's path, which for uploaded inputs is
+    /// the copy on the JobTracker: renames those outputs after the local files they came from,
+    /// where `mrsubmit` looks for them.
+    private static func renameOutputsNamedAfterInputs(in directory: String, uploaded: [String], local: [String]) throws {
+        for (remote, path) in zip(uploaded, local) {
+            let staged = directory + "/" + PerInputOutputNaming.stagedName(forInput: remote)
+            guard FileManager.default.fileExists(atPath: staged) else { continue }
+            try FileManager.default.moveItem(
+                atPath: staged, toPath: directory + "/" + PerInputOutputNaming.stagedName(forInput: path))
         }
     }
 
