@@ -5,7 +5,8 @@ import MapReduce
 import TestSupport
 import Testing
 
-/// What the maps send so that the reduces never open an image round-trips.
+/// What the maps send so that the reduces never open an image round-trips, and is all the
+/// apply reduce's writer needs.
 struct MapOutputValueTests {
     func roundTrip<V: ShuffleValue & Equatable>(_ value: V) throws -> V {
         var writer = ByteWriter()
@@ -51,6 +52,44 @@ struct MapOutputValueTests {
         for plan in plans {
             let histogram = ImageHistogram(plan: plan, counts: (0..<(plan.histogramCount * plan.bins)).map { UInt64($0 % 7) })
             #expect(try roundTrip(histogram) == histogram)
+        }
+    }
+
+    let reduceTask = TaskID(job: JobID(cluster: "1", sequence: 1), phase: 1, kind: .reduce, index: 0)
+
+    @Test func theWriterNeedsOnlyWhatBandZeroCarries() throws {
+        let directory = try TemporaryDirectory("histeq-writer-without-input")
+        let input = "/nonexistent/staging/scan.tiff"
+        let info = ImageInfo(format: .tiff, width: 4, height: 3, samplesPerPixel: 1, bitsPerSample: 8, colorModel: .minIsBlack,
+                             tiff: ImageInfo.TIFFLayout(byteOrder: .littleEndian, rowsPerStrip: 2))
+        let plan = EqualizationPlan(rule: .channels([0]), mode: .luma, bitsPerSample: 8)
+        let table = EqualizationTable(histograms: [UInt64](repeating: 1, count: 256), plan: plan)
+        let rows: [UInt8] = Array(0..<12)
+        let writer = EqualizedImageWriter(task: reduceTask, directory: directory.path)
+        try writer.write(input, EqualizedBand(
+            pixels: BandPixels(index: 0, firstRow: 0, rowCount: 2, planes: [Array(rows[0..<8])],
+                               image: ImageDescription(info: info, mode: .luma)),
+            table: table))
+        try writer.write(input, EqualizedBand(pixels: BandPixels(index: 1, firstRow: 2, rowCount: 1, planes: [Array(rows[8...])]), table: table))
+        try writer.close()
+        let output = try TIFFReader(path: directory.file(PerInputOutputNaming.stagedName(forInput: input)))
+        #expect(output.info.width == 4 && output.info.height == 3)
+        #expect(try output.readRows(0..<3) == rows)
+        let report = try String(contentsOfFile: directory.file("report-" + reduceTask.partFileName), encoding: .utf8)
+        #expect(report.hasPrefix("\(input): TIFF 4×3, 1 × 8-bit gray"), "\(report)")
+        #expect(report.contains("mode luma, 2 bands"), "\(report)")
+    }
+
+    @Test func aBandWithoutTheDescriptionCannotStartAnImage() throws {
+        let directory = try TemporaryDirectory("histeq-writer-band-order")
+        let writer = EqualizedImageWriter(task: reduceTask, directory: directory.path)
+        let plan = EqualizationPlan(rule: .channels([0]), mode: .luma, bitsPerSample: 8)
+        let band = EqualizedBand(pixels: BandPixels(index: 1, firstRow: 512, rowCount: 1, planes: [[0]]),
+                                 table: EqualizationTable(histograms: [UInt64](repeating: 1, count: 256), plan: plan))
+        #expect {
+            try writer.write("/in/scan.tiff", band)
+        } throws: { error in
+            (error as? ImageCodecError)?.description == "scan.tiff: band 1 (row 512) arrived where band 0 (row 0) was expected"
         }
     }
 }
