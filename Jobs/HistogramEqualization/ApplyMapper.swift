@@ -2,7 +2,8 @@ import ImageCodecs
 import MapReduce
 
 /// Phase 2's mapper: maps a band through its image's broadcast lookup tables and emits it keyed
-/// by (image path, band index), so the one reduce receives each image's bands in order.
+/// by (image path, band index), so the one reduce receives each image's bands in order; band 0
+/// carries the image's description for the writer.
 ///
 /// A JPEG is one band: it is equalized and encoded here, and the encoded file is emitted.
 public struct ApplyMapper: Mapper {
@@ -26,12 +27,14 @@ public struct ApplyMapper: Mapper {
             pixels.planes[0].withUnsafeMutableBytes {
                 LookupApplier.apply($0, layout: source.layout, plan: source.plan, tables: table.tables)
             }
+            if pixels.index == 0 { pixels.image = ImageDescription(source) }
             try context.emit(KeyPair(source.path, pixels.index), pixels)
         case .jpeg(let image):
             let encoded = try Self.equalize(image, source: source, tables: table.tables, quality: quality)
             try context.emit(
                 KeyPair(source.path, 0),
-                BandPixels(index: 0, firstRow: 0, rowCount: source.info.height, planes: [encoded], isEncodedImage: true))
+                BandPixels(index: 0, firstRow: 0, rowCount: source.info.height, planes: [encoded], isEncodedImage: true,
+                           image: ImageDescription(source)))
         case nil:
             return
         }

@@ -3,7 +3,8 @@ import MapReduce
 /// The pixels of one band of an image, as they travel from the apply phase's maps to its reduce.
 ///
 /// `planes` holds one buffer of interleaved rows of a TIFF band, or (``isEncodedImage``) a whole
-/// JPEG, equalized and encoded by its map task. The encoding copies the buffers whole.
+/// JPEG, equalized and encoded by its map task. The encoding copies the buffers whole. Band 0
+/// also carries its ``ImageDescription``, so the reduce writes the image without opening it.
 public struct BandPixels: ShuffleValue, Sendable, Equatable {
     /// The band's index in its image.
     public var index: Int
@@ -15,14 +16,20 @@ public struct BandPixels: ShuffleValue, Sendable, Equatable {
     public var planes: [[UInt8]]
     /// Whether `planes[0]` is the whole image encoded in its output format, not samples.
     public var isEncodedImage: Bool
+    /// The image's description, which band 0 carries to the writer.
+    public var image: ImageDescription?
 
     /// Creates a band.
-    public init(index: Int, firstRow: Int, rowCount: Int, planes: [[UInt8]], isEncodedImage: Bool = false) {
+    public init(
+        index: Int, firstRow: Int, rowCount: Int, planes: [[UInt8]], isEncodedImage: Bool = false,
+        image: ImageDescription? = nil
+    ) {
         self.index = index
         self.firstRow = firstRow
         self.rowCount = rowCount
         self.planes = planes
         self.isEncodedImage = isEncodedImage
+        self.image = image
     }
 
     public func encode(into writer: inout ByteWriter) {
@@ -30,6 +37,8 @@ public struct BandPixels: ShuffleValue, Sendable, Equatable {
         writer.writeVarint(UInt64(firstRow))
         writer.writeVarint(UInt64(rowCount))
         writer.writeVarint(isEncodedImage ? 1 : 0)
+        writer.write(image == nil ? 0 : 1)
+        image?.encode(into: &writer)
         writer.writeVarint(UInt64(planes.count))
         for plane in planes {
             plane.withUnsafeBytes { writer.writeLengthPrefixed($0) }
@@ -41,6 +50,7 @@ public struct BandPixels: ShuffleValue, Sendable, Equatable {
         firstRow = Int(try reader.readVarint())
         rowCount = Int(try reader.readVarint())
         isEncodedImage = try reader.readVarint() != 0
+        image = try reader.readByte() != 0 ? try ImageDescription(decoding: &reader) : nil
         let count = try reader.readVarint()
         guard count <= 4 else { throw DecodingError.malformed("a band of \(count) planes") }
         planes = []
@@ -53,5 +63,5 @@ public struct BandPixels: ShuffleValue, Sendable, Equatable {
         }
     }
 
-    public var approximateByteCount: Int { planes.reduce(64) { $0 + $1.count + 32 } }
+    public var approximateByteCount: Int { planes.reduce(64 + (image?.approximateByteCount ?? 0)) { $0 + $1.count + 32 } }
 }

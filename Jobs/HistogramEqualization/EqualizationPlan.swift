@@ -1,8 +1,12 @@
 import ImageCodecs
+import MapReduce
 
 /// What equalizing one image means for its layout: which samples get histograms and how the
 /// lookup tables are applied, chosen from the colour model and the mode.
-public struct EqualizationPlan: Sendable, Equatable {
+///
+/// A plan travels with an image's histograms (``ImageHistogram``), so the reduce that builds the
+/// tables does not open the image.
+public struct EqualizationPlan: ShuffleValue, Sendable, Equatable {
     /// How samples are counted and mapped.
     public enum Rule: Sendable, Equatable {
         /// These sample indices each get their own histogram and table.
@@ -80,5 +84,41 @@ public struct EqualizationPlan: Sendable, Equatable {
     public static func lumaPlane(mode requested: EqualizationMode?) -> Self {
         let mode = requested ?? .luma
         return Self(rule: .channels([0]), mode: mode, bitsPerSample: 8, neutralizesChroma: mode == .gray)
+    }
+
+    public func encode(into writer: inout ByteWriter) {
+        switch rule {
+        case .channels(let samples):
+            writer.write(0)
+            samples.encode(into: &writer)
+        case .luma(let red):
+            writer.write(1)
+            red.encode(into: &writer)
+        case .grayFromRGB(let red):
+            writer.write(2)
+            red.encode(into: &writer)
+        }
+        mode.rawValue.encode(into: &writer)
+        writer.write(UInt8(bitsPerSample))
+        writer.write((invertsValues ? 1 : 0) | (neutralizesChroma ? 2 : 0))
+    }
+
+    public init(decoding reader: inout ByteReader) throws {
+        let rule: Rule
+        switch try reader.readByte() {
+        case 0:
+            let samples = try [Int](decoding: &reader)
+            guard samples.count <= 16 else { throw DecodingError.malformed("a plan of \(samples.count) channels") }
+            rule = .channels(samples)
+        case 1: rule = .luma(red: try Int(decoding: &reader))
+        case 2: rule = .grayFromRGB(red: try Int(decoding: &reader))
+        case let tag: throw DecodingError.malformed("equalization rule \(tag)")
+        }
+        let name = try String(decoding: &reader)
+        guard let mode = EqualizationMode(rawValue: name) else { throw DecodingError.malformed("equalization mode \(name)") }
+        let bits = Int(try reader.readByte())
+        guard bits == 8 || bits == 16 else { throw DecodingError.malformed("\(bits) bits per sample") }
+        let flags = try reader.readByte()
+        self.init(rule: rule, mode: mode, bitsPerSample: bits, invertsValues: flags & 1 != 0, neutralizesChroma: flags & 2 != 0)
     }
 }

@@ -5,15 +5,10 @@ public struct EqualizedImageOutputFormat: OutputFormat {
     /// The name prefix of the report files, which `mrsubmit` prints.
     public static let reportPrefix = "report-"
 
-    /// The job's settings (JPEG quality, pixel limit, mode).
-    public let settings: HistogramSettings
-
     /// Creates the format.
-    public init(settings: HistogramSettings) {
-        self.settings = settings
-    }
+    public init() {}
 
     public func makeWriter(for task: TaskID, in directory: String) throws -> any RecordWriter<String, EqualizedBand> {
-        EqualizedImageWriter(task: task, directory: directory, settings: settings)
+        EqualizedImageWriter(task: task, directory: directory)
     }
 }

@@ -6,28 +6,31 @@ import MapReduce
 ///
 /// Images are written into the attempt directory under
 /// ``PerInputOutputNaming/stagedName(forInput:)``; the framework commits them and `mrsubmit`
-/// moves each beside its input. The report goes to `report-part-r-NNNNN`.
+/// moves each beside its input. The report goes to `report-part-r-NNNNN`. The writer never opens
+/// an input: what it needs comes with each image's band 0 (``BandPixels/image``).
 public final class EqualizedImageWriter: RecordWriter {
     private let directory: String
     private let reportPath: String
-    private let settings: HistogramSettings
     private var current: ImageAssembly?
     private var currentTable: EqualizationTable?
     private var report = ""
 
     /// Creates a writer for the reduce task `task` in `directory`.
-    public init(task: TaskID, directory: String, settings: HistogramSettings) {
+    public init(task: TaskID, directory: String) {
         self.directory = directory
-        self.settings = settings
         reportPath = directory + "/" + EqualizedImageOutputFormat.reportPrefix + task.partFileName
     }
 
     public func write(_ path: String, _ band: EqualizedBand) throws {
-        if current?.source.path != path {
+        if current?.path != path {
             try finishImage()
-            let source = try ImageSource(path: path, settings: settings)
+            guard let image = band.pixels.image else {
+                throw ImageCodecError(
+                    .invalidArgument, path: path,
+                    "band \(band.pixels.index) (row \(band.pixels.firstRow)) arrived where band 0 (row 0) was expected")
+            }
             let output = directory + "/" + PerInputOutputNaming.stagedName(forInput: path)
-            current = try ImageAssembly(source: source, outputPath: output)
+            current = try ImageAssembly(path: path, image: image, outputPath: output)
             currentTable = band.table
         }
         try current?.append(band.pixels)
@@ -40,11 +43,11 @@ public final class EqualizedImageWriter: RecordWriter {
 
     /// Writes the image being assembled and its report lines.
     private func finishImage() throws {
-        guard let image = current, let table = currentTable else { return }
+        guard let assembly = current, let table = currentTable else { return }
         current = nil
-        try image.finish()
-        let source = image.source
-        report += "\(source.path): \(source.info.summary); mode \(source.plan.mode.rawValue), \(image.bandCount) band\(image.bandCount == 1 ? "" : "s")\n"
+        try assembly.finish()
+        let bands = assembly.bandCount
+        report += "\(assembly.path): \(assembly.image.info.summary); mode \(assembly.image.mode.rawValue), \(bands) band\(bands == 1 ? "" : "s")\n"
         report += "  before: \(table.before)\n"
         report += "  after:  \(table.after)\n"
     }

@@ -8,7 +8,9 @@ import MapReduce
 /// (OpenCV's `equalizeHist` rule), broadcast with their before/after spreads. Phase 2 (`apply`):
 /// each map task maps its band through the tables and emits it keyed by (image, band index);
 /// one reduce receives every image's bands in order and writes the image band by band beside
-/// its input, as `<name>_equalized.<ext>`. `docs/histeq.md` has the semantics.
+/// its input, as `<name>_equalized.<ext>`. Only map tasks open images: the histograms carry
+/// their image's plan and band 0 its description, so the reduces can run on any tracker.
+/// `docs/histeq.md` has the semantics.
 public struct HistogramEqualizationJob: FilePerInputJob {
     public static let name = "histeq"
     public static let summary = "Equalizes the histograms of JPEG and TIFF images (writes <name>_equalized.<ext>)"
@@ -41,11 +43,11 @@ public struct HistogramEqualizationJob: FilePerInputJob {
     public var phases: [Phase] {
         let input = ImageBandInputFormat(settings: settings)
         return [
-            Phase("histogram", input: input, mapper: HistogramMapper.self, combiner: ElementwiseSumCombiner<UInt64>.self,
+            Phase("histogram", input: input, mapper: HistogramMapper.self, combiner: ImageHistogramCombiner.self,
                   reducer: LookupTableReducer.self, reduceTasks: .exactly(1),
                   output: BroadcastOutputFormat<String, EqualizationTable>()),
             Phase("apply", input: input, mapper: ApplyMapper.self, reducer: BandAssemblyReducer.self,
-                  reduceTasks: .exactly(1), output: EqualizedImageOutputFormat(settings: settings)),
+                  reduceTasks: .exactly(1), output: EqualizedImageOutputFormat()),
         ]
     }
 

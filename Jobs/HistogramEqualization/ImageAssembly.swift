@@ -8,8 +8,10 @@ import MapReduce
 /// complete. A JPEG arrives as one band already encoded by its map task (see ``DecodedJPEG``),
 /// which is written as it is.
 final class ImageAssembly {
-    /// The input image.
-    let source: ImageSource
+    /// The input's path, as the job names it.
+    let path: String
+    /// The input's description, sent with its band 0.
+    let image: ImageDescription
     /// Where the output is written.
     let outputPath: String
     private var tiffWriter: TIFFWriter?
@@ -17,12 +19,13 @@ final class ImageAssembly {
     private var nextIndex = 0
     private var nextRow = 0
 
-    /// Starts the output of `source` at `outputPath`.
-    init(source: ImageSource, outputPath: String) throws {
-        self.source = source
+    /// Starts the output of the input at `path`, described by `image`, at `outputPath`.
+    init(path: String, image: ImageDescription, outputPath: String) throws {
+        self.path = path
+        self.image = image
         self.outputPath = outputPath
-        if source.decoding == .tiff {
-            tiffWriter = try TIFFWriter(path: outputPath, info: source.info)
+        if image.info.format == .tiff {
+            tiffWriter = try TIFFWriter(path: outputPath, info: image.info)
         }
     }
 
@@ -33,11 +36,11 @@ final class ImageAssembly {
     func append(_ band: BandPixels) throws {
         guard band.index == nextIndex, band.firstRow == nextRow else {
             throw ImageCodecError(
-                .invalidArgument, path: source.path,
+                .invalidArgument, path: path,
                 "band \(band.index) (row \(band.firstRow)) arrived where band \(nextIndex) (row \(nextRow)) was expected")
         }
         guard band.planes.count == 1, band.isEncodedImage == (tiffWriter == nil) else {
-            throw ImageCodecError(.invalidArgument, path: source.path, "band \(band.index) does not hold what this image needs")
+            throw ImageCodecError(.invalidArgument, path: path, "band \(band.index) does not hold what this image needs")
         }
         if let tiffWriter {
             try tiffWriter.append(rows: band.planes[0])
@@ -50,8 +53,8 @@ final class ImageAssembly {
 
     /// Checks that every row arrived and writes the file.
     func finish() throws {
-        guard nextRow == source.info.height else {
-            throw ImageCodecError(.invalidArgument, path: source.path, "only \(nextRow) of \(source.info.height) rows were equalized")
+        guard nextRow == image.info.height else {
+            throw ImageCodecError(.invalidArgument, path: path, "only \(nextRow) of \(image.info.height) rows were equalized")
         }
         if let tiffWriter {
             try tiffWriter.finish()

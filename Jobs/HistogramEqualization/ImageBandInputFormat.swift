@@ -34,8 +34,18 @@ public struct ImageBandInputFormat: InputFormat {
         return splits
     }
 
+    /// Reads the band of `split` from ``InputSplit/readPath``; errors name the image by its
+    /// ``InputSplit/path``, never by a tracker's local copy.
     public func read(_ split: InputSplit, _ body: (ImageBand) throws -> Void) throws -> Int64 {
-        let source = try ImageSource(path: split.path, settings: settings)
+        do {
+            return try readBand(split, body)
+        } catch let error as ImageCodecError where split.localPath != nil && error.file == ImageCodecError.displayName(of: split.readPath) {
+            throw ImageCodecError(error.kind, path: split.path, error.message)
+        }
+    }
+
+    private func readBand(_ split: InputSplit, _ body: (ImageBand) throws -> Void) throws -> Int64 {
+        let source = try ImageSource(path: split.path, readingFrom: split.readPath, settings: settings)
         guard source.decoding == .tiff else {
             try body(ImageBand(source: source, pixels: .jpeg(try DecodedJPEG(decoding: source))))
             return Int64(source.jpeg?.data.count ?? 0)

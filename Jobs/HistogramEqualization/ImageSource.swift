@@ -18,7 +18,7 @@ public final class ImageSource {
         case jpegPixels(channels: Int)
     }
 
-    /// The path as the job received it.
+    /// The path as the job received it (see ``InputSplit/path``).
     public let path: String
     /// The image's geometry, layout and metadata.
     public let info: ImageInfo
@@ -33,12 +33,16 @@ public final class ImageSource {
     /// The file, for a JPEG.
     public let jpeg: JPEGFile?
 
-    /// Opens `path` and chooses its decoding and plan for `settings`.
-    public init(path: String, settings: HistogramSettings) throws {
+    /// Opens `path`, or the copy of it at `file`, and chooses its decoding and plan for `settings`.
+    ///
+    /// `path` names the image in keys, output names and this type's errors; the codecs read `file`
+    /// and name it in theirs (``ImageBandInputFormat`` renames those after `path`).
+    public init(path: String, readingFrom file: String? = nil, settings: HistogramSettings) throws {
         self.path = path
-        switch try ImageFormat.requireDecodable(path: path) {
+        let file = file ?? path
+        switch try ImageFormat.requireDecodable(path: file) {
         case .tiff:
-            let reader = try TIFFReader(path: path, limit: settings.pixelLimit)
+            let reader = try TIFFReader(path: file, limit: settings.pixelLimit)
             let info = reader.info
             tiff = reader
             jpeg = nil
@@ -49,12 +53,12 @@ public final class ImageSource {
             geometry = BandGeometry(height: info.height, bytesPerRow: info.bytesPerRow, alignment: alignment,
                                     banding: settings.banding)
         default:
-            let file = try JPEGFile(path: path, limit: settings.pixelLimit)
-            let info = file.info
+            let jpegFile = try JPEGFile(path: file, limit: settings.pixelLimit)
+            let info = jpegFile.info
             tiff = nil
-            jpeg = file
+            jpeg = jpegFile
             self.info = info
-            let header = file.header
+            let header = jpegFile.header
             let planes = header.colorSpace == .yCbCr && settings.mode != .channels
             if planes {
                 decoding = .jpegPlanes(header.subsampling)

@@ -1,27 +1,30 @@
 import MapReduce
 
-/// Phase 1's reducer: sums an image's band histograms and builds its lookup tables.
+/// Phase 1's reducer: sums an image's band histograms and builds its lookup tables with the plan
+/// that came with them, so it never opens the image.
 public struct LookupTableReducer: Reducer {
-    private var settings: HistogramSettings?
-
     public init() {}
 
-    public mutating func setup(_ context: ReduceContext<String, EqualizationTable>) throws {
-        settings = try HistogramSettings(parameters: context.parameters)
-    }
-
     public mutating func reduce(
-        _ path: String, values: ReduceValues<[UInt64]>, context: ReduceContext<String, EqualizationTable>
+        _ path: String, values: ReduceValues<ImageHistogram>, context: ReduceContext<String, EqualizationTable>
     ) throws {
-        guard let settings else { return }
-        let plan = try ImageSource(path: path, settings: settings).plan
-        var total = [UInt64](repeating: 0, count: plan.histogramCount * plan.bins)
+        var plan: EqualizationPlan?
+        var total: [UInt64] = []
         for histogram in values {
-            guard histogram.count == total.count else {
-                throw DecodingError.malformed("\(path): a histogram of \(histogram.count) bins, expected \(total.count)")
+            if let plan {
+                guard histogram.plan == plan else {
+                    throw DecodingError.malformed("\(path): bands were counted with different plans")
+                }
+            } else {
+                plan = histogram.plan
+                total = [UInt64](repeating: 0, count: histogram.plan.histogramCount * histogram.plan.bins)
             }
-            ElementwiseSumCombiner<UInt64>.combine(&total, with: histogram)
+            guard histogram.counts.count == total.count else {
+                throw DecodingError.malformed("\(path): a histogram of \(histogram.counts.count) bins, expected \(total.count)")
+            }
+            ElementwiseSumCombiner<UInt64>.combine(&total, with: histogram.counts)
         }
+        guard let plan else { return }
         context.increment("IMAGES")
         try context.write(path, EqualizationTable(histograms: total, plan: plan))
     }

@@ -34,7 +34,8 @@ struct MessageTests {
         try roundTrip(
             TaskAssignment(
                 attempt: attempt, jobName: "histeq", parameters: JobParameters(["k": "v"]),
-                splits: [InputSplit(path: "/a b", start: 5, length: 7)], reduceCount: 3, bufferLimit: 1 << 20,
+                splits: [InputSplit(path: "/a b", start: 5, length: 7), InputSplit(path: "/c", start: 0, length: 1, localPath: "/w/9f")],
+                reduceCount: 3, bufferLimit: 1 << 20,
                 broadcast: [0, 1, 255]))
         try roundTrip(MapOutputLocation(mapIndex: 3, attempt: attempt, host: "127.0.0.9", port: 9420, segments: []))
     }

@@ -7,10 +7,13 @@ extension InputSplit: WireCodable {
         writer.writeString(path)
         writer.writeSignedVarint(start)
         writer.writeSignedVarint(length)
+        writer.write(localPath)
     }
 
     public init(from reader: inout WireReader) throws {
-        self.init(path: try reader.readString(), start: try reader.readSignedVarint(), length: try reader.readSignedVarint())
+        self.init(
+            path: try reader.readString(), start: try reader.readSignedVarint(), length: try reader.readSignedVarint(),
+            localPath: try reader.read(String?.self))
     }
 }
 

@@ -19,8 +19,11 @@ struct AttemptRunner: Sendable {
     private func runMap() async throws -> AttemptReport {
         var splits: [InputSplit] = []
         for split in assignment.splits {
-            let path = try await localPath(of: split.path)
-            splits.append(InputSplit(path: Self.absolute(path), start: split.start, length: split.length))
+            if let copy = try await fetchedCopy(of: split.path) {
+                splits.append(InputSplit(path: split.path, start: split.start, length: split.length, localPath: Self.absolute(copy)))
+            } else {
+                splits.append(InputSplit(path: Self.absolute(split.path), start: split.start, length: split.length))
+            }
         }
         let directory = tracker.jobDirectory(attempt.task.job) + "/map"
         let result = try await runChild(
@@ -82,9 +85,10 @@ struct AttemptRunner: Sendable {
         path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     }
 
-    /// Where this tracker reads an input file: in place under the shared root, else a fetched copy.
-    private func localPath(of path: String) async throws -> String {
-        if let root = tracker.configuration.sharedInputRoot, path.hasPrefix(root) { return path }
+    /// The copy of an input file this tracker fetched for the task to read, or nil when it reads
+    /// the file in place, under the shared root. The task keeps naming the file by `path`.
+    private func fetchedCopy(of path: String) async throws -> String? {
+        if let root = tracker.configuration.sharedInputRoot, path.hasPrefix(root) { return nil }
         return try await tracker.inputs.localPath(of: path, job: attempt.task.job, over: jobTracker)
     }
 }

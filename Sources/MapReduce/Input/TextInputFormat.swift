@@ -41,7 +41,7 @@ public struct TextInputFormat: InputFormat {
     }
 
     public func read(_ split: InputSplit, _ body: (TextLine) throws -> Void) throws -> Int64 {
-        let file = try FileReadHandle(path: split.path)
+        let file = try FileReadHandle(path: split.readPath)
         let reader = LineReader(file: file, start: split.start, bufferSize: min(bufferSize, Int(split.length) + 4096))
         if split.start != 0 {
             _ = try reader.nextLine()
