@@ -106,7 +106,7 @@ import Testing
         try expectRejection(
             server.receive(authenticate),
             code: .unsupportedVersion,
-            message: "protocol version 3 is not supported; this JobTracker speaks version 1"
+            message: "protocol version 3 is not supported; this JobTracker speaks version 2"
         )
     }
 
@@ -139,7 +139,7 @@ import Testing
     @Test func malformedAuthenticationIsRejected() throws {
         var server = makeServer()
         _ = try helloFrame(&server)
-        let shortNonce = AuthenticateMessage(version: 1, role: .client, nodeID: "x", clientNonce: [1, 2], proof: [])
+        let shortNonce = AuthenticateMessage(version: WireProtocol.version, role: .client, nodeID: "x", clientNonce: [1, 2], proof: [])
         guard case .reject(_, let reason) = server.receive(Frame(shortNonce)) else {
             Issue.record("a short nonce must be refused")
             return

@@ -61,7 +61,7 @@ import Testing
                 let hello = try #require(try await raw.nextFrame()).decode(as: HelloMessage.self)
                 let wrong = try ClusterSecret(string: "nope")
                 let transcript = HandshakeTranscript(serverNonce: hello.serverNonce, clientNonce: Array(repeating: 1, count: 32), role: .client, nodeID: "c")
-                try await raw.write(Frame(AuthenticateMessage(version: 1, role: .client, nodeID: "c", clientNonce: transcript.clientNonce, proof: transcript.clientProof(using: wrong))))
+                try await raw.write(Frame(AuthenticateMessage(version: WireProtocol.version, role: .client, nodeID: "c", clientNonce: transcript.clientNonce, proof: transcript.clientProof(using: wrong))))
                 let error = try #require(try await raw.nextFrame()).decode(as: ErrorMessage.self)
                 #expect(error.message == "authentication failed: bad cluster secret")
                 #expect(try await raw.closesWithoutFurtherFrames())
@@ -73,7 +73,7 @@ import Testing
         try await TestSupport.withServer { server in
             var configuration = TestSupport.clientConfiguration(port: server.port)
             configuration.protocolVersion = 3
-            await #expect(throws: WireError.remote(ErrorMessage(code: .unsupportedVersion, message: "protocol version 3 is not supported; this JobTracker speaks version 1"))) {
+            await #expect(throws: WireError.remote(ErrorMessage(code: .unsupportedVersion, message: "protocol version 3 is not supported; this JobTracker speaks version 2"))) {
                 _ = try await WireClient(configuration, logger: TestSupport.logger).connect()
             }
             try await RawConnection.with(port: server.port) { raw in

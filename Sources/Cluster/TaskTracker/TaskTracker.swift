@@ -219,8 +219,10 @@ public final class TaskTracker: Sendable {
             }
             ledger.finished(report)
             metrics.running(ledger.runningCount)
-            metrics.attemptFinished(
-                assignment.attempt, succeeded: report.state == .succeeded, seconds: (ContinuousClock.now - started).seconds)
+            if report.state != .killed {
+                metrics.attemptFinished(
+                    assignment.attempt, succeeded: report.state == .succeeded, seconds: (ContinuousClock.now - started).seconds)
+            }
             try? await heartbeat(on: connection)
         }
     }
