@@ -59,14 +59,17 @@ struct JobTrackerMetrics: Sendable {
         if count > 0 { trackersLost.increment(by: count) }
     }
 
-    /// Sets the gauges from the running jobs and registered trackers.
+    /// Sets the gauges from the running jobs and registered trackers, in one pass over the tasks
+    /// (only running jobs have running attempts, each holding a slot).
     func refresh(from state: JobTrackerState) {
         var counts = ["pending": 0, "running": 0, "succeeded": 0]
         var running = 0
+        var attemptsRunning = 0
         for id in state.jobOrder {
             guard let job = state.jobs[id], job.state == .running else { continue }
             running += 1
             for task in job.phase.maps + job.phase.reduces {
+                attemptsRunning += task.runningAttempts.count
                 switch task.state {
                 case .pending: counts["pending"]! += 1
                 case .running: counts["running"]! += 1
@@ -78,6 +81,6 @@ struct JobTrackerMetrics: Sendable {
         for (name, gauge) in tasks { gauge.record(counts[name] ?? 0) }
         trackers.record(state.trackers.count)
         slots.record(state.trackers.values.reduce(0) { $0 + $1.slots })
-        slotsUsed.record(state.trackers.keys.reduce(0) { $0 + state.runningAttempts(on: $1) })
+        slotsUsed.record(attemptsRunning)
     }
 }
