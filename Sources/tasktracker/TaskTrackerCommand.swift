@@ -43,6 +43,13 @@ struct TaskTrackerCommand: AsyncParsableCommand {
     @Option(help: "Inputs under this path are read from a disk shared with the JobTracker; others are fetched from it [MR_SHARED_INPUT].")
     var sharedInput: String?
 
+    @Flag(
+        help: """
+            Fetch map outputs and upload reduce outputs over the network even where a shared file system \
+            would let reduces read and write them in place [MR_NETWORK_ONLY=1].
+            """)
+    var networkOnly = ProcessInfo.processInfo.environment["MR_NETWORK_ONLY"] == "1"
+
     @Option(help: "A file holding the cluster secret [MR_SECRET_FILE].")
     var secretFile: String?
 
@@ -72,6 +79,7 @@ struct TaskTrackerCommand: AsyncParsableCommand {
             TaskTrackerConfiguration(
                 jobTrackerHost: address.host, jobTrackerPort: address.port, host: host, advertiseHost: advertiseHost,
                 shufflePort: shufflePort, slots: slots, workDirectory: workDir, sharedInputRoot: sharedInput,
+                usesSharedFileSystems: !networkOnly,
                 secret: secret, parallelFetches: parallelFetches, drainTimeout: .milliseconds(Int(drainTimeout * 1000)),
                 metricsFactory: PrometheusMetricsFactory(registry: registry)),
             logger: logger)

@@ -27,7 +27,8 @@ struct MessageTests {
         try roundTrip(
             AttemptReport(
                 attempt: attempt, state: .succeeded, records: 99, counters: Counters(["X": 3]), failure: "",
-                segments: [MapOutputSegment(offset: 0, length: 10, records: 2), MapOutputSegment(offset: 10, length: 0, records: 0)]))
+                segments: [MapOutputSegment(offset: 0, length: 10, records: 2), MapOutputSegment(offset: 10, length: 0, records: 0)],
+                outputPath: "/w/job/map/m-0.out"))
         try roundTrip(
             AttemptReport(
                 attempt: attempt, state: .killed, records: 5, counters: Counters(), failure: "handed back", segments: []))
@@ -36,8 +37,14 @@ struct MessageTests {
                 attempt: attempt, jobName: "histeq", parameters: JobParameters(["k": "v"]),
                 splits: [InputSplit(path: "/a b", start: 5, length: 7), InputSplit(path: "/c", start: 0, length: 1, localPath: "/w/9f")],
                 reduceCount: 3, bufferLimit: 1 << 20,
-                broadcast: [0, 1, 255]))
+                broadcast: [0, 1, 255], outputDirectory: "/out/.o.staging/_temporary/r-0",
+                outputProbe: FileSystemProbe(path: "/out/.o.staging/_temporary/.filesystem-probe", token: "ab12")))
         try roundTrip(MapOutputLocation(mapIndex: 3, attempt: attempt, host: "127.0.0.9", port: 9420, segments: []))
+        try roundTrip(
+            MapOutputLocation(
+                mapIndex: 3, attempt: attempt, host: "127.0.0.9", port: 9420, segments: [MapOutputSegment(offset: 0, length: 4, records: 1)],
+                path: "/w/m.out", probe: FileSystemProbe(path: "/w/.filesystem-probe", token: "cd34")))
+        try roundTrip(RegisterTrackerRequest(tracker: "t1", host: "127.0.0.2", shufflePort: 9420, slots: 2, probe: FileSystemProbe(path: "/w/p", token: "ef")))
     }
 
     @Test func requestsCarryTheirTypes() throws {

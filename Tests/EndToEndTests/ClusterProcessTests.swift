@@ -15,7 +15,14 @@ struct ClusterProcessTests {
         let secretFile: String
         var daemons: [Daemon] = []
 
-        init(trackers: Int, expiry: Double = 10, jobTrackerArguments: [String] = [], trackerArguments: [String] = []) throws {
+        /// Whether trackers ignore the file system they share, as separate machines would.
+        let networkOnly: Bool
+
+        init(
+            trackers: Int, expiry: Double = 10, networkOnly: Bool = true, jobTrackerArguments: [String] = [],
+            trackerArguments: [String] = []
+        ) throws {
+            self.networkOnly = networkOnly
             directory = try TemporaryDirectory("cluster")
             port = try Daemon.freePort()
             secretFile = try directory.write("secret", "cluster-test-secret\n")
@@ -43,7 +50,8 @@ struct ClusterProcessTests {
                 try Daemon(
                     ClusterProcessTests.binaries + "/tasktracker",
                     ["--jobtracker", "127.0.0.1:\(port)", "--host", "127.0.0.\(index + 2)", "--shuffle-port", "0", "--http-port", "0",
-                     "--slots", "1", "--work-dir", directory.file("tt\(index)"), "--secret-file", secretFile] + arguments,
+                     "--slots", "1", "--work-dir", directory.file("tt\(index)"), "--secret-file", secretFile]
+                        + (networkOnly ? ["--network-only"] : []) + arguments,
                     logPath: directory.file("tasktracker\(index).log")))
         }
 
@@ -97,6 +105,26 @@ struct ClusterProcessTests {
             }
         }
         #expect(cleaned, "trackers delete a job's files when it ends")
+    }
+
+    @Test func trackersOnOneFileSystemReadMapOutputsAndWriteOutputsInPlace() throws {
+        let cluster = try Cluster(trackers: 2, networkOnly: false)
+        let work = try TemporaryDirectory("cluster-in-place")
+        let books = try SharedData.bookPaths()
+        let run = try cluster.mrsubmit(
+            ["wordcount", SharedData.books, "-o", work.file("wc"), "--remote-paths", "--split-size", "512k", "--reducers", "3"],
+            in: work.path)
+        #expect(run.status == 0, "\(run.standardError)\n\(cluster.daemons[0].log.suffix(3000))")
+        #expect(try Oracles.sortedOutput(work.file("wc")) == Oracles.coreutilsWordCount(books))
+        let trackerLogs = cluster.daemons.dropFirst().map(\.log).joined()
+        let committed = trackerLogs.components(separatedBy: "\n").filter { $0.contains("reduce output committed") }
+        #expect(committed.count == 3, "\(trackerLogs.suffix(3000))")
+        for line in committed {
+            #expect(line.contains("output=in-place"), "\(line)")
+            let counts = line.split(separator: " ").first { $0.hasPrefix("read-in-place=") }?.dropFirst(14).split(separator: "/")
+            #expect(counts?.count == 2 && counts?.first == counts?.last && counts?.first != "0", "every map output is read in place: \(line)")
+        }
+        #expect(!trackerLogs.contains("shuffle fetch failed"))
     }
 
     @Test func finishedJobsAreListedAfterAJobTrackerRestart() throws {

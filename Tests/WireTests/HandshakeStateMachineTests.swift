@@ -98,7 +98,7 @@ import Testing
 
     @Test func wrongVersionIsRejectedWithAClearMessage() throws {
         var server = makeServer()
-        var client = makeClient(version: 3)
+        var client = makeClient(version: WireProtocol.version + 1)
         guard case .send(let authenticate) = client.receive(try helloFrame(&server)) else {
             Issue.record("the client must still answer so the server can explain the mismatch")
             return
@@ -106,7 +106,7 @@ import Testing
         try expectRejection(
             server.receive(authenticate),
             code: .unsupportedVersion,
-            message: "protocol version 3 is not supported; this JobTracker speaks version 2"
+            message: "protocol version \(WireProtocol.version + 1) is not supported; this JobTracker speaks version \(WireProtocol.version)"
         )
     }
 

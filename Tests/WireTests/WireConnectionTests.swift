@@ -72,13 +72,14 @@ import Testing
     @Test func wrongVersionGetsAClearErrorThenClose() async throws {
         try await TestSupport.withServer { server in
             var configuration = TestSupport.clientConfiguration(port: server.port)
-            configuration.protocolVersion = 3
-            await #expect(throws: WireError.remote(ErrorMessage(code: .unsupportedVersion, message: "protocol version 3 is not supported; this JobTracker speaks version 2"))) {
+            configuration.protocolVersion = WireProtocol.version + 1
+            let message = "protocol version \(WireProtocol.version + 1) is not supported; this JobTracker speaks version \(WireProtocol.version)"
+            await #expect(throws: WireError.remote(ErrorMessage(code: .unsupportedVersion, message: message))) {
                 _ = try await WireClient(configuration, logger: TestSupport.logger).connect()
             }
             try await RawConnection.with(port: server.port) { raw in
                 _ = try await raw.nextFrame()
-                try await raw.write(Frame(AuthenticateMessage(version: 3, role: .client, nodeID: "c", clientNonce: [], proof: [])))
+                try await raw.write(Frame(AuthenticateMessage(version: WireProtocol.version + 1, role: .client, nodeID: "c", clientNonce: [], proof: [])))
                 let error = try #require(try await raw.nextFrame()).decode(as: ErrorMessage.self)
                 #expect(error.code == .unsupportedVersion)
                 #expect(try await raw.closesWithoutFurtherFrames())

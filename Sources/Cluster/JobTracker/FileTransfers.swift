@@ -39,8 +39,6 @@ struct FileTransfers {
             let directory = try await tracker.uploadDirectory(for: message.attempt)
             let path = directory + "/" + (try PathSafety.fileName(message.file))
             try await FileStreaming.receive(request.body, into: path)
-            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int64
-            await tracker.recordOutput(bytes: size ?? 0, of: message.attempt)
             try await connection.respond(to: request, with: CommitOutputReply())
         default:
             throw InputError(path: "\(request.type)", problem: "unexpected request")

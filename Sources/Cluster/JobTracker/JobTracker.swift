@@ -18,6 +18,8 @@ public actor JobTracker {
     private var pastReports: [JobReport]
     private var planners: [JobID: JobPlanner] = [:]
     private var committers: [JobID: JobOutputCommitter] = [:]
+    /// The probe in each job's current output staging directory, for trackers that may write there.
+    private var outputProbes: [JobID: FileSystemProbe] = [:]
     private let stamp: String
     /// The last job sequence number used with `stamp`, continued from the history so that a
     /// JobTracker restarted within the same second issues new ids.
@@ -68,9 +70,9 @@ public actor JobTracker {
                 committer.abort()
                 let phaseOne = try phaseCommitter(0, of: id)
                 try phaseOne.prepare()
-                committers[id] = phaseOne
+                try use(phaseOne, for: id)
             } else {
-                committers[id] = committer
+                try use(committer, for: id)
             }
         } catch {
             committer.abort()
@@ -141,11 +143,6 @@ public actor JobTracker {
         return (tracker.host, tracker.shufflePort)
     }
 
-    /// Adds the size of a file a reduce attempt uploaded to its output bytes.
-    func recordOutput(bytes: Int64, of attempt: AttemptID) {
-        state.addOutput(bytes: bytes, to: attempt)
-    }
-
     /// Whether `path` is an input file of `job`, which trackers may fetch.
     func isInput(_ path: String, of job: JobID) -> Bool {
         planners[job]?.files.contains { $0.path == path } ?? false
@@ -158,7 +155,7 @@ public actor JobTracker {
         state.register(
             TrackerRecord(
                 id: request.tracker, host: request.host, shufflePort: request.shufflePort, slots: max(1, request.slots),
-                lastHeartbeat: Date()))
+                lastHeartbeat: Date(), probe: request.probe))
         metrics.refresh(from: state)
         generation += 1
         logger.info("tracker registered", metadata: ["tracker": "\(request.tracker)", "shuffle": "\(request.host):\(request.shufflePort)", "slots": "\(request.slots)"])
@@ -186,7 +183,9 @@ public actor JobTracker {
                 attempt: assignment.attempt, jobName: state.jobs[assignment.job]!.request.job,
                 parameters: state.jobs[assignment.job]!.request.parameters, splits: assignment.splits,
                 reduceCount: assignment.reduceCount, bufferLimit: state.jobs[assignment.job]!.request.mapBufferSize,
-                broadcast: assignment.broadcast)
+                broadcast: assignment.broadcast,
+                outputDirectory: assignment.attempt.task.kind == .reduce ? committers[assignment.job]?.attemptPath(assignment.attempt) ?? "" : "",
+                outputProbe: assignment.attempt.task.kind == .reduce ? outputProbes[assignment.job] : nil)
         }
         for assignment in assignments {
             logger.debug("task assigned", metadata: ["attempt": "\(assignment.attempt)", "tracker": "\(request.tracker)"])
@@ -279,10 +278,10 @@ public actor JobTracker {
         if attempt.task.kind == .map, let record = state.trackers[tracker] {
             location = MapOutputLocation(
                 mapIndex: attempt.task.index, attempt: attempt, host: record.host, port: record.shufflePort,
-                segments: report.segments)
+                segments: report.segments, path: report.outputPath, probe: record.probe)
         } else if attempt.task.kind == .reduce {
             do {
-                try committers[job]?.commitTask(attempt)
+                state.addOutput(bytes: try committers[job]?.commitTask(attempt) ?? 0, to: attempt)
             } catch {
                 end(job, as: .failed, failure: "\(attempt.task): cannot commit output: \(error)")
                 return
@@ -316,7 +315,7 @@ public actor JobTracker {
                     outputPath: planner.request.outputPath, job: job, replacesExisting: planner.request.replacesOutput)
                 : try phaseCommitter(finished + 1, of: job)
             try nextCommitter.prepare()
-            committers[job] = nextCommitter
+            try use(nextCommitter, for: job)
             state.startPhase(next, of: job)
             logger.info("phase started", metadata: ["job": "\(job)", "phase": "\(next.name)", "maps": "\(next.maps.count)"])
         } catch {
@@ -330,6 +329,7 @@ public actor JobTracker {
         metrics.refresh(from: state)
         if outcome != .succeeded { committers[job]?.abort() }
         committers[job] = nil
+        outputProbes[job] = nil
         planners[job] = nil
         try? FileManager.default.removeItem(atPath: jobDirectory(job))
         generation += 1
@@ -339,6 +339,13 @@ public actor JobTracker {
                 "job finished",
                 metadata: ["job": "\(job)", "state": "\(outcome.rawValue)", "failure": "\(failure)", "seconds": "\(report.elapsedSeconds)"])
         }
+    }
+
+    /// Makes `committer`, prepared, the one of `job`'s current phase, with a probe in its staging
+    /// directory for trackers that share the file system.
+    private func use(_ committer: JobOutputCommitter, for job: JobID) throws {
+        outputProbes[job] = try FileSystemProbe.write(in: committer.temporaryPath)
+        committers[job] = committer
     }
 
     private func plannedPhase(_ index: Int, of job: JobID, planner: JobPlanner, broadcast: [UInt8]) throws -> PhaseRecord {

@@ -8,4 +8,6 @@ struct TrackerRecord: Sendable {
     let slots: Int
     var lastHeartbeat: Date
     var acceptsTasks = true
+    /// The probe of its work directory's file system.
+    var probe: FileSystemProbe?
 }

@@ -18,9 +18,14 @@ public struct AttemptReport: WireCodable, Equatable {
     public var segments: [MapOutputSegment]
     /// The last lines the attempt wrote on standard error, when it failed.
     public var logTail: [String]
+    /// A finished map's output file on its tracker, which reduces on the same file system read in place.
+    public var outputPath: String
 
     /// Creates the value.
-    public init(attempt: AttemptID, state: AttemptRunState, records: Int64, counters: Counters, failure: String, segments: [MapOutputSegment], logTail: [String] = []) {
+    public init(
+        attempt: AttemptID, state: AttemptRunState, records: Int64, counters: Counters, failure: String, segments: [MapOutputSegment],
+        logTail: [String] = [], outputPath: String = ""
+    ) {
         self.attempt = attempt
         self.state = state
         self.records = records
@@ -28,6 +33,7 @@ public struct AttemptReport: WireCodable, Equatable {
         self.failure = failure
         self.segments = segments
         self.logTail = logTail
+        self.outputPath = outputPath
     }
 
     public func encode(to writer: inout WireWriter) {
@@ -38,6 +44,7 @@ public struct AttemptReport: WireCodable, Equatable {
         writer.write(failure)
         writer.write(segments)
         writer.write(logTail)
+        writer.write(outputPath)
     }
 
     public init(from reader: inout WireReader) throws {
@@ -48,5 +55,6 @@ public struct AttemptReport: WireCodable, Equatable {
         failure = try reader.read(String.self)
         segments = try reader.read([MapOutputSegment].self)
         logTail = try reader.read([String].self)
+        outputPath = try reader.read(String.self)
     }
 }

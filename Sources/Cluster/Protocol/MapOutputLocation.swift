@@ -14,14 +14,23 @@ public struct MapOutputLocation: WireCodable, Equatable {
     public var port: Int
     /// Its partition index.
     public var segments: [MapOutputSegment]
+    /// The output file on the tracker, which a reduce that sees `probe` reads in place.
+    public var path: String
+    /// The probe of the tracker's file system.
+    public var probe: FileSystemProbe?
 
     /// Creates the value.
-    public init(mapIndex: Int, attempt: AttemptID, host: String, port: Int, segments: [MapOutputSegment]) {
+    public init(
+        mapIndex: Int, attempt: AttemptID, host: String, port: Int, segments: [MapOutputSegment], path: String = "",
+        probe: FileSystemProbe? = nil
+    ) {
         self.mapIndex = mapIndex
         self.attempt = attempt
         self.host = host
         self.port = port
         self.segments = segments
+        self.path = path
+        self.probe = probe
     }
 
     public func encode(to writer: inout WireWriter) {
@@ -30,6 +39,8 @@ public struct MapOutputLocation: WireCodable, Equatable {
         writer.write(host)
         writer.write(port)
         writer.write(segments)
+        writer.write(path)
+        writer.write(probe)
     }
 
     public init(from reader: inout WireReader) throws {
@@ -38,5 +49,7 @@ public struct MapOutputLocation: WireCodable, Equatable {
         host = try reader.read(String.self)
         port = try reader.read(Int.self)
         segments = try reader.read([MapOutputSegment].self)
+        path = try reader.read(String.self)
+        probe = try reader.read(FileSystemProbe?.self)
     }
 }

@@ -1,7 +1,7 @@
 import Wire
 
 /// A TaskTracker announcing itself and its capacity.
-public struct RegisterTrackerRequest: WireMessage {
+public struct RegisterTrackerRequest: WireMessage, Equatable {
     public static let messageType = ClusterMessages.registerTracker
 
     /// The tracker's node id.
@@ -12,13 +12,17 @@ public struct RegisterTrackerRequest: WireMessage {
     public var shufflePort: Int
     /// How many tasks it runs at once.
     public var slots: Int
+    /// The probe in its work directory, by which a reduce on the same file system reads its map
+    /// outputs in place.
+    public var probe: FileSystemProbe
 
     /// Creates the message.
-    public init(tracker: String, host: String, shufflePort: Int, slots: Int) {
+    public init(tracker: String, host: String, shufflePort: Int, slots: Int, probe: FileSystemProbe) {
         self.tracker = tracker
         self.host = host
         self.shufflePort = shufflePort
         self.slots = slots
+        self.probe = probe
     }
 
     public func encode(to writer: inout WireWriter) {
@@ -26,6 +30,7 @@ public struct RegisterTrackerRequest: WireMessage {
         writer.write(host)
         writer.write(shufflePort)
         writer.write(slots)
+        writer.write(probe)
     }
 
     public init(from reader: inout WireReader) throws {
@@ -33,5 +38,6 @@ public struct RegisterTrackerRequest: WireMessage {
         host = try reader.read(String.self)
         shufflePort = try reader.read(Int.self)
         slots = try reader.read(Int.self)
+        probe = try reader.read(FileSystemProbe.self)
     }
 }

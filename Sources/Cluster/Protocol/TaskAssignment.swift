@@ -17,9 +17,17 @@ public struct TaskAssignment: WireCodable, Equatable {
     public var bufferLimit: Int
     /// The previous phase's broadcast.
     public var broadcast: [UInt8]
+    /// A reduce's output directory on the JobTracker, where the attempt writes its files in
+    /// place when the tracker sees `outputProbe` (a shared file system) instead of uploading them.
+    public var outputDirectory: String
+    /// The probe of the JobTracker's output file system; nil for a map.
+    public var outputProbe: FileSystemProbe?
 
     /// Creates the value.
-    public init(attempt: AttemptID, jobName: String, parameters: JobParameters, splits: [InputSplit], reduceCount: Int, bufferLimit: Int, broadcast: [UInt8]) {
+    public init(
+        attempt: AttemptID, jobName: String, parameters: JobParameters, splits: [InputSplit], reduceCount: Int, bufferLimit: Int,
+        broadcast: [UInt8], outputDirectory: String = "", outputProbe: FileSystemProbe? = nil
+    ) {
         self.attempt = attempt
         self.jobName = jobName
         self.parameters = parameters
@@ -27,6 +35,8 @@ public struct TaskAssignment: WireCodable, Equatable {
         self.reduceCount = reduceCount
         self.bufferLimit = bufferLimit
         self.broadcast = broadcast
+        self.outputDirectory = outputDirectory
+        self.outputProbe = outputProbe
     }
 
     public func encode(to writer: inout WireWriter) {
@@ -37,6 +47,8 @@ public struct TaskAssignment: WireCodable, Equatable {
         writer.write(reduceCount)
         writer.write(bufferLimit)
         writer.writeBytes(broadcast)
+        writer.write(outputDirectory)
+        writer.write(outputProbe)
     }
 
     public init(from reader: inout WireReader) throws {
@@ -47,5 +59,7 @@ public struct TaskAssignment: WireCodable, Equatable {
         reduceCount = try reader.read(Int.self)
         bufferLimit = try reader.read(Int.self)
         broadcast = try reader.readByteArray()
+        outputDirectory = try reader.read(String.self)
+        outputProbe = try reader.read(FileSystemProbe?.self)
     }
 }

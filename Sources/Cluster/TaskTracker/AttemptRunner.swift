@@ -4,7 +4,8 @@ import MapReduceEngine
 import Wire
 
 /// Runs one attempt a tracker was given in a task-runner child process: a map over its splits, or
-/// a reduce over its partition, which the tracker fetches first and uploads after.
+/// a reduce over its partition, which the tracker fetches first. A reduce writes its output in
+/// place when the tracker shares the JobTracker's file system, and uploads it otherwise.
 struct AttemptRunner: Sendable {
     let tracker: TaskTracker
     let assignment: TaskAssignment
@@ -35,7 +36,7 @@ struct AttemptRunner: Sendable {
         tracker.registry.add(attempt, MapTaskResult(path: result.outputPath, segments: result.segments, counters: result.counters))
         return AttemptReport(
             attempt: attempt, state: .succeeded, records: result.counters[.mapInputRecords], counters: result.counters,
-            failure: "", segments: result.segments)
+            failure: "", segments: result.segments, outputPath: Self.absolute(result.outputPath))
     }
 
     private func runReduce() async throws -> AttemptReport {
@@ -43,10 +44,12 @@ struct AttemptRunner: Sendable {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let fetcher = ReduceFetcher(
             attempt: attempt, directory: directory + "/input", secret: tracker.configuration.secret,
+            readsInPlace: tracker.configuration.usesSharedFileSystems,
             nodeID: tracker.configuration.trackerID, parallelFetches: tracker.configuration.parallelFetches,
             metrics: tracker.metrics, logger: tracker.logger, progress: { [ledger = tracker.ledger, attempt] in ledger.progress(attempt, records: $0) })
         let inputs = try await fetcher.fetchAll(over: jobTracker)
-        let output = directory + "/output"
+        let inPlace = outputDirectoryIsWritableInPlace()
+        let output = inPlace ? assignment.outputDirectory : directory + "/output"
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         let counters = try await runChild(
             TaskRunRequest(
@@ -56,6 +59,31 @@ struct AttemptRunner: Sendable {
                 directory: output),
             in: directory
         ).counters
+        if !inPlace { try await upload(output) }
+        let readInPlace = inputs.filter { !$0.path.hasPrefix(directory + "/") }.count
+        tracker.logger.info(
+            "reduce output committed",
+            metadata: [
+                "attempt": "\(attempt)", "read-in-place": "\(readInPlace)/\(inputs.count)",
+                "output": "\(inPlace ? "in-place" : "uploaded")",
+            ])
+        return AttemptReport(
+            attempt: attempt, state: .succeeded, records: counters[.reduceInputRecords], counters: counters, failure: "",
+            segments: [])
+    }
+
+    /// Whether the JobTracker's output directory for this attempt is on this tracker's file system
+    /// and writable (a read-only shared volume is not); creates it when it is.
+    private func outputDirectoryIsWritableInPlace() -> Bool {
+        guard tracker.configuration.usesSharedFileSystems, !assignment.outputDirectory.isEmpty,
+            assignment.outputProbe?.isVisible == true
+        else { return false }
+        return (try? FileManager.default.createDirectory(atPath: assignment.outputDirectory, withIntermediateDirectories: false)) != nil
+    }
+
+    /// Uploads the files of a reduce's output directory to the JobTracker, which commits them
+    /// with the attempt.
+    private func upload(_ output: String) async throws {
         for name in try FileManager.default.contentsOfDirectory(atPath: output).sorted() {
             let file = try FileReadHandle(path: output + "/" + name)
             let reply = try await jobTracker.upload(
@@ -65,9 +93,6 @@ struct AttemptRunner: Sendable {
             }
             _ = try reply.decode(as: CommitOutputReply.self)
         }
-        return AttemptReport(
-            attempt: attempt, state: .succeeded, records: counters[.reduceInputRecords], counters: counters, failure: "",
-            segments: [])
     }
 
     /// Runs the attempt in a task-runner child process, which the tracker can kill.

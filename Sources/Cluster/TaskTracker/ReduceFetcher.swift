@@ -5,11 +5,15 @@ import MapReduceEngine
 import Wire
 
 /// Fetches one reduce partition of every map output of a phase, as the maps finish, into local
-/// files: several fetches at once, each retried with backoff before the reduce gives up.
+/// files: several fetches at once, each retried with backoff before the reduce gives up. A map
+/// output on a file system this tracker shares (its own, or another tracker's on the same
+/// machine) is read in place instead, like Hadoop's local fetch.
 struct ReduceFetcher: Sendable {
     let attempt: AttemptID
     let directory: String
     let secret: ClusterSecret
+    /// Whether map outputs on a shared file system are read in place.
+    let readsInPlace: Bool
     let nodeID: String
     let parallelFetches: Int
     let metrics: TaskTrackerMetrics
@@ -71,6 +75,17 @@ struct ReduceFetcher: Sendable {
         return fetched.keys.sorted().map { fetched[$0]! }
     }
 
+    /// The partition of a map output that lies on a file system this tracker shares, where it
+    /// lies; nil when the tracker's probe is not visible from here.
+    private func inPlace(_ location: MapOutputLocation) -> ReduceTaskRunner.Input? {
+        guard readsInPlace, location.segments.indices.contains(attempt.task.index), location.path.hasPrefix("/"),
+            location.probe?.isVisible == true, FileManager.default.isReadableFile(atPath: location.path)
+        else { return nil }
+        let segment = location.segments[attempt.task.index]
+        metrics.readInPlace(bytes: segment.length)
+        return ReduceTaskRunner.Input(path: location.path, segment: segment)
+    }
+
     /// Keeps the newest location of each map (a re-run map is announced again).
     private func latestPerMap(_ locations: [MapOutputLocation]) -> [MapOutputLocation] {
         var latest: [Int: MapOutputLocation] = [:]
@@ -80,6 +95,7 @@ struct ReduceFetcher: Sendable {
 
     /// Fetches one map output, retrying with backoff; nil when every try failed.
     private func fetch(_ location: MapOutputLocation) async -> ReduceTaskRunner.Input? {
+        if let input = inPlace(location) { return input }
         let path = "\(directory)/map-\(location.mapIndex).segment"
         for retry in 0..<Self.retries {
             if retry > 0 { try? await Task.sleep(for: .milliseconds(100 << retry)) }

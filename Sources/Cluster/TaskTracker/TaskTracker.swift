@@ -29,26 +29,33 @@ public final class TaskTracker: Sendable {
     private let registered = Mutex(false)
     private let heartbeatInterval = Mutex(Duration.seconds(1))
 
+    /// The probe in the work directory, by which reduces on the same file system find that they
+    /// may read this tracker's map outputs in place.
+    let probe: FileSystemProbe
+
     /// The bound shuffle port.
     public var shufflePort: Int { shuffle.port }
 
     /// Binds the shuffle server; call ``run()`` to join the cluster.
     public static func start(_ configuration: TaskTrackerConfiguration, logger: Logger) async throws -> TaskTracker {
         try FileManager.default.createDirectory(atPath: configuration.workDirectory, withIntermediateDirectories: true)
+        let probe = try FileSystemProbe.write(in: configuration.workDirectory)
         let registry = MapOutputRegistry()
         let metrics = TaskTrackerMetrics(factory: configuration.metricsFactory)
         let shuffle = try await ShuffleServer.bind(
             host: configuration.host, port: configuration.shufflePort, secret: configuration.secret,
             nodeID: configuration.trackerID, registry: registry, workDirectory: configuration.workDirectory,
             metrics: metrics, logger: logger)
-        return TaskTracker(configuration: configuration, logger: logger, registry: registry, shuffle: shuffle, metrics: metrics)
+        return TaskTracker(
+            configuration: configuration, logger: logger, registry: registry, shuffle: shuffle, metrics: metrics, probe: probe)
     }
 
     private init(
         configuration: TaskTrackerConfiguration, logger: Logger, registry: MapOutputRegistry, shuffle: ShuffleServer,
-        metrics: TaskTrackerMetrics
+        metrics: TaskTrackerMetrics, probe: FileSystemProbe
     ) {
         self.configuration = configuration
+        self.probe = probe
         self.metrics = metrics
         var logger = logger
         logger[metadataKey: "tracker"] = "\(configuration.trackerID)"
@@ -158,7 +165,7 @@ public final class TaskTracker: Sendable {
         let reply = try await connection.call(
             RegisterTrackerRequest(
                 tracker: configuration.trackerID, host: configuration.advertiseHost, shufflePort: shufflePort,
-                slots: configuration.slots),
+                slots: configuration.slots, probe: probe),
             expecting: RegisterTrackerReply.self)
         heartbeatInterval.withLock { $0 = .milliseconds(max(10, reply.heartbeatMilliseconds)) }
         registered.withLock { $0 = true }

@@ -21,6 +21,9 @@ public struct TaskTrackerConfiguration: Sendable {
     /// Input paths under this prefix are read from the local disk (a volume shared with the
     /// JobTracker); others are fetched from the JobTracker. nil fetches everything.
     public var sharedInputRoot: String?
+    /// Whether reduces read map outputs and write their output in place when a file-system probe
+    /// shows that they can; false always goes over the network, as between separate machines.
+    public var usesSharedFileSystems: Bool
     /// The cluster secret.
     public var secret: ClusterSecret
     /// This tracker's node id.
@@ -46,7 +49,8 @@ public struct TaskTrackerConfiguration: Sendable {
     public init(
         jobTrackerHost: String, jobTrackerPort: Int, host: String, advertiseHost: String? = nil,
         shufflePort: Int = defaultShufflePort, slots: Int = ProcessInfo.processInfo.activeProcessorCount,
-        workDirectory: String, sharedInputRoot: String? = nil, secret: ClusterSecret, trackerID: String? = nil,
+        workDirectory: String, sharedInputRoot: String? = nil, usesSharedFileSystems: Bool = true, secret: ClusterSecret,
+        trackerID: String? = nil,
         parallelFetches: Int = 4, taskRunnerPath: String? = nil, drainTimeout: Duration = defaultDrainTimeout,
         metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance
     ) {
@@ -58,6 +62,7 @@ public struct TaskTrackerConfiguration: Sendable {
         self.slots = max(1, slots)
         self.workDirectory = URL(fileURLWithPath: workDirectory).standardizedFileURL.path
         self.sharedInputRoot = sharedInputRoot
+        self.usesSharedFileSystems = usesSharedFileSystems
         self.secret = secret
         self.trackerID = trackerID ?? "tracker-\(advertiseHost ?? host)-\(ProcessInfo.processInfo.processIdentifier)-\(UInt16.random(in: 0...UInt16.max))"
         self.parallelFetches = max(1, parallelFetches)

@@ -9,6 +9,7 @@ struct TaskTrackerMetrics: Sendable {
     private let attemptsRunning: Gauge
     private let shuffleServed: Counter
     private let shuffleFetched: Counter
+    private let shuffleReadInPlace: Counter
 
     /// Creates the metrics in `factory`; the no-op factory records nothing.
     init(factory: any MetricsFactory) {
@@ -17,6 +18,7 @@ struct TaskTrackerMetrics: Sendable {
         attemptsRunning = Gauge(label: "mapreduce_tracker_attempts_running", factory: factory)
         shuffleServed = Counter(label: "mapreduce_shuffle_served_bytes_total", factory: factory)
         shuffleFetched = Counter(label: "mapreduce_shuffle_fetched_bytes_total", factory: factory)
+        shuffleReadInPlace = Counter(label: "mapreduce_shuffle_read_in_place_bytes_total", factory: factory)
     }
 
     /// Counts a heartbeat sent.
@@ -35,4 +37,7 @@ struct TaskTrackerMetrics: Sendable {
 
     /// Counts map output bytes fetched by this tracker's reduces.
     func fetched(bytes: Int64) { shuffleFetched.increment(by: bytes) }
+
+    /// Counts map output bytes this tracker's reduces read in place, on a shared file system.
+    func readInPlace(bytes: Int64) { shuffleReadInPlace.increment(by: bytes) }
 }

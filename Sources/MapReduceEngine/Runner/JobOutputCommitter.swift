@@ -35,37 +35,50 @@ public struct JobOutputCommitter: Sendable {
             }
         }
         do {
-            try manager.createDirectory(atPath: stagingPath + "/_temporary", withIntermediateDirectories: true)
+            try manager.createDirectory(atPath: temporaryPath, withIntermediateDirectories: true)
         } catch {
             throw InputError(path: outputPath, problem: "cannot create the output's staging directory \(stagingPath)")
         }
     }
 
+    /// The directory of the attempts' directories, removed when the job commits.
+    public var temporaryPath: String { stagingPath + "/_temporary" }
+
+    /// The directory an attempt writes its files into, which may not exist yet.
+    public func attemptPath(_ attempt: AttemptID) -> String {
+        temporaryPath + "/\(attempt)"
+    }
+
     /// The directory an attempt writes its files into; created on demand.
     public func attemptDirectory(_ attempt: AttemptID) throws -> String {
-        let path = stagingPath + "/_temporary/\(attempt)"
+        let path = attemptPath(attempt)
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
 
-    /// Moves the files of a finished attempt into the job's output.
-    public func commitTask(_ attempt: AttemptID) throws {
+    /// Moves the files of a finished attempt into the job's output and returns their total size.
+    @discardableResult
+    public func commitTask(_ attempt: AttemptID) throws -> Int64 {
         let directory = try attemptDirectory(attempt)
+        var bytes: Int64 = 0
         for name in try FileManager.default.contentsOfDirectory(atPath: directory) {
+            let size = (try? FileManager.default.attributesOfItem(atPath: directory + "/" + name)[.size]) as? Int64
+            bytes += size ?? 0
             try MapTaskRunner.rename(directory + "/" + name, to: stagingPath + "/" + name)
         }
         try FileManager.default.removeItem(atPath: directory)
+        return bytes
     }
 
     /// Discards the files of an attempt that will not be committed.
     public func abortTask(_ attempt: AttemptID) {
-        try? FileManager.default.removeItem(atPath: stagingPath + "/_temporary/\(attempt)")
+        try? FileManager.default.removeItem(atPath: attemptPath(attempt))
     }
 
     /// Writes `_SUCCESS` and moves the staging directory to the output path.
     public func commitJob() throws {
         let manager = FileManager.default
-        try manager.removeItem(atPath: stagingPath + "/_temporary")
+        try manager.removeItem(atPath: temporaryPath)
         guard manager.createFile(atPath: stagingPath + "/_SUCCESS", contents: Data()) else {
             throw SystemError(path: stagingPath + "/_SUCCESS", action: "cannot create")
         }
