@@ -120,7 +120,14 @@ let package = Package(
         .systemLibrary(
             name: "CTIFF", path: "Sources/CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]
         ),
-        .target(name: "ImageCodecs", dependencies: ["CTurboJPEG", "CTIFF"], swiftSettings: optimized),
+        .systemLibrary(
+            name: "CLibJPEG", path: "Sources/CLibJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]
+        ),
+        .target(
+            name: "CJPEGStream", dependencies: ["CLibJPEG"], path: "Sources/CJPEGStream",
+            linkerSettings: [.linkedLibrary("pthread")]
+        ),
+        .target(name: "ImageCodecs", dependencies: ["CTurboJPEG", "CTIFF", "CJPEGStream"], swiftSettings: optimized),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ImageCodecsTests", dependencies: ["ImageCodecs", "CTIFF", "CTurboJPEG"]),
         .testTarget(name: "MapReduceTests", dependencies: ["MapReduce", "TestSupport"]),

@@ -5,7 +5,8 @@ import MapReduce
 /// by (image path, band index), so the one reduce receives each image's bands in order; band 0
 /// carries the image's description for the writer.
 ///
-/// A JPEG is one band: it is equalized and encoded here, and the encoded file is emitted.
+/// A JPEG is one band: it is decoded, equalized and encoded here, streaming (the decoder and the
+/// encoder run on two threads at once), and the encoded file is emitted.
 public struct ApplyMapper: Mapper {
     private var tables: [String: EqualizationTable] = [:]
     private var quality = 95
@@ -29,8 +30,8 @@ public struct ApplyMapper: Mapper {
             }
             if pixels.index == 0 { pixels.image = ImageDescription(source) }
             try context.emit(KeyPair(source.path, pixels.index), pixels)
-        case .jpeg(let image):
-            let encoded = try Self.equalize(image, source: source, tables: table.tables, quality: quality)
+        case .jpeg(let file):
+            let encoded = try Self.equalize(file, source: source, tables: table.tables, quality: quality)
             try context.emit(
                 KeyPair(source.path, 0),
                 BandPixels(index: 0, firstRow: 0, rowCount: source.info.height, planes: [encoded], isEncodedImage: true,
@@ -40,14 +41,22 @@ public struct ApplyMapper: Mapper {
         }
     }
 
-    /// Equalizes a decoded JPEG and encodes it; the pixels are freed on return, before the
-    /// encoded file is emitted.
-    private static func equalize(_ image: consuming DecodedJPEG, source: ImageSource, tables: [[UInt16]], quality: Int) throws -> [UInt8] {
-        var image = image
-        image.withUnsafeMutableEqualizedSamples {
-            LookupApplier.apply($0, layout: source.layout, plan: source.plan, tables: tables)
+    /// Streams a JPEG through the tables into a new JPEG at `quality`, with the source's
+    /// subsampling and its APPn and COM segments (an RGB JPEG's Adobe segment is dropped, since
+    /// the output is YCbCr).
+    private static func equalize(_ file: JPEGFile, source: ImageSource, tables: [[UInt16]], quality: Int) throws -> [UInt8] {
+        guard let rows = source.jpegRows else {
+            throw ImageCodecError(.invalidArgument, path: source.path, "this image is not a JPEG")
         }
-        if source.plan.neutralizesChroma { image.neutralizeChroma() }
-        return try image.encoded(for: source, quality: quality)
+        var metadata = file.metadata
+        if file.header.colorSpace == .rgb {
+            metadata.segments.removeAll { $0.marker == 0xEE && $0.starts(with: "Adobe") }
+        }
+        let (layout, plan) = (source.layout, source.plan)
+        return try JPEGStream.transcode(file, as: rows, quality: quality, metadata: metadata) { band in
+            let bandLayout = SampleLayout(
+                samplesPerPixel: layout.samplesPerPixel, bytesPerSample: 1, width: layout.width, stride: band.stride)
+            LookupApplier.apply(band.bytes, layout: bandLayout, plan: plan, tables: tables)
+        }
     }
 }

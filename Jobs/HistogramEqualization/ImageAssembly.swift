@@ -5,7 +5,7 @@ import MapReduce
 /// format and layout.
 ///
 /// A TIFF streams: each band is appended to a ``TIFFWriter`` and encoded as its strips or tiles
-/// complete. A JPEG arrives as one band already encoded by its map task (see ``DecodedJPEG``),
+/// complete. A JPEG arrives as one band already encoded by its map task (see ``ApplyMapper``),
 /// which is written as it is.
 final class ImageAssembly {
     /// The input's path, as the job names it.

@@ -5,7 +5,8 @@ import MapReduce
 ///
 /// A TIFF gives one split per band (`start` and `length` count rows), and its map task decodes
 /// only the strips or tiles of that band. A JPEG cannot be decoded (or encoded) in parts, so it
-/// is one split and one band: its map task decodes it once and hands the mapper the whole image.
+/// is one split and one band: its map task hands the mapper the file, which the mapper streams
+/// through the codec.
 /// Every image is opened when the splits are made, so a file that cannot be read fails the job
 /// before any task runs, in one line that names it.
 public struct ImageBandInputFormat: InputFormat {
@@ -47,8 +48,9 @@ public struct ImageBandInputFormat: InputFormat {
     private func readBand(_ split: InputSplit, _ body: (ImageBand) throws -> Void) throws -> Int64 {
         let source = try ImageSource(path: split.path, readingFrom: split.readPath, settings: settings)
         guard source.decoding == .tiff else {
-            try body(ImageBand(source: source, pixels: .jpeg(try DecodedJPEG(decoding: source))))
-            return Int64(source.jpeg?.data.count ?? 0)
+            guard let file = source.jpeg else { return 0 }
+            try body(ImageBand(source: source, pixels: .jpeg(file)))
+            return Int64(file.data.count)
         }
         let rows = Int(split.start)..<Int(split.end)
         guard let index = source.geometry.band(startingAt: rows.lowerBound), source.geometry.rows(ofBand: index) == rows else {

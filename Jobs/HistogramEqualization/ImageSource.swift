@@ -10,8 +10,8 @@ public final class ImageSource {
     public enum Decoding: Sendable, Equatable {
         /// A TIFF, read band by band from its strips or tiles.
         case tiff
-        /// A YCbCr JPEG decoded to its Y, Cb and Cr planes, without colour conversion.
-        case jpegPlanes(JPEGHeader.Subsampling)
+        /// A YCbCr JPEG streamed as its Y plane, without colour conversion; Cb and Cr pass through.
+        case jpegPlanes
         /// A JPEG decoded to interleaved gray (1) or RGB (3) samples: a gray JPEG (its one
         /// component is its Y plane, decoded into a single buffer), or a colour JPEG in
         /// channels mode or stored as RGB.
@@ -61,7 +61,7 @@ public final class ImageSource {
             let header = jpegFile.header
             let planes = header.colorSpace == .yCbCr && settings.mode != .channels
             if planes {
-                decoding = .jpegPlanes(header.subsampling)
+                decoding = .jpegPlanes
                 plan = EqualizationPlan.lumaPlane(mode: settings.mode)
             } else {
                 decoding = .jpegPixels(channels: header.components)
@@ -84,14 +84,23 @@ public final class ImageSource {
         return try reader.readRows(rows)
     }
 
+    /// The rows a JPEG is streamed as: its luma plane (the chroma planes pass through, or become
+    /// neutral in gray mode), or gray or RGB pixels; nil for a TIFF.
+    public var jpegRows: JPEGStream.Rows? {
+        switch decoding {
+        case .tiff: nil
+        case .jpegPlanes: .lumaPlane(neutralChroma: plan.neutralizesChroma)
+        case .jpegPixels(let channels): .pixels(channels: channels)
+        }
+    }
+
     /// Where the samples of a band's first plane are.
     public var layout: SampleLayout {
         switch decoding {
         case .tiff:
             SampleLayout(samplesPerPixel: info.samplesPerPixel, bytesPerSample: info.bytesPerSample, width: info.width)
-        case .jpegPlanes(let subsampling):
-            SampleLayout(samplesPerPixel: 1, bytesPerSample: 1, width: info.width,
-                         stride: PlaneGeometry(width: info.width, subsampling: subsampling).lumaWidth)
+        case .jpegPlanes:
+            SampleLayout(samplesPerPixel: 1, bytesPerSample: 1, width: info.width)
         case .jpegPixels(let channels):
             SampleLayout(samplesPerPixel: channels, bytesPerSample: 1, width: info.width)
         }

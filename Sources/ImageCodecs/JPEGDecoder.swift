@@ -1,6 +1,6 @@
 import CTurboJPEG
 
-/// Decodes 8-bit JPEGs with TurboJPEG to gray, RGB or raw YUV planes.
+/// Decodes whole 8-bit JPEGs with TurboJPEG to gray or RGB (``JPEGStream`` streams them instead).
 ///
 /// Baseline, progressive and restart-marker JPEGs all decode. A truncated
 /// file throws ``ImageCodecError/Kind/truncated`` instead of returning a
@@ -59,30 +59,5 @@ public final class JPEGDecoder {
             count = target.count
         }
         return try RasterImage(width: header.width, height: header.height, channels: channels, pixels: pixels)
-    }
-
-    /// Decodes `file` to its Y, Cb, Cr planes at stored resolution, without
-    /// colour conversion or chroma upsampling (only Y for a gray JPEG).
-    ///
-    /// Throws ``ImageCodecError/Kind/unsupportedLayout`` for a JPEG that
-    /// stores RGB without the YCbCr transform; decode those with
-    /// ``decode(_:channels:)`` instead.
-    public func decodeYUV(_ file: JPEGFile) throws -> YUVPlanes {
-        let header = file.header
-        guard header.colorSpace == .yCbCr || header.colorSpace == .gray else {
-            throw ImageCodecError(.unsupportedLayout, path: file.path,
-                                  "this JPEG stores RGB without YCbCr, so it has no luma plane; decode it as RGB")
-        }
-        return try YUVPlanes.decode(width: header.width, height: header.height, subsampling: header.subsampling) {
-            pointers in
-            var planes = pointers
-            let status = file.data.withUnsafeBufferPointer { source in
-                planes.withUnsafeMutableBufferPointer { planeList in
-                    tjDecompressToYUVPlanes(tj.handle, source.baseAddress, UInt(source.count),
-                                            planeList.baseAddress, Int32(header.width), nil, Int32(header.height), 0)
-                }
-            }
-            try tj.check(status, path: file.path, failure: .corrupt, action: "decoding to YUV")
-        }
     }
 }

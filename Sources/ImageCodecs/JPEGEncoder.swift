@@ -1,6 +1,6 @@
 import CTurboJPEG
 
-/// Encodes 8-bit gray, RGB or YUV-plane images to JPEG with TurboJPEG.
+/// Encodes 8-bit gray or RGB images to JPEG with TurboJPEG.
 ///
 /// Pass the source's ``JPEGMetadata`` to carry EXIF (including the
 /// orientation tag), XMP, ICC and other APPn segments into the output; the
@@ -34,25 +34,6 @@ public final class JPEGEncoder {
             image.pixels.withUnsafeBufferPointer { source in
                 tjCompress2(tj.handle, source.baseAddress, Int32(image.width), 0, Int32(image.height), format,
                             &buffer, &size, sampling.rawValue, Int32(quality), flags)
-            }
-        }
-    }
-
-    /// Encodes Y, Cb, Cr planes (e.g. from ``JPEGDecoder/decodeYUV(_:)``
-    /// with an equalized luma) using the planes' own subsampling.
-    public func encode(
-        _ planes: YUVPlanes, quality: Int = 95, progressive: Bool = false,
-        metadata: JPEGMetadata? = nil, path: String = "output.jpg"
-    ) throws -> [UInt8] {
-        try compress(quality: quality, progressive: progressive, metadata: metadata, path: path) {
-            buffer, size, flags in
-            planes.withPlanePointers { pointers in
-                var constant = pointers
-                return constant.withUnsafeMutableBufferPointer { planeList in
-                    tjCompressFromYUVPlanes(tj.handle, planeList.baseAddress, Int32(planes.width), nil,
-                                            Int32(planes.height), planes.subsampling.rawValue,
-                                            &buffer, &size, Int32(quality), flags)
-                }
             }
         }
     }

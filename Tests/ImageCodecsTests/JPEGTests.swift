@@ -28,8 +28,8 @@ struct JPEGTests {
         let raster = try decoder.decode(file, channels: channels)
         #expect(raster.width == width && raster.height == height && raster.pixels.count == width * height * channels)
         #expect(Set(raster.pixels).count > 40)
-        let planes = try decoder.decodeYUV(file)
-        #expect(planes.planes.count == channels && planes.luma.count == width * height)
+        let luma = try JPEGTests.streamedRows(file, as: subsampling == .gray ? .pixels(channels: 1) : .lumaPlane(neutralChroma: false))
+        #expect(luma.count == width * height)
         #expect(decoder.warnings.isEmpty)
     }
 
@@ -43,13 +43,23 @@ struct JPEGTests {
         #expect(equalized.pixels.min() == 0 && equalized.pixels.max() == 255)
     }
 
-    @Test func grayDecodeEqualsLumaPlane() throws {
+    /// The rows a stream hands over, without their padding, in one buffer.
+    static func streamedRows(_ file: JPEGFile, as rows: JPEGStream.Rows) throws -> [UInt8] {
+        var collected: [UInt8] = []
+        try JPEGStream.scan(file, as: rows) { band in
+            #expect(band.stride >= band.width)
+            for row in 0..<band.rows {
+                collected += UnsafeRawBufferPointer(start: band.base + row * band.stride, count: band.width)
+            }
+        }
+        return collected
+    }
+
+    @Test func grayDecodeEqualsTheStreamedLumaPlane() throws {
         let decoder = try JPEGDecoder()
         let file = try JPEGFile(path: CodecTestData.image("extra/wound_healing_phase_contrast_2304x1536.JPG"))
-        let planes = try decoder.decodeYUV(file)
-        #expect(planes.planeWidth(1) == 1152 && planes.planeHeight(1) == 1536)
-        #expect(planes.planes[1].count == 1152 * 1536)
-        #expect(try decoder.decode(file, channels: 1).pixels == planes.luma)
+        #expect(try decoder.decode(file, channels: 1).pixels == JPEGTests.streamedRows(file, as: .lumaPlane(neutralChroma: false)))
+        #expect(try decoder.decode(file, channels: 3).pixels == JPEGTests.streamedRows(file, as: .pixels(channels: 3)))
     }
 
     @Test func rgbEncodeDecodeRoundTrip() throws {
@@ -70,61 +80,75 @@ struct JPEGTests {
         #expect(grayFile.header.subsampling == .gray && grayFile.header.colorSpace == .gray)
     }
 
-    @Test func yuvRoundTripKeepsChromaAndReplacesLuma() throws {
+    @Test func transcodingReplacesLumaAndKeepsOrNeutralizesChroma() throws {
         let decoder = try JPEGDecoder()
-        let encoder = try JPEGEncoder()
         let file = try JPEGFile(path: CodecTestData.image("extra/wisteria_iphone6_3264x2448.jpg"))
-        var planes = try decoder.decodeYUV(file)
-        let chroma = Array(planes.planes[1...])
-        planes.luma = planes.luma.map { 255 - $0 }
-        let bytes = try encoder.encode(planes, metadata: file.metadata)
-        let out = try JPEGFile(data: bytes, path: "out.jpg")
-        #expect(out.header.subsampling == .s420)
-        let back = try decoder.decodeYUV(out)
-        #expect(JPEGTests.meanAbsoluteDifference(back.luma, planes.luma) < 2.0)
-        #expect(JPEGTests.meanAbsoluteDifference(back.planes[1], chroma[0]) < 1.5)
-        #expect(JPEGTests.meanAbsoluteDifference(back.planes[2], chroma[1]) < 1.5)
-        #expect(throws: ImageCodecError.self) {
-            try YUVPlanes(width: 3, height: 3, subsampling: .s420, planes: [[0], [0], [0]])
+        let gray = try decoder.decode(file, channels: 1).pixels
+        let rgb = try decoder.decode(file, channels: 3).pixels
+        func colourfulness(_ pixels: [UInt8]) -> Double {
+            stride(from: 0, to: pixels.count, by: 3 * 97).reduce(0.0) { $0 + Double(abs(Int(pixels[$1]) - Int(pixels[$1 + 1]))) }
+                / Double(pixels.count / (3 * 97))
         }
-        let odd = try YUVPlanes(width: 3, height: 3, subsampling: .s420,
-                                planes: [[UInt8](repeating: 0, count: 16), [0, 0, 0, 0], [0, 0, 0, 0]])
-        #expect(odd.planeWidth(0) == 4 && odd.planeWidth(1) == 2)
+        for neutral in [false, true] {
+            let bytes = try JPEGStream.transcode(file, as: .lumaPlane(neutralChroma: neutral), quality: 95, metadata: nil) { band in
+                for row in 0..<band.rows {
+                    let line = (band.base + row * band.stride).assumingMemoryBound(to: UInt8.self)
+                    for x in 0..<band.width { line[x] = 255 - line[x] }
+                }
+            }
+            let out = try JPEGFile(data: bytes, path: "out.jpg")
+            #expect(out.header.subsampling == .s420 && out.header.width == 3264 && out.header.height == 2448)
+            #expect(JPEGTests.meanAbsoluteDifference(try decoder.decode(out, channels: 1).pixels, gray.map { 255 - $0 }) < 2.0)
+            let colours = colourfulness(try decoder.decode(out, channels: 3).pixels)
+            if neutral {
+                #expect(colours < 1.0)
+            } else {
+                #expect(abs(colours - colourfulness(rgb)) < 1.5 && colours > 5)
+            }
+        }
+        #expect(throws: ImageCodecError.self) {
+            _ = try JPEGStream.transcode(file, as: .pixels(channels: 3), quality: 0, metadata: nil) { _ in }
+        }
     }
 
-    @Test func oddSizedYUVPlanesArePaddedToTheMCU() throws {
+    @Test func oddSizedImagesStreamInPaddedRowsAndKeepTheirSize() throws {
         var pixels: [UInt8] = []
         for y in 0..<21 { for x in 0..<33 { pixels += [UInt8(x * 7), UInt8(y * 11), 128] } }
         let raster = try RasterImage(width: 33, height: 21, channels: 3, pixels: pixels)
         let bytes = try JPEGEncoder().encode(raster, subsampling: .s420, quality: 100)
         let decoder = try JPEGDecoder()
         let file = try JPEGFile(data: bytes, path: "odd.jpg")
-        let planes = try decoder.decodeYUV(file)
-        #expect(planes.planeWidth(0) == 34 && planes.planeHeight(0) == 22)
-        #expect(planes.luma.count == 34 * 22 && planes.planes[1].count == 17 * 11)
-        let gray = try decoder.decode(file, channels: 1)
-        for y in 0..<21 {
-            #expect(Array(planes.luma[(y * 34)..<(y * 34 + 33)]) == Array(gray.pixels[(y * 33)..<(y * 33 + 33)]))
+        var strides: Set<Int> = []
+        var rows = 0
+        try JPEGStream.scan(file, as: .lumaPlane(neutralChroma: false)) { band in
+            strides.insert(band.stride)
+            rows += band.rows
+            #expect(band.width == 33)
         }
-        let again = try JPEGFile(data: try JPEGEncoder().encode(planes), path: "again.jpg")
-        #expect(again.header.width == 33 && again.header.height == 21)
+        #expect(strides == [40] && rows == 21)
+        #expect(try JPEGTests.streamedRows(file, as: .lumaPlane(neutralChroma: false)) == decoder.decode(file, channels: 1).pixels)
+        for form in [JPEGStream.Rows.lumaPlane(neutralChroma: false), .pixels(channels: 3)] {
+            let again = try JPEGFile(data: try JPEGStream.transcode(file, as: form, quality: 100, metadata: nil) { _ in }, path: "again.jpg")
+            #expect(again.header.width == 33 && again.header.height == 21 && again.header.subsampling == .s420)
+            #expect(JPEGTests.meanAbsoluteDifference(try decoder.decode(again, channels: 3).pixels, try decoder.decode(file, channels: 3).pixels) < 2.0)
+        }
     }
 
     @Test func exifOrientationAndSegmentsSurviveReencoding() throws {
-        let decoder = try JPEGDecoder()
-        let encoder = try JPEGEncoder()
         let file = try JPEGFile(path: CodecTestData.image("extra/chandelier_canon_2048x1536_exif_orient6.jpg"))
         #expect(file.info.orientation == 6)
         #expect(file.metadata.segments.contains { $0.marker == 0xED })
-        let planes = try decoder.decodeYUV(file)
-        let out = try JPEGFile(data: try encoder.encode(planes, metadata: file.metadata), path: "out.jpg")
+        let out = try JPEGFile(
+            data: try JPEGStream.transcode(file, as: .lumaPlane(neutralChroma: false), quality: 95, metadata: file.metadata) { _ in },
+            path: "out.jpg")
         #expect(out.metadata.exifOrientation == 6 && out.info.orientation == 6)
         #expect(out.header.width == 2048 && out.header.height == 1536)
         let sourceExif = file.metadata.segments.first { $0.starts(with: "Exif\0\0") }
         #expect(sourceExif != nil && out.metadata.segments.first { $0.starts(with: "Exif\0\0") } == sourceExif)
         #expect(out.metadata.segments.contains { $0.marker == 0xED })
         #expect(out.metadata.segments.filter { $0.marker == 0xE0 }.count == 1)
-        let plain = try JPEGFile(data: try encoder.encode(planes), path: "plain.jpg")
+        let plain = try JPEGFile(
+            data: try JPEGStream.transcode(file, as: .pixels(channels: 3), quality: 95, metadata: nil) { _ in }, path: "plain.jpg")
         #expect(plain.metadata.exifOrientation == nil && plain.info.orientation == 1)
     }
 
@@ -163,7 +187,12 @@ struct JPEGTests {
         try FileBytes.write(Array(bytes.prefix(bytes.count / 2)), to: cut)
         let decoder = try JPEGDecoder()
         let file = try JPEGFile(path: cut, decoder: decoder)
-        for attempt in [{ _ = try decoder.decode(file, channels: 3) }, { _ = try decoder.decodeYUV(file) }] as [() throws -> Void] {
+        let attempts: [() throws -> Void] = [
+            { _ = try decoder.decode(file, channels: 3) },
+            { try JPEGStream.scan(file, as: .lumaPlane(neutralChroma: false)) { _ in } },
+            { _ = try JPEGStream.transcode(file, as: .pixels(channels: 3), quality: 90, metadata: nil) { _ in } },
+        ]
+        for attempt in attempts {
             let error = try #require(throws: ImageCodecError.self, performing: attempt)
             #expect(error.kind == .truncated)
             #expect(error.description.hasPrefix("cut.jpg: truncated JPEG"))

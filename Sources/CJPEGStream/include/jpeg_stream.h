@@ -1,0 +1,53 @@
+// Streams a JPEG through libjpeg-turbo a band of rows at a time: decoding only (to count a
+// histogram), or decoding on one thread while another encodes the rows a callback has changed.
+// No whole image is ever held, and libjpeg's longjmp-based errors never cross into Swift.
+#ifndef JPEG_STREAM_H
+#define JPEG_STREAM_H
+
+#include <stddef.h>
+
+/// How the rows are presented: the stored planes or decoded pixels.
+typedef struct {
+    /// 1: the stored Y (or gray) plane, without colour conversion or upsampling; the chroma planes
+    /// pass through to the encoder. 0: decoded pixels.
+    int planes;
+    /// Pixels only: 1 for gray, 3 for RGB.
+    int channels;
+    /// Planes only: set Cb and Cr to 128, so the output is gray.
+    int neutral_chroma;
+    /// Transcoding only: the output's quality, 1-100.
+    int quality;
+} mr_jpeg_stream_options;
+
+/// Hears each band of rows in order: `rows` image rows (rows past the image's bottom edge are not
+/// counted) of `width` bytes each, `stride` bytes apart. It may change the bytes.
+typedef void (*mr_jpeg_rows_callback)(void *context, unsigned char *rows, size_t row_count, size_t width, size_t stride);
+
+/// The outcome of a stream call.
+typedef enum {
+    MR_JPEG_OK = 0,
+    /// The decoder failed: `message` says why.
+    MR_JPEG_CORRUPT = 1,
+    /// The data ended before the image did.
+    MR_JPEG_TRUNCATED = 2,
+    /// The encoder failed.
+    MR_JPEG_ENCODE_FAILED = 3,
+    /// Memory or a thread could not be had.
+    MR_JPEG_RESOURCES = 4,
+} mr_jpeg_status;
+
+/// Decodes `input` and calls `callback` with every band of rows, in order.
+mr_jpeg_status mr_jpeg_scan(const unsigned char *input, size_t size, const mr_jpeg_stream_options *options,
+                            mr_jpeg_rows_callback callback, void *context, char *message, size_t message_size);
+
+/// Decodes `input` on a second thread, calls `callback` there with every band of rows, and
+/// encodes the changed rows on this thread, with the input's sampling factors, into a new JPEG
+/// that `*output` points to afterwards (free it with `mr_jpeg_free`).
+mr_jpeg_status mr_jpeg_transcode(const unsigned char *input, size_t size, const mr_jpeg_stream_options *options,
+                                 mr_jpeg_rows_callback callback, void *context, unsigned char **output,
+                                 unsigned long *output_size, char *message, size_t message_size);
+
+/// Frees an output of `mr_jpeg_transcode`.
+void mr_jpeg_free(unsigned char *output);
+
+#endif
