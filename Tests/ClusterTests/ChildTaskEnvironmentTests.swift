@@ -1,0 +1,16 @@
+import Testing
+
+@testable import Cluster
+
+/// Task processes inherit the tracker's environment, quiet Swift's backtracer and ask glibc for
+/// huge pages, unless the operator tuned glibc already.
+struct ChildTaskEnvironmentTests {
+    @Test func tasksAskForHugePagesUnlessTheOperatorTunedGlibc() {
+        let plain = ChildTask.environment(["PATH": "/usr/bin", "SWIFT_BACKTRACE": "enable=yes"])
+        #expect(plain["PATH"] == "/usr/bin")
+        #expect(plain["SWIFT_BACKTRACE"] == "enable=no")
+        #expect(plain["GLIBC_TUNABLES"] == "glibc.malloc.hugetlb=1")
+        let tuned = ChildTask.environment(["GLIBC_TUNABLES": "glibc.malloc.arena_max=2"])
+        #expect(tuned["GLIBC_TUNABLES"] == "glibc.malloc.arena_max=2")
+    }
+}
