@@ -74,6 +74,8 @@ struct JPEGTests {
             #expect(again.header.width == 2048 && again.header.height == 1536 && again.header.subsampling == .s422)
             let decoded = try decoder.decode(again, channels: 3)
             #expect(JPEGTests.meanAbsoluteDifference(decoded.pixels, rgb.pixels) < 2.5)
+            #expect(try JPEGTests.streamedRows(again, as: .pixels(channels: 3)) == decoded.pixels, "progressive: \(progressive)")
+            #expect(try JPEGTests.streamedRows(again, as: .lumaPlane(neutralChroma: false)) == decoder.decode(again, channels: 1).pixels)
         }
         let gray = try decoder.decode(file, channels: 1)
         let grayFile = try JPEGFile(data: try encoder.encode(gray, quality: 80), path: "gray.jpg")
