@@ -3,7 +3,9 @@ import MapReduce
 
 /// Phase 2's mapper: maps a band through its image's broadcast lookup tables and emits it keyed
 /// by (image path, band index), so the one reduce receives each image's bands in order; band 0
-/// carries the image's description for the writer.
+/// carries the image's description for the writer. A TIFF band whose output strips or tiles
+/// need encoding (compressed, tiled, planar or byte-swapped) is encoded here, so the maps of an
+/// image compress it in parallel and the reduce only stores the chunks.
 ///
 /// A JPEG is one band: it is decoded, equalized and encoded here, streaming (the decoder and the
 /// encoder run on two threads at once), and the encoded file is emitted.
@@ -27,6 +29,13 @@ public struct ApplyMapper: Mapper {
         case .rows(var pixels):
             pixels.planes[0].withUnsafeMutableBytes {
                 LookupApplier.apply($0, layout: source.layout, plan: source.plan, tables: table.tables)
+            }
+            let rows = pixels.firstRow..<(pixels.firstRow + pixels.rowCount)
+            let written = try TIFFWriter.writtenInfo(for: source.info, path: source.path)
+            if TIFFWriter.encodesApart(rows: rows, of: written) {
+                let encoded = try TIFFWriter.encode(pixels.planes[0], rows: rows, of: written)
+                pixels.planes = encoded.chunks
+                pixels.chunkIndices = encoded.indices
             }
             if pixels.index == 0 { pixels.image = ImageDescription(source) }
             try context.emit(KeyPair(source.path, pixels.index), pixels)

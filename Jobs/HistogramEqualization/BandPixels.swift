@@ -2,7 +2,8 @@ import MapReduce
 
 /// The pixels of one band of an image, as they travel from the apply phase's maps to its reduce.
 ///
-/// `planes` holds one buffer of interleaved rows of a TIFF band, or (``isEncodedImage``) a whole
+/// `planes` holds one buffer of interleaved rows of a TIFF band; or the band's strips or tiles,
+/// compressed by its map task (``chunkIndices`` names them); or (``isEncodedImage``) a whole
 /// JPEG, equalized and encoded by its map task. The encoding copies the buffers whole. Band 0
 /// also carries its ``ImageDescription``, so the reduce writes the image without opening it.
 public struct BandPixels: ShuffleValue, Sendable, Equatable {
@@ -16,6 +17,9 @@ public struct BandPixels: ShuffleValue, Sendable, Equatable {
     public var planes: [[UInt8]]
     /// Whether `planes[0]` is the whole image encoded in its output format, not samples.
     public var isEncodedImage: Bool
+    /// The TIFF strip or tile index of each buffer in `planes`, when they are compressed chunks;
+    /// empty when `planes` holds samples.
+    public var chunkIndices: [Int] = []
     /// The image's description, which band 0 carries to the writer.
     public var image: ImageDescription?
 
@@ -39,6 +43,8 @@ public struct BandPixels: ShuffleValue, Sendable, Equatable {
         writer.writeVarint(isEncodedImage ? 1 : 0)
         writer.write(image == nil ? 0 : 1)
         image?.encode(into: &writer)
+        writer.writeVarint(UInt64(chunkIndices.count))
+        for chunk in chunkIndices { writer.writeVarint(UInt64(chunk)) }
         writer.writeVarint(UInt64(planes.count))
         for plane in planes {
             plane.withUnsafeBytes { writer.writeLengthPrefixed($0) }
@@ -51,8 +57,11 @@ public struct BandPixels: ShuffleValue, Sendable, Equatable {
         rowCount = Int(try reader.readVarint())
         isEncodedImage = try reader.readVarint() != 0
         image = try reader.readByte() != 0 ? try ImageDescription(decoding: &reader) : nil
+        let chunks = try reader.readVarint()
+        guard chunks <= 1 << 24 else { throw DecodingError.malformed("a band of \(chunks) chunks") }
+        chunkIndices = try (0..<chunks).map { _ in Int(try reader.readVarint()) }
         let count = try reader.readVarint()
-        guard count <= 4 else { throw DecodingError.malformed("a band of \(count) planes") }
+        guard chunks == 0 ? count <= 4 : count == chunks else { throw DecodingError.malformed("a band of \(count) planes") }
         planes = []
         for _ in 0..<count {
             let bytes = try reader.readLengthPrefixed()

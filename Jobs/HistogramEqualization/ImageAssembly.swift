@@ -4,8 +4,8 @@ import MapReduce
 /// Puts one equalized image together from its bands, in order, and writes it in its input's
 /// format and layout.
 ///
-/// A TIFF streams: each band is appended to a ``TIFFWriter`` and encoded as its strips or tiles
-/// complete. A JPEG arrives as one band already encoded by its map task (see ``ApplyMapper``),
+/// A TIFF streams: each band is appended to a ``TIFFWriter``, which stores the strips or tiles
+/// its map task compressed, or the rows as they are when they need no encoding. A JPEG arrives as one band already encoded by its map task (see ``ApplyMapper``),
 /// which is written as it is.
 final class ImageAssembly {
     /// The input's path, as the job names it.
@@ -39,10 +39,14 @@ final class ImageAssembly {
                 .invalidArgument, path: path,
                 "band \(band.index) (row \(band.firstRow)) arrived where band \(nextIndex) (row \(nextRow)) was expected")
         }
-        guard band.planes.count == 1, band.isEncodedImage == (tiffWriter == nil) else {
+        guard band.planes.count == 1 || !band.chunkIndices.isEmpty, band.isEncodedImage == (tiffWriter == nil) else {
             throw ImageCodecError(.invalidArgument, path: path, "band \(band.index) does not hold what this image needs")
         }
-        if let tiffWriter {
+        if let tiffWriter, !band.chunkIndices.isEmpty {
+            try tiffWriter.append(
+                encoded: TIFFEncodedBand(
+                    rows: band.firstRow..<(band.firstRow + band.rowCount), indices: band.chunkIndices, chunks: band.planes))
+        } else if let tiffWriter {
             try tiffWriter.append(rows: band.planes[0])
         } else {
             encoded = band.planes[0]

@@ -10,6 +10,8 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #include <tiffio.h>
 
 /// Formats a libtiff diagnostic into `buffer` (always NUL-terminated).
@@ -75,6 +77,12 @@ static inline int ctiff_set_blob(TIFF *tif, uint32_t tag, uint32_t count,
 /// Sets a pseudo-tag that takes an int (e.g. TIFFTAG_JPEGCOLORMODE).
 static inline int ctiff_set_int(TIFF *tif, uint32_t tag, int value) {
     return TIFFSetField(tif, tag, value);
+}
+
+/// Creates an anonymous file in memory (memfd_create, close-on-exec) for libtiff to write a
+/// band's compressed strips or tiles into; -1 when the kernel cannot.
+static inline int ctiff_memory_file(void) {
+    return (int)syscall(SYS_memfd_create, "tiff-band", 1u);
 }
 
 #endif

@@ -46,7 +46,19 @@ final class TIFFHandle {
     /// Throws ``ImageCodecError`` (``ImageCodecError/Kind/corrupt`` for
     /// reading, ``ImageCodecError/Kind/writeFailed`` for writing) with
     /// libtiff's own explanation when the open fails.
-    init(path: String, mode: String, log: (@Sendable (String) -> Void)?) throws {
+    convenience init(path: String, mode: String, log: (@Sendable (String) -> Void)?) throws {
+        try self.init(name: path, mode: mode, log: log) { options in TIFFOpenExt(path, mode, options) }
+    }
+
+    /// Opens the file open as `descriptor` with libtiff `mode`; libtiff closes it with the handle.
+    /// `name` stands for the file in error messages.
+    convenience init(descriptor: Int32, name: String, mode: String, log: (@Sendable (String) -> Void)?) throws {
+        try self.init(name: name, mode: mode, log: log) { options in TIFFFdOpenExt(descriptor, name, mode, options) }
+    }
+
+    private init(
+        name path: String, mode: String, log: (@Sendable (String) -> Void)?, open: (OpaquePointer?) -> OpaquePointer?
+    ) throws {
         let diagnostics = Diagnostics(log: log)
         guard let options = TIFFOpenOptionsAlloc() else {
             throw ImageCodecError(.unreadable, path: path, "libtiff could not allocate open options")
@@ -67,7 +79,7 @@ final class TIFFHandle {
             sink.log?(message)
             return 1
         }, context)
-        guard let tif = TIFFOpenExt(path, mode, options) else {
+        guard let tif = open(options) else {
             let reason = diagnostics.errors.last ?? "libtiff could not open the file"
             let kind: ImageCodecError.Kind = mode.hasPrefix("r") ? .corrupt : .writeFailed
             throw ImageCodecError(kind, path: path, mode.hasPrefix("r") ? "corrupt TIFF (\(reason))" : reason)

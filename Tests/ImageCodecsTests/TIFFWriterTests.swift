@@ -78,6 +78,40 @@ struct TIFFWriterTests {
         #expect(back.tiff?.predictor == info.tiff?.predictor)
     }
 
+    @Test("bands encoded apart make the same file as the whole image's writer", arguments: layouts)
+    func bandsEncodedApartMatchTheWholeWriter(layout: Layout) throws {
+        let dir = try CodecTestData.temporaryDirectory()
+        defer { CodecTestData.remove(dir) }
+        let info = TIFFWriterTests.info(layout, height: 45)
+        let pixels = CodecTestData.pattern(width: info.width, rows: 0..<info.height, samples: layout.samples, bits: layout.bits)
+        let whole = try TIFFWriter(path: "\(dir)/whole.tif", info: info)
+        try whole.append(rows: pixels)
+        try whole.finish()
+
+        let written = try TIFFWriter.writtenInfo(for: info, path: "\(dir)/bands.tif")
+        let chunkHeight = layout.tiled ? 16 : 5
+        let bands = [0..<chunkHeight, chunkHeight..<(2 * chunkHeight), (2 * chunkHeight)..<info.height]
+        let writer = try TIFFWriter(path: "\(dir)/bands.tif", info: info)
+        for rows in bands {
+            let band = Array(pixels[(rows.lowerBound * info.bytesPerRow)..<(rows.upperBound * info.bytesPerRow)])
+            let storedAsIs = layout.compression == 1 && !layout.tiled && !layout.separate
+                && (layout.bits == 8 || !layout.bigEndian)
+            #expect(TIFFWriter.encodesApart(rows: rows, of: written) == !storedAsIs)
+            if storedAsIs {
+                try writer.append(rows: band)
+            } else {
+                let encoded = try TIFFWriter.encode(band, rows: rows, of: written)
+                #expect(encoded.rows == rows && encoded.indices.count == encoded.chunks.count && !encoded.chunks.isEmpty)
+                try writer.append(encoded: encoded)
+            }
+        }
+        try writer.finish()
+        #expect(FileManager.default.contents(atPath: "\(dir)/bands.tif") == FileManager.default.contents(atPath: "\(dir)/whole.tif"))
+        #expect(CodecTestData.referenceRead("\(dir)/bands.tif") == pixels)
+        #expect(!TIFFWriter.encodesApart(rows: 1..<chunkHeight, of: written))
+        #expect(!TIFFWriter.encodesApart(rows: 0..<(chunkHeight + 1), of: written))
+    }
+
     @Test("whole uncompressed strips are read and written in place, mixed with partial ones", arguments: [
         Layout(bits: 8, samples: 3, separate: false, bigEndian: false, tiled: false, compression: 1),
         Layout(bits: 16, samples: 1, separate: false, bigEndian: false, tiled: false, compression: 1),
