@@ -23,18 +23,18 @@ public final class TIFFWriter {
     /// The layout being written (compression may differ from the source's).
     public let info: ImageInfo
     /// The number of rows appended so far.
-    public private(set) var rowsWritten = 0
-    private var handle: TIFFHandle?
-    private let path: String
-    private let geometry: TIFFChunkGeometry
-    private var pending: [UInt8] = []
+    public internal(set) var rowsWritten = 0
+    var handle: TIFFHandle?
+    let path: String
+    let geometry: TIFFChunkGeometry
+    var pending: [UInt8] = []
     /// Whether whole strips are stored exactly as they arrive (contiguous, uncompressed, in
     /// host byte order), so they can be written straight from the caller's rows.
     private let storesRowsAsIs: Bool
     /// Whether ``chunksWritten`` keeps the index of every chunk encoded (for ``encode(_:rows:of:log:)``).
-    private var recordsChunks = false
+    var recordsChunks = false
     /// The chunks encoded so far, when ``recordsChunks``.
-    private var chunksWritten: [UInt32] = []
+    var chunksWritten: [UInt32] = []
 
     /// Creates `path` and writes the tags described by `info`.
     ///
@@ -48,7 +48,7 @@ public final class TIFFWriter {
         try self.init(handle: try TIFFHandle(path: path, mode: Self.mode(of: written), log: log), written: written, firstRow: 0)
     }
 
-    private init(handle: TIFFHandle, written: ImageInfo, firstRow: Int) throws {
+    init(handle: TIFFHandle, written: ImageInfo, firstRow: Int) throws {
         try TIFFWriter.writeTags(written, handle)
         let layout = written.tiff!
         geometry = TIFFChunkGeometry(
@@ -98,94 +98,17 @@ public final class TIFFWriter {
         return written
     }
 
-    private static func mode(of written: ImageInfo) -> String {
+    static func mode(of written: ImageInfo) -> String {
         let layout = written.tiff!
         return "w" + (layout.isBigTIFF ? "8" : "") + (layout.byteOrder == .bigEndian ? "b" : "l")
     }
 
     /// Whether whole strips of `written` are stored exactly as rows arrive (contiguous,
     /// uncompressed, in host byte order).
-    private static func storesRowsAsIs(_ written: ImageInfo, _ geometry: TIFFChunkGeometry) -> Bool {
+    static func storesRowsAsIs(_ written: ImageInfo, _ geometry: TIFFChunkGeometry) -> Bool {
         let hostOrder: ImageInfo.ByteOrder = 1.littleEndian == 1 ? .littleEndian : .bigEndian
         return !geometry.isTiled && geometry.planes == 1 && written.tiff?.compression == TIFFCodes.compressionNone
             && (written.bitsPerSample == 8 || written.tiff?.byteOrder == hostOrder)
-    }
-
-    /// Whether the rows `rows` of an image written as `written` are worth encoding apart with
-    /// ``encode(_:rows:of:log:)``: the image's chunks need encoding (not stored as rows arrive),
-    /// and the rows are whole chunk rows.
-    public static func encodesApart(rows: Range<Int>, of written: ImageInfo) -> Bool {
-        guard let layout = written.tiff, !rows.isEmpty, rows.upperBound <= written.height else { return false }
-        let geometry = TIFFChunkGeometry(
-            width: written.width, height: written.height, samplesPerPixel: written.samplesPerPixel,
-            bytesPerSample: written.bytesPerSample, separate: written.planarConfiguration == .separate,
-            tileWidth: layout.tileWidth, tileHeight: layout.tileHeight, rowsPerStrip: layout.rowsPerStrip ?? written.height)
-        return !storesRowsAsIs(written, geometry) && rows.lowerBound % geometry.chunkHeight == 0
-            && (rows.upperBound % geometry.chunkHeight == 0 || rows.upperBound == written.height)
-    }
-
-    /// Encodes the interleaved rows `rows` of an image written as `written` (from
-    /// ``writtenInfo(for:path:)``) into their strips or tiles, in memory, exactly as the image's
-    /// writer would: several processes can compress the bands of one image at once, and its
-    /// writer stores them with ``append(encoded:)``. The rows must pass ``encodesApart(rows:of:)``.
-    public static func encode(
-        _ band: [UInt8], rows: Range<Int>, of written: ImageInfo, log: (@Sendable (String) -> Void)? = nil
-    ) throws -> TIFFEncodedBand {
-        guard encodesApart(rows: rows, of: written), band.count == rows.count * written.bytesPerRow else {
-            throw ImageCodecError(.invalidArgument, path: "band", "rows \(rows) are not whole strips or tiles of this image")
-        }
-        let descriptor = ctiff_memory_file()
-        guard descriptor >= 0 else {
-            throw ImageCodecError(.writeFailed, path: "band", "cannot create a memory file to encode a band in")
-        }
-        let handle: TIFFHandle
-        do {
-            handle = try TIFFHandle(descriptor: descriptor, name: "band", mode: mode(of: written), log: log)
-        } catch {
-            close(descriptor)
-            throw error
-        }
-        let writer = try TIFFWriter(handle: handle, written: written, firstRow: rows.lowerBound)
-        writer.recordsChunks = true
-        try writer.append(rows: band)
-        var chunks: [[UInt8]] = []
-        for index in writer.chunksWritten {
-            let offset = TIFFGetStrileOffset(handle.tif, index)
-            let size = Int(TIFFGetStrileByteCount(handle.tif, index))
-            let chunk = try [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-                guard pread(descriptor, buffer.baseAddress, size, off_t(offset)) == size else {
-                    throw ImageCodecError(.writeFailed, path: "band", "cannot read back encoded chunk \(index)")
-                }
-                count = size
-            }
-            chunks.append(chunk)
-        }
-        return TIFFEncodedBand(rows: rows, indices: writer.chunksWritten.map(Int.init), chunks: chunks)
-    }
-
-    /// Stores a band of chunks encoded apart by ``encode(_:rows:of:log:)``, as they are; the band
-    /// must start at the next row.
-    public func append(encoded band: TIFFEncodedBand) throws {
-        guard let handle else {
-            throw ImageCodecError(.invalidArgument, path: path, "the TIFF was already finished")
-        }
-        guard band.rows.lowerBound == rowsWritten, band.rows.upperBound <= info.height, pending.isEmpty,
-              band.indices.count == band.chunks.count else {
-            throw ImageCodecError(.invalidArgument, path: path,
-                                  "encoded rows \(band.rows) arrived where row \(rowsWritten) was expected")
-        }
-        for (index, chunk) in zip(band.indices, band.chunks) {
-            let status = chunk.withUnsafeBytes { bytes in
-                let data = UnsafeMutableRawPointer(mutating: bytes.baseAddress)
-                return geometry.isTiled
-                    ? TIFFWriteRawTile(handle.tif, UInt32(index), data, tmsize_t(bytes.count))
-                    : TIFFWriteRawStrip(handle.tif, UInt32(index), data, tmsize_t(bytes.count))
-            }
-            if status < 0 {
-                throw handle.failure(.writeFailed, "cannot write \(geometry.isTiled ? "tile" : "strip") \(index)")
-            }
-        }
-        rowsWritten = band.rows.upperBound
     }
 
     /// Appends whole interleaved rows (host byte order for 16-bit samples).
