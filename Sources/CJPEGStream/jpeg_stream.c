@@ -1,196 +1,16 @@
 #include "jpeg_stream.h"
 
 #include <pthread.h>
-#include <setjmp.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include <jpeglib.h>
 #include <jerror.h>
 
-/* Row groups (iMCU rows for planes, 16 rows for pixels) per band, and bands between threads. */
-enum { GROUPS_PER_BAND = 8, BANDS_IN_FLIGHT = 3 };
+#include "band_decoder.h"
 
-/* libjpeg's errors end in a longjmp back into this file; its warnings are kept quiet, except
-   that running out of data is remembered, since libjpeg would fill the rest with gray. */
-typedef struct {
-    struct jpeg_error_mgr base;
-    jmp_buf jump;
-    int truncated;
-} error_manager;
-
-static void exit_with_error(j_common_ptr info) {
-    longjmp(((error_manager *)info->err)->jump, 1);
-}
-
-static void emit_message(j_common_ptr info, int level) {
-    if (level < 0 && info->err->msg_code == JWRN_JPEG_EOF) ((error_manager *)info->err)->truncated = 1;
-}
-
-static void install(error_manager *errors) {
-    jpeg_std_error(&errors->base);
-    errors->base.error_exit = exit_with_error;
-    errors->base.emit_message = emit_message;
-}
-
-static void describe(j_common_ptr info, char *message, size_t size) {
-    char text[JMSG_LENGTH_MAX];
-    (*info->err->format_message)(info, text);
-    snprintf(message, size, "%s", text);
-}
-
-/* One band of rows: a buffer per component (planes) or one interleaved buffer (pixels). */
-typedef struct {
-    JSAMPARRAY rows[MAX_COMPONENTS];
-    void *memory;
-    size_t groups;    /* row groups decoded into the band */
-    size_t row_count; /* image rows of buffer 0 in it */
-} band;
-
-typedef struct {
-    struct jpeg_decompress_struct info;
-    error_manager errors;
-    const mr_jpeg_stream_options *options;
-    int buffers;
-    size_t group_rows[MAX_COMPONENTS]; /* rows of each buffer per row group */
-    size_t stride[MAX_COMPONENTS];
-    size_t width;                      /* image bytes per row of buffer 0 */
-    size_t height;                     /* image rows of buffer 0 */
-    size_t next_row;
-    band bands[BANDS_IN_FLIGHT];
-} decoder;
-
-/* Reads the header and starts decoding in the asked form; sizes the bands. */
-static void start_decoder(decoder *d, const unsigned char *input, size_t size) {
-    jpeg_mem_src(&d->info, input, (unsigned long)size);
-    jpeg_read_header(&d->info, TRUE);
-    d->info.dct_method = JDCT_ISLOW;
-    if (d->options->planes) {
-        d->info.raw_data_out = TRUE;
-    } else {
-        d->info.out_color_space = d->options->channels == 1 ? JCS_GRAYSCALE : JCS_RGB;
-    }
-    jpeg_start_decompress(&d->info);
-    if (d->options->planes) {
-        d->buffers = d->info.num_components;
-        for (int i = 0; i < d->buffers; i++) {
-            jpeg_component_info *component = &d->info.comp_info[i];
-            d->group_rows[i] = (size_t)component->v_samp_factor * DCTSIZE;
-            d->stride[i] = (size_t)component->width_in_blocks * DCTSIZE;
-        }
-        d->width = d->info.comp_info[0].downsampled_width;
-        d->height = d->info.comp_info[0].downsampled_height;
-    } else {
-        d->buffers = 1;
-        d->group_rows[0] = 16;
-        d->stride[0] = d->width = (size_t)d->info.output_width * d->info.output_components;
-        d->height = d->info.output_height;
-    }
-}
-
-/* Allocates one band's buffers and row pointers in one block; 0 when memory is short. */
-static int allocate(decoder *d, band *b) {
-    size_t pointers = 0, bytes = 0;
-    for (int i = 0; i < d->buffers; i++) {
-        size_t rows = GROUPS_PER_BAND * d->group_rows[i];
-        pointers += rows;
-        bytes += rows * d->stride[i];
-    }
-    b->memory = malloc(pointers * sizeof(JSAMPROW) + bytes);
-    if (b->memory == NULL) return 0;
-    JSAMPROW *table = b->memory;
-    JSAMPLE *sample = (JSAMPLE *)(table + pointers);
-    for (int i = 0; i < d->buffers; i++) {
-        b->rows[i] = table;
-        for (size_t row = 0; row < GROUPS_PER_BAND * d->group_rows[i]; row++) {
-            *table++ = sample;
-            sample += d->stride[i];
-        }
-    }
-    return 1;
-}
-
-/* Decodes the next band; 0 when the image is done. */
-static int read_band(decoder *d, band *b) {
-    b->groups = 0;
-    b->row_count = 0;
-    while (b->groups < GROUPS_PER_BAND && d->info.output_scanline < d->info.output_height) {
-        if (d->options->planes) {
-            JSAMPARRAY planes[MAX_COMPONENTS];
-            for (int i = 0; i < d->buffers; i++) planes[i] = b->rows[i] + b->groups * d->group_rows[i];
-            if (jpeg_read_raw_data(&d->info, planes, (JDIMENSION)(d->info.max_v_samp_factor * DCTSIZE)) == 0) break;
-            b->groups += 1;
-        } else {
-            size_t wanted = GROUPS_PER_BAND * d->group_rows[0], done = 0;
-            while (done < wanted && d->info.output_scanline < d->info.output_height) {
-                JDIMENSION read = jpeg_read_scanlines(&d->info, b->rows[0] + done, (JDIMENSION)(wanted - done));
-                if (read == 0) break;
-                done += read;
-            }
-            b->groups = GROUPS_PER_BAND;
-            b->row_count = done;
-            break;
-        }
-    }
-    if (d->options->planes) {
-        size_t rows = b->groups * d->group_rows[0];
-        b->row_count = d->next_row + rows > d->height ? d->height - d->next_row : rows;
-        if (d->options->neutral_chroma) {
-            for (int i = 1; i < d->buffers; i++) {
-                for (size_t row = 0; row < b->groups * d->group_rows[i]; row++) memset(b->rows[i][row], 128, d->stride[i]);
-            }
-        }
-    }
-    d->next_row += b->row_count;
-    return b->row_count > 0;
-}
-
-static void hand_over(decoder *d, band *b, mr_jpeg_rows_callback callback, void *context) {
-    callback(context, b->rows[0][0], b->row_count, d->width, d->stride[0]);
-}
-
-static decoder *new_decoder(const mr_jpeg_stream_options *options) {
-    decoder *d = calloc(1, sizeof(decoder));
-    if (d == NULL) return NULL;
-    d->options = options;
-    install(&d->errors);
-    d->info.err = &d->errors.base;
-    return d;
-}
-
-static void free_decoder(decoder *d) {
-    jpeg_destroy_decompress(&d->info);
-    for (int i = 0; i < BANDS_IN_FLIGHT; i++) free(d->bands[i].memory);
-    free(d);
-}
-
-mr_jpeg_status mr_jpeg_scan(const unsigned char *input, size_t size, const mr_jpeg_stream_options *options,
-                            mr_jpeg_rows_callback callback, void *context, char *message, size_t message_size) {
-    decoder *d = new_decoder(options);
-    if (d == NULL) return MR_JPEG_RESOURCES;
-    if (setjmp(d->errors.jump)) {
-        describe((j_common_ptr)&d->info, message, message_size);
-        free_decoder(d);
-        return MR_JPEG_CORRUPT;
-    }
-    jpeg_create_decompress(&d->info);
-    start_decoder(d, input, size);
-    if (!allocate(d, &d->bands[0])) {
-        free_decoder(d);
-        return MR_JPEG_RESOURCES;
-    }
-    while (read_band(d, &d->bands[0]) && !d->errors.truncated) hand_over(d, &d->bands[0], callback, context);
-    mr_jpeg_status status = d->errors.truncated ? MR_JPEG_TRUNCATED : MR_JPEG_OK;
-    free_decoder(d);
-    return status;
-}
-
-/* The bands between the decoding thread, which also runs the callback, and the encoder. */
+/* The bands between the decoding thread and the thread that called: the decoder fills them
+   ahead, the caller hands each to the callback and, when transcoding, to the encoder. */
 typedef struct {
     decoder *decoder;
-    mr_jpeg_rows_callback callback;
-    void *context;
     pthread_mutex_t lock;
     pthread_cond_t changed;
     size_t produced, consumed;
@@ -212,7 +32,7 @@ static void *decode_bands(void *argument) {
     pipeline *p = argument;
     decoder *d = p->decoder;
     if (setjmp(d->errors.jump)) {
-        describe((j_common_ptr)&d->info, p->message, p->message_size);
+        mr_errors_describe((j_common_ptr)&d->info, p->message, p->message_size);
         publish(p, 0, MR_JPEG_CORRUPT);
         return NULL;
     }
@@ -222,20 +42,41 @@ static void *decode_bands(void *argument) {
         int cancelled = p->cancelled;
         pthread_mutex_unlock(&p->lock);
         if (cancelled) return NULL;
-        band *b = &d->bands[p->produced % BANDS_IN_FLIGHT];
-        int more = read_band(d, b);
+        int more = mr_decoder_read(d, &d->bands[p->produced % BANDS_IN_FLIGHT]);
         if (d->errors.truncated) {
             snprintf(p->message, p->message_size, "the data ends before the image does");
             publish(p, 0, MR_JPEG_TRUNCATED);
             return NULL;
         }
-        if (!more) {
-            publish(p, 0, MR_JPEG_OK);
-            return NULL;
-        }
-        hand_over(d, b, p->callback, p->context);
-        publish(p, 1, MR_JPEG_OK);
+        publish(p, more, MR_JPEG_OK);
+        if (!more) return NULL;
     }
+}
+
+/* A pipeline over `d`, whose decoding has started and whose bands are allocated. */
+static pipeline *new_pipeline(decoder *d, char *message, size_t message_size) {
+    pipeline *p = calloc(1, sizeof(pipeline));
+    if (p == NULL) return NULL;
+    *p = (pipeline){.decoder = d, .message = message, .message_size = message_size};
+    pthread_mutex_init(&p->lock, NULL);
+    pthread_cond_init(&p->changed, NULL);
+    p->started = pthread_create(&p->thread, NULL, decode_bands, p) == 0;
+    return p;
+}
+
+/* Stops the decoding thread, wherever it is, and frees the pipeline. */
+static void free_pipeline(pipeline *p) {
+    if (p == NULL) return;
+    if (p->started) {
+        pthread_mutex_lock(&p->lock);
+        p->cancelled = 1;
+        pthread_cond_broadcast(&p->changed);
+        pthread_mutex_unlock(&p->lock);
+        pthread_join(p->thread, NULL);
+    }
+    pthread_cond_destroy(&p->changed);
+    pthread_mutex_destroy(&p->lock);
+    free(p);
 }
 
 /* The encoder's output: a buffer this file owns, grown by doubling. */
@@ -318,77 +159,94 @@ typedef struct {
     memory_destination destination;
 } encoder;
 
+/* Hands every band, as the decoder finishes it, to the callback and then to `encoder` (if
+   any), on this thread; returns how the decoding ended. */
+static mr_jpeg_status consume(pipeline *p, mr_jpeg_rows_callback callback, void *context,
+                              struct jpeg_compress_struct *encoder) {
+    decoder *d = p->decoder;
+    for (;;) {
+        pthread_mutex_lock(&p->lock);
+        while (p->produced == p->consumed && !p->finished && p->failure == MR_JPEG_OK) pthread_cond_wait(&p->changed, &p->lock);
+        int ready = p->failure == MR_JPEG_OK && p->produced > p->consumed;
+        mr_jpeg_status status = p->failure;
+        pthread_mutex_unlock(&p->lock);
+        if (!ready) return status;
+        band *b = &d->bands[p->consumed % BANDS_IN_FLIGHT];
+        callback(context, b->rows[0][0], b->row_count, d->width, d->stride[0]);
+        if (encoder != NULL) write_band(encoder, d, b);
+        pthread_mutex_lock(&p->lock);
+        p->consumed += 1;
+        pthread_cond_broadcast(&p->changed);
+        pthread_mutex_unlock(&p->lock);
+    }
+}
+
+mr_jpeg_status mr_jpeg_scan(const unsigned char *input, size_t size, const mr_jpeg_stream_options *options,
+                            mr_jpeg_rows_callback callback, void *context, char *message, size_t message_size) {
+    decoder *d = mr_decoder_new(options);
+    if (d == NULL) return MR_JPEG_RESOURCES;
+    if (setjmp(d->errors.jump)) {
+        mr_errors_describe((j_common_ptr)&d->info, message, message_size);
+        mr_decoder_free(d);
+        return MR_JPEG_CORRUPT;
+    }
+    jpeg_create_decompress(&d->info);
+    mr_decoder_start(d, input, size);
+    if (!mr_decoder_allocate(d)) {
+        mr_decoder_free(d);
+        return MR_JPEG_RESOURCES;
+    }
+    pipeline *p = new_pipeline(d, message, message_size);
+    mr_jpeg_status status = p != NULL && p->started ? consume(p, callback, context, NULL) : MR_JPEG_RESOURCES;
+    free_pipeline(p);
+    mr_decoder_free(d);
+    return status;
+}
+
 mr_jpeg_status mr_jpeg_transcode(const unsigned char *input, size_t size, const mr_jpeg_stream_options *options,
                                  mr_jpeg_rows_callback callback, void *context, unsigned char **output,
                                  unsigned long *output_size, char *message, size_t message_size) {
-    decoder *d = new_decoder(options);
+    decoder *d = mr_decoder_new(options);
     encoder *e = calloc(1, sizeof(encoder));
-    pipeline *p = calloc(1, sizeof(pipeline));
-    if (d == NULL || e == NULL || p == NULL) {
-        if (d != NULL) free_decoder(d);
+    if (d == NULL || e == NULL) {
+        if (d != NULL) mr_decoder_free(d);
         free(e);
-        free(p);
         return MR_JPEG_RESOURCES;
     }
-    install(&e->errors);
+    mr_errors_install(&e->errors);
     e->info.err = &e->errors.base;
-    *p = (pipeline){.decoder = d, .callback = callback, .context = context, .message = message, .message_size = message_size};
-    pthread_mutex_init(&p->lock, NULL);
-    pthread_cond_init(&p->changed, NULL);
+    pipeline *volatile p = NULL;
     volatile mr_jpeg_status status = MR_JPEG_OK;
     if (setjmp(d->errors.jump)) {
-        describe((j_common_ptr)&d->info, message, message_size);
+        mr_errors_describe((j_common_ptr)&d->info, message, message_size);
         status = MR_JPEG_CORRUPT;
         goto done;
     }
     jpeg_create_decompress(&d->info);
-    start_decoder(d, input, size);
-    for (int i = 0; i < BANDS_IN_FLIGHT; i++) {
-        if (!allocate(d, &d->bands[i])) {
-            status = MR_JPEG_RESOURCES;
-            goto done;
-        }
+    mr_decoder_start(d, input, size);
+    if (!mr_decoder_allocate(d)) {
+        status = MR_JPEG_RESOURCES;
+        goto done;
     }
     if (setjmp(e->errors.jump)) {
-        describe((j_common_ptr)&e->info, message, message_size);
+        mr_errors_describe((j_common_ptr)&e->info, message, message_size);
         status = MR_JPEG_ENCODE_FAILED;
         goto done;
     }
     jpeg_create_compress(&e->info);
     e->destination.capacity = size + 65536;
     start_encoder(&e->info, d, &e->destination);
-    if (pthread_create(&p->thread, NULL, decode_bands, p) != 0) {
+    p = new_pipeline(d, message, message_size);
+    if (p == NULL || !p->started) {
         status = MR_JPEG_RESOURCES;
         goto done;
     }
-    p->started = 1;
-    for (;;) {
-        pthread_mutex_lock(&p->lock);
-        while (p->produced == p->consumed && !p->finished && p->failure == MR_JPEG_OK) pthread_cond_wait(&p->changed, &p->lock);
-        int ready = p->failure == MR_JPEG_OK && p->produced > p->consumed;
-        status = p->failure;
-        pthread_mutex_unlock(&p->lock);
-        if (!ready) break;
-        write_band(&e->info, d, &d->bands[p->consumed % BANDS_IN_FLIGHT]);
-        pthread_mutex_lock(&p->lock);
-        p->consumed += 1;
-        pthread_cond_broadcast(&p->changed);
-        pthread_mutex_unlock(&p->lock);
-    }
+    status = consume(p, callback, context, &e->info);
     if (status == MR_JPEG_OK) jpeg_finish_compress(&e->info);
 done:
-    if (p->started) {
-        pthread_mutex_lock(&p->lock);
-        p->cancelled = 1;
-        pthread_cond_broadcast(&p->changed);
-        pthread_mutex_unlock(&p->lock);
-        pthread_join(p->thread, NULL);
-    }
+    free_pipeline(p);
     jpeg_destroy_compress(&e->info);
-    free_decoder(d);
-    pthread_cond_destroy(&p->changed);
-    pthread_mutex_destroy(&p->lock);
-    free(p);
+    mr_decoder_free(d);
     if (status == MR_JPEG_OK) {
         *output = e->destination.buffer;
         *output_size = (unsigned long)e->destination.size;

@@ -2,10 +2,10 @@ import CJPEGStream
 
 /// Streams a JPEG through libjpeg-turbo a band of rows at a time, so that no whole image is held.
 ///
-/// ``scan(_:as:_:)`` only decodes, to count a histogram. ``transcode(_:as:quality:metadata:_:)``
-/// decodes on a second thread, where a closure changes each band, while this thread encodes the
-/// bands already changed: decoding and encoding, the two costly halves, run at once on two cores.
-/// The output keeps the input's size and sampling factors.
+/// A second thread decodes a few bands ahead while this thread hands each band to a closure:
+/// ``scan(_:as:_:)`` only decodes, to count a histogram, and ``transcode(_:as:quality:metadata:_:)``
+/// also encodes each band after the closure changed it, so decoding and encoding, the two costly
+/// halves, run at once on two cores. The output keeps the input's size and sampling factors.
 public enum JPEGStream {
     /// The form the bands take.
     public enum Rows: Sendable, Equatable {
@@ -33,7 +33,8 @@ public enum JPEGStream {
         }
     }
 
-    /// Decodes `file` and calls `body` with every band of rows, in order, on this thread.
+    /// Decodes `file` and calls `body` with every band of rows, in order, on this thread, while the
+    /// next bands decode.
     public static func scan(_ file: JPEGFile, as rows: Rows, _ body: @escaping (Band) -> Void) throws {
         let listener = Listener(body)
         var options = options(rows, quality: 0)
@@ -46,10 +47,10 @@ public enum JPEGStream {
         try check(status, message: message, path: file.path, action: "decoding")
     }
 
-    /// Decodes `file`, lets `body` change every band (on the decoding thread, in order) and
-    /// encodes the result at `quality`, with `metadata`'s segments after the start of image.
+    /// Decodes `file`, lets `body` change every band (on this thread, in order) and encodes the
+    /// result at `quality`, with `metadata`'s segments after the start of image.
     public static func transcode(
-        _ file: JPEGFile, as rows: Rows, quality: Int, metadata: JPEGMetadata?, _ body: @escaping @Sendable (Band) -> Void
+        _ file: JPEGFile, as rows: Rows, quality: Int, metadata: JPEGMetadata?, _ body: @escaping (Band) -> Void
     ) throws -> [UInt8] {
         guard (1...100).contains(quality) else {
             throw ImageCodecError(.invalidArgument, path: file.path, "JPEG quality must be 1–100, not \(quality)")

@@ -1,6 +1,7 @@
-// Streams a JPEG through libjpeg-turbo a band of rows at a time: decoding only (to count a
-// histogram), or decoding on one thread while another encodes the rows a callback has changed.
-// No whole image is ever held, and libjpeg's longjmp-based errors never cross into Swift.
+// Streams a JPEG through libjpeg-turbo a band of rows at a time: a second thread decodes a few
+// bands ahead while the calling thread hands each band to a callback and, when transcoding,
+// encodes it. No whole image is ever held, and libjpeg's longjmp-based errors never cross into
+// Swift.
 #ifndef JPEG_STREAM_H
 #define JPEG_STREAM_H
 
@@ -36,12 +37,12 @@ typedef enum {
     MR_JPEG_RESOURCES = 4,
 } mr_jpeg_status;
 
-/// Decodes `input` and calls `callback` with every band of rows, in order.
+/// Decodes `input` and calls `callback` on this thread with every band of rows, in order.
 mr_jpeg_status mr_jpeg_scan(const unsigned char *input, size_t size, const mr_jpeg_stream_options *options,
                             mr_jpeg_rows_callback callback, void *context, char *message, size_t message_size);
 
-/// Decodes `input` on a second thread, calls `callback` there with every band of rows, and
-/// encodes the changed rows on this thread, with the input's sampling factors, into a new JPEG
+/// Decodes `input`, calls `callback` on this thread with every band of rows, in order, and
+/// encodes the changed rows, with the input's sampling factors, into a new JPEG
 /// that `*output` points to afterwards (free it with `mr_jpeg_free`).
 mr_jpeg_status mr_jpeg_transcode(const unsigned char *input, size_t size, const mr_jpeg_stream_options *options,
                                  mr_jpeg_rows_callback callback, void *context, unsigned char **output,
