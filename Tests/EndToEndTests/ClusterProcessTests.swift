@@ -226,6 +226,40 @@ struct ClusterTrackerLossTests {
         #expect(try Oracles.sortedOutput(work.file("out")) == Oracles.coreutilsWordCount(try SharedData.bookPaths()))
         #expect(cluster.daemons[0].log.contains("tracker lost"))
     }
+
+    @Test func attemptsOfAKilledTrackerStopToo() throws {
+        let cluster = try ClusterProcessTests.Cluster(trackers: 1)
+        let work = try TemporaryDirectory("cluster-orphans")
+        let input = try work.write("slow.txt", "Dracula\nDracula\nDracula\n")
+        let submitted = try cluster.mrsubmit(
+            ["fault-sleep", input, "--remote-paths", "-o", work.file("out"), "--detach",
+             "-D", "fault.pattern=Dracula", "-D", "fault.sleep-seconds=30"],
+            in: work.path)
+        #expect(submitted.status == 0, "\(submitted.standardError)")
+        let tracker = cluster.daemons[1]
+        let arguments = tracker.process.arguments ?? []
+        let workDirectory = try #require(arguments.firstIndex(of: "--work-dir").map { arguments[$0 + 1] })
+        let running = Daemon.wait(seconds: 20) { !Self.processes(mentioning: workDirectory + "/").isEmpty }
+        #expect(running, "the tracker should be running the attempt when it is killed")
+        kill(tracker.process.processIdentifier, SIGKILL)
+        let stopped = Daemon.wait(seconds: 5) { Self.processes(mentioning: workDirectory + "/").isEmpty }
+        #expect(stopped, "an attempt sleeping for 30 s stops within seconds of its tracker's death")
+        let logs = FileManager.default.enumerator(atPath: workDirectory + "/logs")?.compactMap { $0 as? String } ?? []
+        let said = logs.contains { name in
+            let text = (try? String(contentsOfFile: workDirectory + "/logs/" + name, encoding: .utf8)) ?? ""
+            return text.contains("the tracker that started this attempt is gone")
+        }
+        #expect(said, "the orphaned attempt says why it stopped, in its log")
+    }
+
+    /// The ids of the live processes whose command line mentions `text`.
+    static func processes(mentioning text: String) -> [Int32] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { Int32($0) }.filter { pid in
+            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+            return String(decoding: data, as: UTF8.self).contains(text)
+        }
+    }
 }
 
 /// Stragglers, frozen trackers and late-joining trackers, on separate processes.

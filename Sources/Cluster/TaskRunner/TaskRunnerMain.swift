@@ -11,7 +11,8 @@ import Wire
 /// Protocol with the tracker: argument 1 is the request file, argument 2 the result file. While
 /// records flow the child prints `progress N` lines on standard output. On success it writes the
 /// result file and exits 0; on a thrown error it prints the error as one line on standard error
-/// and exits 1; a trap or a signal ends it however it ends.
+/// and exits 1; a trap or a signal ends it however it ends. When its tracker dies, it stops too
+/// (``ParentWatch``).
 public enum TaskRunnerMain {
     /// Runs the attempt and returns the process exit code.
     public static func run(arguments: [String]) -> Int32 {
@@ -19,6 +20,7 @@ public enum TaskRunnerMain {
             FileHandle.standardError.write(Data("usage: mrtask REQUEST-FILE RESULT-FILE\n".utf8))
             return 64
         }
+        ParentWatch.start()
         do {
             let requestFile = try FileReadHandle(path: arguments[1])
             let request = try TaskRunRequest(
