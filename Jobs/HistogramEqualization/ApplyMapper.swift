@@ -63,9 +63,7 @@ public struct ApplyMapper: Mapper {
         }
         let (layout, plan) = (source.layout, source.plan)
         return try JPEGStream.transcode(file, as: rows, quality: quality, metadata: metadata) { band in
-            let bandLayout = SampleLayout(
-                samplesPerPixel: layout.samplesPerPixel, bytesPerSample: 1, width: layout.width, stride: band.stride)
-            LookupApplier.apply(band.bytes, layout: bandLayout, plan: plan, tables: tables)
+            LookupApplier.apply(band.bytes, layout: layout.withStride(band.stride), plan: plan, tables: tables)
         }
     }
 }

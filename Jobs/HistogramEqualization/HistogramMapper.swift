@@ -20,9 +20,8 @@ public struct HistogramMapper: Mapper {
             histogram = [UInt64](repeating: 0, count: plan.histogramCount * plan.bins)
             let layout = source.layout
             try JPEGStream.scan(file, as: rows) { band in
-                let bandLayout = SampleLayout(
-                    samplesPerPixel: layout.samplesPerPixel, bytesPerSample: 1, width: layout.width, stride: band.stride)
-                let counts = HistogramCounter.count(UnsafeRawBufferPointer(band.bytes), layout: bandLayout, rows: band.rows, plan: plan)
+                let counts = HistogramCounter.count(
+                    UnsafeRawBufferPointer(band.bytes), layout: layout.withStride(band.stride), rows: band.rows, plan: plan)
                 for bin in counts.indices { histogram[bin] &+= counts[bin] }
             }
         case nil:

@@ -17,4 +17,9 @@ public struct SampleLayout: Sendable, Equatable {
         self.width = width
         self.stride = stride ?? width * samplesPerPixel * bytesPerSample
     }
+
+    /// The same samples in rows `stride` bytes apart (a codec's padded rows).
+    public func withStride(_ stride: Int) -> SampleLayout {
+        SampleLayout(samplesPerPixel: samplesPerPixel, bytesPerSample: bytesPerSample, width: width, stride: stride)
+    }
 }

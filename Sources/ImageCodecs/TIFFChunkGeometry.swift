@@ -20,6 +20,15 @@ struct TIFFChunkGeometry {
     /// 1 for contiguous data, `samplesPerPixel` for separate planes.
     let planes: Int
 
+    /// The geometry of the TIFF `info` describes (one strip when it names no layout).
+    init(of info: ImageInfo) {
+        self.init(
+            width: info.width, height: info.height, samplesPerPixel: info.samplesPerPixel,
+            bytesPerSample: info.bytesPerSample, separate: info.planarConfiguration == .separate,
+            tileWidth: info.tiff?.tileWidth, tileHeight: info.tiff?.tileHeight,
+            rowsPerStrip: info.tiff?.rowsPerStrip ?? info.height)
+    }
+
     init(width: Int, height: Int, samplesPerPixel: Int, bytesPerSample: Int,
          separate: Bool, tileWidth: Int?, tileHeight: Int?, rowsPerStrip: Int) {
         self.width = width

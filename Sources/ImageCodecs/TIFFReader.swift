@@ -35,11 +35,7 @@ public final class TIFFReader {
         try limit.check(width: info.width, height: info.height, path: path)
         let tif = handle.tif
         let tiled = info.tiff?.isTiled ?? false
-        geometry = TIFFChunkGeometry(
-            width: info.width, height: info.height, samplesPerPixel: info.samplesPerPixel,
-            bytesPerSample: info.bytesPerSample, separate: info.planarConfiguration == .separate,
-            tileWidth: info.tiff?.tileWidth, tileHeight: info.tiff?.tileHeight,
-            rowsPerStrip: info.tiff?.rowsPerStrip ?? info.height)
+        geometry = TIFFChunkGeometry(of: info)
         chunkBytes = Int(tiled ? TIFFTileSize(tif) : TIFFStripSize(tif))
         guard chunkBytes >= geometry.storedRows(inChunkRow: 0) * geometry.chunkRowBytes else {
             throw handle.failure(.corrupt, "corrupt TIFF: inconsistent \(tiled ? "tile" : "strip") size")

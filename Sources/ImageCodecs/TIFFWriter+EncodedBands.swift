@@ -7,11 +7,8 @@ extension TIFFWriter {
     /// ``encode(_:rows:of:log:)``: the image's chunks need encoding (not stored as rows arrive),
     /// and the rows are whole chunk rows.
     public static func encodesApart(rows: Range<Int>, of written: ImageInfo) -> Bool {
-        guard let layout = written.tiff, !rows.isEmpty, rows.upperBound <= written.height else { return false }
-        let geometry = TIFFChunkGeometry(
-            width: written.width, height: written.height, samplesPerPixel: written.samplesPerPixel,
-            bytesPerSample: written.bytesPerSample, separate: written.planarConfiguration == .separate,
-            tileWidth: layout.tileWidth, tileHeight: layout.tileHeight, rowsPerStrip: layout.rowsPerStrip ?? written.height)
+        guard written.tiff != nil, !rows.isEmpty, rows.upperBound <= written.height else { return false }
+        let geometry = TIFFChunkGeometry(of: written)
         return !storesRowsAsIs(written, geometry) && rows.lowerBound % geometry.chunkHeight == 0
             && (rows.upperBound % geometry.chunkHeight == 0 || rows.upperBound == written.height)
     }

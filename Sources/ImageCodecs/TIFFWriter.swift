@@ -50,12 +50,7 @@ public final class TIFFWriter {
 
     init(handle: TIFFHandle, written: ImageInfo, firstRow: Int) throws {
         try TIFFWriter.writeTags(written, handle)
-        let layout = written.tiff!
-        geometry = TIFFChunkGeometry(
-            width: written.width, height: written.height, samplesPerPixel: written.samplesPerPixel,
-            bytesPerSample: written.bytesPerSample, separate: written.planarConfiguration == .separate,
-            tileWidth: layout.tileWidth, tileHeight: layout.tileHeight,
-            rowsPerStrip: layout.rowsPerStrip ?? written.height)
+        geometry = TIFFChunkGeometry(of: written)
         info = written
         self.handle = handle
         path = handle.path

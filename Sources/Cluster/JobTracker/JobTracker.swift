@@ -179,13 +179,14 @@ public actor JobTracker {
         logs.append(contentsOf: request.logs)
         for report in request.reports { apply(report, from: request.tracker, at: now) }
         let assignments = state.assign(to: request.tracker, at: now).map { assignment in
-            TaskAssignment(
+            let isReduce = assignment.attempt.task.kind == .reduce
+            return TaskAssignment(
                 attempt: assignment.attempt, jobName: state.jobs[assignment.job]!.request.job,
                 parameters: state.jobs[assignment.job]!.request.parameters, splits: assignment.splits,
                 reduceCount: assignment.reduceCount, bufferLimit: state.jobs[assignment.job]!.request.mapBufferSize,
                 broadcast: assignment.broadcast,
-                outputDirectory: assignment.attempt.task.kind == .reduce ? committers[assignment.job]?.attemptPath(assignment.attempt) ?? "" : "",
-                outputProbe: assignment.attempt.task.kind == .reduce ? outputProbes[assignment.job] : nil)
+                outputDirectory: isReduce ? committers[assignment.job]?.attemptPath(assignment.attempt) ?? "" : "",
+                outputProbe: isReduce ? outputProbes[assignment.job] : nil)
         }
         for assignment in assignments {
             logger.debug("task assigned", metadata: ["attempt": "\(assignment.attempt)", "tracker": "\(request.tracker)"])
