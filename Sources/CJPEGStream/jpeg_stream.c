@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <jerror.h>
 
@@ -79,25 +80,32 @@ static void free_pipeline(pipeline *p) {
     free(p);
 }
 
-/* The encoder's output: a buffer this file owns, grown by doubling. */
+/* The encoder's output: the caller's buffer until it is full, then one this file owns, grown by
+   doubling. */
 typedef struct {
     struct jpeg_destination_mgr base;
     unsigned char *buffer;
     size_t capacity, size;
+    int owned;
 } memory_destination;
 
 static void start_output(j_compress_ptr c) {
     memory_destination *destination = (memory_destination *)c->dest;
-    destination->buffer = malloc(destination->capacity);
-    if (destination->buffer == NULL) ERREXIT1(c, JERR_OUT_OF_MEMORY, 1);
     destination->base.next_output_byte = destination->buffer;
     destination->base.free_in_buffer = destination->capacity;
 }
 
 static boolean grow_output(j_compress_ptr c) {
     memory_destination *destination = (memory_destination *)c->dest;
-    unsigned char *grown = realloc(destination->buffer, destination->capacity * 2);
+    unsigned char *grown;
+    if (destination->owned) {
+        grown = realloc(destination->buffer, destination->capacity * 2);
+    } else {
+        grown = malloc(destination->capacity * 2);
+        if (grown != NULL) memcpy(grown, destination->buffer, destination->capacity);
+    }
     if (grown == NULL) ERREXIT1(c, JERR_OUT_OF_MEMORY, 2);
+    destination->owned = 1;
     destination->buffer = grown;
     destination->base.next_output_byte = grown + destination->capacity;
     destination->base.free_in_buffer = destination->capacity;
@@ -110,8 +118,10 @@ static void finish_output(j_compress_ptr c) {
     destination->size = destination->capacity - destination->base.free_in_buffer;
 }
 
-/* Starts an encoder with the decoder's size and sampling factors, writing into `destination`. */
-static void start_encoder(struct jpeg_compress_struct *c, decoder *d, memory_destination *destination) {
+/* Starts an encoder with the decoder's size and sampling factors, writing into `destination`, and
+   writes the header and `metadata`'s segments. */
+static void start_encoder(struct jpeg_compress_struct *c, decoder *d, memory_destination *destination,
+                          const mr_jpeg_metadata *metadata) {
     const mr_jpeg_stream_options *options = d->options;
     destination->base.init_destination = start_output;
     destination->base.empty_output_buffer = grow_output;
@@ -138,7 +148,12 @@ static void start_encoder(struct jpeg_compress_struct *c, decoder *d, memory_des
        accurate inverse DCT above, where the fast one would show. */
     c->dct_method = JDCT_IFAST;
     c->raw_data_in = options->planes ? TRUE : FALSE;
+    c->write_JFIF_header = metadata->write_jfif ? TRUE : FALSE;
     jpeg_start_compress(c, TRUE);
+    for (size_t i = 0; i < metadata->count; i++) {
+        const mr_jpeg_segment *segment = &metadata->segments[i];
+        jpeg_write_marker(c, segment->marker, segment->payload, segment->size);
+    }
 }
 
 static void write_band(struct jpeg_compress_struct *c, decoder *d, band *b) {
@@ -204,8 +219,9 @@ mr_jpeg_status mr_jpeg_scan(const unsigned char *input, size_t size, const mr_jp
 }
 
 mr_jpeg_status mr_jpeg_transcode(const unsigned char *input, size_t size, const mr_jpeg_stream_options *options,
-                                 mr_jpeg_rows_callback callback, void *context, unsigned char **output,
-                                 unsigned long *output_size, char *message, size_t message_size) {
+                                 const mr_jpeg_metadata *metadata, mr_jpeg_rows_callback callback, void *context,
+                                 unsigned char *buffer, size_t capacity, unsigned char **output,
+                                 size_t *output_size, char *message, size_t message_size) {
     decoder *d = mr_decoder_new(options);
     encoder *e = calloc(1, sizeof(encoder));
     if (d == NULL || e == NULL) {
@@ -234,8 +250,9 @@ mr_jpeg_status mr_jpeg_transcode(const unsigned char *input, size_t size, const 
         goto done;
     }
     jpeg_create_compress(&e->info);
-    e->destination.capacity = size + 65536;
-    start_encoder(&e->info, d, &e->destination);
+    e->destination.buffer = buffer;
+    e->destination.capacity = capacity;
+    start_encoder(&e->info, d, &e->destination, metadata);
     p = new_pipeline(d, message, message_size);
     if (p == NULL || !p->started) {
         status = MR_JPEG_RESOURCES;
@@ -249,8 +266,8 @@ done:
     mr_decoder_free(d);
     if (status == MR_JPEG_OK) {
         *output = e->destination.buffer;
-        *output_size = (unsigned long)e->destination.size;
-    } else {
+        *output_size = e->destination.size;
+    } else if (e->destination.owned) {
         free(e->destination.buffer);
     }
     free(e);

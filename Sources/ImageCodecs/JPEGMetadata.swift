@@ -172,19 +172,27 @@ public struct JPEGMetadata: Sendable, Equatable {
             encoderAPP0 = encoded[(start + 2)..<end]
             rest = end
         }
-        let sourceJFIF = segments.first { $0.marker == 0xE0 && $0.starts(with: "JFIF\0") }
+        let layout = headerLayout
         var output: [UInt8] = [0xFF, 0xD8]
         output.reserveCapacity(encoded.count + segments.reduce(0) { $0 + $1.payload.count + 4 })
-        if let sourceJFIF {
-            output += JPEGMetadata.bytes(of: sourceJFIF)
-        } else {
-            output += encoderAPP0
-        }
-        for segment in segments where segment != sourceJFIF {
+        if layout.keepsEncoderJFIF { output += encoderAPP0 }
+        for segment in layout.segments {
             output += JPEGMetadata.bytes(of: segment)
         }
         output += encoded[rest...]
         return output
+    }
+
+    /// What follows an encoder's start of image: whether its own JFIF APP0 stays, and then these
+    /// segments in order.
+    ///
+    /// A source JFIF APP0 replaces the encoder's and comes first; the other segments follow in
+    /// source order. Without segments the encoder's APP0 stays alone.
+    public var headerLayout: (keepsEncoderJFIF: Bool, segments: [Segment]) {
+        guard let sourceJFIF = segments.first(where: { $0.marker == 0xE0 && $0.starts(with: "JFIF\0") }) else {
+            return (true, segments)
+        }
+        return (false, [sourceJFIF] + segments.filter { $0 != sourceJFIF })
     }
 
     /// Serializes one segment: `FF marker`, big-endian length, payload.

@@ -49,6 +49,10 @@ public enum JPEGStream {
 
     /// Decodes `file`, lets `body` change every band (on this thread, in order) and encodes the
     /// result at `quality`, with `metadata`'s segments after the start of image.
+    ///
+    /// The encoder writes the segments itself and writes into the returned array's own storage,
+    /// reserved for an output as large as the decoded image (pages that are never written cost
+    /// nothing): only a larger one, which a JPEG hardly ever is, is copied once more.
     public static func transcode(
         _ file: JPEGFile, as rows: Rows, quality: Int, metadata: JPEGMetadata?, _ body: @escaping (Band) -> Void
     ) throws -> [UInt8] {
@@ -57,20 +61,52 @@ public enum JPEGStream {
         }
         let listener = Listener(body)
         var options = options(rows, quality: quality)
+        let header = metadata?.headerLayout ?? (keepsEncoderJFIF: true, segments: [])
+        let payloads = header.segments.flatMap(\.payload)
         var message = [CChar](repeating: 0, count: 256)
-        var output: UnsafeMutablePointer<UInt8>?
-        var size: UInt = 0
-        let status = file.data.withUnsafeBufferPointer { input in
-            mr_jpeg_transcode(input.baseAddress, input.count, &options, Listener.callback,
-                              Unmanaged.passUnretained(listener).toOpaque(), &output, &size, &message, message.count)
+        var status = MR_JPEG_OK
+        var spilled: UnsafeMutablePointer<UInt8>?
+        var spilledSize = 0
+        let decoded = file.header.width * file.header.height * (file.header.colorSpace == .gray ? 1 : 3)
+        let capacity = max(decoded, file.data.count) + payloads.count + 4 * header.segments.count + 65_536
+        let encoded = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            initialized = 0
+            payloads.withUnsafeBufferPointer { payloadBytes in
+                var offset = 0
+                let segments = header.segments.map { segment in
+                    defer { offset += segment.payload.count }
+                    return mr_jpeg_segment(
+                        marker: Int32(segment.marker), payload: payloadBytes.baseAddress.map { $0 + offset },
+                        size: UInt32(segment.payload.count))
+                }
+                segments.withUnsafeBufferPointer { segmentList in
+                    var layout = mr_jpeg_metadata(
+                        write_jfif: header.keepsEncoderJFIF ? 1 : 0, segments: segmentList.baseAddress, count: segmentList.count)
+                    var output: UnsafeMutablePointer<UInt8>?
+                    var size = 0
+                    status = file.data.withUnsafeBufferPointer { input in
+                        mr_jpeg_transcode(input.baseAddress, input.count, &options, &layout, Listener.callback,
+                                          Unmanaged.passUnretained(listener).toOpaque(), buffer.baseAddress, buffer.count,
+                                          &output, &size, &message, message.count)
+                    }
+                    guard status == MR_JPEG_OK else { return }
+                    if output == buffer.baseAddress {
+                        initialized = size
+                    } else {
+                        spilled = output
+                        spilledSize = size
+                    }
+                }
+            }
         }
-        defer { mr_jpeg_free(output) }
+        withExtendedLifetime(listener) {}
+        defer { mr_jpeg_free(spilled) }
         try check(status, message: message, path: file.path, action: "re-encoding")
-        guard let output, size > 0 else {
+        let output = spilled.map { Array(UnsafeBufferPointer(start: $0, count: spilledSize)) } ?? encoded
+        guard !output.isEmpty else {
             throw ImageCodecError(.writeFailed, path: file.path, "JPEG encoding produced no data")
         }
-        let encoded = UnsafeBufferPointer(start: output, count: Int(size))
-        return withExtendedLifetime(listener) { metadata?.inserted(intoBytes: encoded) ?? Array(encoded) }
+        return output
     }
 
     private static func options(_ rows: Rows, quality: Int) -> mr_jpeg_stream_options {

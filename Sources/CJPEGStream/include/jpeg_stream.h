@@ -20,6 +20,25 @@ typedef struct {
     int quality;
 } mr_jpeg_stream_options;
 
+/// One APPn or COM segment for the encoder to write.
+typedef struct {
+    /// The second marker byte: 0xE0-0xEF (APPn) or 0xFE (COM).
+    int marker;
+    /// The payload, without the marker and the length.
+    const unsigned char *payload;
+    /// The payload's size, at most 65,533 bytes.
+    unsigned int size;
+} mr_jpeg_segment;
+
+/// What the encoder writes between the start of image and the frame.
+typedef struct {
+    /// 1: the encoder's own JFIF APP0 first; 0: none (a segment carries the source's).
+    int write_jfif;
+    /// The segments, in the order they are written.
+    const mr_jpeg_segment *segments;
+    size_t count;
+} mr_jpeg_metadata;
+
 /// Hears each band of rows in order: `rows` image rows (rows past the image's bottom edge are not
 /// counted) of `width` bytes each, `stride` bytes apart. It may change the bytes.
 typedef void (*mr_jpeg_rows_callback)(void *context, unsigned char *rows, size_t row_count, size_t width, size_t stride);
@@ -42,13 +61,16 @@ mr_jpeg_status mr_jpeg_scan(const unsigned char *input, size_t size, const mr_jp
                             mr_jpeg_rows_callback callback, void *context, char *message, size_t message_size);
 
 /// Decodes `input`, calls `callback` on this thread with every band of rows, in order, and
-/// encodes the changed rows, with the input's sampling factors, into a new JPEG
-/// that `*output` points to afterwards (free it with `mr_jpeg_free`).
+/// encodes the changed rows, with the input's sampling factors and `metadata`, into a new JPEG.
+/// The JPEG is written into `buffer` (`capacity` bytes, the caller's); `*output` points to it
+/// afterwards and `*output_size` is its size. When it does not fit, it goes into memory of this
+/// file's and `*output` points there instead: free that with `mr_jpeg_free`.
 mr_jpeg_status mr_jpeg_transcode(const unsigned char *input, size_t size, const mr_jpeg_stream_options *options,
-                                 mr_jpeg_rows_callback callback, void *context, unsigned char **output,
-                                 unsigned long *output_size, char *message, size_t message_size);
+                                 const mr_jpeg_metadata *metadata, mr_jpeg_rows_callback callback, void *context,
+                                 unsigned char *buffer, size_t capacity, unsigned char **output,
+                                 size_t *output_size, char *message, size_t message_size);
 
-/// Frees an output of `mr_jpeg_transcode`.
+/// Frees an output of `mr_jpeg_transcode` that is not the caller's buffer.
 void mr_jpeg_free(unsigned char *output);
 
 #endif
