@@ -1,3 +1,4 @@
+import Glibc
 import MapReduce
 @testable import MapReduceEngine
 import TestSupport
@@ -29,6 +30,44 @@ struct MapOutputFileTests {
             #expect(read.map(\.0) == expected.map(\.0))
             #expect(read.map(\.1) == expected.map(\.1))
         }
+    }
+
+    @Test func largeValuesAreMappedFromTheFileOnDemand() throws {
+        let directory = try TemporaryDirectory("mapout-large")
+        let path = directory.file("m.out")
+        let writer = try MapOutputFileWriter(path: path, partitionCount: 1)
+        let values = [3_000_001, 17, 1_500_000].enumerated().map { index, count in
+            (0..<count).map { UInt8(truncatingIfNeeded: $0 * 31 + index) }
+        }
+        for (index, value) in values.enumerated() {
+            try [UInt8(index)].withUnsafeBytes { key in
+                try value.withUnsafeBytes { try writer.append(partition: 0, key: key, value: $0) }
+            }
+        }
+        let segment = try writer.finish()[0]
+        let reader = SegmentReader(file: try FileReadHandle(path: path), segment: segment, bufferSize: 64)
+        var read: [[UInt8]] = []
+        while try reader.advance() {
+            read.append(Array(try reader.loadValue()))
+            #expect(Array(reader.value) == read.last)
+        }
+        #expect(read == values)
+    }
+
+    @Test func aLargeValueCutShortIsAnError() throws {
+        let directory = try TemporaryDirectory("mapout-large-cut")
+        let path = directory.file("m.out")
+        let writer = try MapOutputFileWriter(path: path, partitionCount: 1)
+        let value = [UInt8](repeating: 7, count: 2_000_000)
+        try [UInt8(1)].withUnsafeBytes { key in
+            try value.withUnsafeBytes { try writer.append(partition: 0, key: key, value: $0) }
+        }
+        let segment = try writer.finish()[0]
+        let file = try FileReadHandle(path: path)
+        #expect(truncate(path, off_t(segment.offset) + 1_000_000) == 0)
+        let reader = SegmentReader(file: file, segment: segment, bufferSize: 64)
+        #expect(try reader.advance())
+        #expect(throws: MapOutputFileError.self) { try reader.loadValue() }
     }
 
     @Test func notAMapOutputFileIsRefused() throws {

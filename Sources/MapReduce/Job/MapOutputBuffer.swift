@@ -6,7 +6,9 @@ import Glibc
 /// With a combiner, pairs aggregate in an open-addressing hash table keyed by the encoded key
 /// bytes, so a frequent key occupies one entry. Without one, encoded pairs are appended to an
 /// arena; an encoded value of ``largeValueBytes`` or more (an image band) keeps its own buffer
-/// instead of being copied into the arena. Either way a spill sorts the entries by (partition, key bytes) and streams them to the
+/// instead of being copied into the arena, a buffer reserved at the value's
+/// ``ShuffleValue/approximateByteCount`` so that encoding it writes it once rather than regrowing
+/// it (fresh memory is costly: each growth touches new pages). Either way a spill sorts the entries by (partition, key bytes) and streams them to the
 /// ``MapOutputSink``. Storage is managed by hand: this is the hottest code of a map task.
 @usableFromInline
 final class MapOutputBuffer<Value: ShuffleValue> {
@@ -127,6 +129,8 @@ final class MapOutputBuffer<Value: ShuffleValue> {
             try addCombining(key: key, value: value, hash: hash, partition: partition, combine: combine)
         } else {
             valueScratch.removeAll()
+            let expected = value.approximateByteCount
+            if expected >= Self.largeValueBytes { valueScratch.bytes.reserveCapacity(expected) }
             value.encode(into: &valueScratch)
             outputBytes += Int64(key.count + valueScratch.count)
             try addAppending(key: key, partition: partition)

@@ -40,6 +40,16 @@ public final class FileReadHandle: @unchecked Sendable {
         return done
     }
 
+    /// Maps `count` bytes at `offset` read-only; throws if the file is now shorter than that.
+    public func map(_ count: Int, at offset: Int64) throws -> FileMapping {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw SystemError(path: path, action: "cannot stat") }
+        guard offset + Int64(count) <= Int64(status.st_size) else {
+            throw SystemError(path: path, action: "file is shorter than expected", code: EIO)
+        }
+        return try FileMapping(descriptor: descriptor, path: path, offset: offset, count: count)
+    }
+
     /// Reads exactly `count` bytes at `offset`.
     public func readExactly(_ count: Int, at offset: Int64) throws -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: count)

@@ -1,11 +1,13 @@
+import Glibc
 import MapReduce
 
 /// Reads the records of one segment of a map output file in order, through its own buffer.
 ///
 /// ``key`` and ``value`` point into the reader's memory and stay valid until the next
 /// ``advance()``. A value of ``largeValueBytes`` or more (an image band) is not read when the
-/// record is reached, only by ``loadValue()``, into memory that the next ``advance()`` frees: a
-/// merge that primes every segment's first record then holds their keys, not all their values.
+/// record is reached, only by ``loadValue()``, which maps it from the file (``FileMapping``) until
+/// the next ``advance()``: a merge that primes every segment's first record then holds their
+/// keys, not all their values, and a large value is never copied into fresh memory.
 final class SegmentReader {
     /// The size from which a value is read only on demand.
     static let largeValueBytes = 1 << 20
@@ -20,14 +22,13 @@ final class SegmentReader {
     /// The current record's key.
     private(set) var key = UnsafeRawBufferPointer(start: nil, count: 0)
     /// The current record's value: a small one at once, a large one after ``loadValue()``.
-    var value: UnsafeRawBufferPointer { largeValue.map(UnsafeRawBufferPointer.init) ?? bufferedValue }
+    var value: UnsafeRawBufferPointer { largeValue?.bytes ?? bufferedValue }
     /// The current record's value, when it is in the buffer.
     private var bufferedValue = UnsafeRawBufferPointer(start: nil, count: 0)
-    /// The current record's large value, once read.
-    private var largeValue: UnsafeMutableRawBufferPointer?
-    /// Where the current record's large value starts: its first bytes still in the buffer
-    /// (`buffered`), the rest in the file from `filePosition`.
-    private var pendingValue: (buffered: Range<Int>, filePosition: Int64, length: Int)?
+    /// The current record's large value, once mapped.
+    private var largeValue: FileMapping?
+    /// Where the current record's large value is in the file.
+    private var pendingValue: (filePosition: Int64, length: Int)?
     /// The current key's first eight bytes, for quick comparisons (``KeyBytes/prefix(_:)``).
     private(set) var keyPrefix: UInt64 = 0
 
@@ -41,29 +42,24 @@ final class SegmentReader {
 
     deinit {
         storage.deallocate()
-        largeValue?.deallocate()
     }
 
-    /// The current record's value, read from the file first if it is large.
+    /// The current record's value, mapped from the file first if it is large.
     func loadValue() throws -> UnsafeRawBufferPointer {
         guard let pending = pendingValue else { return bufferedValue }
-        if let largeValue { return UnsafeRawBufferPointer(largeValue) }
-        let loaded = UnsafeMutableRawBufferPointer.allocate(byteCount: pending.length, alignment: 16)
-        largeValue = loaded
-        let buffered = pending.buffered.count
-        if buffered > 0 {
-            loaded.baseAddress!.copyMemory(from: storage.baseAddress! + pending.buffered.lowerBound, byteCount: buffered)
-        }
-        let rest = UnsafeMutableRawBufferPointer(rebasing: loaded[buffered...])
-        guard try file.read(into: rest, at: pending.filePosition) == rest.count else {
+        if let largeValue { return largeValue.bytes }
+        let mapped: FileMapping
+        do {
+            mapped = try file.map(pending.length, at: pending.filePosition)
+        } catch let error as SystemError where error.code == EIO {
             throw MapOutputFileError(path: file.path, problem: "file ends inside a segment")
         }
-        return UnsafeRawBufferPointer(loaded)
+        largeValue = mapped
+        return mapped.bytes
     }
 
     /// Moves to the next record; false at the end of the segment.
     func advance() throws -> Bool {
-        largeValue?.deallocate()
         largeValue = nil
         pendingValue = nil
         if head == tail, filePosition >= end { return false }
@@ -94,7 +90,7 @@ final class SegmentReader {
             guard end - filePosition >= Int64(unread) else {
                 throw MapOutputFileError(path: file.path, problem: "segment ends inside a record")
             }
-            pendingValue = (buffered, filePosition, length)
+            pendingValue = (filePosition - Int64(buffered.count), length)
             filePosition += Int64(unread)
             head = buffered.upperBound
             bufferedValue = UnsafeRawBufferPointer(start: nil, count: 0)
