@@ -4,7 +4,8 @@ import MapReduce
 ///
 /// `planes` holds one buffer of interleaved rows of a TIFF band; or the band's strips or tiles,
 /// compressed by its map task (``chunkIndices`` names them); or (``isEncodedImage``) a whole
-/// JPEG, equalized and encoded by its map task. The encoding copies the buffers whole. Band 0
+/// JPEG, equalized and encoded by its map task. The encoding copies the buffers whole, except
+/// that a last buffer of 1 MiB or more stays where it is (``splitEncoding()``). Band 0
 /// also carries its ``ImageDescription``, so the reduce writes the image without opening it.
 public struct BandPixels: ShuffleValue, Sendable, Equatable {
     /// The band's index in its image.
@@ -37,6 +38,22 @@ public struct BandPixels: ShuffleValue, Sendable, Equatable {
     }
 
     public func encode(into writer: inout ByteWriter) {
+        encodeHead(into: &writer)
+        if let last = planes.last { last.withUnsafeBytes { writer.write($0) } }
+    }
+
+    /// The encoding with the last buffer (the band's pixels or encoded image, when it is one
+    /// buffer) left where it is, so that the map output never copies it.
+    public func splitEncoding() -> SplitEncoding? {
+        guard let last = planes.last, last.count >= 1 << 20 else { return nil }
+        var head = ByteWriter(capacity: 64 + (image?.approximateByteCount ?? 0))
+        encodeHead(into: &head)
+        return SplitEncoding(head: head.bytes, tail: last)
+    }
+
+    /// Everything before the last buffer's bytes: the fields, the other buffers, and the last
+    /// one's length.
+    private func encodeHead(into writer: inout ByteWriter) {
         writer.writeVarint(UInt64(index))
         writer.writeVarint(UInt64(firstRow))
         writer.writeVarint(UInt64(rowCount))
@@ -46,9 +63,10 @@ public struct BandPixels: ShuffleValue, Sendable, Equatable {
         writer.writeVarint(UInt64(chunkIndices.count))
         for chunk in chunkIndices { writer.writeVarint(UInt64(chunk)) }
         writer.writeVarint(UInt64(planes.count))
-        for plane in planes {
+        for plane in planes.dropLast() {
             plane.withUnsafeBytes { writer.writeLengthPrefixed($0) }
         }
+        if let last = planes.last { writer.writeVarint(UInt64(last.count)) }
     }
 
     public init(decoding reader: inout ByteReader) throws {

@@ -41,6 +41,26 @@ struct MapOutputValueTests {
         #expect(try roundTrip(band) == band)
     }
 
+    @Test func aLargeBandSplitsBeforeItsLastBufferWithTheSameBytes() throws {
+        let large = (0..<(1 << 20) + 5).map { UInt8(truncatingIfNeeded: $0 * 7) }
+        let bands = [
+            BandPixels(index: 3, firstRow: 48, rowCount: 16, planes: [large]),
+            BandPixels(index: 0, firstRow: 0, rowCount: 16, planes: [[9, 8, 7], large], image: nil),
+            BandPixels(index: 1, firstRow: 0, rowCount: 1, planes: [large, [1, 2]]),
+        ]
+        for band in bands {
+            var whole = ByteWriter()
+            band.encode(into: &whole)
+            let split = band.splitEncoding()
+            #expect((split != nil) == (band.planes.last!.count >= 1 << 20))
+            if let split {
+                #expect(split.head + split.tail == whole.bytes)
+                #expect(split.head.count < 64)
+            }
+            #expect(try roundTrip(band) == band)
+        }
+    }
+
     @Test func plansTravelWithTheirHistograms() throws {
         let plans = [
             EqualizationPlan(rule: .channels([0, 1, 2]), mode: .channels, bitsPerSample: 16),

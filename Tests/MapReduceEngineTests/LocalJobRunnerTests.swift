@@ -31,6 +31,20 @@ struct LocalJobRunnerTests {
         #expect(try Oracles.sortedOutput(directory.file("small")) == Oracles.coreutilsWordCount(inputs))
     }
 
+    /// With a 3 MiB buffer a map spills every few blobs (MapOutputBufferTests) and merges the runs.
+    @Test func largeSplitValuesSurviveSpillsAndMerges() throws {
+        let directory = try TemporaryDirectory("large-values")
+        let input = try directory.write("tags.txt", (0..<14).map(String.init).joined(separator: "\n") + "\n")
+        let expected = "0\t5\n1\t5\n2\t4\n"
+        let whole = try run(LargeValueJob(parameters: JobParameters()), inputs: [input], output: directory.file("whole"), reducers: 1)
+        let spilled = try run(
+            LargeValueJob(parameters: JobParameters()), inputs: [input], output: directory.file("spilled"), reducers: 1,
+            buffer: 3 << 20)
+        #expect(try String(contentsOfFile: directory.file("whole") + "/part-r-00000", encoding: .utf8) == expected)
+        #expect(try String(contentsOfFile: directory.file("spilled") + "/part-r-00000", encoding: .utf8) == expected)
+        #expect(spilled.counters[.mapOutputBytes] == whole.counters[.mapOutputBytes])
+    }
+
     @Test func combinerOnAndOffGiveEqualOutput() throws {
         let directory = try TemporaryDirectory("combiner")
         let inputs = [SharedData.books + "/pg46.txt", SharedData.books + "/pg84.txt"]

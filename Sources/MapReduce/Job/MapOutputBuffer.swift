@@ -6,9 +6,10 @@ import Glibc
 /// With a combiner, pairs aggregate in an open-addressing hash table keyed by the encoded key
 /// bytes, so a frequent key occupies one entry. Without one, encoded pairs are appended to an
 /// arena; an encoded value of ``largeValueBytes`` or more (an image band) keeps its own buffer
-/// instead of being copied into the arena, a buffer reserved at the value's
-/// ``ShuffleValue/approximateByteCount`` so that encoding it writes it once rather than regrowing
-/// it (fresh memory is costly: each growth touches new pages). Either way a spill sorts the entries by (partition, key bytes) and streams them to the
+/// instead of being copied into the arena. A value that offers a ``SplitEncoding`` keeps the
+/// buffer it holds, never copied; any other large one is encoded into a buffer reserved at its
+/// ``ShuffleValue/approximateByteCount``, so that it is written once rather than regrown (fresh
+/// memory is costly: each growth touches new pages). Either way a spill sorts the entries by (partition, key bytes) and streams them to the
 /// ``MapOutputSink``. Storage is managed by hand: this is the hottest code of a map task.
 @usableFromInline
 final class MapOutputBuffer<Value: ShuffleValue> {
@@ -82,7 +83,7 @@ final class MapOutputBuffer<Value: ShuffleValue> {
     @exclusivity(unchecked) @usableFromInline var combined = UnsafeGrowableBuffer<CombiningEntry>(capacity: 1 << 10)
     @exclusivity(unchecked) @usableFromInline var slots = UnsafeGrowableBuffer<UInt64>(capacity: 0)
     @exclusivity(unchecked) @usableFromInline var valueBytes = 0
-    @exclusivity(unchecked) @usableFromInline var largeValues: [[UInt8]] = []
+    @exclusivity(unchecked) @usableFromInline var largeValues: [SplitEncoding] = []
     @exclusivity(unchecked) @usableFromInline var largeValueTotal = 0
     @exclusivity(unchecked) @usableFromInline var valueScratch = ByteWriter()
     @exclusivity(unchecked) @usableFromInline var counters = Counters()
@@ -127,6 +128,9 @@ final class MapOutputBuffer<Value: ShuffleValue> {
         if let combine {
             outputBytes += Int64(key.count + value.encodedByteCount)
             try addCombining(key: key, value: value, hash: hash, partition: partition, combine: combine)
+        } else if let split = value.splitEncoding() {
+            outputBytes += Int64(key.count + split.count)
+            try addLarge(key: key, value: split, partition: partition)
         } else {
             valueScratch.removeAll()
             let expected = value.approximateByteCount
@@ -172,20 +176,32 @@ final class MapOutputBuffer<Value: ShuffleValue> {
     }
 
     @inlinable func addAppending(key: UnsafeRawBufferPointer, partition: Int) throws {
-        let isLarge = valueScratch.count >= Self.largeValueBytes
+        if valueScratch.count >= Self.largeValueBytes {
+            let value = SplitEncoding(head: valueScratch.bytes, tail: [])
+            valueScratch = ByteWriter()
+            try addLarge(key: key, value: value, partition: partition)
+            return
+        }
         entries.append(
             Entry(
                 keyOffset: UInt32(keyArena.count), keyLength: UInt32(key.count),
-                valueOffset: UInt32(isLarge ? largeValues.count : valueArena.count), valueLength: UInt32(valueScratch.count),
-                partition: UInt32(partition), isLarge: isLarge, prefix: KeyBytes.prefix(key)))
+                valueOffset: UInt32(valueArena.count), valueLength: UInt32(valueScratch.count),
+                partition: UInt32(partition), isLarge: false, prefix: KeyBytes.prefix(key)))
         keyArena.append(bytes: key)
-        if isLarge {
-            largeValueTotal += valueScratch.count
-            largeValues.append(valueScratch.bytes)
-            valueScratch = ByteWriter()
-        } else {
-            valueScratch.bytes.withUnsafeBytes { valueArena.append(bytes: $0) }
-        }
+        valueScratch.bytes.withUnsafeBytes { valueArena.append(bytes: $0) }
+        if usedBytes >= limit { try spill() }
+    }
+
+    /// Adds one pair whose value keeps its own buffers.
+    @inlinable func addLarge(key: UnsafeRawBufferPointer, value: SplitEncoding, partition: Int) throws {
+        entries.append(
+            Entry(
+                keyOffset: UInt32(keyArena.count), keyLength: UInt32(key.count),
+                valueOffset: UInt32(largeValues.count), valueLength: UInt32(value.count),
+                partition: UInt32(partition), isLarge: true, prefix: KeyBytes.prefix(key)))
+        keyArena.append(bytes: key)
+        largeValueTotal += value.count
+        largeValues.append(value)
         if usedBytes >= limit { try spill() }
     }
 
@@ -232,8 +248,11 @@ final class MapOutputBuffer<Value: ShuffleValue> {
             } else {
                 let entry = entries[Int(item.index)]
                 if entry.isLarge {
-                    try largeValues[Int(entry.valueOffset)].withUnsafeBytes {
-                        try sink.append(partition: Int(item.partition), key: key, value: $0)
+                    let value = largeValues[Int(entry.valueOffset)]
+                    try value.head.withUnsafeBytes { head in
+                        try value.tail.withUnsafeBytes { tail in
+                            try sink.append(partition: Int(item.partition), key: key, value: head, tail: tail)
+                        }
                     }
                 } else {
                     let value = valueArena.bytes(at: Int(entry.valueOffset), length: Int(entry.valueLength))

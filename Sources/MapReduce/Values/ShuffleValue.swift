@@ -14,10 +14,16 @@ public protocol ShuffleValue {
 
     /// The length of the value's encoding (the `MAP_OUTPUT_BYTES` counter adds it up).
     var encodedByteCount: Int { get }
+
+    /// The encoding split before a large byte buffer that ends it, so that the buffer is written
+    /// from where it lies; nil (the default) to encode the value whole with ``encode(into:)``.
+    func splitEncoding() -> SplitEncoding?
 }
 
 extension ShuffleValue {
     @inlinable public var approximateByteCount: Int { MemoryLayout<Self>.stride }
+
+    @inlinable public func splitEncoding() -> SplitEncoding? { nil }
 
     @inlinable public var encodedByteCount: Int {
         var writer = ByteWriter(capacity: 16)

@@ -16,6 +16,10 @@ final class MapOutputFileWriter: MapOutputSink {
     private var segments: [MapOutputSegment]
     private var current = 0
 
+    /// The size from which a value goes to the file from where it lies, not through the buffer
+    /// (which would grow to hold it, in fresh pages).
+    static let directValueBytes = 1 << 16
+
     /// The number of records written.
     private(set) var recordCount: Int64 = 0
 
@@ -30,15 +34,18 @@ final class MapOutputFileWriter: MapOutputSink {
 
     func beginRun() throws {}
 
-    func append(partition: Int, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) throws {
+    func append(partition: Int, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, tail: UnsafeRawBufferPointer) throws {
         precondition(partition >= current, "map output records must arrive in partition order")
         if partition != current { moveTo(partition) }
+        let inline = value.count < Self.directValueBytes
         try file.append { record in
             record.writeVarint(UInt64(key.count))
-            record.writeVarint(UInt64(value.count))
+            record.writeVarint(UInt64(value.count + tail.count))
             record.write(key)
-            record.write(value)
+            if inline { record.write(value) }
         }
+        if !inline { try file.write(value) }
+        if !tail.isEmpty { try file.write(tail) }
         segments[partition].records += 1
         recordCount += 1
     }

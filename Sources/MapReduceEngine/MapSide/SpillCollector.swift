@@ -27,8 +27,8 @@ final class SpillCollector: MapOutputSink {
         writer = try MapOutputFileWriter(path: path, partitionCount: partitionCount)
     }
 
-    func append(partition: Int, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) throws {
-        try writer!.append(partition: partition, key: key, value: value)
+    func append(partition: Int, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, tail: UnsafeRawBufferPointer) throws {
+        try writer!.append(partition: partition, key: key, value: value, tail: tail)
     }
 
     func endRun() throws {
