@@ -26,11 +26,12 @@ public struct ApplyMapper: Mapper {
             throw ImageCodecError(.invalidArgument, path: source.path, "no lookup table was broadcast for this image")
         }
         switch band.takePixels() {
-        case .rows(var pixels):
+        case .tiff(let index, let rows):
+            var pixels = BandPixels(index: index, firstRow: rows.lowerBound, rowCount: rows.count,
+                                    planes: [try source.readRows(rows)])
             pixels.planes[0].withUnsafeMutableBytes {
                 LookupApplier.apply($0, layout: source.layout, plan: source.plan, tables: table.tables)
             }
-            let rows = pixels.firstRow..<(pixels.firstRow + pixels.rowCount)
             let written = try TIFFWriter.writtenInfo(for: source.info, path: source.path)
             if TIFFWriter.encodesApart(rows: rows, of: written) {
                 let encoded = try TIFFWriter.encode(pixels.planes[0], rows: rows, of: written)

@@ -10,6 +10,15 @@ public enum HistogramCounter {
     public static func count(_ buffer: UnsafeRawBufferPointer, layout: SampleLayout, rows: Int,
                              plan: EqualizationPlan) -> [UInt64] {
         var histogram = [UInt64](repeating: 0, count: plan.histogramCount * plan.bins)
+        add(buffer, layout: layout, rows: rows, plan: plan, to: &histogram)
+        return histogram
+    }
+
+    /// Adds the counts of `rows` rows of `buffer` to `histogram` (`plan.histogramCount × plan.bins`
+    /// counts), for pixels that come a few rows at a time.
+    public static func add(_ buffer: UnsafeRawBufferPointer, layout: SampleLayout, rows: Int,
+                           plan: EqualizationPlan, to histogram: inout [UInt64]) {
+        precondition(histogram.count == plan.histogramCount * plan.bins, "a histogram of the plan's size")
         histogram.withUnsafeMutableBufferPointer { bins in
             if layout.bytesPerSample == 2 {
                 count(UInt16.self, buffer, layout: layout, rows: rows, plan: plan, into: bins)
@@ -17,7 +26,6 @@ public enum HistogramCounter {
                 count(UInt8.self, buffer, layout: layout, rows: rows, plan: plan, into: bins)
             }
         }
-        return histogram
     }
 
     private static func count<Sample: FixedWidthInteger & UnsignedInteger>(

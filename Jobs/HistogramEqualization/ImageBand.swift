@@ -7,8 +7,9 @@ import ImageCodecs
 public final class ImageBand {
     /// The pixels of a band.
     public enum Pixels {
-        /// Rows of a TIFF, read from the band's strips or tiles.
-        case rows(BandPixels)
+        /// Band `index` of a TIFF, rows `rows`, not read yet: the mapper reads it whole
+        /// (``ImageSource/readRows(_:)``) or a strip at a time (``ImageSource/scanRows(_:_:)``).
+        case tiff(index: Int, rows: Range<Int>)
         /// A whole JPEG, always one band, which the mapper streams through the codec a few rows
         /// at a time (see ``ImageSource/jpegRows``).
         case jpeg(JPEGFile)

@@ -56,8 +56,7 @@ public struct ImageBandInputFormat: InputFormat {
         guard let index = source.geometry.band(startingAt: rows.lowerBound), source.geometry.rows(ofBand: index) == rows else {
             throw ImageCodecError(.invalidArgument, path: split.path, "rows \(rows) are not a band of this image")
         }
-        try body(ImageBand(source: source, pixels: .rows(BandPixels(
-            index: index, firstRow: rows.lowerBound, rowCount: rows.count, planes: [try source.readRows(rows)]))))
+        try body(ImageBand(source: source, pixels: .tiff(index: index, rows: rows)))
         return Int64(rows.count * source.info.bytesPerRow)
     }
 }

@@ -77,11 +77,21 @@ public final class ImageSource {
     /// Reads rows `rows` of a TIFF and closes it, dropping the reader's cache of decoded strips,
     /// so a map task holds its band once.
     public func readRows(_ rows: Range<Int>) throws -> [UInt8] {
+        try takeReader().readRows(rows)
+    }
+
+    /// Hands `body` rows `rows` of a TIFF a strip or row of tiles at a time, in one reused buffer
+    /// (``TIFFReader/scanRows(_:_:)``), and closes the TIFF.
+    public func scanRows(_ rows: Range<Int>, _ body: (UnsafeRawBufferPointer, Int) throws -> Void) throws {
+        try takeReader().scanRows(rows, body)
+    }
+
+    private func takeReader() throws -> TIFFReader {
         guard let reader = tiff else {
             throw ImageCodecError(.invalidArgument, path: path, "this TIFF's band was already read")
         }
         tiff = nil
-        return try reader.readRows(rows)
+        return reader
     }
 
     /// The rows a JPEG is streamed as: its luma plane (the chroma planes pass through, or become

@@ -55,10 +55,7 @@ public final class TIFFReader {
     /// strip decode it once. 16-bit samples are in host byte order; see
     /// ``readRows16(_:)`` for typed access.
     public func readRows(_ rows: Range<Int>) throws -> [UInt8] {
-        guard rows.lowerBound >= 0, rows.upperBound <= info.height, !rows.isEmpty else {
-            throw ImageCodecError(.invalidArgument, path: handle.path,
-                                  "row range \(rows) is outside 0..<\(info.height) or empty")
-        }
+        try check(rows)
         if let band = try readWholeStrips(rows) {
             return band
         }
@@ -81,6 +78,42 @@ public final class TIFFReader {
         }
         cache = used
         return band
+    }
+
+    /// Decodes rows `rows` a strip (or a row of tiles) at a time into one buffer that it reuses,
+    /// and hands `body` each piece: interleaved rows as ``readRows(_:)`` lays them out, and how
+    /// many. A caller that only reads the pixels (a histogram) so never holds more than a chunk row,
+    /// nor touches more fresh memory than that.
+    public func scanRows(_ rows: Range<Int>, _ body: (UnsafeRawBufferPointer, Int) throws -> Void) throws {
+        try check(rows)
+        let height = geometry.chunkHeight
+        let bytesPerRow = info.bytesPerRow
+        var buffer = [UInt8](repeating: 0, count: height * bytesPerRow)
+        cache = [:]
+        for chunkRow in geometry.chunkRows(overlapping: rows) {
+            let start = chunkRow * height
+            let wanted = max(start, rows.lowerBound)..<min(start + height, rows.upperBound)
+            try buffer.withUnsafeMutableBytes { target in
+                if !geometry.isTiled, geometry.planes == 1 {
+                    let size = geometry.storedRows(inChunkRow: chunkRow) * bytesPerRow
+                    let index = geometry.chunkIndex(handle.tif, chunkRow: chunkRow, chunkColumn: 0, plane: 0)
+                    try decodeStrip(index, into: target.baseAddress!, size: size)
+                    let skipped = (wanted.lowerBound - start) * bytesPerRow
+                    try body(UnsafeRawBufferPointer(rebasing: target[skipped..<skipped + wanted.count * bytesPerRow]), wanted.count)
+                } else {
+                    for plane in 0..<geometry.planes {
+                        for chunkColumn in 0..<geometry.chunksAcross {
+                            let index = geometry.chunkIndex(handle.tif, chunkRow: chunkRow, chunkColumn: chunkColumn, plane: plane)
+                            try decodeChunk(index, chunkRow: chunkRow).withUnsafeBytes { chunk in
+                                geometry.copy(chunk: chunk, chunkRow: chunkRow, chunkColumn: chunkColumn, plane: plane,
+                                              rows: wanted, into: target)
+                            }
+                        }
+                    }
+                    try body(UnsafeRawBufferPointer(rebasing: target[0..<wanted.count * bytesPerRow]), wanted.count)
+                }
+            }
+        }
     }
 
     /// Decodes rows `rows` of a 16-bit image as `UInt16` samples, interleaved.
@@ -114,15 +147,28 @@ public final class TIFFReader {
                 let size = geometry.storedRows(inChunkRow: chunkRow) * bytesPerRow
                 let index = geometry.chunkIndex(handle.tif, chunkRow: chunkRow, chunkColumn: 0, plane: 0)
                 let target = band.baseAddress! + (chunkRow * height - rows.lowerBound) * bytesPerRow
-                let got = TIFFReadEncodedStrip(handle.tif, index, target, tmsize_t(size))
-                if got < 0 {
-                    throw handle.failure(.corrupt, "corrupt TIFF: cannot decode strip \(index)")
-                }
-                if Int(got) < size {
-                    throw handle.failure(.truncated, "truncated TIFF: strip \(index) has only \(got) bytes")
-                }
+                try decodeStrip(index, into: target, size: size)
             }
             initialized = band.count
+        }
+    }
+
+    /// Refuses a row range outside the image or empty.
+    private func check(_ rows: Range<Int>) throws {
+        guard rows.lowerBound >= 0, rows.upperBound <= info.height, !rows.isEmpty else {
+            throw ImageCodecError(.invalidArgument, path: handle.path,
+                                  "row range \(rows) is outside 0..<\(info.height) or empty")
+        }
+    }
+
+    /// Decodes strip `index`, `size` bytes of whole rows, into `target`.
+    private func decodeStrip(_ index: UInt32, into target: UnsafeMutableRawPointer, size: Int) throws {
+        let got = TIFFReadEncodedStrip(handle.tif, index, target, tmsize_t(size))
+        if got < 0 {
+            throw handle.failure(.corrupt, "corrupt TIFF: cannot decode strip \(index)")
+        }
+        if Int(got) < size {
+            throw handle.failure(.truncated, "truncated TIFF: strip \(index) has only \(got) bytes")
         }
     }
 

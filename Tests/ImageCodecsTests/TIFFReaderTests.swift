@@ -89,6 +89,24 @@ struct TIFFReaderTests {
         #expect(assembled == whole)
     }
 
+    @Test("strip-at-a-time scans equal band reads", arguments: sharedTIFFs, [1, 3, 7])
+    func scansEqualBandReads(name: String, bandCount: Int) throws {
+        let path = CodecTestData.image(name)
+        let whole = try TIFFReader(path: path).readImage()
+        let rowBytes = try TIFFReader(path: path).info.bytesPerRow
+        for band in CodecTestData.bands(height: whole.count / rowBytes, count: bandCount) {
+            var scanned: [UInt8] = []
+            var pieces = 0
+            try TIFFReader(path: path).scanRows(band) { rows, count in
+                #expect(rows.count == count * rowBytes)
+                scanned += rows
+                pieces += 1
+            }
+            #expect(scanned == Array(whole[(band.lowerBound * rowBytes)..<(band.upperBound * rowBytes)]))
+            #expect(pieces >= 1)
+        }
+    }
+
     @Test("bands read out of order and one row at a time", arguments: sharedTIFFs)
     func bandsInAnyOrder(name: String) throws {
         let reader = try TIFFReader(path: CodecTestData.image(name))
