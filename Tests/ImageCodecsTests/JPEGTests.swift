@@ -136,6 +136,38 @@ struct JPEGTests {
         }
     }
 
+    /// The encoder writes into storage reserved at the decoded size; an output larger than that
+    /// (noise at quality 100) must move to memory of its own and come back whole: every band of
+    /// rows decodes to the noise within the fast forward DCT's error, where a lost or misplaced
+    /// chunk would decode to garbage (a mean difference near 85).
+    @Test func anOutputLargerThanTheDecodedImageIsKeptWhole() throws {
+        let (width, height) = (512, 512)
+        var state: UInt32 = 12_345
+        let noise = (0..<width * height).map { _ -> UInt8 in
+            state = state &* 1_664_525 &+ 1_013_904_223
+            return UInt8(truncatingIfNeeded: state >> 24)
+        }
+        let gray = try RasterImage(width: width, height: height, channels: 1, pixels: [UInt8](repeating: 128, count: width * height))
+        let file = try JPEGFile(data: try JPEGEncoder().encode(gray, quality: 50), path: "flat.jpg")
+        var next = 0
+        let bytes = try JPEGStream.transcode(file, as: .pixels(channels: 1), quality: 100, metadata: nil) { band in
+            for row in 0..<band.rows {
+                noise[next..<next + band.width].withUnsafeBytes {
+                    (band.base + row * band.stride).copyMemory(from: $0.baseAddress!, byteCount: band.width)
+                }
+                next += band.width
+            }
+        }
+        #expect(bytes.count > width * height + 65_536)
+        let decoded = try JPEGDecoder().decode(try JPEGFile(data: bytes, path: "noise.jpg"), channels: 1)
+        #expect(decoded.width == width && decoded.height == height)
+        for band in stride(from: 0, to: height, by: 16) {
+            let range = (band * width)..<((band + 16) * width)
+            let difference = JPEGTests.meanAbsoluteDifference(Array(decoded.pixels[range]), Array(noise[range]))
+            #expect(difference < 8, "rows \(band)..<\(band + 16): \(difference)")
+        }
+    }
+
     @Test func exifOrientationAndSegmentsSurviveReencoding() throws {
         let file = try JPEGFile(path: CodecTestData.image("extra/chandelier_canon_2048x1536_exif_orient6.jpg"))
         #expect(file.info.orientation == 6)
