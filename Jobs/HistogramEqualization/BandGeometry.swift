@@ -32,6 +32,11 @@ public struct BandGeometry: Sendable, Equatable {
         index * rowsPerBand..<min(height, (index + 1) * rowsPerBand)
     }
 
+    /// The rows of bands `indices`, consecutive and not empty.
+    public func rows(ofBands indices: Range<Int>) -> Range<Int> {
+        rows(ofBand: indices.lowerBound).lowerBound..<rows(ofBand: indices.upperBound - 1).upperBound
+    }
+
     /// The band that starts at row `row`, or nil when no band does.
     public func band(startingAt row: Int) -> Int? {
         row % rowsPerBand == 0 && row < height ? row / rowsPerBand : nil

@@ -7,8 +7,9 @@ import ImageCodecs
 public final class ImageBand {
     /// The pixels of a band.
     public enum Pixels {
-        /// Band `index` of a TIFF, rows `rows`, not read yet: the mapper reads it whole
-        /// (``ImageSource/readRows(_:)``) or a strip at a time (``ImageSource/scanRows(_:_:)``).
+        /// Rows `rows` of a TIFF, from band `index` on (a split may cover several bands), not read
+        /// yet: the mapper reads them whole (``ImageSource/readRows(_:)``) or a strip at a time
+        /// (``ImageSource/scanRows(_:_:)``).
         case tiff(index: Int, rows: Range<Int>)
         /// A whole JPEG, always one band, which the mapper streams through the codec a few rows
         /// at a time (see ``ImageSource/jpegRows``).

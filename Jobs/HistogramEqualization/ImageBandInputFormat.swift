@@ -3,8 +3,9 @@ import MapReduce
 
 /// Reads JPEG and TIFF images as bands of rows.
 ///
-/// A TIFF gives one split per band (`start` and `length` count rows), and its map task decodes
-/// only the strips or tiles of that band. A JPEG cannot be decoded (or encoded) in parts, so it
+/// A TIFF gives one split per band, or per run of about ``bandsPerSplit`` consecutive bands,
+/// the runs as even as can be (`start` and `length` count rows), and its map task decodes only
+/// the strips or tiles of those rows. A JPEG cannot be decoded (or encoded) in parts, so it
 /// is one split and one band: its map task hands the mapper the file, which the mapper streams
 /// through the codec.
 /// Every image is opened when the splits are made, so a file that cannot be read fails the job
@@ -12,10 +13,14 @@ import MapReduce
 public struct ImageBandInputFormat: InputFormat {
     /// The job's settings: mode, banding and pixel limit.
     public let settings: HistogramSettings
+    /// How many consecutive bands one split covers at most; the image's bands are shared out as
+    /// evenly as can be among the fewest splits that allows.
+    public let bandsPerSplit: Int
 
     /// Creates the format.
-    public init(settings: HistogramSettings) {
+    public init(settings: HistogramSettings, bandsPerSplit: Int = 1) {
         self.settings = settings
+        self.bandsPerSplit = max(1, bandsPerSplit)
     }
 
     /// Splits every image into bands; the split size is not used (bands follow the settings).
@@ -24,8 +29,10 @@ public struct ImageBandInputFormat: InputFormat {
         for file in files {
             let source = try ImageSource(path: file.path, settings: settings)
             if source.decoding == .tiff {
-                for band in 0..<source.geometry.count {
-                    let rows = source.geometry.rows(ofBand: band)
+                let bands = source.geometry.count
+                let count = (bands + bandsPerSplit - 1) / bandsPerSplit
+                for split in 0..<count {
+                    let rows = source.geometry.rows(ofBands: split * bands / count..<(split + 1) * bands / count)
                     splits.append(InputSplit(path: file.path, start: Int64(rows.lowerBound), length: Int64(rows.count)))
                 }
             } else {
@@ -53,8 +60,12 @@ public struct ImageBandInputFormat: InputFormat {
             return Int64(file.data.count)
         }
         let rows = Int(split.start)..<Int(split.end)
-        guard let index = source.geometry.band(startingAt: rows.lowerBound), source.geometry.rows(ofBand: index) == rows else {
-            throw ImageCodecError(.invalidArgument, path: split.path, "rows \(rows) are not a band of this image")
+        let geometry = source.geometry
+        guard let index = geometry.band(startingAt: rows.lowerBound),
+              rows.upperBound == geometry.height || geometry.band(startingAt: rows.upperBound) != nil,
+              rows.upperBound <= geometry.height, rows.count <= bandsPerSplit * geometry.rowsPerBand
+        else {
+            throw ImageCodecError(.invalidArgument, path: split.path, "rows \(rows) are not a split of this image")
         }
         try body(ImageBand(source: source, pixels: .tiff(index: index, rows: rows)))
         return Int64(rows.count * source.info.bytesPerRow)
