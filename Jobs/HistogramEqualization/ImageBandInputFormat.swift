@@ -63,7 +63,7 @@ public struct ImageBandInputFormat: InputFormat {
         let geometry = source.geometry
         guard let index = geometry.band(startingAt: rows.lowerBound),
               rows.upperBound == geometry.height || geometry.band(startingAt: rows.upperBound) != nil,
-              rows.upperBound <= geometry.height, rows.count <= bandsPerSplit * geometry.rowsPerBand
+              rows.count <= bandsPerSplit * geometry.rowsPerBand
         else {
             throw ImageCodecError(.invalidArgument, path: split.path, "rows \(rows) are not a split of this image")
         }

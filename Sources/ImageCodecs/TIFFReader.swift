@@ -61,18 +61,12 @@ public final class TIFFReader {
         }
         var band = [UInt8](repeating: 0, count: rows.count * info.bytesPerRow)
         var used: [UInt32: [UInt8]] = [:]
-        for chunkRow in geometry.chunkRows(overlapping: rows) {
-            for plane in 0..<geometry.planes {
-                for chunkColumn in 0..<geometry.chunksAcross {
-                    let index = geometry.chunkIndex(handle.tif, chunkRow: chunkRow, chunkColumn: chunkColumn, plane: plane)
+        try band.withUnsafeMutableBytes { target in
+            for chunkRow in geometry.chunkRows(overlapping: rows) {
+                try assemble(chunkRow: chunkRow, rows: rows, into: target) { index in
                     let chunk = try used[index] ?? cache[index] ?? decodeChunk(index, chunkRow: chunkRow)
                     used[index] = chunk
-                    chunk.withUnsafeBytes { source in
-                        band.withUnsafeMutableBytes { target in
-                            geometry.copy(chunk: source, chunkRow: chunkRow, chunkColumn: chunkColumn,
-                                          plane: plane, rows: rows, into: target)
-                        }
-                    }
+                    return chunk
                 }
             }
         }
@@ -101,15 +95,7 @@ public final class TIFFReader {
                     let skipped = (wanted.lowerBound - start) * bytesPerRow
                     try body(UnsafeRawBufferPointer(rebasing: target[skipped..<skipped + wanted.count * bytesPerRow]), wanted.count)
                 } else {
-                    for plane in 0..<geometry.planes {
-                        for chunkColumn in 0..<geometry.chunksAcross {
-                            let index = geometry.chunkIndex(handle.tif, chunkRow: chunkRow, chunkColumn: chunkColumn, plane: plane)
-                            try decodeChunk(index, chunkRow: chunkRow).withUnsafeBytes { chunk in
-                                geometry.copy(chunk: chunk, chunkRow: chunkRow, chunkColumn: chunkColumn, plane: plane,
-                                              rows: wanted, into: target)
-                            }
-                        }
-                    }
+                    try assemble(chunkRow: chunkRow, rows: wanted, into: target) { try decodeChunk($0, chunkRow: chunkRow) }
                     try body(UnsafeRawBufferPointer(rebasing: target[0..<wanted.count * bytesPerRow]), wanted.count)
                 }
             }
@@ -150,6 +136,21 @@ public final class TIFFReader {
                 try decodeStrip(index, into: target, size: size)
             }
             initialized = band.count
+        }
+    }
+
+    /// Copies the part in rows `rows` of every strip or tile of chunk row `chunkRow`, as `chunk`
+    /// decodes them by index, into `target`, whose first row is `rows.lowerBound`.
+    private func assemble(
+        chunkRow: Int, rows: Range<Int>, into target: UnsafeMutableRawBufferPointer, chunk: (UInt32) throws -> [UInt8]
+    ) throws {
+        for plane in 0..<geometry.planes {
+            for chunkColumn in 0..<geometry.chunksAcross {
+                let index = geometry.chunkIndex(handle.tif, chunkRow: chunkRow, chunkColumn: chunkColumn, plane: plane)
+                try chunk(index).withUnsafeBytes { source in
+                    geometry.copy(chunk: source, chunkRow: chunkRow, chunkColumn: chunkColumn, plane: plane, rows: rows, into: target)
+                }
+            }
         }
     }
 

@@ -9,8 +9,9 @@ import Glibc
 /// instead of being copied into the arena. A value that offers a ``SplitEncoding`` keeps the
 /// buffer it holds, never copied; any other large one is encoded into a buffer reserved at its
 /// ``ShuffleValue/approximateByteCount``, so that it is written once rather than regrown (fresh
-/// memory is costly: each growth touches new pages). Either way a spill sorts the entries by (partition, key bytes) and streams them to the
-/// ``MapOutputSink``. Storage is managed by hand: this is the hottest code of a map task.
+/// memory is costly: each growth touches new pages). Either way a spill sorts the entries by
+/// (partition, key bytes) and streams them to the ``MapOutputSink``. Storage is managed by hand:
+/// this is the hottest code of a map task.
 @usableFromInline
 final class MapOutputBuffer<Value: ShuffleValue> {
     @usableFromInline struct Entry {
