@@ -30,14 +30,16 @@ public final class ImageSource {
     public let geometry: BandGeometry
     /// The open TIFF, for a TIFF, until ``readRows(_:)`` has read its band.
     public private(set) var tiff: TIFFReader?
-    /// The file, for a JPEG.
+    /// The file, for a JPEG opened to be read (not `headerOnly`).
     public let jpeg: JPEGFile?
 
     /// Opens `path`, or the copy of it at `file`, and chooses its decoding and plan for `settings`.
     ///
     /// `path` names the image in keys, output names and this type's errors; the codecs read `file`
-    /// and name it in theirs (``ImageBandInputFormat`` renames those after `path`).
-    public init(path: String, readingFrom file: String? = nil, settings: HistogramSettings) throws {
+    /// and name it in theirs (``ImageBandInputFormat`` renames those after `path`). With
+    /// `headerOnly`, to plan splits, a JPEG's header is read and validated but not the whole file,
+    /// and ``jpeg`` is nil.
+    public init(path: String, readingFrom file: String? = nil, settings: HistogramSettings, headerOnly: Bool = false) throws {
         self.path = path
         let file = file ?? path
         switch try ImageFormat.requireDecodable(path: file) {
@@ -53,12 +55,16 @@ public final class ImageSource {
             geometry = BandGeometry(height: info.height, bytesPerRow: info.bytesPerRow, alignment: alignment,
                                     banding: settings.banding)
         default:
-            let jpegFile = try JPEGFile(path: file, limit: settings.pixelLimit)
-            let info = jpegFile.info
+            let header: JPEGHeader
+            if headerOnly {
+                (header, info) = try JPEGFile.header(path: file, limit: settings.pixelLimit)
+                jpeg = nil
+            } else {
+                let jpegFile = try JPEGFile(path: file, limit: settings.pixelLimit)
+                (header, info) = (jpegFile.header, jpegFile.info)
+                jpeg = jpegFile
+            }
             tiff = nil
-            jpeg = jpegFile
-            self.info = info
-            let header = jpegFile.header
             let planes = header.colorSpace == .yCbCr && settings.mode != .channels
             if planes {
                 decoding = .jpegPlanes

@@ -214,7 +214,7 @@ extension ImageInfo {
         case .tiff:
             return try TIFFReader(path: path, limit: limit).info
         default:
-            return try JPEGFile(path: path, limit: limit).info
+            return try JPEGFile.header(path: path, limit: limit).info
         }
     }
 }

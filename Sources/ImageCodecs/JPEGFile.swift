@@ -25,6 +25,25 @@ public struct JPEGFile: Sendable {
         try self.init(data: FileBytes.read(path: path), path: path, limit: limit, decoder: decoder)
     }
 
+    /// Reads and validates only the header of the JPEG at `path`: every refusal of
+    /// ``init(path:limit:decoder:)``, from as few leading bytes as hold the header (64 KiB, or
+    /// four times as many until the header fits), not the whole file.
+    ///
+    /// A refusal is always the whole file's: a prefix that does not validate is only a reason to
+    /// read more, until the whole file is read.
+    public static func header(path: String, limit: PixelLimit = .default) throws -> (header: JPEGHeader, info: ImageInfo) {
+        var count = 1 << 16
+        while true {
+            let leading = try FileBytes.readPrefix(path: path, count: count)
+            do {
+                let file = try JPEGFile(data: leading, path: path, limit: limit)
+                return (file.header, file.info)
+            } catch where leading.count == count {
+                count *= 4
+            }
+        }
+    }
+
     /// Validates JPEG bytes already in memory; `path` names them in errors.
     public init(data: [UInt8], path: String, limit: PixelLimit = .default, decoder: JPEGDecoder? = nil) throws {
         if data.isEmpty {

@@ -168,6 +168,35 @@ struct JPEGTests {
         }
     }
 
+    @Test("a header read equals the whole file's", arguments: sharedJPEGs.map(\.0))
+    func headerReadsEqualWholeFiles(name: String) throws {
+        let path = CodecTestData.image(name)
+        let file = try JPEGFile(path: path)
+        let read = try JPEGFile.header(path: path)
+        #expect(read.header == file.header && read.info == file.info)
+    }
+
+    /// A header longer than the first read (64 KiB) is read further; one cut short is refused with
+    /// the whole file's error.
+    @Test func longHeadersAreReadWholeAndCutOnesRefused() throws {
+        let directory = try CodecTestData.temporaryDirectory()
+        defer { CodecTestData.remove(directory) }
+        let small = try FileBytes.read(path: CodecTestData.image("Unequalized_Hawkes_Bay_NZ.jpg"))
+        let comment: [UInt8] = [0xFF, 0xFE, 0xEA, 0x62] + [UInt8](repeating: 0x41, count: 60_000)
+        let long = Array(small[0..<2]) + comment + comment + comment + Array(small[2...])
+        let path = directory + "/long.jpg"
+        try FileBytes.write(long, to: path)
+        let file = try JPEGFile(path: path)
+        #expect(file.metadata.segments.count >= 3)
+        let read = try JPEGFile.header(path: path)
+        #expect(read.header == file.header && read.info == file.info)
+        let cut = directory + "/cut.jpg"
+        try FileBytes.write(Array(long[0..<150_000]), to: cut)
+        let whole = try #require(throws: ImageCodecError.self) { try JPEGFile(path: cut) }
+        let header = try #require(throws: ImageCodecError.self) { try JPEGFile.header(path: cut) }
+        #expect(header.description == whole.description && header.kind == .truncated)
+    }
+
     @Test func exifOrientationAndSegmentsSurviveReencoding() throws {
         let file = try JPEGFile(path: CodecTestData.image("extra/chandelier_canon_2048x1536_exif_orient6.jpg"))
         #expect(file.info.orientation == 6)
