@@ -183,24 +183,24 @@ final class MapOutputBuffer<Value: ShuffleValue> {
             try addLarge(key: key, value: value, partition: partition)
             return
         }
-        entries.append(
-            Entry(
-                keyOffset: UInt32(keyArena.count), keyLength: UInt32(key.count),
-                valueOffset: UInt32(valueArena.count), valueLength: UInt32(valueScratch.count),
-                partition: UInt32(partition), isLarge: false, prefix: KeyBytes.prefix(key)))
-        keyArena.append(bytes: key)
+        appendEntry(key: key, valueOffset: valueArena.count, valueLength: valueScratch.count, partition: partition, isLarge: false)
         valueScratch.bytes.withUnsafeBytes { valueArena.append(bytes: $0) }
         if usedBytes >= limit { try spill() }
     }
 
-    /// Adds one pair whose value keeps its own buffers.
-    @inlinable func addLarge(key: UnsafeRawBufferPointer, value: SplitEncoding, partition: Int) throws {
+    /// Records an entry for `key`, whose value is at `valueOffset` of the arena or of `largeValues`,
+    /// and copies the key into the key arena.
+    @inlinable func appendEntry(key: UnsafeRawBufferPointer, valueOffset: Int, valueLength: Int, partition: Int, isLarge: Bool) {
         entries.append(
             Entry(
-                keyOffset: UInt32(keyArena.count), keyLength: UInt32(key.count),
-                valueOffset: UInt32(largeValues.count), valueLength: UInt32(value.count),
-                partition: UInt32(partition), isLarge: true, prefix: KeyBytes.prefix(key)))
+                keyOffset: UInt32(keyArena.count), keyLength: UInt32(key.count), valueOffset: UInt32(valueOffset),
+                valueLength: UInt32(valueLength), partition: UInt32(partition), isLarge: isLarge, prefix: KeyBytes.prefix(key)))
         keyArena.append(bytes: key)
+    }
+
+    /// Adds one pair whose value keeps its own buffers.
+    @inlinable func addLarge(key: UnsafeRawBufferPointer, value: SplitEncoding, partition: Int) throws {
+        appendEntry(key: key, valueOffset: largeValues.count, valueLength: value.count, partition: partition, isLarge: true)
         largeValueTotal += value.count
         largeValues.append(value)
         if usedBytes >= limit { try spill() }

@@ -180,6 +180,13 @@ done:
     return status;
 }
 
+// The offset and size of strip `strip` of an image of `total` bytes stored in strips of
+// `strip_bytes`, the last one shorter.
+static size_t strip_extent(uint32_t strip, size_t strip_bytes, size_t total, size_t *offset) {
+    *offset = (size_t)strip * strip_bytes;
+    return total - *offset < strip_bytes ? total - *offset : strip_bytes;
+}
+
 static int equalize_tiff(const char *input, const char *output) {
     int status = 1;
     TIFF *in = TIFFOpen(input, "r"), *out = NULL;
@@ -211,8 +218,7 @@ static int equalize_tiff(const char *input, const char *output) {
         goto done;
     }
     for (uint32_t strip = 0; strip * (size_t)rowsPerStrip < height; strip++) {
-        size_t offset = (size_t)strip * rowsPerStrip * rowBytes;
-        size_t bytes = total - offset < rowsPerStrip * rowBytes ? total - offset : rowsPerStrip * rowBytes;
+        size_t offset, bytes = strip_extent(strip, rowsPerStrip * rowBytes, total, &offset);
         if (TIFFReadEncodedStrip(in, strip, pixels + offset, (tmsize_t)bytes) != (tmsize_t)bytes) {
             fprintf(stderr, "%s: cannot read strip %u\n", input, strip);
             goto done;
@@ -230,8 +236,7 @@ static int equalize_tiff(const char *input, const char *output) {
     TIFFSetField(out, TIFFTAG_ROWSPERSTRIP, rowsPerStrip);
     TIFFSetField(out, TIFFTAG_COMPRESSION, COMPRESSION_NONE);
     for (uint32_t strip = 0; strip * (size_t)rowsPerStrip < height; strip++) {
-        size_t offset = (size_t)strip * rowsPerStrip * rowBytes;
-        size_t bytes = total - offset < rowsPerStrip * rowBytes ? total - offset : rowsPerStrip * rowBytes;
+        size_t offset, bytes = strip_extent(strip, rowsPerStrip * rowBytes, total, &offset);
         if (TIFFWriteEncodedStrip(out, strip, pixels + offset, (tmsize_t)bytes) != (tmsize_t)bytes) {
             fprintf(stderr, "%s: cannot write strip %u\n", output, strip);
             goto done;
