@@ -60,7 +60,7 @@ struct JobSession {
             let request = submission(job, configuration, inputs: configuration.inputs, output: configuration.outputPath)
             let report = try await client.withConnection { connection in
                 let id = try await client.submit(request, on: connection)
-                return try await client.follow(id, on: connection, every: .milliseconds(10)) { progress($0.progress) }
+                return try await client.follow(id, on: connection, every: .milliseconds(100)) { progress($0.progress) }
             }
             if console?.isRunning != true { await embedded.stop() }
             return try succeeded(report)
@@ -79,7 +79,7 @@ struct JobSession {
             return try succeeded(
                 try await client.withConnection { connection in
                     let id = try await client.submit(request, on: connection)
-                    return try await client.follow(id, on: connection, every: .milliseconds(20)) { progress($0.progress) }
+                    return try await client.follow(id, on: connection, every: .milliseconds(100)) { progress($0.progress) }
                 })
         }
         let files = try InputPaths.expand(configuration.inputs)
@@ -91,7 +91,7 @@ struct JobSession {
             let request = submission(job, configuration, inputs: uploaded, output: "")
             let id = try await client.submit(request, on: connection)
             let report = try succeeded(
-                try await client.follow(id, on: connection, every: .milliseconds(20)) { progress($0.progress) })
+                try await client.follow(id, on: connection, every: .milliseconds(100)) { progress($0.progress) })
             let staging = local.stagingPath(for: id)
             do {
                 try await client.download(id, into: staging, on: connection)

@@ -65,18 +65,23 @@ public struct ClusterClient: Sendable {
         return text
     }
 
-    /// Polls a job until it ends, reporting each change; returns the final report.
+    /// Follows a job until it ends, reporting each change; returns the final report.
+    ///
+    /// Each status request is held by the JobTracker for up to `interval` while the job runs, so
+    /// the end of the job is heard at once and progress every `interval`.
     public func follow(
         _ job: JobID, on connection: WireConnection, every interval: Duration,
         progress: @Sendable (JobReport) -> Void
     ) async throws -> JobReport {
+        let hold = Int(interval.components.seconds * 1000 + interval.components.attoseconds / 1_000_000_000_000_000)
         var last: JobReport?
         while true {
-            let report = try await status(of: job, on: connection)
+            let report = try await connection.call(
+                JobStatusRequest(job: job, holdMilliseconds: hold), expecting: JobStatusReply.self
+            ).report
             if report != last { progress(report) }
             last = report
             if report.state.isFinal { return report }
-            try await Task.sleep(for: interval)
         }
     }
 

@@ -24,8 +24,11 @@ public actor JobTracker {
     /// The last job sequence number used with `stamp`, continued from the history so that a
     /// JobTracker restarted within the same second issues new ids.
     private var sequence: Int
-    /// Bumped whenever there may be new work, so that waiting heartbeats re-check.
-    private(set) var generation = 0
+    /// Bumped whenever there may be new work or new map outputs, waking the requests held for it.
+    private(set) var generation = 0 {
+        didSet { waiters.wakeAll() }
+    }
+    private var waiters = ChangeWaiters()
 
     /// Creates a JobTracker over its data directory, loading the history of finished jobs.
     public init(configuration: JobTrackerConfiguration, logger: Logger) throws {
@@ -94,6 +97,16 @@ public actor JobTracker {
         if let report = state.report(job, now: Date()) { return report }
         if let report = pastReports.first(where: { $0.job == job }) { return report }
         throw InputError(path: "\(job)", problem: "no such job on this JobTracker")
+    }
+
+    /// The report of a job; while it runs, holds the answer until it ends or `deadline` passes.
+    func report(_ job: JobID, holdingUntil deadline: ContinuousClock.Instant) async throws -> JobReport {
+        while true {
+            let seen = generation
+            let current = try report(job)
+            if current.state.isFinal || ContinuousClock.now >= deadline { return current }
+            await waitForChange(from: seen, until: deadline)
+        }
     }
 
     /// Every job's report, oldest first.
@@ -197,16 +210,39 @@ public actor JobTracker {
             reregister: false, mapOutputsNeeded: state.mapOutputsNeeded(on: request.tracker))
     }
 
-    /// Map outputs a reduce of `job` can fetch.
-    func completions(_ request: MapCompletionsRequest) -> MapCompletionsReply {
+    /// Map outputs a reduce of `job` can fetch beyond those it has; while there are none, holds
+    /// the answer until a map finishes or `deadline` passes, so a reduce need not poll.
+    func completions(_ request: MapCompletionsRequest, holdingUntil deadline: ContinuousClock.Instant) async -> MapCompletionsReply {
         for map in request.unreachable {
             if state.fetchFailed(map, reportedBy: request.reduce) {
                 logger.warning("map output lost; running the map again", metadata: ["map": "\(map)", "reported-by": "\(request.reduce)"])
                 generation += 1
             }
         }
-        let result = state.completions(of: request.job, phase: request.phase, from: request.from)
-        return MapCompletionsReply(locations: result.locations, mapCount: result.mapCount, failure: result.failure)
+        while true {
+            let seen = generation
+            let result = state.completions(of: request.job, phase: request.phase, from: request.from)
+            if !result.locations.isEmpty || !result.failure.isEmpty || ContinuousClock.now >= deadline {
+                return MapCompletionsReply(locations: result.locations, mapCount: result.mapCount, failure: result.failure)
+            }
+            await waitForChange(from: seen, until: deadline)
+        }
+    }
+
+    /// Returns once ``generation`` differs from `seen`, or when `deadline` passes.
+    func waitForChange(from seen: Int, until deadline: ContinuousClock.Instant) async {
+        guard generation == seen, ContinuousClock.now < deadline else { return }
+        let id = waiters.reserveID()
+        let timer = Task { [weak self] in
+            try? await Task.sleep(until: deadline)
+            await self?.wakeWaiter(id)
+        }
+        await withCheckedContinuation { waiters.add($0, id: id) }
+        timer.cancel()
+    }
+
+    private func wakeWaiter(_ id: Int) {
+        waiters.wake(id)
     }
 
     /// The directory a reduce attempt uploads its output files into, if it may still commit.

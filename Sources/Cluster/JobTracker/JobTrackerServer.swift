@@ -47,6 +47,9 @@ public final class JobTrackerServer: Sendable {
         }
     }
 
+    /// The longest a `jobStatus` request is held, whatever it asks for.
+    static let longestStatusHold = 5000
+
     /// Stops listening and closes connections.
     public func close() async {
         await server.close()
@@ -79,7 +82,9 @@ public final class JobTrackerServer: Sendable {
             let job = try await tracker.submit(try request.decode(as: SubmitJobRequest.self))
             try await connection.respond(to: request, with: SubmitJobReply(job: job))
         case ClusterMessages.jobStatus:
-            let report = try await tracker.report(try request.decode(as: JobStatusRequest.self).job)
+            let status = try request.decode(as: JobStatusRequest.self)
+            let hold = Duration.milliseconds(min(max(0, status.holdMilliseconds), Self.longestStatusHold))
+            let report = try await tracker.report(status.job, holdingUntil: ContinuousClock.now + hold)
             try await connection.respond(to: request, with: JobStatusReply(report: report))
         case ClusterMessages.listJobs:
             try await connection.respond(to: request, with: ListJobsReply(jobs: await tracker.reports()))
@@ -93,7 +98,8 @@ public final class JobTrackerServer: Sendable {
         case ClusterMessages.heartbeat:
             try await connection.respond(to: request, with: await heartbeat(try request.decode(as: HeartbeatRequest.self)))
         case ClusterMessages.mapCompletions:
-            let reply = await tracker.completions(try request.decode(as: MapCompletionsRequest.self))
+            let deadline = ContinuousClock.now + tracker.configuration.settings.heartbeatInterval
+            let reply = await tracker.completions(try request.decode(as: MapCompletionsRequest.self), holdingUntil: deadline)
             try await connection.respond(to: request, with: reply)
         case ClusterMessages.attemptList:
             let attempts = try await tracker.attempts(try request.decode(as: AttemptListRequest.self))
@@ -135,7 +141,7 @@ public final class JobTrackerServer: Sendable {
         while reply.assignments.isEmpty, reply.killAttempts.isEmpty, !reply.reregister, request.reports.isEmpty,
             request.acceptsTasks, ContinuousClock.now < deadline
         {
-            try await Task.sleep(for: .milliseconds(5))
+            await tracker.waitForChange(from: seen, until: deadline)
             let now = await tracker.generation
             if now != seen {
                 seen = now

@@ -24,7 +24,8 @@ struct ReduceFetcher: Sendable {
     /// Fetch attempts per map output before the reduce fails.
     static let retries = 4
 
-    /// Polls the JobTracker for finished maps and fetches each one's segment of this partition.
+    /// Asks the JobTracker for finished maps, which holds each answer until one finishes, and
+    /// fetches each one's segment of this partition.
     ///
     /// A map output that cannot be fetched after the retries is reported to the JobTracker, which
     /// runs the map again once enough reduces say so; the reduce then fetches the new output.
@@ -70,7 +71,6 @@ struct ReduceFetcher: Sendable {
             }
             pending = []
             if reply.mapCount > 0, fetched.count == reply.mapCount { break }
-            try await Task.sleep(for: .milliseconds(toReport.isEmpty ? 20 : 0))
         }
         return fetched.keys.sorted().map { fetched[$0]! }
     }
