@@ -11,11 +11,13 @@ final class ChildTask: Sendable {
     /// attempt reports its own error), and with glibc's malloc asking for transparent huge pages
     /// (`glibc.malloc.hugetlb=1`) unless the operator set `GLIBC_TUNABLES`. Tasks fill buffers of
     /// tens of megabytes in fresh processes, and faulting them in 4 KiB pages cost a histeq of a
-    /// 10000² RGB TIFF about a third of its time; older glibcs ignore the tunable.
+    /// 10000² RGB TIFF about a third of its time; older glibcs ignore the tunable. It also names
+    /// the tracker's process (``ParentWatch/parentVariable``).
     static func environment(_ inherited: [String: String]) -> [String: String] {
         var environment = inherited
         environment["SWIFT_BACKTRACE"] = "enable=no"
         if environment["GLIBC_TUNABLES"] == nil { environment["GLIBC_TUNABLES"] = "glibc.malloc.hugetlb=1" }
+        environment[ParentWatch.trackerVariable] = String(getpid())
         return environment
     }
 
