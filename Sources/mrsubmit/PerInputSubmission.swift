@@ -17,7 +17,7 @@ enum PerInputSubmission {
         }
         _ = try job.init(parameters: parameters)
         let plan = try PerInputPlan(job: job, inputs: options.inputs, output: options.output, force: options.force)
-        let staging = plan.stagingDirectory(job: JobID(cluster: SubmitCommand.clusterStamp(), sequence: 1))
+        let staging = plan.stagingDirectory(job: JobID(cluster: JobID.clusterStamp(), sequence: 1))
         defer { try? FileManager.default.removeItem(atPath: staging) }
         let configuration = JobConfiguration(
             inputs: plan.entries.map(\.input), outputPath: staging, parameters: parameters, reducers: options.reducers,

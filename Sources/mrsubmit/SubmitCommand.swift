@@ -79,12 +79,4 @@ enum SubmitCommand {
         }
         return text
     }
-
-    /// The start stamp of this run's job ids: UTC `yyyyMMddHHmmss`.
-    static func clusterStamp() -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyyMMddHHmmss"
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: Date())
-    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import MapReduce
 import Testing
 
@@ -23,6 +24,18 @@ struct IdentifierTests {
         #expect(TaskID(reduce.description) == reduce)
         let attempt = AttemptID(task: reduce, number: 3)
         #expect(AttemptID(attempt.description) == attempt)
+    }
+
+    @Test func clusterStampsAreUTCTimesAsDigits() {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyyMMddHHmmss"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        for seconds in [0.0, 951_782_400.5, 1_796_083_199.999, 4_102_444_800] {
+            let date = Date(timeIntervalSince1970: seconds)
+            #expect(JobID.clusterStamp(at: date) == formatter.string(from: date))
+        }
+        #expect(JobID.clusterStamp(at: Date(timeIntervalSince1970: 1_796_083_199)) == "20261130235959")
     }
 
     @Test func malformedIdsDoNotParse() {

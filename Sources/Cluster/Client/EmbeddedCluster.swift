@@ -22,7 +22,8 @@ public final class EmbeddedCluster: Sendable {
     /// The JobTracker's data directory.
     public var jobTrackerDataDirectory: String { dataDirectory + "/jobtracker" }
 
-    /// Starts a JobTracker and `trackerCount` trackers of `slots` slots each, with files under `workDirectory`.
+    /// Starts a JobTracker and `trackerCount` trackers of `slots` slots each (all at once), with
+    /// files under `workDirectory`.
     public static func start(
         trackers trackerCount: Int, slots: Int, workDirectory: String, logger: Logger
     ) async throws -> EmbeddedCluster {
@@ -34,17 +35,23 @@ public final class EmbeddedCluster: Sendable {
                 settings: JobTrackerSettings(heartbeatInterval: .milliseconds(500))),
             logger: logger)
         var tasks = [Task { _ = try? await server.run() }]
-        var trackers: [TaskTracker] = []
-        for index in 0..<max(1, trackerCount) {
-            let tracker = try await TaskTracker.start(
-                TaskTrackerConfiguration(
-                    jobTrackerHost: "127.0.0.1", jobTrackerPort: server.port, host: "127.0.0.1", shufflePort: 0,
-                    slots: slots, workDirectory: dataDirectory + "/tracker-\(index + 1)", sharedInputRoot: "",
-                    secret: secret, trackerID: "embedded-tracker-\(index + 1)", drainTimeout: .zero),
-                logger: logger)
-            trackers.append(tracker)
-            tasks.append(Task { _ = try? await tracker.run() })
+        let trackers = try await withThrowingTaskGroup(of: (Int, TaskTracker).self) { group in
+            for index in 0..<max(1, trackerCount) {
+                group.addTask {
+                    let tracker = try await TaskTracker.start(
+                        TaskTrackerConfiguration(
+                            jobTrackerHost: "127.0.0.1", jobTrackerPort: server.port, host: "127.0.0.1", shufflePort: 0,
+                            slots: slots, workDirectory: dataDirectory + "/tracker-\(index + 1)", sharedInputRoot: "",
+                            secret: secret, trackerID: "embedded-tracker-\(index + 1)", drainTimeout: .zero),
+                        logger: logger)
+                    return (index, tracker)
+                }
+            }
+            var started: [(Int, TaskTracker)] = []
+            for try await tracker in group { started.append(tracker) }
+            return started.sorted { $0.0 < $1.0 }.map(\.1)
         }
+        for tracker in trackers { tasks.append(Task { _ = try? await tracker.run() }) }
         let cluster = EmbeddedCluster(
             address: ClusterAddress(host: "127.0.0.1", port: server.port), secret: secret, server: server,
             trackers: trackers, tasks: tasks, dataDirectory: dataDirectory)
@@ -67,15 +74,19 @@ public final class EmbeddedCluster: Sendable {
     /// Waits until every tracker has registered, so the first job's splits see all slots.
     private func waitForTrackers() async throws {
         let deadline = ContinuousClock.now + .seconds(10)
-        while await server.tracker.trackerCount < trackers.count {
+        while true {
+            let seen = await server.tracker.generation
+            if await server.tracker.trackerCount >= trackers.count { return }
             guard ContinuousClock.now < deadline else { throw ClusterError(message: "embedded trackers did not register") }
-            try await Task.sleep(for: .milliseconds(2))
+            await server.tracker.waitForChange(from: seen, until: deadline)
         }
     }
 
-    /// Stops the trackers and the JobTracker and removes their files.
+    /// Stops the trackers (all at once) and the JobTracker and removes their files.
     public func stop() async {
-        for tracker in trackers { await tracker.stop() }
+        await withDiscardingTaskGroup { group in
+            for tracker in trackers { group.addTask { await tracker.stop() } }
+        }
         await server.close()
         for task in tasks { task.cancel() }
         try? FileManager.default.removeItem(atPath: dataDirectory)

@@ -42,10 +42,7 @@ public actor JobTracker {
         let history = try JobHistory(dataDirectory: configuration.dataDirectory)
         history.failInterruptedJobs()
         let past = history.load()
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyyMMddHHmmss"
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        let stamp = formatter.string(from: Date())
+        let stamp = JobID.clusterStamp()
         self.history = history
         pastReports = past
         self.stamp = stamp
