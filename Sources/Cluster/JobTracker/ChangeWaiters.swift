@@ -1,5 +1,6 @@
 /// The requests held by the JobTracker until its state changes: idle heartbeats waiting for work,
-/// reduces waiting for map outputs.
+/// reduces waiting for map outputs, clients waiting for their job's end, and the embedded
+/// cluster waiting for its trackers to register.
 ///
 /// Each waiter is resumed exactly once: by ``wakeAll()`` when the state changes, or by
 /// ``wake(_:)`` when its deadline passes. The owner (the ``JobTracker`` actor) serializes access.

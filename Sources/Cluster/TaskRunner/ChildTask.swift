@@ -12,7 +12,7 @@ final class ChildTask: Sendable {
     /// (`glibc.malloc.hugetlb=1`) unless the operator set `GLIBC_TUNABLES`. Tasks fill buffers of
     /// tens of megabytes in fresh processes, and faulting them in 4 KiB pages cost a histeq of a
     /// 10000² RGB TIFF about a third of its time; older glibcs ignore the tunable. It also names
-    /// the tracker's process (``ParentWatch/parentVariable``).
+    /// the tracker's process (``ParentWatch/trackerVariable``).
     static func environment(_ inherited: [String: String]) -> [String: String] {
         var environment = inherited
         environment["SWIFT_BACKTRACE"] = "enable=no"
