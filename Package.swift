@@ -1,7 +1,9 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 import PackageDescription
 
 /// Release builds specialise the generic engine for each job's concrete types across module borders.
+/// Since tools version 6.2, SwiftPM accepts these flags in a package that another one depends on
+/// by version, so a job author's package gets the same specialisation (docs/design.md).
 let optimized: [SwiftSetting] = [
     .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release)),
 ]
@@ -10,7 +12,11 @@ let package = Package(
     name: "swift-mapreduce",
     products: [
         .library(name: "MapReduce", targets: ["MapReduce"]),
+        .library(name: "MapReduceTool", targets: ["MapReduceTool"]),
         .executable(name: "mrsubmit", targets: ["mrsubmit"]),
+        .executable(name: "mrtask", targets: ["mrtask"]),
+        .executable(name: "jobtracker", targets: ["jobtracker"]),
+        .executable(name: "tasktracker", targets: ["tasktracker"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -36,7 +42,7 @@ let package = Package(
             swiftSettings: optimized
         ),
         .target(
-            name: "JobCatalog",
+            name: "BuiltinJobs",
             dependencies: ["MapReduce", "WordCount", "LogBytes", "HistogramEqualization", "FaultInjection"],
             swiftSettings: optimized
         ),
@@ -53,7 +59,8 @@ let package = Package(
         .target(
             name: "Cluster",
             dependencies: [
-                "MapReduce", "MapReduceEngine", "JobCatalog", "Wire",
+                "MapReduce", "MapReduceEngine", "Wire",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -65,7 +72,7 @@ let package = Package(
         .target(
             name: "Console",
             dependencies: [
-                "Cluster", "Wire", "MapReduce", "ImageCodecs", "JobCatalog",
+                "Cluster", "Wire", "MapReduce", "ImageCodecs",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -78,17 +85,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(
-            name: "mrsubmit",
+        .target(
+            name: "MapReduceTool",
             dependencies: [
-                "MapReduce", "MapReduceEngine", "JobCatalog", "Cluster", "Console", "DaemonHTTP", "Wire", "mrtask",
+                "MapReduce", "MapReduceEngine", "Cluster", "Console", "DaemonHTTP", "Wire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: optimized
         ),
-        .executableTarget(name: "mrtask", dependencies: ["Cluster"], swiftSettings: optimized),
+        .executableTarget(name: "mrsubmit", dependencies: ["MapReduceTool", "BuiltinJobs", "mrtask"], swiftSettings: optimized),
+        .executableTarget(name: "mrtask", dependencies: ["Cluster", "BuiltinJobs"], swiftSettings: optimized),
         .executableTarget(
             name: "jobtracker",
             dependencies: [
@@ -104,7 +113,7 @@ let package = Package(
         .executableTarget(
             name: "tasktracker",
             dependencies: [
-                "Cluster", "Wire", "mrtask", "DaemonHTTP",
+                "Cluster", "Wire", "DaemonHTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -151,7 +160,13 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .testTarget(name: "ClusterTests", dependencies: ["Cluster", "Wire", "MapReduce", "MapReduceEngine", "TestSupport"]),
+        .testTarget(
+            name: "ClusterTests",
+            dependencies: [
+                "Cluster", "Wire", "MapReduce", "MapReduceEngine", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .testTarget(
             name: "ConsoleTests",
             dependencies: [

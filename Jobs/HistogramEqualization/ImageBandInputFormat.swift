@@ -27,7 +27,7 @@ public struct ImageBandInputFormat: InputFormat {
     public func splits(of files: [InputFile], splitSize: Int64) throws -> [InputSplit] {
         var splits: [InputSplit] = []
         for file in files {
-            let source = try ImageSource(path: file.path, settings: settings, headerOnly: true)
+            let source = try ImageSource(path: file.readPath, settings: settings, headerOnly: true)
             if source.decoding == .tiff {
                 let bands = source.geometry.count
                 let count = (bands + bandsPerSplit - 1) / bandsPerSplit

@@ -1,4 +1,5 @@
+import BuiltinJobs
 import Cluster
 import Foundation
 
-exit(TaskRunnerMain.run(arguments: CommandLine.arguments))
+exit(TaskRunnerMain.run(arguments: CommandLine.arguments, jobs: BuiltinJobs.all))

@@ -12,7 +12,7 @@ struct TaskRunnerWatchTests {
         #expect(mkfifo(request, 0o600) == 0)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: ClusterProcessTests.binaries + "/mrtask")
-        process.arguments = [request, work.file("result")]
+        process.arguments = ["--mapreduce-task", request, work.file("result")]
         var environment = ProcessInfo.processInfo.environment
         environment["MR_TRACKER_PID"] = String(tracker)
         process.environment = environment

@@ -85,6 +85,29 @@ public struct ClusterClient: Sendable {
         }
     }
 
+    /// What the cluster offers for planning a job: its slots and installed jobs.
+    public func info(on connection: WireConnection) async throws -> ClusterInfoReply {
+        try await connection.call(ClusterInfoRequest(), expecting: ClusterInfoReply.self)
+    }
+
+    /// Uploads job files into the JobTracker's job-file store, skipping those it holds already.
+    ///
+    /// Each entry pairs a file's reference (hash, name, size) with its local path.
+    public func store(_ files: [(JobFileReference, String)], on connection: WireConnection) async throws {
+        let present = try await connection.call(
+            JobFileStatusRequest(hashes: files.map(\.0.sha256)), expecting: JobFileStatusReply.self
+        ).present
+        for ((file, path), isPresent) in zip(files, present) where !isPresent {
+            let handle = try FileReadHandle(path: path)
+            let reply = try await connection.upload(
+                ClusterMessages.uploadJobFile, payload: UploadJobFileRequest(file: file).encodedBuffer(), timeout: .seconds(120)
+            ) { writer in
+                try await FileStreaming.stream(handle, from: 0, length: file.size, to: writer)
+            }
+            _ = try reply.decode(as: UploadJobFileReply.self)
+        }
+    }
+
     /// Uploads local files into a fresh staging directory on the JobTracker; returns their paths there.
     public func upload(_ files: [InputFile], names: [String], on connection: WireConnection) async throws -> [String] {
         let staging = UUID().uuidString.lowercased()

@@ -23,9 +23,11 @@ public final class EmbeddedCluster: Sendable {
     public var jobTrackerDataDirectory: String { dataDirectory + "/jobtracker" }
 
     /// Starts a JobTracker and `trackerCount` trackers of `slots` slots each (all at once), with
-    /// files under `workDirectory`.
+    /// files under `workDirectory`, whose attempts run in the job binary `taskRunner` described
+    /// by `installed` (the running program, or the `mrtask` installed beside it).
     public static func start(
-        trackers trackerCount: Int, slots: Int, workDirectory: String, logger: Logger
+        trackers trackerCount: Int, slots: Int, workDirectory: String, taskRunner: String, installed: BinaryDescription,
+        logger: Logger
     ) async throws -> EmbeddedCluster {
         let secret = ClusterSecret.random()
         let dataDirectory = "\(workDirectory)/mr-embedded-\(UUID().uuidString.prefix(8))"
@@ -42,7 +44,8 @@ public final class EmbeddedCluster: Sendable {
                         TaskTrackerConfiguration(
                             jobTrackerHost: "127.0.0.1", jobTrackerPort: server.port, host: "127.0.0.1", shufflePort: 0,
                             slots: slots, workDirectory: dataDirectory + "/tracker-\(index + 1)", sharedInputRoot: "",
-                            secret: secret, trackerID: "embedded-tracker-\(index + 1)", drainTimeout: .zero),
+                            secret: secret, trackerID: "embedded-tracker-\(index + 1)", taskRunnerPath: taskRunner,
+                            installedDescription: installed, drainTimeout: .zero),
                         logger: logger)
                     return (index, tracker)
                 }

@@ -12,14 +12,14 @@ struct AttemptMetrics: Sendable {
     init(prefix: String, factory: any MetricsFactory) {
         var finished: [String: Counter] = [:]
         var durations: [TaskID.Kind: CoreMetrics.Timer] = [:]
-        for kind in [TaskID.Kind.map, .reduce] {
+        for kind in [TaskID.Kind.map, .reduce, .setup] {
             for outcome in ["succeeded", "failed"] {
                 finished[Self.key(kind, succeeded: outcome == "succeeded")] = Counter(
-                    label: prefix + "attempts_finished_total", dimensions: [("kind", Self.name(of: kind)), ("outcome", outcome)],
+                    label: prefix + "attempts_finished_total", dimensions: [("kind", kind.name), ("outcome", outcome)],
                     factory: factory)
             }
             durations[kind] = CoreMetrics.Timer(
-                label: prefix + "attempt_duration_seconds", dimensions: [("kind", Self.name(of: kind))], factory: factory)
+                label: prefix + "attempt_duration_seconds", dimensions: [("kind", kind.name)], factory: factory)
         }
         self.finished = finished
         self.durations = durations
@@ -33,9 +33,5 @@ struct AttemptMetrics: Sendable {
 
     private static func key(_ kind: TaskID.Kind, succeeded: Bool) -> String {
         "\(kind.rawValue)/\(succeeded)"
-    }
-
-    private static func name(of kind: TaskID.Kind) -> String {
-        kind == .map ? "map" : "reduce"
     }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import MapReduce
 import NIOCore
@@ -7,6 +8,34 @@ import Wire
 enum FileStreaming {
     /// Writes a stream to `path` through a temporary name, creating directories as needed.
     static func receive(_ body: ChunkStream?, into path: String) async throws {
+        try await receive(body, into: path) { _ in }
+    }
+
+    /// Writes a stream of exactly `size` bytes whose SHA-256 is `sha256` to `path`, through a
+    /// temporary name; anything else is refused and leaves no file.
+    static func receive(_ body: ChunkStream?, into path: String, size: Int64, sha256: String) async throws {
+        var hasher = SHA256()
+        var received: Int64 = 0
+        try await receive(body, into: path) { chunk in
+            received += Int64(chunk.readableBytes)
+            guard received <= size else {
+                throw InputError(path: path, problem: "more than the announced \(size) bytes arrived")
+            }
+            chunk.withUnsafeReadableBytes { hasher.update(bufferPointer: $0) }
+        } verify: {
+            guard received == size else {
+                throw InputError(path: path, problem: "\(received) bytes arrived, not the announced \(size)")
+            }
+            let digest = FileDigest.hex(hasher.finalize())
+            guard digest == sha256 else {
+                throw InputError(path: path, problem: "the bytes' SHA-256 is \(digest), not the announced \(sha256)")
+            }
+        }
+    }
+
+    private static func receive(
+        _ body: ChunkStream?, into path: String, observe: (ByteBuffer) throws -> Void, verify: () throws -> Void = {}
+    ) async throws {
         guard let body else { throw InputError(path: path, problem: "the request carries no data stream") }
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -14,9 +43,11 @@ enum FileStreaming {
         let file = try BufferedFileWriter(path: temporary, bufferSize: 1 << 18)
         do {
             for try await chunk in body {
+                try observe(chunk)
                 try chunk.withUnsafeReadableBytes { try file.write($0) }
             }
             try file.close()
+            try verify()
             guard rename(temporary, path) == 0 else { throw SystemError(path: temporary, action: "cannot rename") }
         } catch {
             unlink(temporary)

@@ -3,8 +3,8 @@ import MapReduce
 import NIOCore
 import Wire
 
-/// The JobTracker's streamed file requests: client uploads and downloads, tracker input fetches
-/// and reduce output commits. Every name from a peer is checked before it reaches a path.
+/// The JobTracker's streamed file requests: client uploads and downloads, job files in and out of
+/// the job-file store, tracker input fetches and reduce output commits. Every name from a peer is checked before it reaches a path.
 struct FileTransfers {
     let tracker: JobTracker
 
@@ -34,6 +34,18 @@ struct FileTransfers {
                 throw InputError(path: message.path, problem: "not an input of \(message.job)")
             }
             try await FileStreaming.send(message.path, for: request, on: connection)
+        case ClusterMessages.jobFileStatus:
+            let hashes = try request.decode(as: JobFileStatusRequest.self).hashes
+            var present: [Bool] = []
+            for hash in hashes { present.append(await tracker.jobFiles.contains(hash)) }
+            try await connection.respond(to: request, with: JobFileStatusReply(present: present))
+        case ClusterMessages.uploadJobFile:
+            let file = try request.decode(as: UploadJobFileRequest.self).file
+            try await tracker.jobFiles.receive(file, body: request.body)
+            try await connection.respond(to: request, with: UploadJobFileReply())
+        case ClusterMessages.fetchJobFile:
+            let path = try await tracker.jobFiles.fetchPath(of: try request.decode(as: FetchJobFileRequest.self).sha256)
+            try await FileStreaming.send(path, for: request, on: connection)
         case ClusterMessages.commitOutput:
             let message = try request.decode(as: CommitOutputRequest.self)
             let directory = try await tracker.uploadDirectory(for: message.attempt)

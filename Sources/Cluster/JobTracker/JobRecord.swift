@@ -5,7 +5,8 @@ import MapReduce
 struct JobRecord: Sendable {
     let id: JobID
     let request: SubmitJobRequest
-    let phaseNames: [String]
+    /// The phases' names; a job planned by a setup task has only `setup` until its plan arrives.
+    var phaseNames: [String]
     var phase: PhaseRecord
     /// The phases before the running one, kept for the console's job page.
     var finishedPhases: [PhaseRecord] = []
@@ -18,6 +19,9 @@ struct JobRecord: Sendable {
     /// Failed attempts of this job by tracker; a tracker with ``JobRecord/blacklistThreshold`` of
     /// them gets no more of the job's tasks while other trackers can take them.
     var trackerFailures: [String: Int] = [:]
+    /// Trackers that cannot run the job's binary (a cause that depends on the node), which get
+    /// none of its tasks.
+    var excludedTrackers: Set<String> = []
     let submittedAt: Date
     var finishedAt: Date?
 
@@ -32,7 +36,7 @@ struct JobRecord: Sendable {
     /// The job's report for clients.
     func report(now: Date) -> JobReport {
         JobReport(
-            job: id, name: request.job, state: state, phase: phase.index, phaseCount: phaseNames.count,
+            job: id, name: request.job, binary: request.binary.description, state: state, phase: phase.index, phaseCount: phaseNames.count,
             phaseName: phase.name, mapsDone: phase.mapsDone, mapsTotal: phase.maps.count, reducesDone: phase.reducesDone,
             reducesTotal: phase.reduces.count, counters: counters, failure: failure, outputPath: request.outputPath,
             submittedAt: submittedAt.timeIntervalSince1970,

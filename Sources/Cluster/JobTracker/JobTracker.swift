@@ -16,7 +16,12 @@ public actor JobTracker {
     private let metrics: JobTrackerMetrics
     private let history: JobHistory
     private var pastReports: [JobReport]
-    private var planners: [JobID: JobPlanner] = [:]
+    /// Each running job's plan, once known (a setup task makes it for jobs submitted without one).
+    private var plans: [JobID: JobPlan] = [:]
+    /// Each running job's input files, which trackers may fetch.
+    private var inputs: [JobID: Set<String>] = [:]
+    /// Binaries clients shipped, and files jobs hand their attempts.
+    let jobFiles: JobFileStore
     private var committers: [JobID: JobOutputCommitter] = [:]
     /// The probe in each job's current output staging directory, for trackers that may write there.
     private var outputProbes: [JobID: FileSystemProbe] = [:]
@@ -38,6 +43,7 @@ public actor JobTracker {
         self.logger = logger.forwarding(source: "jobtracker", to: logs.append)
         metrics = JobTrackerMetrics(factory: configuration.metricsFactory)
         state = JobTrackerState(settings: configuration.settings)
+        jobFiles = try JobFileStore(dataDirectory: configuration.dataDirectory, settings: configuration.jobFiles)
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory + "/jobs", withIntermediateDirectories: true)
         let history = try JobHistory(dataDirectory: configuration.dataDirectory)
         history.failInterruptedJobs()
@@ -54,19 +60,64 @@ public actor JobTracker {
     /// How many log lines ``logs`` keeps.
     public static let logCapacity = 5000
 
-    /// Accepts a job, plans its first phase and returns its id.
-    public func submit(_ submission: SubmitJobRequest) throws -> JobID {
+    /// Accepts a job and returns its id: with its client's plan it starts its first phase, and
+    /// without one a setup task that plans it on a tracker.
+    public func submit(_ submission: SubmitJobRequest) async throws -> JobID {
+        var request = submission
+        try checkInstalled(request)
+        let files = request.plan == nil ? try InputPaths.expand(request.inputs) : []
         sequence += 1
         let id = JobID(cluster: stamp, sequence: sequence)
-        var request = submission
         if request.outputPath.isEmpty { request.outputPath = configuration.dataDirectory + "/outputs/\(id)" }
-        let planner = try JobPlanner(request: request, reduceDefault: max(2, totalSlots))
+        if case .stored(let binary) = request.binary { try await jobFiles.retain(binary.sha256, for: id) }
+        do {
+            let record: JobRecord
+            if let plan = request.plan {
+                let first = try start(plan, of: id, request: request)
+                record = JobRecord(
+                    id: id, request: request, phaseNames: plan.phases.map(\.name), phase: first, submittedAt: Date())
+            } else {
+                inputs[id] = Set(files.map(\.path))
+                record = JobRecord(
+                    id: id, request: request, phaseNames: ["setup"], phase: .setup(of: id, inputs: files), submittedAt: Date())
+            }
+            state.add(record)
+        } catch {
+            await jobFiles.release(id)
+            throw error
+        }
+        metrics.jobSubmitted()
+        metrics.refresh(from: state)
+        if let report = state.report(id, now: Date()) { history.started(report) }
+        generation += 1
+        logger.info(
+            "job submitted",
+            metadata: [
+                "job": "\(id)", "name": "\(request.job)", "binary": "\(request.binary)",
+                "maps": "\(request.plan == nil ? "setup task" : "\(state.jobs[id]!.phase.maps.count)")",
+            ])
+        return id
+    }
+
+    /// Refuses a built-in job the trackers' installed binaries do not have, naming the side that lacks it.
+    private func checkInstalled(_ request: SubmitJobRequest) throws {
+        guard request.binary == .installed, !state.trackers.isEmpty else { return }
+        let installed = state.installedJobs
+        guard !installed.contains(where: { $0.name == request.job }) else { return }
+        let names = installed.map(\.name).joined(separator: ", ")
+        throw InputError(
+            path: request.job,
+            problem: "the cluster's installed job binary has no such job (its trackers have: \(names.isEmpty ? "none" : names))")
+    }
+
+    /// Takes `plan` as the job's, prepares the output of its first phase and returns that phase.
+    private func start(_ plan: JobPlan, of id: JobID, request: SubmitJobRequest) throws -> PhaseRecord {
+        guard !plan.phases.isEmpty else { throw InputError(path: request.job, problem: "the job's plan has no phases") }
+        let first = plannedPhase(0, of: id, plan: plan, broadcast: [])
         let committer = JobOutputCommitter(outputPath: request.outputPath, job: id, replacesExisting: request.replacesOutput)
         try committer.prepare()
-        let first: PhaseRecord
         do {
-            first = try plannedPhase(0, of: id, planner: planner, broadcast: [])
-            if planner.phases.count > 1 {
+            if plan.phases.count > 1 {
                 committer.abort()
                 let phaseOne = try phaseCommitter(0, of: id)
                 try phaseOne.prepare()
@@ -78,15 +129,9 @@ public actor JobTracker {
             committer.abort()
             throw error
         }
-        state.add(
-            JobRecord(id: id, request: request, phaseNames: planner.phases.map(\.name), phase: first, submittedAt: Date()))
-        planners[id] = planner
-        metrics.jobSubmitted()
-        metrics.refresh(from: state)
-        if let report = state.report(id, now: Date()) { history.started(report) }
-        generation += 1
-        logger.info("job submitted", metadata: ["job": "\(id)", "name": "\(request.job)", "maps": "\(state.jobs[id]!.phase.maps.count)"])
-        return id
+        plans[id] = plan
+        inputs[id, default: []].formUnion(plan.inputPaths)
+        return first
     }
 
     /// The report of a job, running or finished.
@@ -155,7 +200,7 @@ public actor JobTracker {
 
     /// Whether `path` is an input file of `job`, which trackers may fetch.
     func isInput(_ path: String, of job: JobID) -> Bool {
-        planners[job]?.files.contains { $0.path == path } ?? false
+        inputs[job]?.contains(path) ?? false
     }
 
     // MARK: Trackers
@@ -165,7 +210,7 @@ public actor JobTracker {
         state.register(
             TrackerRecord(
                 id: request.tracker, host: request.host, shufflePort: request.shufflePort, slots: max(1, request.slots),
-                lastHeartbeat: Date(), probe: request.probe))
+                lastHeartbeat: Date(), probe: request.probe, installedJobs: request.installedJobs))
         metrics.refresh(from: state)
         generation += 1
         logger.info("tracker registered", metadata: ["tracker": "\(request.tracker)", "shuffle": "\(request.host):\(request.shufflePort)", "slots": "\(request.slots)"])
@@ -189,14 +234,16 @@ public actor JobTracker {
         logs.append(contentsOf: request.logs)
         for report in request.reports { apply(report, from: request.tracker, at: now) }
         let assignments = state.assign(to: request.tracker, at: now).map { assignment in
-            let isReduce = assignment.attempt.task.kind == .reduce
+            let kind = assignment.attempt.task.kind
+            let request = state.jobs[assignment.job]!.request
             return TaskAssignment(
-                attempt: assignment.attempt, jobName: state.jobs[assignment.job]!.request.job,
-                parameters: state.jobs[assignment.job]!.request.parameters, splits: assignment.splits,
-                reduceCount: assignment.reduceCount, bufferLimit: state.jobs[assignment.job]!.request.mapBufferSize,
+                attempt: assignment.attempt, jobName: request.job, binary: request.binary, parameters: request.parameters,
+                splits: assignment.splits, reduceCount: assignment.reduceCount, bufferLimit: request.mapBufferSize,
                 broadcast: assignment.broadcast,
-                outputDirectory: isReduce ? committers[assignment.job]?.attemptPath(assignment.attempt) ?? "" : "",
-                outputProbe: isReduce ? outputProbes[assignment.job] : nil)
+                outputDirectory: kind == .reduce ? committers[assignment.job]?.attemptPath(assignment.attempt) ?? "" : "",
+                outputProbe: kind == .reduce ? outputProbes[assignment.job] : nil,
+                setup: kind == .setup
+                    ? SetupSettings(splitSize: request.splitSize, reducers: request.reducers, slots: max(1, totalSlots)) : nil)
         }
         for assignment in assignments {
             logger.debug("task assigned", metadata: ["attempt": "\(assignment.attempt)", "tracker": "\(request.tracker)"])
@@ -267,6 +314,11 @@ public actor JobTracker {
 
     private var totalSlots: Int { state.trackers.values.reduce(0) { $0 + $1.slots } }
 
+    /// What a client needs to plan a job as this JobTracker would: slots and installed jobs.
+    public func clusterInfo() -> ClusterInfoReply {
+        ClusterInfoReply(slots: max(1, totalSlots), trackers: state.trackers.count, installedJobs: state.installedJobs)
+    }
+
     /// How many trackers are registered.
     var trackerCount: Int { state.trackers.count }
 
@@ -278,6 +330,13 @@ public actor JobTracker {
         switch report.state {
         case .running:
             state.progress(attempt, records: report.records, at: now)
+        case .failed where report.binaryProblem != nil:
+            let problem = report.binaryProblem!
+            logger.warning("a tracker cannot run a job's binary", metadata: ["attempt": "\(attempt)", "problem": "\(problem)"])
+            if let failure = state.binaryUnusable(attempt, problem: problem, on: tracker, at: now) {
+                end(job, as: .failed, failure: failure)
+            }
+            generation += 1
         case .failed:
             logger.warning("attempt failed", metadata: ["attempt": "\(attempt)", "tracker": "\(tracker)", "error": "\(report.failure)"])
             committers[job]?.abortTask(attempt)
@@ -325,28 +384,48 @@ public actor JobTracker {
         let started = state.jobs[job]?.phase[attempt.task].attempts.first { $0.id == attempt }?.startedAt
         metrics.attemptFinished(attempt, succeeded: true, after: started.map { now.timeIntervalSince($0) })
         let phaseComplete = state.succeeded(attempt, counters: report.counters, location: location, at: now)
-        if phaseComplete { finishPhase(of: job) }
+        if attempt.task.kind == .setup {
+            startPlanned(job, plan: report.plan)
+        } else if phaseComplete {
+            finishPhase(of: job)
+        }
+    }
+
+    /// Starts the first phase of a job whose setup task made its plan.
+    private func startPlanned(_ job: JobID, plan: JobPlan?) {
+        guard let record = state.jobs[job], record.state == .running else { return }
+        guard let plan else {
+            end(job, as: .failed, failure: "the job's setup task returned no plan")
+            return
+        }
+        do {
+            let first = try start(plan, of: job, request: record.request)
+            state.startPhase(first, of: job, phaseNames: plan.phases.map(\.name))
+            logger.info("job planned", metadata: ["job": "\(job)", "phases": "\(plan.phases.count)", "maps": "\(first.maps.count)"])
+        } catch {
+            end(job, as: .failed, failure: "\(error)")
+        }
     }
 
     // MARK: Phases and job ends
 
     private func finishPhase(of job: JobID) {
-        guard let planner = planners[job], let record = state.jobs[job], let committer = committers[job] else { return }
+        guard let plan = plans[job], let record = state.jobs[job], let committer = committers[job] else { return }
         let finished = record.phase.index
         do {
             try committer.commitJob()
-            if finished == planner.phases.count - 1 {
+            if finished == plan.phases.count - 1 {
                 end(job, as: .succeeded)
                 return
             }
             let broadcast = try BroadcastLoader.load(
-                directory: committer.outputPath, limit: 64 << 20, phase: planner.phases[finished].name)
-            let next = try plannedPhase(finished + 1, of: job, planner: planner, broadcast: broadcast.encoded)
-            let isLast = finished + 1 == planner.phases.count - 1
+                directory: committer.outputPath, limit: 64 << 20, phase: plan.phases[finished].name)
+            let next = plannedPhase(finished + 1, of: job, plan: plan, broadcast: broadcast.encoded)
+            let isLast = finished + 1 == plan.phases.count - 1
             let nextCommitter =
                 isLast
                 ? JobOutputCommitter(
-                    outputPath: planner.request.outputPath, job: job, replacesExisting: planner.request.replacesOutput)
+                    outputPath: record.request.outputPath, job: job, replacesExisting: record.request.replacesOutput)
                 : try phaseCommitter(finished + 1, of: job)
             try nextCommitter.prepare()
             try use(nextCommitter, for: job)
@@ -364,7 +443,9 @@ public actor JobTracker {
         if outcome != .succeeded { committers[job]?.abort() }
         committers[job] = nil
         outputProbes[job] = nil
-        planners[job] = nil
+        plans[job] = nil
+        inputs[job] = nil
+        Task { [jobFiles] in await jobFiles.release(job) }
         try? FileManager.default.removeItem(atPath: jobDirectory(job))
         generation += 1
         if let report = state.report(job, now: Date()) {
@@ -382,11 +463,10 @@ public actor JobTracker {
         committers[job] = committer
     }
 
-    private func plannedPhase(_ index: Int, of job: JobID, planner: JobPlanner, broadcast: [UInt8]) throws -> PhaseRecord {
+    private func plannedPhase(_ index: Int, of job: JobID, plan: JobPlan, broadcast: [UInt8]) -> PhaseRecord {
         PhaseRecord(
-            index: index, name: planner.phases[index].name, job: job,
-            splits: try planner.splits(ofPhase: index, slots: max(1, totalSlots)),
-            reduceCount: planner.reduceCount(ofPhase: index), broadcast: broadcast)
+            index: index, name: plan.phases[index].name, job: job, splits: plan.phases[index].mapTasks,
+            reduceCount: plan.phases[index].reduceCount, broadcast: broadcast)
     }
 
     private func phaseCommitter(_ index: Int, of job: JobID) throws -> JobOutputCommitter {

@@ -14,6 +14,8 @@ public struct JobTrackerConfiguration: Sendable {
     public var secret: ClusterSecret
     /// Scheduling and failure rules.
     public var settings: JobTrackerSettings
+    /// The limits of the job-file store.
+    public var jobFiles: JobFileStoreSettings
     /// Where the JobTracker records its metrics; the default records nothing.
     public var metricsFactory: any MetricsFactory
 
@@ -25,13 +27,15 @@ public struct JobTrackerConfiguration: Sendable {
     /// Creates a configuration.
     public init(
         host: String, port: Int = defaultPort, dataDirectory: String, secret: ClusterSecret,
-        settings: JobTrackerSettings = JobTrackerSettings(), metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance
+        settings: JobTrackerSettings = JobTrackerSettings(), jobFiles: JobFileStoreSettings = JobFileStoreSettings(),
+        metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance
     ) {
         self.host = host
         self.port = port
         self.dataDirectory = URL(fileURLWithPath: dataDirectory).standardizedFileURL.path
         self.secret = secret
         self.settings = settings
+        self.jobFiles = jobFiles
         self.metricsFactory = metricsFactory
     }
 }

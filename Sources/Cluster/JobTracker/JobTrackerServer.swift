@@ -40,6 +40,7 @@ public final class JobTrackerServer: Sendable {
                 while true {
                     try await Task.sleep(for: .milliseconds(500))
                     await tracker.expireTrackers()
+                    await tracker.jobFiles.collectGarbage()
                 }
             }
             try await server.run { connection in await self.serve(connection) }
@@ -106,6 +107,8 @@ public final class JobTrackerServer: Sendable {
             try await connection.respond(to: request, with: AttemptListReply(attempts: attempts))
         case ClusterMessages.attemptLog:
             try await relayLog(of: try request.decode(as: AttemptLogRequest.self).attempt, for: request, on: connection)
+        case ClusterMessages.clusterInfo:
+            try await connection.respond(to: request, with: await tracker.clusterInfo())
         case ClusterMessages.deregisterTracker:
             await tracker.deregister(try request.decode(as: DeregisterTrackerRequest.self).tracker)
             try await connection.respond(to: request, with: DeregisterTrackerReply())

@@ -106,10 +106,12 @@ struct JobTrackerState: Sendable {
         jobOrder.append(job.id)
     }
 
-    /// Replaces a job's finished phase with the next one.
-    mutating func startPhase(_ phase: PhaseRecord, of job: JobID) {
+    /// Replaces a job's finished phase with the next one; after a setup task, with the first
+    /// phase of the plan it made, whose phases are `phaseNames`.
+    mutating func startPhase(_ phase: PhaseRecord, of job: JobID, phaseNames: [String]? = nil) {
         jobs[job]!.finishedPhases.append(jobs[job]!.phase)
         jobs[job]!.phase = phase
+        if let phaseNames { jobs[job]!.phaseNames = phaseNames }
     }
 
     /// Ends a job; returns the attempts still running, which trackers should stop.
@@ -234,6 +236,35 @@ struct JobTrackerState: Sendable {
         return true
     }
 
+    /// Notes an attempt whose tracker could not run the job's binary at all: no job code ran, so
+    /// it is not counted as a failure. A cause that depends on the node excludes the tracker from
+    /// the job; returns the job's failure when the cause does not (the binary cannot run anywhere)
+    /// or when no live tracker is left to try.
+    mutating func binaryUnusable(_ attempt: AttemptID, problem: BinaryProblem, on tracker: String, at now: Date) -> String? {
+        guard var job = jobs[attempt.task.job], job.state == .running, job.phase.index == attempt.task.phase else {
+            return nil
+        }
+        var task = job.phase[attempt.task]
+        guard let index = task.attempts.firstIndex(where: { $0.id == attempt && $0.state == .running }) else { return nil }
+        task.attempts[index].state = .killed
+        task.attempts[index].finishedAt = now
+        task.attempts[index].failure = problem.message
+        task.lastFailure = problem.message
+        task.settle()
+        job.phase[attempt.task] = task
+        job.excludedTrackers.insert(tracker)
+        jobs[attempt.task.job] = job
+        guard problem.dependsOnNode else { return problem.message }
+        let usable = trackers.values.filter { $0.acceptsTasks && !job.excludedTrackers.contains($0.id) }
+        return usable.isEmpty ? "no tracker can run the job's binary; last: \(problem.message)" : nil
+    }
+
+    /// The jobs of the trackers' installed job binaries, each name once, by tracker id.
+    var installedJobs: [JobDescriptor] {
+        var seen = Set<String>()
+        return trackers.values.sorted { $0.id < $1.id }.flatMap(\.installedJobs).filter { seen.insert($0.name).inserted }
+    }
+
     /// Notes that `reduce` could not fetch the output of `map`; returns true when the map is run
     /// again: after reports from three reduces, or from every reduce still running if fewer.
     mutating func fetchFailed(_ map: AttemptID, reportedBy reduce: AttemptID) -> Bool {
@@ -334,7 +365,7 @@ struct JobTrackerState: Sendable {
         var assignments: [Assignment] = []
         for jobID in jobOrder where free > 0 && jobs[jobID]!.state == .running {
             var job = jobs[jobID]!
-            if isBlacklisted(tracker, for: job) { continue }
+            if isBlacklisted(tracker, for: job) || job.excludedTrackers.contains(tracker) { continue }
             let mapsUnfinished = job.phase.mapsDone < job.phase.maps.count
             let reducesMayStart =
                 job.phase.maps.isEmpty

@@ -17,12 +17,22 @@ struct PhaseRecord: Sendable {
     /// For each map attempt whose output a reduce could not fetch, the reduce tasks that said so.
     var fetchFailures: [AttemptID: Set<Int>] = [:]
 
-    init(index: Int, name: String, job: JobID, splits: [[InputSplit]], reduceCount: Int, broadcast: [UInt8]) {
+    init(
+        index: Int, name: String, job: JobID, splits: [[InputSplit]], reduceCount: Int, broadcast: [UInt8],
+        mapKind: TaskID.Kind = .map
+    ) {
         self.index = index
         self.name = name
-        maps = splits.enumerated().map { TaskRecord(id: TaskID(job: job, phase: index, kind: .map, index: $0), splits: $1) }
+        maps = splits.enumerated().map { TaskRecord(id: TaskID(job: job, phase: index, kind: mapKind, index: $0), splits: $1) }
         reduces = (0..<reduceCount).map { TaskRecord(id: TaskID(job: job, phase: index, kind: .reduce, index: $0)) }
         self.broadcast = broadcast
+    }
+
+    /// The phase of a job whose client could not plan it: one setup task over the whole input files.
+    static func setup(of job: JobID, inputs: [InputFile]) -> PhaseRecord {
+        PhaseRecord(
+            index: 0, name: "setup", job: job, splits: [inputs.map { InputSplit(path: $0.path, start: 0, length: $0.size) }],
+            reduceCount: 0, broadcast: [], mapKind: .setup)
     }
 
     var mapsDone: Int { maps.count { $0.state == .succeeded } }
@@ -31,9 +41,9 @@ struct PhaseRecord: Sendable {
 
     /// The task record of `task`, by kind and index.
     subscript(task: TaskID) -> TaskRecord {
-        get { task.kind == .map ? maps[task.index] : reduces[task.index] }
+        get { task.kind == .reduce ? reduces[task.index] : maps[task.index] }
         set {
-            if task.kind == .map { maps[task.index] = newValue } else { reduces[task.index] = newValue }
+            if task.kind == .reduce { reduces[task.index] = newValue } else { maps[task.index] = newValue }
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MapReduce
 
 /// The JobTracker's view of one registered TaskTracker.
 struct TrackerRecord: Sendable {
@@ -10,4 +11,6 @@ struct TrackerRecord: Sendable {
     var acceptsTasks = true
     /// The probe of its work directory's file system.
     var probe: FileSystemProbe?
+    /// The jobs of the tracker's installed job binary.
+    var installedJobs: [JobDescriptor] = []
 }

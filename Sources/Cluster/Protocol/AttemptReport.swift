@@ -20,11 +20,15 @@ public struct AttemptReport: WireCodable, Equatable {
     public var logTail: [String]
     /// A finished map's output file on its tracker, which reduces on the same file system read in place.
     public var outputPath: String
+    /// A finished setup task's plan of the job.
+    public var plan: JobPlan?
+    /// Why the tracker could not run the job's binary at all, when that is why the attempt failed.
+    public var binaryProblem: BinaryProblem?
 
     /// Creates the value.
     public init(
         attempt: AttemptID, state: AttemptRunState, records: Int64, counters: Counters, failure: String, segments: [MapOutputSegment],
-        logTail: [String] = [], outputPath: String = ""
+        logTail: [String] = [], outputPath: String = "", plan: JobPlan? = nil, binaryProblem: BinaryProblem? = nil
     ) {
         self.attempt = attempt
         self.state = state
@@ -34,6 +38,8 @@ public struct AttemptReport: WireCodable, Equatable {
         self.segments = segments
         self.logTail = logTail
         self.outputPath = outputPath
+        self.plan = plan
+        self.binaryProblem = binaryProblem
     }
 
     public func encode(to writer: inout WireWriter) {
@@ -45,6 +51,8 @@ public struct AttemptReport: WireCodable, Equatable {
         writer.write(segments)
         writer.write(logTail)
         writer.write(outputPath)
+        writer.write(plan)
+        writer.write(binaryProblem)
     }
 
     public init(from reader: inout WireReader) throws {
@@ -56,5 +64,7 @@ public struct AttemptReport: WireCodable, Equatable {
         segments = try reader.read([MapOutputSegment].self)
         logTail = try reader.read([String].self)
         outputPath = try reader.read(String.self)
+        plan = try reader.read(JobPlan?.self)
+        binaryProblem = try reader.read(BinaryProblem?.self)
     }
 }

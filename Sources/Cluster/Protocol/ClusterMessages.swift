@@ -14,6 +14,9 @@ public enum ClusterMessages {
     public static let downloadOutput = MessageType(0x0106)
     public static let attemptList = MessageType(0x0107)
     public static let attemptLog = MessageType(0x0108)
+    public static let clusterInfo = MessageType(0x0109)
+    public static let jobFileStatus = MessageType(0x010A)
+    public static let uploadJobFile = MessageType(0x010B)
 
     public static let registerTracker = MessageType(0x0200)
     public static let heartbeat = MessageType(0x0201)
@@ -21,6 +24,7 @@ public enum ClusterMessages {
     public static let fetchInput = MessageType(0x0203)
     public static let commitOutput = MessageType(0x0204)
     public static let deregisterTracker = MessageType(0x0205)
+    public static let fetchJobFile = MessageType(0x0206)
 
     public static let fetchMapOutput = MessageType(0x0300)
     public static let fetchAttemptLog = MessageType(0x0301)
@@ -30,7 +34,8 @@ public enum ClusterMessages {
         SubmitJobRequest.self, JobStatusRequest.self, ListJobsRequest.self, KillJobRequest.self, UploadInputRequest.self,
         ListOutputRequest.self, DownloadOutputRequest.self, RegisterTrackerRequest.self, HeartbeatRequest.self,
         MapCompletionsRequest.self, FetchInputRequest.self, CommitOutputRequest.self, DeregisterTrackerRequest.self,
-        AttemptListRequest.self, AttemptLogRequest.self,
+        AttemptListRequest.self, AttemptLogRequest.self, ClusterInfoRequest.self, JobFileStatusRequest.self,
+        UploadJobFileRequest.self, FetchJobFileRequest.self,
     ])
 
     /// The requests a TaskTracker's shuffle server accepts.

@@ -5,8 +5,10 @@ import Wire
 public struct JobReport: WireCodable, Equatable, Codable {
     /// The job's id.
     public var job: JobID
-    /// The job's catalog name.
+    /// The job's name in its binary.
     public var name: String
+    /// The binary running the job: `built-in`, or a shipped binary's name and short hash.
+    public var binary: String
     /// Where the job is in its life.
     public var state: JobRunState
     /// The running phase, from 0.
@@ -41,9 +43,10 @@ public struct JobReport: WireCodable, Equatable, Codable {
     public var failureLog: [String]
 
     /// Creates the value.
-    public init(job: JobID, name: String, state: JobRunState, phase: Int, phaseCount: Int, phaseName: String, mapsDone: Int, mapsTotal: Int, reducesDone: Int, reducesTotal: Int, counters: Counters, failure: String, outputPath: String, submittedAt: Double, elapsedSeconds: Double, failedAttempts: Int, blacklistedTrackers: [String] = [], failureLog: [String] = []) {
+    public init(job: JobID, name: String, binary: String = "built-in", state: JobRunState, phase: Int, phaseCount: Int, phaseName: String, mapsDone: Int, mapsTotal: Int, reducesDone: Int, reducesTotal: Int, counters: Counters, failure: String, outputPath: String, submittedAt: Double, elapsedSeconds: Double, failedAttempts: Int, blacklistedTrackers: [String] = [], failureLog: [String] = []) {
         self.job = job
         self.name = name
+        self.binary = binary
         self.state = state
         self.phase = phase
         self.phaseCount = phaseCount
@@ -65,6 +68,7 @@ public struct JobReport: WireCodable, Equatable, Codable {
     public func encode(to writer: inout WireWriter) {
         writer.write(job)
         writer.write(name)
+        writer.write(binary)
         writer.write(state)
         writer.write(phase)
         writer.write(phaseCount)
@@ -86,6 +90,7 @@ public struct JobReport: WireCodable, Equatable, Codable {
     public init(from reader: inout WireReader) throws {
         job = try reader.read(JobID.self)
         name = try reader.read(String.self)
+        binary = try reader.read(String.self)
         state = try reader.read(JobRunState.self)
         phase = try reader.read(Int.self)
         phaseCount = try reader.read(Int.self)
@@ -102,5 +107,32 @@ public struct JobReport: WireCodable, Equatable, Codable {
         failedAttempts = try reader.read(Int.self)
         blacklistedTrackers = try reader.read([String].self)
         failureLog = try reader.read([String].self)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case job, name, binary, state, phase, phaseCount, phaseName, mapsDone, mapsTotal, reducesDone, reducesTotal
+        case counters, failure, outputPath, submittedAt, elapsedSeconds, failedAttempts, blacklistedTrackers, failureLog
+    }
+
+    /// Decodes a report from the JobTracker's history, where reports of earlier versions have no `binary`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            job: try container.decode(JobID.self, forKey: .job), name: try container.decode(String.self, forKey: .name),
+            binary: try container.decodeIfPresent(String.self, forKey: .binary) ?? "built-in",
+            state: try container.decode(JobRunState.self, forKey: .state), phase: try container.decode(Int.self, forKey: .phase),
+            phaseCount: try container.decode(Int.self, forKey: .phaseCount),
+            phaseName: try container.decode(String.self, forKey: .phaseName),
+            mapsDone: try container.decode(Int.self, forKey: .mapsDone), mapsTotal: try container.decode(Int.self, forKey: .mapsTotal),
+            reducesDone: try container.decode(Int.self, forKey: .reducesDone),
+            reducesTotal: try container.decode(Int.self, forKey: .reducesTotal),
+            counters: try container.decode(Counters.self, forKey: .counters),
+            failure: try container.decode(String.self, forKey: .failure),
+            outputPath: try container.decode(String.self, forKey: .outputPath),
+            submittedAt: try container.decode(Double.self, forKey: .submittedAt),
+            elapsedSeconds: try container.decode(Double.self, forKey: .elapsedSeconds),
+            failedAttempts: try container.decode(Int.self, forKey: .failedAttempts),
+            blacklistedTrackers: try container.decode([String].self, forKey: .blacklistedTrackers),
+            failureLog: try container.decode([String].self, forKey: .failureLog))
     }
 }

@@ -1,3 +1,4 @@
+import MapReduce
 import Wire
 
 /// A TaskTracker announcing itself and its capacity.
@@ -15,14 +16,17 @@ public struct RegisterTrackerRequest: WireMessage, Equatable {
     /// The probe in its work directory, by which a reduce on the same file system reads its map
     /// outputs in place.
     public var probe: FileSystemProbe
+    /// The jobs of the tracker's installed job binary, which submissions of built-in jobs may name.
+    public var installedJobs: [JobDescriptor]
 
     /// Creates the message.
-    public init(tracker: String, host: String, shufflePort: Int, slots: Int, probe: FileSystemProbe) {
+    public init(tracker: String, host: String, shufflePort: Int, slots: Int, probe: FileSystemProbe, installedJobs: [JobDescriptor] = []) {
         self.tracker = tracker
         self.host = host
         self.shufflePort = shufflePort
         self.slots = slots
         self.probe = probe
+        self.installedJobs = installedJobs
     }
 
     public func encode(to writer: inout WireWriter) {
@@ -31,6 +35,7 @@ public struct RegisterTrackerRequest: WireMessage, Equatable {
         writer.write(shufflePort)
         writer.write(slots)
         writer.write(probe)
+        writer.write(installedJobs)
     }
 
     public init(from reader: inout WireReader) throws {
@@ -39,5 +44,6 @@ public struct RegisterTrackerRequest: WireMessage, Equatable {
         shufflePort = try reader.read(Int.self)
         slots = try reader.read(Int.self)
         probe = try reader.read(FileSystemProbe.self)
+        installedJobs = try reader.read([JobDescriptor].self)
     }
 }

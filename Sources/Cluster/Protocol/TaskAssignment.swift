@@ -5,8 +5,10 @@ import Wire
 public struct TaskAssignment: WireCodable, Equatable {
     /// The attempt, naming job, phase, kind and index.
     public var attempt: AttemptID
-    /// The job's catalog name.
+    /// The job's name in its binary.
     public var jobName: String
+    /// The binary that runs the attempt.
+    public var binary: JobBinary
     /// The job's parameters.
     public var parameters: JobParameters
     /// A map's splits; empty for a reduce.
@@ -22,14 +24,18 @@ public struct TaskAssignment: WireCodable, Equatable {
     public var outputDirectory: String
     /// The probe of the JobTracker's output file system; nil for a map.
     public var outputProbe: FileSystemProbe?
+    /// For a setup task, how to plan the job; its splits are then the job's whole input files.
+    public var setup: SetupSettings?
 
     /// Creates the value.
     public init(
-        attempt: AttemptID, jobName: String, parameters: JobParameters, splits: [InputSplit], reduceCount: Int, bufferLimit: Int,
-        broadcast: [UInt8], outputDirectory: String = "", outputProbe: FileSystemProbe? = nil
+        attempt: AttemptID, jobName: String, binary: JobBinary = .installed, parameters: JobParameters,
+        splits: [InputSplit], reduceCount: Int, bufferLimit: Int, broadcast: [UInt8], outputDirectory: String = "",
+        outputProbe: FileSystemProbe? = nil, setup: SetupSettings? = nil
     ) {
         self.attempt = attempt
         self.jobName = jobName
+        self.binary = binary
         self.parameters = parameters
         self.splits = splits
         self.reduceCount = reduceCount
@@ -37,11 +43,13 @@ public struct TaskAssignment: WireCodable, Equatable {
         self.broadcast = broadcast
         self.outputDirectory = outputDirectory
         self.outputProbe = outputProbe
+        self.setup = setup
     }
 
     public func encode(to writer: inout WireWriter) {
         writer.write(attempt)
         writer.write(jobName)
+        writer.write(binary)
         writer.write(parameters)
         writer.write(splits)
         writer.write(reduceCount)
@@ -49,11 +57,13 @@ public struct TaskAssignment: WireCodable, Equatable {
         writer.writeBytes(broadcast)
         writer.write(outputDirectory)
         writer.write(outputProbe)
+        writer.write(setup)
     }
 
     public init(from reader: inout WireReader) throws {
         attempt = try reader.read(AttemptID.self)
         jobName = try reader.read(String.self)
+        binary = try reader.read(JobBinary.self)
         parameters = try reader.read(JobParameters.self)
         splits = try reader.read([InputSplit].self)
         reduceCount = try reader.read(Int.self)
@@ -61,5 +71,6 @@ public struct TaskAssignment: WireCodable, Equatable {
         broadcast = try reader.readByteArray()
         outputDirectory = try reader.read(String.self)
         outputProbe = try reader.read(FileSystemProbe?.self)
+        setup = try reader.read(SetupSettings?.self)
     }
 }

@@ -78,7 +78,7 @@ extension JobTrackerState {
         case .running: state = "running"
         }
         return TaskStatus(
-            id: "\(task.id)", kind: task.id.kind == .map ? "map" : "reduce", state: state, attempts: attempts,
+            id: "\(task.id)", kind: task.id.kind.name, state: state, attempts: attempts,
             failures: task.failures, durationSeconds: max(0, duration), inputBytes: input, outputBytes: output,
             counters: task.counters.values)
     }

@@ -57,9 +57,10 @@ final class ChildTask: Sendable {
         }
     }
 
-    /// Starts `runner` on a request written in `directory`, logging its standard error to `logPath`.
+    /// Starts the job binary `runner` on a request written in `directory`, logging its standard
+    /// error to `logPath`.
     init(
-        runner: String, request: TaskRunRequest, directory: String, logPath: String,
+        runner: JobRunner, request: TaskRunRequest, directory: String, logPath: String,
         progress: @escaping @Sendable (Int64) -> Void
     ) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -69,17 +70,13 @@ final class ChildTask: Sendable {
         let requestPath = base + ".request"
         self.logPath = logPath
         resultPath = base + ".result"
-        var writer = WireWriter()
-        writer.write(request)
-        let file = try BufferedFileWriter(path: requestPath)
-        try file.write(Array(buffer: writer.buffer))
-        try file.close()
+        try request.write(to: requestPath, version: runner.protocolVersion)
         guard FileManager.default.createFile(atPath: logPath, contents: nil) else {
             throw SystemError(path: logPath, action: "cannot create")
         }
         process = Process()
-        process.executableURL = URL(fileURLWithPath: runner)
-        process.arguments = [requestPath, resultPath]
+        process.executableURL = URL(fileURLWithPath: runner.path)
+        process.arguments = [TaskRunnerProtocol.taskArgument, requestPath, resultPath]
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         let output = Pipe()
@@ -101,7 +98,7 @@ final class ChildTask: Sendable {
         do {
             try process.run()
         } catch {
-            throw InputError(path: runner, problem: "cannot start the task runner: \(error)")
+            throw InputError(path: runner.path, problem: "cannot start the job binary: \(error)")
         }
     }
 

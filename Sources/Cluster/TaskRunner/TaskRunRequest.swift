@@ -1,18 +1,22 @@
 import MapReduce
 import MapReduceEngine
+import NIOCore
 import Wire
 
-/// What a tracker asks its task-runner child process to do: one map or reduce attempt on local files.
+/// What a tracker asks a job binary to do: one setup, map or reduce attempt on local files.
+///
+/// Encoded in the request file after the ``TaskRunnerProtocol`` version, which ``write(to:)``
+/// writes and ``read(from:)`` checks.
 public struct TaskRunRequest: WireCodable, Equatable {
     /// The attempt, naming job, phase, kind and index.
     public var attempt: AttemptID
-    /// The job's catalog name.
+    /// The job's name in the binary.
     public var jobName: String
     /// The job's parameters.
     public var parameters: JobParameters
     /// The previous phase's broadcast.
     public var broadcast: [UInt8]
-    /// A map's splits, as absolute local paths.
+    /// A map's splits, as absolute local paths; a setup task's whole input files.
     public var splits: [InputSplit]
     /// The phase's number of reduce tasks.
     public var reduceCount: Int
@@ -24,9 +28,11 @@ public struct TaskRunRequest: WireCodable, Equatable {
     public var inputSegments: [MapOutputSegment]
     /// Where a map writes its output file, or a reduce its part files.
     public var directory: String
+    /// For a setup task, how to plan the job.
+    public var setup: SetupSettings?
 
     /// Creates the value.
-    public init(attempt: AttemptID, jobName: String, parameters: JobParameters, broadcast: [UInt8], splits: [InputSplit], reduceCount: Int, bufferLimit: Int, inputPaths: [String], inputSegments: [MapOutputSegment], directory: String) {
+    public init(attempt: AttemptID, jobName: String, parameters: JobParameters, broadcast: [UInt8], splits: [InputSplit], reduceCount: Int, bufferLimit: Int, inputPaths: [String], inputSegments: [MapOutputSegment], directory: String, setup: SetupSettings? = nil) {
         self.attempt = attempt
         self.jobName = jobName
         self.parameters = parameters
@@ -37,6 +43,7 @@ public struct TaskRunRequest: WireCodable, Equatable {
         self.inputPaths = inputPaths
         self.inputSegments = inputSegments
         self.directory = directory
+        self.setup = setup
     }
 
     public func encode(to writer: inout WireWriter) {
@@ -50,6 +57,7 @@ public struct TaskRunRequest: WireCodable, Equatable {
         writer.write(inputPaths)
         writer.write(inputSegments)
         writer.write(directory)
+        writer.write(setup)
     }
 
     public init(from reader: inout WireReader) throws {
@@ -63,5 +71,29 @@ public struct TaskRunRequest: WireCodable, Equatable {
         inputPaths = try reader.read([String].self)
         inputSegments = try reader.read([MapOutputSegment].self)
         directory = try reader.read(String.self)
+        setup = try reader.read(SetupSettings?.self)
+    }
+
+    /// Writes the request file: the protocol version (big-endian `u16`), then the request.
+    func write(to path: String, version: UInt16 = TaskRunnerProtocol.version) throws {
+        var writer = WireWriter()
+        writer.writeInteger(version)
+        writer.write(self)
+        let file = try BufferedFileWriter(path: path)
+        try file.write(Array(buffer: writer.buffer))
+        try file.close()
+    }
+
+    /// Reads a request file, refusing one written in a version this build does not speak.
+    static func read(from path: String) throws -> TaskRunRequest {
+        let file = try FileReadHandle(path: path)
+        var reader = WireReader(ByteBuffer(bytes: try file.readExactly(Int(file.size), at: 0)))
+        let version = try reader.readInteger(as: UInt16.self)
+        guard version == TaskRunnerProtocol.version else {
+            throw InputError(
+                path: path,
+                problem: "task-runner protocol version \(version); this job binary speaks version \(TaskRunnerProtocol.version)")
+        }
+        return try reader.read(TaskRunRequest.self)
     }
 }

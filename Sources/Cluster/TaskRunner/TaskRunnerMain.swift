@@ -1,34 +1,46 @@
 import Foundation
-import JobCatalog
 import MapReduce
 import MapReduceEngine
 import NIOCore
 import Wire
 
-/// The body of the `mrtask` executable: runs one attempt described in a request file and writes
-/// its result file, so that a crash or a runaway loop in job code costs one attempt, not a tracker.
+/// The task-runner side of a job binary: describes the binary's jobs, or runs one attempt
+/// described in a request file and writes its result file, so that a crash or a runaway loop in
+/// job code costs one attempt, not a tracker.
 ///
-/// Protocol with the tracker: argument 1 is the request file, argument 2 the result file. While
-/// records flow the child prints `progress N` lines on standard output. On success it writes the
-/// result file and exits 0; on a thrown error it prints the error as one line on standard error
-/// and exits 1; a trap or a signal ends it however it ends. When its tracker dies, it stops too
-/// (``ParentWatch``).
+/// Which jobs the binary has is given by its `main` (``run(arguments:jobs:)``); nothing here
+/// knows any job. Protocol with the tracker (``TaskRunnerProtocol``): with
+/// `--mapreduce-describe` it prints a ``BinaryDescription`` as JSON on standard output; with
+/// `--mapreduce-task REQUEST RESULT`, while records flow it prints `progress N` lines on standard
+/// output, and on success writes the result file and exits 0; on a thrown error it prints the
+/// error as one line on standard error and exits 1; a trap or a signal ends it however it ends.
+/// When its tracker dies, it stops too (``ParentWatch``).
 public enum TaskRunnerMain {
-    /// Runs the attempt and returns the process exit code.
-    public static func run(arguments: [String]) -> Int32 {
-        guard arguments.count == 3 else {
-            FileHandle.standardError.write(Data("usage: mrtask REQUEST-FILE RESULT-FILE\n".utf8))
+    /// Whether the command line (`CommandLine.arguments`) asks the program to act as a task runner.
+    public static func isTaskRunnerInvocation(_ arguments: [String]) -> Bool {
+        arguments.count >= 2 && [TaskRunnerProtocol.describeArgument, TaskRunnerProtocol.taskArgument].contains(arguments[1])
+    }
+
+    /// Describes `jobs` or runs the attempt the arguments name; returns the process exit code.
+    public static func run(arguments: [String], jobs: [any Job.Type]) -> Int32 {
+        if arguments.count == 2, arguments[1] == TaskRunnerProtocol.describeArgument {
+            return describe(jobs)
+        }
+        guard arguments.count == 4, arguments[1] == TaskRunnerProtocol.taskArgument else {
+            let name = (arguments.first as NSString?)?.lastPathComponent ?? "job binary"
+            FileHandle.standardError.write(
+                Data(
+                    "usage: \(name) \(TaskRunnerProtocol.describeArgument) | \(name) \(TaskRunnerProtocol.taskArgument) REQUEST-FILE RESULT-FILE\n"
+                        .utf8))
             return 64
         }
         ParentWatch.start()
         do {
-            let requestFile = try FileReadHandle(path: arguments[1])
-            let request = try TaskRunRequest(
-                decoding: ByteBuffer(bytes: try requestFile.readExactly(Int(requestFile.size), at: 0)))
-            let result = try execute(request)
+            let request = try TaskRunRequest.read(from: arguments[2])
+            let result = try execute(request, jobs: jobs)
             var writer = WireWriter()
             writer.write(result)
-            let file = try BufferedFileWriter(path: arguments[2])
+            let file = try BufferedFileWriter(path: arguments[3])
             try file.write(Array(buffer: writer.buffer))
             try file.close(sync: false)
             return 0
@@ -38,11 +50,23 @@ public enum TaskRunnerMain {
         }
     }
 
-    static func execute(_ request: TaskRunRequest) throws -> TaskRunResult {
-        guard let jobType = JobCatalog.job(named: request.jobName) else {
-            throw InputError(path: request.jobName, problem: "the task runner's catalog has no such job")
+    private static func describe(_ jobs: [any Job.Type]) -> Int32 {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(BinaryDescription(jobs: jobs.map(JobDescriptor.init))) else { return 70 }
+        FileHandle.standardOutput.write(data + Data("\n".utf8))
+        return 0
+    }
+
+    static func execute(_ request: TaskRunRequest, jobs: [any Job.Type]) throws -> TaskRunResult {
+        guard let jobType = jobs.first(where: { $0.name == request.jobName }) else {
+            throw InputError(path: request.jobName, problem: "this job binary has no such job")
         }
-        let phase = try jobType.init(parameters: request.parameters).phases[request.attempt.task.phase]
+        let job = try jobType.init(parameters: request.parameters)
+        if request.attempt.task.kind == .setup {
+            return TaskRunResult(counters: Counters(), outputPath: "", segments: [], plan: try plan(job, request))
+        }
+        let phase = job.phases[request.attempt.task.phase]
         let info = TaskInfo(attempt: request.attempt, parameters: request.parameters, broadcast: Broadcast(encoded: request.broadcast))
         if request.attempt.task.kind == .map {
             let output = try MapTaskRunner.run(
@@ -54,6 +78,17 @@ public enum TaskRunnerMain {
         let counters = try ReduceTaskRunner.run(
             phase: phase, info: info, inputs: inputs, directory: request.directory, progress: reportProgress)
         return TaskRunResult(counters: counters, outputPath: "", segments: [])
+    }
+
+    /// A setup task's plan: the job's input formats over its whole input files, read from the
+    /// tracker's copies where it fetched them.
+    private static func plan(_ job: any Job, _ request: TaskRunRequest) throws -> JobPlan {
+        guard let setup = request.setup else {
+            throw InputError(path: "\(request.attempt)", problem: "a setup task without setup settings")
+        }
+        let files = request.splits.map { InputFile(path: $0.path, size: $0.length, localPath: $0.localPath) }
+        let reducers = setup.reducers > 0 ? setup.reducers : JobPlanner.defaultReducers(slots: setup.slots)
+        return try JobPlanner.plan(job, files: files, splitSize: setup.splitSize, reducers: reducers, slots: setup.slots)
     }
 
     private static func reportProgress(_ records: Int64) {

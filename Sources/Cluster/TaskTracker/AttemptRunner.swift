@@ -3,9 +3,10 @@ import MapReduce
 import MapReduceEngine
 import Wire
 
-/// Runs one attempt a tracker was given in a task-runner child process: a map over its splits, or
-/// a reduce over its partition, which the tracker fetches first. A reduce writes its output in
-/// place when the tracker shares the JobTracker's file system, and uploads it otherwise.
+/// Runs one attempt a tracker was given in a child process of the job's binary: a setup task that
+/// plans the job, a map over its splits, or a reduce over its partition, which the tracker fetches
+/// first. A reduce writes its output in place when the tracker shares the JobTracker's file
+/// system, and uploads it otherwise.
 struct AttemptRunner: Sendable {
     let tracker: TaskTracker
     let assignment: TaskAssignment
@@ -14,10 +15,47 @@ struct AttemptRunner: Sendable {
     var attempt: AttemptID { assignment.attempt }
 
     func run() async throws -> AttemptReport {
-        attempt.task.kind == .map ? try await runMap() : try await runReduce()
+        let runner = try await tracker.runners.runner(
+            for: assignment.binary, job: assignment.jobName, of: attempt.task.job, fetch: fetchJobFile)
+        switch attempt.task.kind {
+        case .setup: return try await runSetup(with: runner)
+        case .map: return try await runMap(with: runner)
+        case .reduce: return try await runReduce(with: runner)
+        }
     }
 
-    private func runMap() async throws -> AttemptReport {
+    private func runSetup(with runner: JobRunner) async throws -> AttemptReport {
+        let directory = tracker.jobDirectory(attempt.task.job) + "/setup"
+        let result = try await runChild(
+            TaskRunRequest(
+                attempt: attempt, jobName: assignment.jobName, parameters: assignment.parameters, broadcast: [],
+                splits: try await readableSplits(), reduceCount: 0, bufferLimit: 0, inputPaths: [], inputSegments: [],
+                directory: directory, setup: assignment.setup),
+            in: directory, with: runner)
+        guard let plan = result.plan else {
+            throw InputError(path: "\(attempt)", problem: "the job binary's setup task returned no plan")
+        }
+        return AttemptReport(
+            attempt: attempt, state: .succeeded, records: 0, counters: result.counters, failure: "", segments: [], plan: plan)
+    }
+
+    private func runMap(with runner: JobRunner) async throws -> AttemptReport {
+        let directory = tracker.jobDirectory(attempt.task.job) + "/map"
+        let result = try await runChild(
+            TaskRunRequest(
+                attempt: attempt, jobName: assignment.jobName, parameters: assignment.parameters,
+                broadcast: assignment.broadcast, splits: try await readableSplits(), reduceCount: assignment.reduceCount,
+                bufferLimit: assignment.bufferLimit, inputPaths: [], inputSegments: [], directory: directory),
+            in: directory, with: runner)
+        tracker.registry.add(attempt, MapTaskResult(path: result.outputPath, segments: result.segments, counters: result.counters))
+        return AttemptReport(
+            attempt: attempt, state: .succeeded, records: result.counters[.mapInputRecords], counters: result.counters,
+            failure: "", segments: result.segments, outputPath: Self.absolute(result.outputPath))
+    }
+
+    /// The assignment's splits as this tracker reads them: in place under the shared root, or
+    /// from copies fetched from the JobTracker.
+    private func readableSplits() async throws -> [InputSplit] {
         var splits: [InputSplit] = []
         for split in assignment.splits {
             if let copy = try await fetchedCopy(of: split.path) {
@@ -26,20 +64,10 @@ struct AttemptRunner: Sendable {
                 splits.append(InputSplit(path: Self.absolute(split.path), start: split.start, length: split.length))
             }
         }
-        let directory = tracker.jobDirectory(attempt.task.job) + "/map"
-        let result = try await runChild(
-            TaskRunRequest(
-                attempt: attempt, jobName: assignment.jobName, parameters: assignment.parameters,
-                broadcast: assignment.broadcast, splits: splits, reduceCount: assignment.reduceCount,
-                bufferLimit: assignment.bufferLimit, inputPaths: [], inputSegments: [], directory: directory),
-            in: directory)
-        tracker.registry.add(attempt, MapTaskResult(path: result.outputPath, segments: result.segments, counters: result.counters))
-        return AttemptReport(
-            attempt: attempt, state: .succeeded, records: result.counters[.mapInputRecords], counters: result.counters,
-            failure: "", segments: result.segments, outputPath: Self.absolute(result.outputPath))
+        return splits
     }
 
-    private func runReduce() async throws -> AttemptReport {
+    private func runReduce(with runner: JobRunner) async throws -> AttemptReport {
         let directory = tracker.jobDirectory(attempt.task.job) + "/reduce/\(attempt)"
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let fetcher = ReduceFetcher(
@@ -57,7 +85,7 @@ struct AttemptRunner: Sendable {
                 broadcast: assignment.broadcast, splits: [], reduceCount: assignment.reduceCount,
                 bufferLimit: assignment.bufferLimit, inputPaths: inputs.map(\.path), inputSegments: inputs.map(\.segment),
                 directory: output),
-            in: directory
+            in: directory, with: runner
         ).counters
         if !inPlace { try await upload(output) }
         let readInPlace = inputs.filter { !$0.path.hasPrefix(directory + "/") }.count
@@ -95,15 +123,23 @@ struct AttemptRunner: Sendable {
         }
     }
 
-    /// Runs the attempt in a task-runner child process, which the tracker can kill.
-    private func runChild(_ request: TaskRunRequest, in directory: String) async throws -> TaskRunResult {
+    /// Runs the attempt in a child process of the job's binary, which the tracker can kill.
+    private func runChild(_ request: TaskRunRequest, in directory: String, with runner: JobRunner) async throws -> TaskRunResult {
         let (ledger, attempt) = (tracker.ledger, attempt)
         let child = try ChildTask(
-            runner: tracker.configuration.taskRunnerPath, request: request, directory: directory,
+            runner: runner, request: request, directory: directory,
             logPath: tracker.logPath(of: attempt), progress: { ledger.progress(attempt, records: $0) })
         tracker.children.add(attempt, child)
         defer { tracker.children.remove(attempt) }
         return try await child.result()
+    }
+
+    /// Fetches a shipped job file from the JobTracker's job-file store into `path`.
+    private func fetchJobFile(_ file: JobFileReference, into path: String) async throws {
+        let response = try await jobTracker.download(
+            ClusterMessages.fetchJobFile, payload: FetchJobFileRequest(sha256: file.sha256).encodedBuffer())
+        _ = try response.header.decode(as: FetchJobFileReply.self)
+        try await FileStreaming.receive(response.body, into: path)
     }
 
     private static func absolute(_ path: String) -> String {

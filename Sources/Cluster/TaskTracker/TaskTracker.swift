@@ -15,6 +15,8 @@ public final class TaskTracker: Sendable {
     let ledger = TrackerLedger()
     let children = ChildTaskRegistry()
     let inputs: InputCache
+    /// The job binaries attempts run in.
+    let runners: JobRunners
     /// Log lines waiting for the next heartbeat.
     let outbox: LogOutbox
     let metrics: TaskTrackerMetrics
@@ -42,18 +44,35 @@ public final class TaskTracker: Sendable {
         let probe = try FileSystemProbe.write(in: configuration.workDirectory)
         let registry = MapOutputRegistry()
         let metrics = TaskTrackerMetrics(factory: configuration.metricsFactory)
+        let environment = ChildTask.environment(ProcessInfo.processInfo.environment)
+        let installed: Result<BinaryDescription, BinaryProblem>
+        if let known = configuration.installedDescription {
+            installed = .success(known)
+        } else {
+            installed = await JobRunners.describeInstalled(
+                at: configuration.taskRunnerPath, tracker: configuration.trackerID, environment: environment)
+        }
+        if case .failure(let problem) = installed {
+            logger.error("the installed job binary cannot run; only shipped binaries will", metadata: ["problem": "\(problem)"])
+        }
+        let runners = JobRunners(
+            installedPath: configuration.taskRunnerPath, installed: installed,
+            cache: try JobFileCache(directory: configuration.workDirectory + "/job-files", capacity: configuration.jobFileCacheSize),
+            tracker: configuration.trackerID, environment: environment)
         let shuffle = try await ShuffleServer.bind(
             host: configuration.host, port: configuration.shufflePort, secret: configuration.secret,
             nodeID: configuration.trackerID, registry: registry, workDirectory: configuration.workDirectory,
             metrics: metrics, logger: logger)
         return TaskTracker(
-            configuration: configuration, logger: logger, registry: registry, shuffle: shuffle, metrics: metrics, probe: probe)
+            configuration: configuration, logger: logger, registry: registry, shuffle: shuffle, metrics: metrics, probe: probe,
+            runners: runners)
     }
 
     private init(
         configuration: TaskTrackerConfiguration, logger: Logger, registry: MapOutputRegistry, shuffle: ShuffleServer,
-        metrics: TaskTrackerMetrics, probe: FileSystemProbe
+        metrics: TaskTrackerMetrics, probe: FileSystemProbe, runners: JobRunners
     ) {
+        self.runners = runners
         self.configuration = configuration
         self.probe = probe
         self.metrics = metrics
@@ -165,7 +184,7 @@ public final class TaskTracker: Sendable {
         let reply = try await connection.call(
             RegisterTrackerRequest(
                 tracker: configuration.trackerID, host: configuration.advertiseHost, shufflePort: shufflePort,
-                slots: configuration.slots, probe: probe),
+                slots: configuration.slots, probe: probe, installedJobs: (try? runners.installed.get())?.jobs ?? []),
             expecting: RegisterTrackerReply.self)
         heartbeatInterval.withLock { $0 = .milliseconds(max(10, reply.heartbeatMilliseconds)) }
         registered.withLock { $0 = true }
@@ -222,7 +241,7 @@ public final class TaskTracker: Sendable {
                 logger.warning("attempt failed", metadata: ["attempt": "\(assignment.attempt)", "error": "\(error)"])
                 report = AttemptReport(
                     attempt: assignment.attempt, state: .failed, records: 0, counters: Counters(), failure: "\(error)",
-                    segments: [], logTail: (error as? ChildTaskFailure)?.logTail ?? [])
+                    segments: [], logTail: (error as? ChildTaskFailure)?.logTail ?? [], binaryProblem: error as? BinaryProblem)
             }
             ledger.finished(report)
             metrics.running(ledger.runningCount)
@@ -252,6 +271,7 @@ public final class TaskTracker: Sendable {
     private func cleanUp(_ job: JobID) async {
         registry.removeJob(job)
         await inputs.removeJob(job)
+        await runners.release(job)
         try? FileManager.default.removeItem(atPath: jobDirectory(job))
         logger.debug("job files removed", metadata: ["job": "\(job)"])
     }

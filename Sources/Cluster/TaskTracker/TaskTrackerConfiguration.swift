@@ -30,8 +30,13 @@ public struct TaskTrackerConfiguration: Sendable {
     public var trackerID: String
     /// How many map outputs a reduce fetches at once.
     public var parallelFetches: Int
-    /// The task-runner executable each attempt runs in (`mrtask`).
+    /// The installed job binary, which runs the attempts of built-in jobs (`mrtask`).
     public var taskRunnerPath: String
+    /// What the installed job binary holds, when the tracker's program knows it (the embedded
+    /// cluster's program is the binary); nil to ask the binary when the tracker starts.
+    public var installedDescription: BinaryDescription?
+    /// The most bytes of shipped job files (binaries and their files) the tracker keeps.
+    public var jobFileCacheSize: Int64
     /// How long ``TaskTracker/stop()`` lets running attempts finish and keeps serving needed map
     /// outputs before it hands the attempts back and leaves.
     public var drainTimeout: Duration
@@ -44,6 +49,8 @@ public struct TaskTrackerConfiguration: Sendable {
     public static let defaultHTTPPort = 9440
     /// The documented default drain time of a stopping tracker.
     public static let defaultDrainTimeout = Duration.seconds(25)
+    /// The documented default size cap of the job-file cache, 2 GiB.
+    public static let defaultJobFileCacheSize: Int64 = 2 << 30
 
     /// Creates a configuration; the tracker id defaults to `advertiseHost:shufflePort` plus the process id.
     public init(
@@ -51,7 +58,8 @@ public struct TaskTrackerConfiguration: Sendable {
         shufflePort: Int = defaultShufflePort, slots: Int = ProcessInfo.processInfo.activeProcessorCount,
         workDirectory: String, sharedInputRoot: String? = nil, usesSharedFileSystems: Bool = true, secret: ClusterSecret,
         trackerID: String? = nil,
-        parallelFetches: Int = 4, taskRunnerPath: String? = nil, drainTimeout: Duration = defaultDrainTimeout,
+        parallelFetches: Int = 4, taskRunnerPath: String? = nil, installedDescription: BinaryDescription? = nil,
+        jobFileCacheSize: Int64 = defaultJobFileCacheSize, drainTimeout: Duration = defaultDrainTimeout,
         metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance
     ) {
         self.jobTrackerHost = jobTrackerHost
@@ -67,6 +75,8 @@ public struct TaskTrackerConfiguration: Sendable {
         self.trackerID = trackerID ?? "tracker-\(advertiseHost ?? host)-\(ProcessInfo.processInfo.processIdentifier)-\(UInt16.random(in: 0...UInt16.max))"
         self.parallelFetches = max(1, parallelFetches)
         self.taskRunnerPath = taskRunnerPath ?? Self.siblingExecutable("mrtask")
+        self.installedDescription = installedDescription
+        self.jobFileCacheSize = jobFileCacheSize
         self.drainTimeout = max(.zero, drainTimeout)
         self.metricsFactory = metricsFactory
     }

@@ -1,6 +1,5 @@
 import Cluster
 import Foundation
-import JobCatalog
 import MapReduce
 
 /// What the console changes, shared by its pages and its API: submitting text and histeq jobs,
@@ -19,7 +18,8 @@ struct ConsoleActions: Sendable {
 
     /// Submits a text job on uploads and data directory files.
     func submitText(_ request: SubmitRequest) async throws -> JobID {
-        guard Self.textJobs.contains(request.job), JobCatalog.job(named: request.job) != nil else {
+        let installed = await tracker.clusterInfo().installedJobs.map(\.name)
+        guard Self.textJobs.contains(request.job), installed.contains(request.job) else {
             throw InputError(path: request.job, problem: "not a text job (choose \(Self.textJobs.joined(separator: " or ")))")
         }
         var inputs: [String] = []

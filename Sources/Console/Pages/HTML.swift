@@ -1,3 +1,4 @@
+import Cluster
 import Foundation
 
 /// Small helpers for server-rendered HTML: escaping everything user-supplied, numbers and times.
@@ -26,14 +27,7 @@ enum HTML {
 
     /// A byte count as `812 B`, `1.4 KiB`, `23.0 MiB`.
     static func bytes(_ count: Int64) -> String {
-        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
-        var value = Double(count)
-        var unit = 0
-        while value >= 1024, unit < units.count - 1 {
-            value /= 1024
-            unit += 1
-        }
-        return unit == 0 ? "\(count) B" : String(format: "%.1f %@", value, units[unit])
+        ByteCountText.describe(count)
     }
 
     /// Seconds as `0.42 s`, `12.3 s` or `4 min 05 s`.

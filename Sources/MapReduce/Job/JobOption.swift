@@ -2,7 +2,7 @@
 ///
 /// `JobOption(name: "normalize", parameter: "wordcount.normalize", help: "…")` makes
 /// `mrsubmit wordcount --normalize` the same as `-D wordcount.normalize=true`.
-public struct JobOption: Sendable, Equatable {
+public struct JobOption: Sendable, Equatable, Codable {
     /// The option's long name, without dashes.
     public let name: String
     /// The job parameter it sets.

@@ -12,6 +12,16 @@ public final class MapContext<Key: SortableKey, Value: ShuffleValue> {
         self.buffer = buffer
     }
 
+    /// The split whose records are being mapped: its file (``InputSplit/path``, as the job names
+    /// it) and range, as Hadoop's `context.getInputSplit()`. A task that combines small splits
+    /// moves from one to the next; nil before the first record.
+    public private(set) var inputSplit: InputSplit?
+
+    /// Moves on to the records of `split`.
+    @usableFromInline func begin(_ split: InputSplit) {
+        inputSplit = split
+    }
+
     /// The job's parameters (`-D name=value` and job options).
     public var parameters: JobParameters { info.parameters }
 

@@ -24,6 +24,7 @@ struct MapTaskRun<Input: InputFormat, M: Mapper> where M.Input == Input.Record {
         var records: Int64 = 0
         var bytes: Int64 = 0
         for split in request.splits {
+            context.begin(split)
             bytes += try input.read(split) { record in
                 records += 1
                 if records % Self.progressInterval == 0 { request.progress(records) }

@@ -1,18 +1,31 @@
 /// A task's identity: its job, phase, kind and index, printed `task_<stamp>_<seq>_m_000003`.
 ///
 /// Tasks of a job's second and later phases carry the phase number: `task_<stamp>_<seq>_p2_r_000000`.
+/// A job whose client could not plan it starts with a setup task, `task_<stamp>_<seq>_s_000000`,
+/// which plans it on a tracker (Hadoop's job setup task).
 public struct TaskID: Hashable, Sendable, Codable, Comparable, CustomStringConvertible, LosslessStringConvertible {
-    /// Whether a task maps or reduces.
+    /// Whether a task maps, reduces or sets the job up.
     public enum Kind: String, Sendable, Codable {
         case map = "m"
         case reduce = "r"
+        /// Plans a job from its binary on a tracker, before its first phase.
+        case setup = "s"
+
+        /// The kind's name in logs, metrics and the console: `map`, `reduce` or `setup`.
+        public var name: String {
+            switch self {
+            case .map: "map"
+            case .reduce: "reduce"
+            case .setup: "setup"
+            }
+        }
     }
 
     /// The job.
     public let job: JobID
     /// The phase, counted from 0.
     public let phase: Int
-    /// Map or reduce.
+    /// Map, reduce or setup.
     public let kind: Kind
     /// The task's index among the phase's tasks of its kind; for reduces, the partition.
     public let index: Int

@@ -3,7 +3,7 @@ import Foundation
 import MapReduce
 import MapReduceEngine
 
-/// Runs one job of the catalog from the command line and prints its summary.
+/// Runs one job of the tool from the command line and prints its summary.
 enum SubmitCommand {
     /// Parses `arguments` for `job`, runs it, and returns the process exit code.
     static func main(job: any Job.Type, arguments: [String]) -> Int32 {
@@ -21,7 +21,7 @@ enum SubmitCommand {
             jobParameters = parameters
         } catch {
             let message = SubmitOptions.message(for: error)
-            FileHandle.standardError.write(Data("mrsubmit \(job.name): \(message)\n".utf8))
+            FileHandle.standardError.write(Data("\(ToolContext.current.name) \(job.name): \(message)\n".utf8))
             return 64
         }
         let console = options.console ? EmbeddedConsole(port: options.consolePort) : nil
@@ -29,7 +29,7 @@ enum SubmitCommand {
         do {
             status = try run(job: job, options: options, parameters: jobParameters, console: console)
         } catch {
-            FileHandle.standardError.write(Data("mrsubmit \(job.name): \(error)\n".utf8))
+            FileHandle.standardError.write(Data("\(ToolContext.current.name) \(job.name): \(error)\n".utf8))
             status = 1
         }
         console?.holdUntilInterrupted()
@@ -43,7 +43,7 @@ enum SubmitCommand {
             return try PerInputSubmission.run(job: perInput, options: options, parameters: parameters, console: console)
         }
         guard !options.inputs.isEmpty else {
-            throw InputError(path: job.name, problem: "no input paths given (usage: mrsubmit \(job.name) <inputs…>)")
+            throw InputError(path: job.name, problem: "no input paths given (usage: \(ToolContext.current.name) \(job.name) <inputs…>)")
         }
         let instance = try job.init(parameters: parameters)
         let configuration = JobConfiguration(
@@ -67,7 +67,9 @@ enum SubmitCommand {
     /// The job's help: the common options and the job's own.
     static func help(for job: any Job.Type) -> String {
         var text = SubmitOptions.helpMessage(columns: 100)
-            .replacingOccurrences(of: "USAGE: ", with: "USAGE: mrsubmit \(job.name) ")
+        if let usage = text.range(of: "USAGE: "), let name = text[usage.upperBound...].firstIndex(of: " ") {
+            text.replaceSubrange(usage.upperBound..<name, with: "\(ToolContext.current.name) \(job.name)")
+        }
         text = "\(job.name): \(job.summary)\n\n" + text
         if !job.options.isEmpty {
             text += "\n\nJOB OPTIONS:\n"

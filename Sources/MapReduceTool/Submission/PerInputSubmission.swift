@@ -13,7 +13,7 @@ enum PerInputSubmission {
         job: any FilePerInputJob.Type, options: SubmitOptions, parameters: JobParameters, console: EmbeddedConsole?
     ) throws -> Int32 {
         guard !options.inputs.isEmpty else {
-            throw InputError(path: job.name, problem: "no input paths given (usage: mrsubmit \(job.name) <inputs…>)")
+            throw InputError(path: job.name, problem: "no input paths given (usage: \(ToolContext.current.name) \(job.name) <inputs…>)")
         }
         _ = try job.init(parameters: parameters)
         let plan = try PerInputPlan(job: job, inputs: options.inputs, output: options.output, force: options.force)

@@ -1,7 +1,6 @@
 import ArgumentParser
-import JobCatalog
 
-/// `mrsubmit jobs`: lists the catalog's jobs with one-line descriptions.
+/// `<tool> jobs`: lists the tool's jobs with one-line descriptions.
 struct ListJobsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "jobs", abstract: "List the jobs that can be run.")
 
@@ -9,7 +8,7 @@ struct ListJobsCommand: ParsableCommand {
     var all = false
 
     func run() {
-        for job in JobCatalog.all where all || !job.isHidden {
+        for job in ToolContext.current.jobs where all || !job.isHidden {
             print("\(job.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(job.summary)")
         }
     }

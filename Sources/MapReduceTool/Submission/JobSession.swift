@@ -6,7 +6,10 @@ import MapReduceEngine
 import Wire
 
 /// Runs one job through a JobTracker: the embedded cluster on 127.0.0.1, or a named one to which
-/// local inputs are uploaded and from which the output is downloaded.
+/// the tool's binary and local inputs are uploaded and from which the output is downloaded.
+///
+/// The job is planned here, with its own code, as Hadoop's JobClient computes splits; only when
+/// the inputs are paths on the cluster (`--remote-paths`) does a setup task plan it there.
 struct JobSession {
     let job: any Job.Type
     let configuration: JobConfiguration
@@ -33,12 +36,14 @@ struct JobSession {
         let started = Date()
         let (job, configuration, cluster, trackers, remotePaths, console) = (job, configuration, cluster, trackers, remotePaths, console)
         let address = try cluster.address()
+        let tool = ToolContext.current
         let report = try BlockingAsync.run { () async throws -> JobReport in
             guard let address else {
-                return try await Self.runEmbedded(job, configuration, trackers: trackers, console: console, progress: progress)
+                return try await Self.runEmbedded(job, configuration, tool: tool, trackers: trackers, console: console, progress: progress)
             }
             let client = ClusterClient(address: address, secret: try cluster.secret())
-            return try await Self.runRemote(job, configuration, client: client, remotePaths: remotePaths, progress: progress)
+            return try await Self.runRemote(
+                job, configuration, tool: tool, client: client, remotePaths: remotePaths, progress: progress)
         }
         return JobResult(
             job: report.job, outputPath: configuration.outputPath, counters: report.counters,
@@ -46,19 +51,22 @@ struct JobSession {
     }
 
     private static func runEmbedded(
-        _ job: any Job.Type, _ configuration: JobConfiguration, trackers: Int, console: EmbeddedConsole?,
+        _ job: any Job.Type, _ configuration: JobConfiguration, tool: ToolContext, trackers: Int, console: EmbeddedConsole?,
         progress: @escaping @Sendable (JobProgress) -> Void
     ) async throws -> JobReport {
-        var logger = Logger(label: "mrsubmit.embedded")
+        var logger = Logger(label: "\(tool.name).embedded")
         logger.logLevel = ProcessInfo.processInfo.environment["MR_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .critical
+        let files = try InputPaths.expand(configuration.inputs)
         let embedded = try await EmbeddedCluster.start(
             trackers: trackers, slots: max(1, configuration.slots / max(1, trackers)),
-            workDirectory: configuration.workDirectory, logger: logger)
+            workDirectory: configuration.workDirectory, taskRunner: tool.embeddedTaskRunner, installed: tool.description,
+            logger: logger)
         do {
             try await console?.start(for: embedded, logger: logger)
             let client = ClusterClient(address: embedded.address, secret: embedded.secret)
-            let request = submission(job, configuration, inputs: configuration.inputs, output: configuration.outputPath)
             let report = try await client.withConnection { connection in
+                let plan = try await plan(job, configuration, files: files, client: client, on: connection)
+                let request = submission(job, configuration, inputs: configuration.inputs, output: configuration.outputPath, plan: plan)
                 let id = try await client.submit(request, on: connection)
                 return try await client.follow(id, on: connection, every: .milliseconds(100)) { progress($0.progress) }
             }
@@ -71,13 +79,15 @@ struct JobSession {
     }
 
     private static func runRemote(
-        _ job: any Job.Type, _ configuration: JobConfiguration, client: ClusterClient, remotePaths: Bool,
+        _ job: any Job.Type, _ configuration: JobConfiguration, tool: ToolContext, client: ClusterClient, remotePaths: Bool,
         progress: @escaping @Sendable (JobProgress) -> Void
     ) async throws -> JobReport {
         if remotePaths {
-            let request = submission(job, configuration, inputs: configuration.inputs, output: configuration.outputPath)
             return try succeeded(
                 try await client.withConnection { connection in
+                    let binary = try await BinaryShipment.binary(for: tool, client: client, on: connection)
+                    let request = submission(
+                        job, configuration, inputs: configuration.inputs, output: configuration.outputPath, binary: binary)
                     let id = try await client.submit(request, on: connection)
                     return try await client.follow(id, on: connection, every: .milliseconds(100)) { progress($0.progress) }
                 })
@@ -86,9 +96,14 @@ struct JobSession {
         let local = LocalOutput(path: configuration.outputPath, replacesExisting: configuration.replacesOutput)
         try local.check()
         return try await client.withConnection { connection in
+            let binary = try await BinaryShipment.binary(for: tool, client: client, on: connection)
+            let plan = try await plan(job, configuration, files: files, client: client, on: connection)
             let names = files.enumerated().map { "input-\($0.offset)/\(($0.element.path as NSString).lastPathComponent)" }
             let uploaded = try await client.upload(files, names: names, on: connection)
-            let request = submission(job, configuration, inputs: uploaded, output: "")
+            let remote = Dictionary(uniqueKeysWithValues: zip(files.map(\.path), uploaded))
+            let request = submission(
+                job, configuration, inputs: uploaded, output: "", binary: binary,
+                plan: plan.renamingInputs { remote[$0] ?? $0 })
             let id = try await client.submit(request, on: connection)
             let report = try succeeded(
                 try await client.follow(id, on: connection, every: .milliseconds(100)) { progress($0.progress) })
@@ -107,9 +122,20 @@ struct JobSession {
         }
     }
 
+    /// The job's plan over `files` for the cluster's slots, made with the job's own code.
+    private static func plan(
+        _ job: any Job.Type, _ configuration: JobConfiguration, files: [InputFile], client: ClusterClient,
+        on connection: WireConnection
+    ) async throws -> JobPlan {
+        let slots = try await client.info(on: connection).slots
+        return try JobPlanner.plan(
+            try job.init(parameters: configuration.parameters), files: files, splitSize: configuration.splitSize,
+            reducers: configuration.reducers, slots: slots)
+    }
+
     /// A per-input job names each output after its input's path, which for uploaded inputs is
     /// the copy on the JobTracker: renames those outputs after the local files they came from,
-    /// where `mrsubmit` looks for them.
+    /// where the tool looks for them.
     private static func renameOutputsNamedAfterInputs(in directory: String, uploaded: [String], local: [String]) throws {
         for (remote, path) in zip(uploaded, local) {
             let staged = directory + "/" + PerInputOutputNaming.stagedName(forInput: remote)
@@ -119,13 +145,15 @@ struct JobSession {
         }
     }
 
-    private static func submission(
-        _ job: any Job.Type, _ configuration: JobConfiguration, inputs: [String], output: String
+    /// The submission of `job`; without a plan, a setup task on the cluster makes one.
+    static func submission(
+        _ job: any Job.Type, _ configuration: JobConfiguration, inputs: [String], output: String,
+        binary: JobBinary = .installed, plan: JobPlan? = nil
     ) -> SubmitJobRequest {
         SubmitJobRequest(
-            job: job.name, parameters: configuration.parameters, inputs: inputs, outputPath: output,
+            job: job.name, binary: binary, parameters: configuration.parameters, inputs: inputs, outputPath: output,
             reducers: configuration.reducers, splitSize: configuration.splitSize,
-            mapBufferSize: configuration.mapBufferSize, replacesOutput: configuration.replacesOutput)
+            mapBufferSize: configuration.mapBufferSize, replacesOutput: configuration.replacesOutput, plan: plan)
     }
 
     private static func succeeded(_ report: JobReport) throws -> JobReport {

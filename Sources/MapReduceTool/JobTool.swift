@@ -1,0 +1,39 @@
+import Cluster
+import Foundation
+import MapReduce
+
+/// A job author's whole program: the command line of its jobs, their planner, and the task
+/// runner a TaskTracker starts for their attempts, in one executable.
+///
+/// A package that depends on swift-mapreduce writes its jobs against `MapReduce` and a `main`
+/// of a few lines:
+///
+/// ```swift
+/// import MapReduce
+/// import MapReduceTool
+///
+/// @main struct Tool: JobTool {
+///     static let jobs: [any Job.Type] = [IndexerJob.self]
+/// }
+/// ```
+///
+/// `tool jobs` lists the jobs; `tool indexer docs/` runs one on an embedded cluster on
+/// 127.0.0.1; `tool indexer docs/ --cluster HOST:PORT --secret-file S` ships the executable to a
+/// running cluster (uploading it only if the cluster does not have it yet) and runs the job there.
+/// Trackers start the same executable to run the job's tasks.
+public protocol JobTool {
+    /// The jobs the tool runs.
+    static var jobs: [any Job.Type] { get }
+
+    /// How a cluster gets the tool's code; by default the tool ships itself.
+    static var shipping: JobToolShipping { get }
+}
+
+extension JobTool {
+    public static var shipping: JobToolShipping { .shipsItself }
+
+    /// Runs the tool with the process's arguments and exits with its status.
+    public static func main() {
+        exit(JobToolMain.run(jobs: jobs, shipping: shipping, arguments: CommandLine.arguments))
+    }
+}

@@ -1,0 +1,29 @@
+import Cluster
+import Foundation
+import MapReduce
+import MapReduceEngine
+
+/// `--detach`: submits a job to a named cluster and returns its id without waiting.
+///
+/// Inputs and output are paths on the cluster: a detached job's files are not transferred, and a
+/// setup task plans it there.
+struct DetachedSubmission {
+    let job: any Job.Type
+    let configuration: JobConfiguration
+    let options: SubmitOptions
+
+    func submit() throws -> String {
+        let client = try options.cluster.client(for: "--detach")
+        let (job, configuration, tool) = (job, configuration, ToolContext.current)
+        let id = try BlockingAsync.run {
+            try await client.withConnection { connection in
+                let binary = try await BinaryShipment.binary(for: tool, client: client, on: connection)
+                return try await client.submit(
+                    JobSession.submission(
+                        job, configuration, inputs: configuration.inputs, output: configuration.outputPath, binary: binary),
+                    on: connection)
+            }
+        }
+        return "\(id)"
+    }
+}
