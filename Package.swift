@@ -148,7 +148,12 @@ let package = Package(
             name: "JobsTests",
             dependencies: ["MapReduce", "MapReduceEngine", "WordCount", "LogBytes", "TestSupport"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["mrsubmit", "jobtracker", "tasktracker", "mrtask", "TestSupport"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "mrsubmit", "jobtracker", "tasktracker", "mrtask", "TestSupport", "Cluster", "MapReduce", "MapReduceEngine", "Wire",
+            ]
+        ),
         .testTarget(
             name: "WireTests",
             dependencies: [

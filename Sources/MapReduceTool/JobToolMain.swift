@@ -17,6 +17,13 @@ public enum JobToolMain {
         if let first = rest.first, let job = ToolContext.current.job(named: first) {
             return SubmitCommand.main(job: job, arguments: Array(rest.dropFirst()))
         }
+        let commands = ToolCommand.configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        if let first = rest.first, !first.hasPrefix("-"), !commands.contains(first) {
+            let tool = ToolContext.current.name
+            FileHandle.standardError.write(
+                Data("\(tool): \(first): this tool has no such job or command (see `\(tool) jobs` and `\(tool) --help`)\n".utf8))
+            return 64
+        }
         ToolCommand.main(rest)
         return 0
     }

@@ -90,13 +90,16 @@ public struct ClusterClient: Sendable {
         try await connection.call(ClusterInfoRequest(), expecting: ClusterInfoReply.self)
     }
 
-    /// Uploads job files into the JobTracker's job-file store, skipping those it holds already.
+    /// Uploads job files into the JobTracker's job-file store, skipping those it holds already;
+    /// returns the files it uploaded.
     ///
     /// Each entry pairs a file's reference (hash, name, size) with its local path.
-    public func store(_ files: [(JobFileReference, String)], on connection: WireConnection) async throws {
+    @discardableResult
+    public func store(_ files: [(JobFileReference, String)], on connection: WireConnection) async throws -> [JobFileReference] {
         let present = try await connection.call(
             JobFileStatusRequest(hashes: files.map(\.0.sha256)), expecting: JobFileStatusReply.self
         ).present
+        var uploaded: [JobFileReference] = []
         for ((file, path), isPresent) in zip(files, present) where !isPresent {
             let handle = try FileReadHandle(path: path)
             let reply = try await connection.upload(
@@ -105,7 +108,9 @@ public struct ClusterClient: Sendable {
                 try await FileStreaming.stream(handle, from: 0, length: file.size, to: writer)
             }
             _ = try reply.decode(as: UploadJobFileReply.self)
+            uploaded.append(file)
         }
+        return uploaded
     }
 
     /// Uploads local files into a fresh staging directory on the JobTracker; returns their paths there.

@@ -85,13 +85,15 @@ public final class EmbeddedCluster: Sendable {
         }
     }
 
-    /// Stops the trackers (all at once) and the JobTracker and removes their files.
+    /// Stops the trackers (all at once) and the JobTracker, waits until they have stopped, and
+    /// removes their files, so that nothing is written there afterwards.
     public func stop() async {
         await withDiscardingTaskGroup { group in
             for tracker in trackers { group.addTask { await tracker.stop() } }
         }
         await server.close()
         for task in tasks { task.cancel() }
+        for task in tasks { await task.value }
         try? FileManager.default.removeItem(atPath: dataDirectory)
     }
 }

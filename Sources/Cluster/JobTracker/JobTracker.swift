@@ -107,7 +107,7 @@ public actor JobTracker {
         let names = installed.map(\.name).joined(separator: ", ")
         throw InputError(
             path: request.job,
-            problem: "the cluster's installed job binary has no such job (its trackers have: \(names.isEmpty ? "none" : names))")
+            problem: "the trackers' installed job binary (mrtask) has no such job, though the submitting client has it: the cluster runs another build of the built-in jobs (its trackers have: \(names.isEmpty ? "none" : names))")
     }
 
     /// Takes `plan` as the job's, prepares the output of its first phase and returns that phase.

@@ -131,7 +131,9 @@ public final class TaskTracker: Sendable {
     /// as failures. Deregistering has the same effect if the reports do not make it.
     private func handBack() async {
         let running = ledger.runningCount
-        if running > 0 {
+        if configuration.drainTimeout == .zero {
+            logger.debug("leaving without a drain", metadata: ["attempts": "\(running)"])
+        } else if running > 0 {
             logger.warning("drain time is up; handing running attempts back", metadata: ["attempts": "\(running)"])
         } else {
             logger.warning("drain time is up; leaving while reduces may still need map outputs here, which run again elsewhere")

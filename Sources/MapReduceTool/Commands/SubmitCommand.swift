@@ -32,7 +32,10 @@ enum SubmitCommand {
             FileHandle.standardError.write(Data("\(ToolContext.current.name) \(job.name): \(error)\n".utf8))
             status = 1
         }
-        console?.holdUntilInterrupted()
+        if let console {
+            fflush(nil)
+            console.holdUntilInterrupted()
+        }
         return status
     }
 

@@ -7,10 +7,11 @@ enum JobReportText {
     /// Several jobs, one line each.
     static func table(_ reports: [JobReport]) -> String {
         guard !reports.isEmpty else { return "no jobs\n" }
-        var text = "JOB                           NAME        STATE      PROGRESS                         SECONDS\n"
+        var text = "JOB                           NAME        BINARY               STATE      PROGRESS                         SECONDS\n"
         for report in reports {
             text += report.job.description.padding(toLength: 30, withPad: " ", startingAt: 0)
             text += report.name.padding(toLength: 12, withPad: " ", startingAt: 0)
+            text += report.binary.padding(toLength: 21, withPad: " ", startingAt: 0)
             text += report.state.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)
             text += report.progress.line.padding(toLength: 33, withPad: " ", startingAt: 0)
             text += String(format: "%.1f", report.elapsedSeconds) + "\n"
@@ -21,6 +22,7 @@ enum JobReportText {
     /// One job in full.
     static func detail(_ report: JobReport) -> String {
         var text = "\(report.job) \(report.name): \(report.state.rawValue)\n"
+        text += "  binary \(report.binary)\n"
         text += "  \(report.progress.line) (maps \(report.mapsDone)/\(report.mapsTotal), reduces \(report.reducesDone)/\(report.reducesTotal))\n"
         text += "  elapsed \(String(format: "%.2f", report.elapsedSeconds)) s, failed attempts \(report.failedAttempts)\n"
         text += "  output \(report.outputPath)\n"

@@ -14,10 +14,10 @@ struct DetachedSubmission {
 
     func submit() throws -> String {
         let client = try options.cluster.client(for: "--detach")
-        let (job, configuration, tool) = (job, configuration, ToolContext.current)
+        let (job, configuration, tool, quiet) = (job, configuration, ToolContext.current, options.quiet)
         let id = try BlockingAsync.run {
             try await client.withConnection { connection in
-                let binary = try await BinaryShipment.binary(for: tool, client: client, on: connection)
+                let binary = try await BinaryShipment.binary(for: tool, client: client, on: connection, quiet: quiet)
                 return try await client.submit(
                     JobSession.submission(
                         job, configuration, inputs: configuration.inputs, output: configuration.outputPath, binary: binary),

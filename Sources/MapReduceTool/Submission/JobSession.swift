@@ -20,6 +20,8 @@ struct JobSession {
     let remotePaths: Bool
     /// The embedded cluster's web console, which keeps the cluster up after the job.
     let console: EmbeddedConsole?
+    /// Whether to print nothing but the summary.
+    let quiet: Bool
 
     /// A session for `job` as the command line asked for it.
     init(options: SubmitOptions, job: any Job.Type, configuration: JobConfiguration, console: EmbeddedConsole? = nil) {
@@ -29,12 +31,15 @@ struct JobSession {
         trackers = options.trackers
         remotePaths = options.remotePaths
         self.console = console
+        quiet = options.quiet
     }
 
     /// Runs the job to its end; throws the job's failure as one line.
     func run(progress: @escaping @Sendable (JobProgress) -> Void) throws -> JobResult {
         let started = Date()
-        let (job, configuration, cluster, trackers, remotePaths, console) = (job, configuration, cluster, trackers, remotePaths, console)
+        let (job, configuration, cluster, trackers, remotePaths, console, quiet) = (
+            job, configuration, cluster, trackers, remotePaths, console, quiet
+        )
         let address = try cluster.address()
         let tool = ToolContext.current
         let report = try BlockingAsync.run { () async throws -> JobReport in
@@ -43,7 +48,7 @@ struct JobSession {
             }
             let client = ClusterClient(address: address, secret: try cluster.secret())
             return try await Self.runRemote(
-                job, configuration, tool: tool, client: client, remotePaths: remotePaths, progress: progress)
+                job, configuration, tool: tool, client: client, remotePaths: remotePaths, quiet: quiet, progress: progress)
         }
         return JobResult(
             job: report.job, outputPath: configuration.outputPath, counters: report.counters,
@@ -80,12 +85,12 @@ struct JobSession {
 
     private static func runRemote(
         _ job: any Job.Type, _ configuration: JobConfiguration, tool: ToolContext, client: ClusterClient, remotePaths: Bool,
-        progress: @escaping @Sendable (JobProgress) -> Void
+        quiet: Bool, progress: @escaping @Sendable (JobProgress) -> Void
     ) async throws -> JobReport {
         if remotePaths {
             return try succeeded(
                 try await client.withConnection { connection in
-                    let binary = try await BinaryShipment.binary(for: tool, client: client, on: connection)
+                    let binary = try await BinaryShipment.binary(for: tool, client: client, on: connection, quiet: quiet)
                     let request = submission(
                         job, configuration, inputs: configuration.inputs, output: configuration.outputPath, binary: binary)
                     let id = try await client.submit(request, on: connection)
@@ -96,7 +101,7 @@ struct JobSession {
         let local = LocalOutput(path: configuration.outputPath, replacesExisting: configuration.replacesOutput)
         try local.check()
         return try await client.withConnection { connection in
-            let binary = try await BinaryShipment.binary(for: tool, client: client, on: connection)
+            let binary = try await BinaryShipment.binary(for: tool, client: client, on: connection, quiet: quiet)
             let plan = try await plan(job, configuration, files: files, client: client, on: connection)
             let names = files.enumerated().map { "input-\($0.offset)/\(($0.element.path as NSString).lastPathComponent)" }
             let uploaded = try await client.upload(files, names: names, on: connection)

@@ -11,7 +11,7 @@ public struct GrepMapper: Mapper {
     }
 
     public mutating func map(_ line: TextLine, context: MapContext<String, String>) throws {
-        let bytes = line.bytes.withUnsafeBytes { Array($0) }
+        let bytes = Array(line.bytes)
         guard Self.contains(bytes, pattern) else { return }
         let file = context.inputSplit.map { String($0.path.split(separator: "/").last ?? "") } ?? ""
         try context.emit(file, "\(line.offset)\t" + String(decoding: bytes, as: UTF8.self))

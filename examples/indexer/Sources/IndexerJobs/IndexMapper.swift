@@ -9,7 +9,7 @@ public struct IndexMapper: Mapper {
 
     public mutating func map(_ line: TextLine, context: MapContext<String, String>) throws {
         let file = context.inputSplit.map { String($0.path.split(separator: "/").last ?? "") } ?? ""
-        let text = String(decoding: line.bytes.withUnsafeBytes { Array($0) }, as: UTF8.self)
+        let text = line.bytes.string
         for word in text.split(whereSeparator: { !$0.isLetter }) {
             let key = String(word)
             if seen.insert(key + "\u{0}" + file).inserted {
