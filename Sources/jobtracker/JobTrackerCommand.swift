@@ -62,6 +62,15 @@ struct JobTrackerCommand: AsyncParsableCommand {
     @Option(help: "Seconds an attempt must run before it may get a backup [MR_SPECULATION_MIN_RUNTIME].")
     var speculationMinRuntime: Double = Double(ProcessInfo.processInfo.environment["MR_SPECULATION_MIN_RUNTIME"] ?? "") ?? 10
 
+    @Option(help: ArgumentHelp("The largest job file (a shipped binary) clients may upload, e.g. 512m [MR_JOB_FILE_LIMIT].", valueName: "size"))
+    var jobFileLimit: String = ProcessInfo.processInfo.environment["MR_JOB_FILE_LIMIT"] ?? "512m"
+
+    @Option(help: ArgumentHelp("The most bytes the job-file store keeps, e.g. 10g [MR_JOB_FILE_QUOTA].", valueName: "size"))
+    var jobFileQuota: String = ProcessInfo.processInfo.environment["MR_JOB_FILE_QUOTA"] ?? "10g"
+
+    @Option(help: "Seconds a job file no running job uses is kept after its last use [MR_JOB_FILE_RETENTION].")
+    var jobFileRetention: Double = Double(ProcessInfo.processInfo.environment["MR_JOB_FILE_RETENTION"] ?? "") ?? 3600
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error [MR_LOG_LEVEL].")
     var logLevel: String = ProcessInfo.processInfo.environment["MR_LOG_LEVEL"] ?? "info"
 
@@ -78,6 +87,10 @@ struct JobTrackerCommand: AsyncParsableCommand {
         let server = try await JobTrackerServer.bind(
             JobTrackerConfiguration(
                 host: host, port: port, dataDirectory: dataDir, secret: secret, settings: settings,
+                jobFiles: JobFileStoreSettings(
+                    maximumFileSize: try Self.byteCount(jobFileLimit, option: "--job-file-limit"),
+                    quota: try Self.byteCount(jobFileQuota, option: "--job-file-quota"),
+                    retention: .milliseconds(Int(jobFileRetention * 1000))),
                 metricsFactory: PrometheusMetricsFactory(registry: registry)),
             logger: logger)
         logger.info("JobTracker listening", metadata: ["host": "\(host)", "port": "\(server.port)", "data": "\(dataDir)"])
@@ -87,7 +100,7 @@ struct JobTrackerCommand: AsyncParsableCommand {
             configuration: ConsoleConfiguration(
                 dataDirectory: dataDir, token: token,
                 requiresLoginToRead: consoleRequireLogin || ConsoleAuth.requiresLogin(forBindHost: host),
-                uploadLimit: try Self.byteCount(consoleUploadLimit)))
+                uploadLimit: try Self.byteCount(consoleUploadLimit, option: "--console-upload-limit")))
         logger.notice("console token (sign in at /login; also `mrsubmit console-token`)", metadata: ["token": "\(token)"])
         let http = DaemonHTTPServer(
             host: host, port: httpPort, context: BasicRequestContext.self, readiness: { .ready }, registry: registry, logger: logger,
@@ -101,14 +114,11 @@ struct JobTrackerCommand: AsyncParsableCommand {
         try await group.run()
     }
 
-    /// Parses sizes like `512`, `64k`, `64m`, `1g`.
-    private static func byteCount(_ text: String) throws -> Int64 {
-        let units: [Character: Int64] = ["k": 1 << 10, "m": 1 << 20, "g": 1 << 30]
-        let lower = text.lowercased()
-        let unit = lower.last.flatMap { units[$0] }
-        guard let value = Int64(unit == nil ? lower : String(lower.dropLast())), value > 0 else {
-            throw ValidationError("--console-upload-limit \(text): expected a positive size such as 64m")
+    /// Parses a size flag such as `64m`.
+    private static func byteCount(_ text: String, option: String) throws -> Int64 {
+        guard let bytes = ByteCountText.parse(text) else {
+            throw ValidationError("\(option) \(text): expected a positive size such as 64m")
         }
-        return value * (unit ?? 1)
+        return bytes
     }
 }

@@ -63,6 +63,9 @@ struct TaskTrackerCommand: AsyncParsableCommand {
             """)
     var drainTimeout: Double = Double(ProcessInfo.processInfo.environment["MR_DRAIN_TIMEOUT"] ?? "") ?? Double(TaskTrackerConfiguration.defaultDrainTimeout.components.seconds)
 
+    @Option(help: ArgumentHelp("The most bytes of shipped job binaries and files kept, e.g. 2g [MR_JOB_FILE_CACHE].", valueName: "size"))
+    var jobFileCache: String = ProcessInfo.processInfo.environment["MR_JOB_FILE_CACHE"] ?? "2g"
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error [MR_LOG_LEVEL].")
     var logLevel: String = ProcessInfo.processInfo.environment["MR_LOG_LEVEL"] ?? "info"
 
@@ -80,7 +83,8 @@ struct TaskTrackerCommand: AsyncParsableCommand {
                 jobTrackerHost: address.host, jobTrackerPort: address.port, host: host, advertiseHost: advertiseHost,
                 shufflePort: shufflePort, slots: slots, workDirectory: workDir, sharedInputRoot: sharedInput,
                 usesSharedFileSystems: !networkOnly,
-                secret: secret, parallelFetches: parallelFetches, drainTimeout: .milliseconds(Int(drainTimeout * 1000)),
+                secret: secret, parallelFetches: parallelFetches, jobFileCacheSize: try Self.byteCount(jobFileCache, option: "--job-file-cache"),
+                drainTimeout: .milliseconds(Int(drainTimeout * 1000)),
                 metricsFactory: PrometheusMetricsFactory(registry: registry)),
             logger: logger)
         logger.info("TaskTracker started", metadata: ["shuffle": "\(advertiseHost ?? host):\(tracker.shufflePort)", "slots": "\(slots)"])
@@ -94,5 +98,13 @@ struct TaskTrackerCommand: AsyncParsableCommand {
             ],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
+    }
+
+    /// Parses a size flag such as `2g`.
+    private static func byteCount(_ text: String, option: String) throws -> Int64 {
+        guard let bytes = ByteCountText.parse(text) else {
+            throw ValidationError("\(option) \(text): expected a positive size such as 2g")
+        }
+        return bytes
     }
 }

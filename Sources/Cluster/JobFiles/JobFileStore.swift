@@ -18,6 +18,7 @@ actor JobFileStore {
 
     let directory: String
     let settings: JobFileStoreSettings
+    private let metrics: JobFileStoreMetrics
     private var records: [String: Record] = [:]
     private var users: [String: Set<JobID>] = [:]
     /// Uploads under way, so that two clients sending the same file store it once; their sizes
@@ -25,9 +26,10 @@ actor JobFileStore {
     private var uploads: [String: (size: Int64, task: Task<Void, any Error>)] = [:]
 
     /// Opens the store in `dataDirectory`, keeping the complete files an earlier JobTracker left.
-    init(dataDirectory: String, settings: JobFileStoreSettings) throws {
+    init(dataDirectory: String, settings: JobFileStoreSettings, metrics: JobFileStoreMetrics) throws {
         directory = dataDirectory + "/job-files"
         self.settings = settings
+        self.metrics = metrics
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         for name in try FileManager.default.contentsOfDirectory(atPath: directory) {
             let path = directory + "/" + name
@@ -42,6 +44,7 @@ actor JobFileStore {
             }
             records[record.file.sha256] = record
         }
+        metrics.holds(files: records.count, bytes: records.values.reduce(0) { $0 + $1.file.size })
     }
 
     /// Whether the store holds the file with hash `sha256`.
@@ -83,6 +86,8 @@ actor JobFileStore {
         let record = Record(file: file, lastUsed: Date())
         try JSONEncoder().encode(record).write(to: URL(fileURLWithPath: path + ".json"), options: .atomic)
         records[file.sha256] = record
+        metrics.uploaded(bytes: file.size)
+        metrics.holds(files: usage.files, bytes: usage.bytes)
     }
 
     /// The path of a stored file, for a tracker's fetch.
@@ -147,6 +152,7 @@ actor JobFileStore {
 
     private func remove(_ sha256: String) {
         records[sha256] = nil
+        metrics.holds(files: usage.files, bytes: usage.bytes)
         try? FileManager.default.removeItem(atPath: path(of: sha256))
         try? FileManager.default.removeItem(atPath: path(of: sha256) + ".json")
     }

@@ -43,7 +43,9 @@ public actor JobTracker {
         self.logger = logger.forwarding(source: "jobtracker", to: logs.append)
         metrics = JobTrackerMetrics(factory: configuration.metricsFactory)
         state = JobTrackerState(settings: configuration.settings)
-        jobFiles = try JobFileStore(dataDirectory: configuration.dataDirectory, settings: configuration.jobFiles)
+        jobFiles = try JobFileStore(
+            dataDirectory: configuration.dataDirectory, settings: configuration.jobFiles,
+            metrics: JobFileStoreMetrics(factory: configuration.metricsFactory))
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory + "/jobs", withIntermediateDirectories: true)
         let history = try JobHistory(dataDirectory: configuration.dataDirectory)
         history.failInterruptedJobs()

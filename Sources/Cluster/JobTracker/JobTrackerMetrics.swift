@@ -19,6 +19,7 @@ struct JobTrackerMetrics: Sendable {
     private let trackers: Gauge
     private let slots: Gauge
     private let slotsUsed: Gauge
+    private let factory: any MetricsFactory
 
     /// Creates the metrics in `factory`; the no-op factory records nothing.
     init(factory: any MetricsFactory) {
@@ -38,6 +39,7 @@ struct JobTrackerMetrics: Sendable {
         trackers = Gauge(label: "mapreduce_trackers", factory: factory)
         slots = Gauge(label: "mapreduce_slots", factory: factory)
         slotsUsed = Gauge(label: "mapreduce_slots_used", factory: factory)
+        self.factory = factory
     }
 
     /// Counts a heartbeat.
@@ -64,9 +66,12 @@ struct JobTrackerMetrics: Sendable {
     func refresh(from state: JobTrackerState) {
         var counts = ["pending": 0, "running": 0, "succeeded": 0]
         var running = 0
+        var byBinary: [String: Int] = [:]
         var attemptsRunning = 0
         for id in state.jobOrder {
-            guard let job = state.jobs[id], job.state == .running else { continue }
+            guard let job = state.jobs[id] else { continue }
+            byBinary[job.request.binary.description, default: 0] += job.state == .running ? 1 : 0
+            guard job.state == .running else { continue }
             running += 1
             for task in job.phase.maps + job.phase.reduces {
                 attemptsRunning += task.runningAttempts.count
@@ -78,6 +83,9 @@ struct JobTrackerMetrics: Sendable {
             }
         }
         jobsRunning.record(running)
+        for (binary, count) in byBinary {
+            Gauge(label: "mapreduce_binary_jobs_running", dimensions: [("binary", binary)], factory: factory).record(count)
+        }
         for (name, gauge) in tasks { gauge.record(counts[name] ?? 0) }
         trackers.record(state.trackers.count)
         slots.record(state.trackers.values.reduce(0) { $0 + $1.slots })

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Cluster
 
 /// The options every job takes: `mrsubmit <job> <inputs…> [-o DIR] [--reducers N] [-D k=v]… [--force]`.
 struct SubmitOptions: ParsableArguments {
@@ -61,20 +62,11 @@ struct SubmitOptions: ParsableArguments {
         _ = try Self.byteCount(splitSize, option: "--split-size")
         _ = try Self.byteCount(mapBuffer, option: "--map-buffer")
     }
-
-    /// Parses sizes like `512`, `64k`, `32m`, `1g`.
+    /// Parses sizes like `512`, `64k`, `32m`, `1g`, refusing what does not fit in 64 bits.
     static func byteCount(_ text: String, option: String) throws -> Int64 {
-        let lower = text.lowercased()
-        let multipliers: [Character: Int64] = ["k": 1 << 10, "m": 1 << 20, "g": 1 << 30]
-        var digits = Substring(lower)
-        var multiplier: Int64 = 1
-        if let last = lower.last, let unit = multipliers[last] {
-            multiplier = unit
-            digits = digits.dropLast()
-        }
-        guard let value = Int64(digits), value > 0 else {
+        guard let bytes = ByteCountText.parse(text) else {
             throw ValidationError("\(option) \(text): expected a positive size such as 64m")
         }
-        return value * multiplier
+        return bytes
     }
 }
