@@ -29,6 +29,28 @@ struct MRSubmitTests {
         #expect(FileManager.default.fileExists(atPath: directory.file("wordcount-out/part-r-00004")))
     }
 
+    @Test func forceNeverReplacesAnInput() throws {
+        let directory = try TemporaryDirectory("e2e-force")
+        let book = try Data(contentsOf: URL(fileURLWithPath: SharedData.books + "/pg11.txt"))
+        try directory.write("in/book.txt", Array(book))
+        for output in ["in", "in/book.txt", "."] {
+            let run = try mrsubmit(["wordcount", "in", "-o", output, "--force"], in: directory.path)
+            #expect(run.status != 0, "-o \(output) --force must be refused")
+            #expect(run.standardError.contains("nothing was deleted"), "\(run.standardError)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: directory.file("in/book.txt"))) == book)
+        }
+    }
+
+    @Test func anOutputInsideItsInputIsNotCountedAgain() throws {
+        let directory = try TemporaryDirectory("e2e-inside")
+        try directory.write("in/book.txt", Array(try Data(contentsOf: URL(fileURLWithPath: SharedData.books + "/pg11.txt"))))
+        let first = try mrsubmit(["wordcount", "in", "-o", "in/counts"], in: directory.path)
+        let second = try mrsubmit(["wordcount", "in", "-o", "in/counts", "--force"], in: directory.path)
+        #expect(first.status == 0 && second.status == 0, "\(first.standardError)\(second.standardError)")
+        let records = { (text: String) in text.split(separator: "\n").first { $0.contains("MAP_INPUT_RECORDS") } }
+        #expect(records(first.text) != nil && records(first.text) == records(second.text))
+    }
+
     @Test func separateProcessesAgreeOnPartitions() throws {
         let directory = try TemporaryDirectory("e2e-partitions")
         let input = SharedData.books + "/pg46.txt"

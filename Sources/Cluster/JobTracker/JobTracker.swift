@@ -67,7 +67,10 @@ public actor JobTracker {
     public func submit(_ submission: SubmitJobRequest) async throws -> JobID {
         var request = submission
         try checkInstalled(request)
-        let files = request.plan == nil ? try InputPaths.expand(request.inputs) : []
+        if !request.outputPath.isEmpty {
+            try OutputPlacement.check(output: request.outputPath, inputs: request.inputs + (request.plan?.inputPaths ?? []))
+        }
+        let files = request.plan == nil ? try InputPaths.expand(request.inputs, excluding: [request.outputPath]) : []
         sequence += 1
         let id = JobID(cluster: stamp, sequence: sequence)
         if request.outputPath.isEmpty { request.outputPath = configuration.dataDirectory + "/outputs/\(id)" }

@@ -61,7 +61,8 @@ struct JobSession {
     ) async throws -> JobReport {
         var logger = Logger(label: "\(tool.name).embedded")
         logger.logLevel = ProcessInfo.processInfo.environment["MR_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .critical
-        let files = try InputPaths.expand(configuration.inputs)
+        try OutputPlacement.check(output: configuration.outputPath, inputs: configuration.inputs)
+        let files = try InputPaths.expand(configuration.inputs, excluding: [configuration.outputPath])
         let embedded = try await EmbeddedCluster.start(
             trackers: trackers, slots: max(1, configuration.slots / max(1, trackers)),
             workDirectory: configuration.workDirectory, taskRunner: tool.embeddedTaskRunner, installed: tool.description,
@@ -97,7 +98,8 @@ struct JobSession {
                     return try await client.follow(id, on: connection, every: .milliseconds(100)) { progress($0.progress) }
                 })
         }
-        let files = try InputPaths.expand(configuration.inputs)
+        try OutputPlacement.check(output: configuration.outputPath, inputs: configuration.inputs)
+        let files = try InputPaths.expand(configuration.inputs, excluding: [configuration.outputPath])
         let local = LocalOutput(path: configuration.outputPath, replacesExisting: configuration.replacesOutput)
         try local.check()
         return try await client.withConnection { connection in
