@@ -85,6 +85,22 @@ public final class EmbeddedCluster: Sendable {
         }
     }
 
+    /// Ends the cluster at once for a process that is about to exit on a signal: kills the running
+    /// attempts and jobs (which removes their outputs' staging directories), closes the JobTracker
+    /// and removes the cluster's files, trying again for a moment while the trackers' last writes
+    /// land, without the orderly stop's waits.
+    public func abandon() async {
+        for tracker in trackers { tracker.children.handBackAll() }
+        for report in await server.tracker.reports() where !report.state.isFinal {
+            _ = try? await server.tracker.kill(report.job)
+        }
+        await server.close()
+        for _ in 0..<25 where FileManager.default.fileExists(atPath: dataDirectory) {
+            try? FileManager.default.removeItem(atPath: dataDirectory)
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
     /// Stops the trackers (all at once) and the JobTracker, waits until they have stopped, and
     /// removes their files, so that nothing is written there afterwards.
     public func stop() async {

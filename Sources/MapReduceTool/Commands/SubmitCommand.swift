@@ -60,8 +60,14 @@ enum SubmitCommand {
             return 0
         }
         let display = ProgressDisplay(enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
-        let result = try JobSession(options: options, job: job, configuration: configuration, console: console)
-            .run(progress: display.show)
+        let interruption = Interruption()
+        interruption.watch()
+        defer { interruption.stop() }
+        let session = JobSession(
+            options: options, job: job, configuration: configuration, console: console, interruption: interruption)
+        let outcome = Result { try session.run(progress: display.show) }
+        interruption.holdIfInterrupted()
+        let result = try outcome.get()
         display.finish()
         print(try ResultPrinter(job: job, result: result).render(), terminator: "")
         return 0

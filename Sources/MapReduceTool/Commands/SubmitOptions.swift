@@ -42,6 +42,9 @@ struct SubmitOptions: ParsableArguments {
     @Flag(help: "Submit to the named cluster and print the job id without waiting.")
     var detach = false
 
+    @Flag(help: "With --cluster, kill the job when this command is interrupted (by default the job keeps running).")
+    var killOnExit = false
+
     @Flag(help: "Inputs and -o are paths on the cluster (a shared volume): nothing is uploaded or downloaded.")
     var remotePaths = false
 

@@ -22,9 +22,16 @@ struct JobSession {
     let console: EmbeddedConsole?
     /// Whether to print nothing but the summary.
     let quiet: Bool
+    /// Whether a signal kills a job on a named cluster too, instead of leaving it running.
+    let killsOnExit: Bool
+    /// What a signal does at each stage of the session.
+    let interruption: Interruption
 
     /// A session for `job` as the command line asked for it.
-    init(options: SubmitOptions, job: any Job.Type, configuration: JobConfiguration, console: EmbeddedConsole? = nil) {
+    init(
+        options: SubmitOptions, job: any Job.Type, configuration: JobConfiguration, console: EmbeddedConsole? = nil,
+        interruption: Interruption
+    ) {
         self.job = job
         self.configuration = configuration
         cluster = options.cluster
@@ -32,6 +39,8 @@ struct JobSession {
         remotePaths = options.remotePaths
         self.console = console
         quiet = options.quiet
+        killsOnExit = options.killOnExit
+        self.interruption = interruption
     }
 
     /// Runs the job to its end; throws the job's failure as one line.
@@ -40,15 +49,20 @@ struct JobSession {
         let (job, configuration, cluster, trackers, remotePaths, console, quiet) = (
             job, configuration, cluster, trackers, remotePaths, console, quiet
         )
+        let (interruption, killsOnExit) = (interruption, killsOnExit)
         let address = try cluster.address()
         let tool = ToolContext.current
         let report = try BlockingAsync.run { () async throws -> JobReport in
             guard let address else {
-                return try await Self.runEmbedded(job, configuration, tool: tool, trackers: trackers, console: console, progress: progress)
+                return try await Self.runEmbedded(
+                    job, configuration, tool: tool, trackers: trackers, console: console, interruption: interruption,
+                    progress: progress)
             }
             let client = ClusterClient(address: address, secret: try cluster.secret())
+            let leave = RemoteLeave(tool: tool, client: client, killsOnExit: killsOnExit)
             return try await Self.runRemote(
-                job, configuration, tool: tool, client: client, remotePaths: remotePaths, quiet: quiet, progress: progress)
+                job, configuration, tool: tool, client: client, remotePaths: remotePaths, quiet: quiet,
+                interruption: interruption, leave: leave, progress: progress)
         }
         return JobResult(
             job: report.job, outputPath: configuration.outputPath, counters: report.counters,
@@ -57,7 +71,7 @@ struct JobSession {
 
     private static func runEmbedded(
         _ job: any Job.Type, _ configuration: JobConfiguration, tool: ToolContext, trackers: Int, console: EmbeddedConsole?,
-        progress: @escaping @Sendable (JobProgress) -> Void
+        interruption: Interruption, progress: @escaping @Sendable (JobProgress) -> Void
     ) async throws -> JobReport {
         var logger = Logger(label: "\(tool.name).embedded")
         logger.logLevel = ProcessInfo.processInfo.environment["MR_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .critical
@@ -67,6 +81,7 @@ struct JobSession {
             trackers: trackers, slots: max(1, configuration.slots / max(1, trackers)),
             workDirectory: configuration.workDirectory, taskRunner: tool.embeddedTaskRunner, installed: tool.description,
             logger: logger)
+        interruption.onInterrupt { _ in await embedded.abandon() }
         do {
             try await console?.start(for: embedded, logger: logger)
             let client = ClusterClient(address: embedded.address, secret: embedded.secret)
@@ -86,7 +101,7 @@ struct JobSession {
 
     private static func runRemote(
         _ job: any Job.Type, _ configuration: JobConfiguration, tool: ToolContext, client: ClusterClient, remotePaths: Bool,
-        quiet: Bool, progress: @escaping @Sendable (JobProgress) -> Void
+        quiet: Bool, interruption: Interruption, leave: RemoteLeave, progress: @escaping @Sendable (JobProgress) -> Void
     ) async throws -> JobReport {
         if remotePaths {
             return try succeeded(
@@ -95,6 +110,7 @@ struct JobSession {
                     let request = submission(
                         job, configuration, inputs: configuration.inputs, output: configuration.outputPath, binary: binary)
                     let id = try await client.submit(request, on: connection)
+                    interruption.onInterrupt { _ in await leave.leave(id, staging: nil) }
                     return try await client.follow(id, on: connection, every: .milliseconds(100)) { progress($0.progress) }
                 })
         }
@@ -112,9 +128,10 @@ struct JobSession {
                 job, configuration, inputs: uploaded, output: "", binary: binary,
                 plan: plan.renamingInputs { remote[$0] ?? $0 })
             let id = try await client.submit(request, on: connection)
+            let staging = local.stagingPath(for: id)
+            interruption.onInterrupt { _ in await leave.leave(id, staging: staging) }
             let report = try succeeded(
                 try await client.follow(id, on: connection, every: .milliseconds(100)) { progress($0.progress) })
-            let staging = local.stagingPath(for: id)
             do {
                 try await client.download(id, into: staging, on: connection)
                 if job is any FilePerInputJob.Type {

@@ -25,8 +25,14 @@ enum PerInputSubmission {
             mapBufferSize: Int(try SubmitOptions.byteCount(options.mapBuffer, option: "--map-buffer")),
             slots: options.slots, workDirectory: options.workDir)
         let display = ProgressDisplay(enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
-        let result = try JobSession(options: options, job: job, configuration: configuration, console: console)
-            .run(progress: display.show)
+        let interruption = Interruption()
+        interruption.watch()
+        defer { interruption.stop() }
+        let session = JobSession(
+            options: options, job: job, configuration: configuration, console: console, interruption: interruption)
+        let outcome = Result { try session.run(progress: display.show) }
+        interruption.holdIfInterrupted()
+        let result = try outcome.get()
         display.finish()
         try plan.publish(from: result.outputPath)
         var printer = ResultPrinter(job: job, result: result)
