@@ -62,6 +62,12 @@ struct JobTrackerCommand: AsyncParsableCommand {
     @Option(help: "Seconds an attempt must run before it may get a backup [MR_SPECULATION_MIN_RUNTIME].")
     var speculationMinRuntime: Double = Double(ProcessInfo.processInfo.environment["MR_SPECULATION_MIN_RUNTIME"] ?? "") ?? 10
 
+    @Option(help: "The most reduce tasks a job's phase may ask for [MR_MAX_REDUCERS].")
+    var maxReducers: Int = Int(ProcessInfo.processInfo.environment["MR_MAX_REDUCERS"] ?? "") ?? 10_000
+
+    @Option(help: "The most tasks (maps and reduces of all phases) a job may have [MR_MAX_TASKS].")
+    var maxTasks: Int = Int(ProcessInfo.processInfo.environment["MR_MAX_TASKS"] ?? "") ?? 200_000
+
     @Option(help: ArgumentHelp("The largest job file (a shipped binary) clients may upload, e.g. 512m [MR_JOB_FILE_LIMIT].", valueName: "size"))
     var jobFileLimit: String = ProcessInfo.processInfo.environment["MR_JOB_FILE_LIMIT"] ?? "512m"
 
@@ -82,7 +88,8 @@ struct JobTrackerCommand: AsyncParsableCommand {
             heartbeatInterval: .milliseconds(Int(heartbeatInterval * 1000)),
             trackerExpiry: .milliseconds(Int(trackerExpiry * 1000)), maxAttempts: maxAttempts,
             reduceSlowstart: reduceSlowstart, taskTimeout: .milliseconds(Int(taskTimeout * 1000)),
-            speculation: !noSpeculation, speculationMinimumRuntime: .milliseconds(Int(speculationMinRuntime * 1000)))
+            speculation: !noSpeculation, speculationMinimumRuntime: .milliseconds(Int(speculationMinRuntime * 1000)),
+            limits: SubmissionLimits(maximumReducers: maxReducers, maximumTasks: maxTasks))
         let registry = PrometheusCollectorRegistry()
         let server = try await JobTrackerServer.bind(
             JobTrackerConfiguration(

@@ -66,6 +66,7 @@ public actor JobTracker {
     /// without one a setup task that plans it on a tracker.
     public func submit(_ submission: SubmitJobRequest) async throws -> JobID {
         var request = submission
+        try configuration.settings.limits.check(request)
         try checkInstalled(request)
         if !request.outputPath.isEmpty {
             try OutputPlacement.check(output: request.outputPath, inputs: request.inputs + (request.plan?.inputPaths ?? []))
@@ -321,7 +322,9 @@ public actor JobTracker {
 
     /// What a client needs to plan a job as this JobTracker would: slots and installed jobs.
     public func clusterInfo() -> ClusterInfoReply {
-        ClusterInfoReply(slots: max(1, totalSlots), trackers: state.trackers.count, installedJobs: state.installedJobs)
+        ClusterInfoReply(
+            slots: max(1, totalSlots), trackers: state.trackers.count, installedJobs: state.installedJobs,
+            limits: configuration.settings.limits)
     }
 
     /// How many trackers are registered.
@@ -404,6 +407,7 @@ public actor JobTracker {
             return
         }
         do {
+            try configuration.settings.limits.check(plan, of: record.request.job)
             let first = try start(plan, of: job, request: record.request)
             state.startPhase(first, of: job, phaseNames: plan.phases.map(\.name))
             logger.info("job planned", metadata: ["job": "\(job)", "phases": "\(plan.phases.count)", "maps": "\(first.maps.count)"])

@@ -16,12 +16,14 @@ public struct JobTrackerSettings: Sendable {
     public var speculation: Bool
     /// How long an attempt must have run before it may get a backup (default 10 s).
     public var speculationMinimumRuntime: Duration
+    /// The bounds on every submission.
+    public var limits: SubmissionLimits
 
     /// Creates settings with the documented defaults.
     public init(
         heartbeatInterval: Duration = .seconds(1), trackerExpiry: Duration = .seconds(10), maxAttempts: Int = 4,
         reduceSlowstart: Double = 0.05, taskTimeout: Duration = .seconds(60), speculation: Bool = true,
-        speculationMinimumRuntime: Duration = .seconds(10)
+        speculationMinimumRuntime: Duration = .seconds(10), limits: SubmissionLimits = SubmissionLimits()
     ) {
         self.heartbeatInterval = heartbeatInterval
         self.trackerExpiry = trackerExpiry
@@ -30,6 +32,7 @@ public struct JobTrackerSettings: Sendable {
         self.taskTimeout = taskTimeout
         self.speculation = speculation
         self.speculationMinimumRuntime = speculationMinimumRuntime
+        self.limits = limits
     }
 
     /// An attempt gets a backup when it has run this many times the median of its finished peers.

@@ -58,12 +58,20 @@ struct SubmitOptions: ParsableArguments {
         if let reducers, reducers < 1 { throw ValidationError("--reducers must be at least 1") }
         if let slots, slots < 1 { throw ValidationError("--slots must be at least 1") }
         if trackers < 1 { throw ValidationError("--trackers must be at least 1") }
+        if let slots, slots > 1024 { throw ValidationError("--slots \(slots): at most 1024 tasks run at once on the embedded cluster") }
+        if trackers > 64 { throw ValidationError("--trackers \(trackers): the embedded cluster runs at most 64 trackers") }
         if console, cluster.named != nil {
             throw ValidationError("--console serves the embedded cluster; a named cluster's JobTracker serves its own console")
         }
         if detach, cluster.named == nil { throw ValidationError("--detach needs a running cluster: give --cluster HOST:PORT") }
-        _ = try Self.byteCount(splitSize, option: "--split-size")
-        _ = try Self.byteCount(mapBuffer, option: "--map-buffer")
+        let split = try Self.byteCount(splitSize, option: "--split-size")
+        guard SubmissionLimits.splitSizes.contains(split) else {
+            throw ValidationError("--split-size \(splitSize): must be from 4k to 1t")
+        }
+        let buffer = try Self.byteCount(mapBuffer, option: "--map-buffer")
+        guard SubmissionLimits.mapBufferSizes.contains(Int(buffer)) else {
+            throw ValidationError("--map-buffer \(mapBuffer): must be from 1m to 16g")
+        }
     }
     /// Parses sizes like `512`, `64k`, `32m`, `1g`, refusing what does not fit in 64 bits.
     static func byteCount(_ text: String, option: String) throws -> Int64 {

@@ -119,8 +119,8 @@ struct JobSession {
         let local = LocalOutput(path: configuration.outputPath, replacesExisting: configuration.replacesOutput)
         try local.check()
         return try await client.withConnection { connection in
-            let binary = try await BinaryShipment.binary(for: tool, client: client, on: connection, quiet: quiet)
             let plan = try await plan(job, configuration, files: files, client: client, on: connection)
+            let binary = try await BinaryShipment.binary(for: tool, client: client, on: connection, quiet: quiet)
             let names = files.enumerated().map { "input-\($0.offset)/\(($0.element.path as NSString).lastPathComponent)" }
             let uploaded = try await client.upload(files, names: names, on: connection)
             let remote = Dictionary(uniqueKeysWithValues: zip(files.map(\.path), uploaded))
@@ -146,15 +146,18 @@ struct JobSession {
         }
     }
 
-    /// The job's plan over `files` for the cluster's slots, made with the job's own code.
+    /// The job's plan over `files` for the cluster's slots, made with the job's own code and
+    /// checked against the cluster's limits before anything is uploaded.
     private static func plan(
         _ job: any Job.Type, _ configuration: JobConfiguration, files: [InputFile], client: ClusterClient,
         on connection: WireConnection
     ) async throws -> JobPlan {
-        let slots = try await client.info(on: connection).slots
-        return try JobPlanner.plan(
+        let cluster = try await client.info(on: connection)
+        let plan = try JobPlanner.plan(
             try job.init(parameters: configuration.parameters), files: files, splitSize: configuration.splitSize,
-            reducers: configuration.reducers, slots: slots)
+            reducers: configuration.reducers, slots: cluster.slots)
+        try cluster.limits.check(plan, of: job.name)
+        return plan
     }
 
     /// A per-input job names each output after its input's path, which for uploaded inputs is
