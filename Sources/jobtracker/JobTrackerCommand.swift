@@ -62,6 +62,12 @@ struct JobTrackerCommand: AsyncParsableCommand {
     @Option(help: "Seconds an attempt must run before it may get a backup [MR_SPECULATION_MIN_RUNTIME].")
     var speculationMinRuntime: Double = Double(ProcessInfo.processInfo.environment["MR_SPECULATION_MIN_RUNTIME"] ?? "") ?? 10
 
+    @Option(
+        help: ArgumentHelp(
+            "A directory submissions may name as input or output on this host; repeatable (default: the data directory's staging, console, inputs and outputs) [MR_ALLOWED_PATHS, colon-separated].",
+            valueName: "dir"))
+    var allowedPath: [String] = []
+
     @Option(help: "The most reduce tasks a job's phase may ask for [MR_MAX_REDUCERS].")
     var maxReducers: Int = Int(ProcessInfo.processInfo.environment["MR_MAX_REDUCERS"] ?? "") ?? 10_000
 
@@ -79,6 +85,13 @@ struct JobTrackerCommand: AsyncParsableCommand {
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error [MR_LOG_LEVEL].")
     var logLevel: String = ProcessInfo.processInfo.environment["MR_LOG_LEVEL"] ?? "info"
+
+    /// The `--allowed-path` directories, else `MR_ALLOWED_PATHS`, else nil for the defaults.
+    private var allowedPaths: [String]? {
+        if !allowedPath.isEmpty { return allowedPath }
+        let listed = (ProcessInfo.processInfo.environment["MR_ALLOWED_PATHS"] ?? "").split(separator: ":").map(String.init)
+        return listed.isEmpty ? nil : listed
+    }
 
     func run() async throws {
         let logger = DaemonLogging.logger(label: "jobtracker", level: logLevel)
@@ -98,6 +111,7 @@ struct JobTrackerCommand: AsyncParsableCommand {
                     maximumFileSize: try Self.byteCount(jobFileLimit, option: "--job-file-limit"),
                     quota: try Self.byteCount(jobFileQuota, option: "--job-file-quota"),
                     retention: .milliseconds(Int(jobFileRetention * 1000))),
+                allowedPaths: allowedPaths,
                 metricsFactory: PrometheusMetricsFactory(registry: registry)),
             logger: logger)
         logger.info("JobTracker listening", metadata: ["host": "\(host)", "port": "\(server.port)", "data": "\(dataDir)"])

@@ -15,7 +15,8 @@ struct HeldRequestTests {
         let input = try directory.write("in/words.txt", Array("a b a\n".utf8))
         let tracker = try JobTracker(
             configuration: JobTrackerConfiguration(
-                host: "127.0.0.1", dataDirectory: directory.file("jobtracker"), secret: ClusterSecret.random()),
+                host: "127.0.0.1", dataDirectory: directory.file("jobtracker"), secret: ClusterSecret.random(),
+                allowedPaths: [directory.path]),
             logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         let job = try await tracker.submit(
             SubmitJobRequest(

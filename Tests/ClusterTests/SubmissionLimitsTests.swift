@@ -40,7 +40,8 @@ struct SubmissionLimitsTests {
         let directory = try TemporaryDirectory("limits")
         let tracker = try JobTracker(
             configuration: JobTrackerConfiguration(
-                host: "127.0.0.1", dataDirectory: directory.file("jobtracker"), secret: ClusterSecret.random()),
+                host: "127.0.0.1", dataDirectory: directory.file("jobtracker"), secret: ClusterSecret.random(),
+                allowedPaths: [directory.path]),
             logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         let input = try directory.write("in/words.txt", Array("a b a\n".utf8))
         var huge = request(reducers: 10_000_000)

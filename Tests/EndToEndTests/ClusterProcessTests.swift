@@ -30,7 +30,7 @@ struct ClusterProcessTests {
                 try Daemon(
                     ClusterProcessTests.binaries + "/jobtracker",
                     ["--host", "127.0.0.1", "--port", "\(port)", "--http-port", "0", "--data-dir", directory.file("jt"), "--secret-file", secretFile,
-                     "--heartbeat-interval", "0.2", "--tracker-expiry", "\(expiry)"] + jobTrackerArguments,
+                     "--heartbeat-interval", "0.2", "--tracker-expiry", "\(expiry)"] + Self.allowedPaths + jobTrackerArguments,
                     logPath: directory.file("jobtracker.log")))
             for _ in 0..<trackers { try addTracker(trackerArguments) }
             let registered = Daemon.wait(seconds: 15) {
@@ -42,6 +42,10 @@ struct ClusterProcessTests {
         deinit {
             for daemon in daemons.reversed() { daemon.stop() }
         }
+
+        /// The directories the tests' jobs name with `--remote-paths`: the shared data and the
+        /// temporary directories the tests make.
+        static let allowedPaths = ["--allowed-path", SharedData.root, "--allowed-path", NSTemporaryDirectory()]
 
         /// Starts one more tracker process, on the next 127.0.0.x address, with extra `arguments`.
         func addTracker(_ arguments: [String] = []) throws {

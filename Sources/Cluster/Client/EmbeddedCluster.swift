@@ -34,7 +34,7 @@ public final class EmbeddedCluster: Sendable {
         let server = try await JobTrackerServer.bind(
             JobTrackerConfiguration(
                 host: "127.0.0.1", port: 0, dataDirectory: dataDirectory + "/jobtracker", secret: secret,
-                settings: JobTrackerSettings(heartbeatInterval: .milliseconds(500))),
+                settings: JobTrackerSettings(heartbeatInterval: .milliseconds(500)), allowedPaths: ["/"]),
             logger: logger)
         var tasks = [Task { _ = try? await server.run() }]
         let trackers = try await withThrowingTaskGroup(of: (Int, TaskTracker).self) { group in

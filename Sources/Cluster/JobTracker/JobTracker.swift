@@ -67,6 +67,7 @@ public actor JobTracker {
     public func submit(_ submission: SubmitJobRequest) async throws -> JobID {
         var request = submission
         try configuration.settings.limits.check(request)
+        try checkPaths(request)
         try checkInstalled(request)
         if !request.outputPath.isEmpty {
             try OutputPlacement.check(output: request.outputPath, inputs: request.inputs + (request.plan?.inputPaths ?? []))
@@ -103,6 +104,14 @@ public actor JobTracker {
                 "maps": "\(request.plan == nil ? "setup task" : "\(state.jobs[id]!.phase.maps.count)")",
             ])
         return id
+    }
+
+    /// Refuses inputs and an output outside the allowed paths.
+    private func checkPaths(_ request: SubmitJobRequest) throws {
+        for input in request.inputs + (request.plan?.inputPaths ?? []) {
+            try configuration.allowedPaths.check(input, as: "input")
+        }
+        if !request.outputPath.isEmpty { try configuration.allowedPaths.check(request.outputPath, as: "output") }
     }
 
     /// Refuses a built-in job the trackers' installed binaries do not have, naming the side that lacks it.

@@ -16,6 +16,8 @@ public struct JobTrackerConfiguration: Sendable {
     public var settings: JobTrackerSettings
     /// The limits of the job-file store.
     public var jobFiles: JobFileStoreSettings
+    /// The directories submissions may name as inputs and outputs.
+    public var allowedPaths: AllowedPaths
     /// Where the JobTracker records its metrics; the default records nothing.
     public var metricsFactory: any MetricsFactory
 
@@ -28,7 +30,7 @@ public struct JobTrackerConfiguration: Sendable {
     public init(
         host: String, port: Int = defaultPort, dataDirectory: String, secret: ClusterSecret,
         settings: JobTrackerSettings = JobTrackerSettings(), jobFiles: JobFileStoreSettings = JobFileStoreSettings(),
-        metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance
+        allowedPaths: [String]? = nil, metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance
     ) {
         self.host = host
         self.port = port
@@ -36,6 +38,7 @@ public struct JobTrackerConfiguration: Sendable {
         self.secret = secret
         self.settings = settings
         self.jobFiles = jobFiles
+        self.allowedPaths = allowedPaths.map(AllowedPaths.init) ?? .defaults(dataDirectory: self.dataDirectory)
         self.metricsFactory = metricsFactory
     }
 }
