@@ -68,6 +68,9 @@ struct JobTrackerCommand: AsyncParsableCommand {
             valueName: "dir"))
     var allowedPath: [String] = []
 
+    @Option(help: "Seconds the outputs of --cluster jobs are kept in the data directory, downloaded or not [MR_OUTPUT_RETENTION].")
+    var outputRetention: Double = Double(ProcessInfo.processInfo.environment["MR_OUTPUT_RETENTION"] ?? "") ?? 86_400
+
     @Option(help: "The most reduce tasks a job's phase may ask for [MR_MAX_REDUCERS].")
     var maxReducers: Int = Int(ProcessInfo.processInfo.environment["MR_MAX_REDUCERS"] ?? "") ?? 10_000
 
@@ -111,7 +114,7 @@ struct JobTrackerCommand: AsyncParsableCommand {
                     maximumFileSize: try Self.byteCount(jobFileLimit, option: "--job-file-limit"),
                     quota: try Self.byteCount(jobFileQuota, option: "--job-file-quota"),
                     retention: .milliseconds(Int(jobFileRetention * 1000))),
-                allowedPaths: allowedPaths,
+                allowedPaths: allowedPaths, outputRetention: .milliseconds(Int(outputRetention * 1000)),
                 metricsFactory: PrometheusMetricsFactory(registry: registry)),
             logger: logger)
         logger.info("JobTracker listening", metadata: ["host": "\(host)", "port": "\(server.port)", "data": "\(dataDir)"])

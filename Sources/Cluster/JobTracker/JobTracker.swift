@@ -220,8 +220,8 @@ public actor JobTracker {
 
     // MARK: Trackers
 
-    /// Registers a tracker.
-    func register(_ request: RegisterTrackerRequest) {
+    /// Registers a tracker; returns the jobs it holds files of that have ended or are unknown here.
+    func register(_ request: RegisterTrackerRequest) -> [JobID] {
         state.register(
             TrackerRecord(
                 id: request.tracker, host: request.host, shufflePort: request.shufflePort, slots: max(1, request.slots),
@@ -229,6 +229,7 @@ public actor JobTracker {
         metrics.refresh(from: state)
         generation += 1
         logger.info("tracker registered", metadata: ["tracker": "\(request.tracker)", "shuffle": "\(request.host):\(request.shufflePort)", "slots": "\(request.slots)"])
+        return request.heldJobs.filter { state.jobs[$0]?.state.isFinal ?? true }
     }
 
     /// Forgets a tracker that leaves on purpose.
@@ -328,6 +329,45 @@ public actor JobTracker {
     }
 
     private var totalSlots: Int { state.trackers.values.reduce(0) { $0 + $1.slots } }
+
+    /// The upload staging directories a job's inputs lie in.
+    private func stagingDirectories(of job: JobID) -> Set<String> {
+        let root = configuration.dataDirectory + "/staging/"
+        return Set(
+            (inputs[job] ?? []).compactMap { path in
+                guard path.hasPrefix(root), let name = path.dropFirst(root.count).split(separator: "/").first else { return nil }
+                return root + name
+            })
+    }
+
+    /// Removes what jobs left in the data directory: upload staging directories no running job
+    /// reads and nobody wrote to for ``stagingGrace`` (an upload may be under way), and kept
+    /// outputs older than the output retention.
+    func collectLeftovers(now: Date = Date()) {
+        let inUse = inputs.keys.flatMap(stagingDirectories)
+        for (directory, age) in Self.entries(of: configuration.dataDirectory + "/staging", now: now)
+        where age > Self.stagingGrace.seconds && !inUse.contains(directory) {
+            try? FileManager.default.removeItem(atPath: directory)
+        }
+        for (directory, age) in Self.entries(of: configuration.dataDirectory + "/outputs", now: now)
+        where age > configuration.outputRetention.seconds {
+            try? FileManager.default.removeItem(atPath: directory)
+        }
+    }
+
+    /// How long an upload staging directory no job reads is kept after its last change.
+    static let stagingGrace = Duration.seconds(3600)
+
+    /// The entries of `directory` with their ages (seconds since their last change).
+    private static func entries(of directory: String, now: Date) -> [(String, TimeInterval)] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).compactMap { name in
+            let path = directory + "/" + name
+            guard let changed = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date else {
+                return nil
+            }
+            return (path, now.timeIntervalSince(changed))
+        }
+    }
 
     /// What a client needs to plan a job as this JobTracker would: slots and installed jobs.
     public func clusterInfo() -> ClusterInfoReply {
@@ -462,7 +502,11 @@ public actor JobTracker {
         committers[job] = nil
         outputProbes[job] = nil
         plans[job] = nil
+        let staging = stagingDirectories(of: job)
         inputs[job] = nil
+        for directory in staging.subtracting(inputs.keys.flatMap(stagingDirectories)) {
+            try? FileManager.default.removeItem(atPath: directory)
+        }
         Task { [jobFiles] in await jobFiles.release(job) }
         try? FileManager.default.removeItem(atPath: jobDirectory(job))
         generation += 1

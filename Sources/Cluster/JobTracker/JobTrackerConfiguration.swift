@@ -18,6 +18,9 @@ public struct JobTrackerConfiguration: Sendable {
     public var jobFiles: JobFileStoreSettings
     /// The directories submissions may name as inputs and outputs.
     public var allowedPaths: AllowedPaths
+    /// How long the outputs of jobs that wrote into the data directory (those of `--cluster`
+    /// clients, downloaded or not) are kept.
+    public var outputRetention: Duration
     /// Where the JobTracker records its metrics; the default records nothing.
     public var metricsFactory: any MetricsFactory
 
@@ -30,7 +33,8 @@ public struct JobTrackerConfiguration: Sendable {
     public init(
         host: String, port: Int = defaultPort, dataDirectory: String, secret: ClusterSecret,
         settings: JobTrackerSettings = JobTrackerSettings(), jobFiles: JobFileStoreSettings = JobFileStoreSettings(),
-        allowedPaths: [String]? = nil, metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance
+        allowedPaths: [String]? = nil, outputRetention: Duration = .seconds(24 * 3600),
+        metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance
     ) {
         self.host = host
         self.port = port
@@ -39,6 +43,7 @@ public struct JobTrackerConfiguration: Sendable {
         self.settings = settings
         self.jobFiles = jobFiles
         self.allowedPaths = allowedPaths.map(AllowedPaths.init) ?? .defaults(dataDirectory: self.dataDirectory)
+        self.outputRetention = outputRetention
         self.metricsFactory = metricsFactory
     }
 }

@@ -37,16 +37,25 @@ public final class JobTrackerServer: Sendable {
     public func run() async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { [tracker] in
+                var rounds = 0
                 while true {
                     try await Task.sleep(for: .milliseconds(500))
                     await tracker.expireTrackers()
-                    await tracker.jobFiles.collectGarbage()
+                    rounds += 1
+                    if rounds % Self.roundsBetweenCollections == 0 {
+                        await tracker.jobFiles.collectGarbage()
+                        await tracker.collectLeftovers()
+                    }
                 }
             }
             try await server.run { connection in await self.serve(connection) }
             group.cancelAll()
         }
     }
+
+    /// How many housekeeping rounds (half a second each) pass between collections of leftover
+    /// files: directory scans are not for every round.
+    static let roundsBetweenCollections = 60
 
     /// The longest a `jobStatus` request is held, whatever it asks for.
     static let longestStatusHold = 5000
@@ -93,9 +102,10 @@ public final class JobTrackerServer: Sendable {
             let report = try await tracker.kill(try request.decode(as: KillJobRequest.self).job)
             try await connection.respond(to: request, with: KillJobReply(report: report))
         case ClusterMessages.registerTracker:
-            await tracker.register(try request.decode(as: RegisterTrackerRequest.self))
+            let finished = await tracker.register(try request.decode(as: RegisterTrackerRequest.self))
             let interval = tracker.configuration.settings.heartbeatInterval.seconds
-            try await connection.respond(to: request, with: RegisterTrackerReply(heartbeatMilliseconds: Int(interval * 1000)))
+            try await connection.respond(
+                to: request, with: RegisterTrackerReply(heartbeatMilliseconds: Int(interval * 1000), finishedJobs: finished))
         case ClusterMessages.heartbeat:
             try await connection.respond(to: request, with: await heartbeat(try request.decode(as: HeartbeatRequest.self)))
         case ClusterMessages.mapCompletions:

@@ -18,15 +18,21 @@ public struct RegisterTrackerRequest: WireMessage, Equatable {
     public var probe: FileSystemProbe
     /// The jobs of the tracker's installed job binary, which submissions of built-in jobs may name.
     public var installedJobs: [JobDescriptor]
+    /// The jobs whose files (map outputs, fetched inputs) the tracker holds, so that the JobTracker
+    /// can say which of them have ended.
+    public var heldJobs: [JobID]
 
     /// Creates the message.
-    public init(tracker: String, host: String, shufflePort: Int, slots: Int, probe: FileSystemProbe, installedJobs: [JobDescriptor] = []) {
+    public init(tracker: String, host: String, shufflePort: Int, slots: Int, probe: FileSystemProbe, installedJobs: [JobDescriptor] = [],
+        heldJobs: [JobID] = []
+    ) {
         self.tracker = tracker
         self.host = host
         self.shufflePort = shufflePort
         self.slots = slots
         self.probe = probe
         self.installedJobs = installedJobs
+        self.heldJobs = heldJobs
     }
 
     public func encode(to writer: inout WireWriter) {
@@ -36,6 +42,7 @@ public struct RegisterTrackerRequest: WireMessage, Equatable {
         writer.write(slots)
         writer.write(probe)
         writer.write(installedJobs)
+        writer.write(heldJobs)
     }
 
     public init(from reader: inout WireReader) throws {
@@ -45,5 +52,6 @@ public struct RegisterTrackerRequest: WireMessage, Equatable {
         slots = try reader.read(Int.self)
         probe = try reader.read(FileSystemProbe.self)
         installedJobs = try reader.read([JobDescriptor].self)
+        heldJobs = try reader.read([JobID].self)
     }
 }

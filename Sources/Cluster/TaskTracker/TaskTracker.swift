@@ -73,6 +73,8 @@ public final class TaskTracker: Sendable {
         metrics: TaskTrackerMetrics, probe: FileSystemProbe, runners: JobRunners
     ) {
         self.runners = runners
+        ledger.adopt(
+            ((try? FileManager.default.contentsOfDirectory(atPath: configuration.workDirectory)) ?? []).compactMap(JobID.init))
         self.configuration = configuration
         self.probe = probe
         self.metrics = metrics
@@ -186,8 +188,10 @@ public final class TaskTracker: Sendable {
         let reply = try await connection.call(
             RegisterTrackerRequest(
                 tracker: configuration.trackerID, host: configuration.advertiseHost, shufflePort: shufflePort,
-                slots: configuration.slots, probe: probe, installedJobs: (try? runners.installed.get())?.jobs ?? []),
+                slots: configuration.slots, probe: probe, installedJobs: (try? runners.installed.get())?.jobs ?? [],
+                heldJobs: ledger.heldJobs),
             expecting: RegisterTrackerReply.self)
+        for job in ledger.retire(reply.finishedJobs) { await cleanUp(job) }
         heartbeatInterval.withLock { $0 = .milliseconds(max(10, reply.heartbeatMilliseconds)) }
         registered.withLock { $0 = true }
         logger.info("registered with the JobTracker", metadata: ["jobtracker": "\(configuration.jobTrackerHost):\(configuration.jobTrackerPort)"])

@@ -37,6 +37,15 @@ final class TrackerLedger: Sendable {
     /// The number of attempts running.
     var runningCount: Int { state.withLock { $0.running.count } }
 
+    /// Takes on jobs whose files an earlier run of the tracker left in its work directory, so
+    /// that they are retired once the JobTracker says they have ended.
+    func adopt(_ jobs: some Sequence<JobID>) {
+        state.withLock { $0.jobs.formUnion(jobs) }
+    }
+
+    /// The jobs whose files the tracker holds.
+    var heldJobs: [JobID] { state.withLock { $0.jobs.sorted() } }
+
     /// Whether the tracker is idle: nothing runs and every finished attempt's report has been taken.
     var isIdle: Bool { state.withLock { $0.running.isEmpty && $0.finished.isEmpty } }
 
