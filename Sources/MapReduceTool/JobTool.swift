@@ -13,14 +13,15 @@ import MapReduce
 /// import MapReduceTool
 ///
 /// @main struct Tool: JobTool {
-///     static let jobs: [any Job.Type] = [IndexerJob.self]
+///     static let jobs: [any Job.Type] = [InvertedIndexJob.self, GrepJob.self]
 /// }
 /// ```
 ///
-/// `tool jobs` lists the jobs; `tool indexer docs/` runs one on an embedded cluster on
-/// 127.0.0.1; `tool indexer docs/ --cluster HOST:PORT --secret-file S` ships the executable to a
-/// running cluster (uploading it only if the cluster does not have it yet) and runs the job there.
-/// Trackers start the same executable to run the job's tasks.
+/// `tool jobs` lists the jobs; `tool index docs/` runs one on an embedded cluster on 127.0.0.1;
+/// `tool index docs/ --cluster HOST:PORT --secret-file S` ships the executable to a running
+/// cluster (uploading it only if the cluster does not have it yet) and runs the job there.
+/// Trackers start the same executable to plan the job when the client cannot, and to run its
+/// tasks.
 public protocol JobTool {
     /// The jobs the tool runs.
     static var jobs: [any Job.Type] { get }
@@ -30,6 +31,7 @@ public protocol JobTool {
 }
 
 extension JobTool {
+    /// The tool ships itself: ``JobToolShipping/shipsItself``.
     public static var shipping: JobToolShipping { .shipsItself }
 
     /// Runs the tool with the process's arguments and exits with its status.

@@ -4,6 +4,9 @@ import MapReduce
 
 /// The body of every job tool (``JobTool``), `mrsubmit` included: a task runner when a tracker
 /// starts it for an attempt, else the command line of its jobs.
+///
+/// ``JobTool``'s `main` calls ``run(jobs:shipping:arguments:)``. A program that needs a `main` of
+/// its own calls it too, with `CommandLine.arguments` unchanged, and exits with its result.
 public enum JobToolMain {
     /// Runs the tool with `arguments` (`CommandLine.arguments`) and returns the exit status.
     public static func run(jobs: [any Job.Type], shipping: JobToolShipping, arguments: [String]) -> Int32 {

@@ -11,5 +11,6 @@ public struct InputError: Error, CustomStringConvertible, Equatable {
         self.problem = problem
     }
 
+    /// The path and the problem: `books/: directory has no input files`.
     public var description: String { "\(path): \(problem)" }
 }

@@ -15,5 +15,6 @@ public protocol InputFormat: Sendable {
 }
 
 extension InputFormat {
+    /// By default, splits are not combined: each is one map task.
     public var combinesSmallSplits: Bool { false }
 }

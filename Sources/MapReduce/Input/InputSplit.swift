@@ -30,5 +30,6 @@ public struct InputSplit: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The unit after the split's last.
     public var end: Int64 { start + length }
 
+    /// The split as `path:start+length`, for logs and errors.
     public var description: String { "\(path):\(start)+\(length)" }
 }

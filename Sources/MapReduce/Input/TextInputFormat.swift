@@ -26,6 +26,7 @@ public struct TextInputFormat: InputFormat {
     /// Text splits count bytes: small files share map tasks.
     public var combinesSmallSplits: Bool { true }
 
+    /// Cuts each non-empty file into splits of `splitSize` bytes; the last may be up to 1.1 times as long.
     public func splits(of files: [InputFile], splitSize: Int64) throws -> [InputSplit] {
         precondition(splitSize > 0, "split size must be positive")
         var splits: [InputSplit] = []
@@ -40,6 +41,7 @@ public struct TextInputFormat: InputFormat {
         return splits
     }
 
+    /// Reads the lines that start in the split, skipping a first partial line unless the split starts at 0, and returns how many input bytes it consumed.
     public func read(_ split: InputSplit, _ body: (TextLine) throws -> Void) throws -> Int64 {
         let file = try FileReadHandle(path: split.readPath)
         let reader = LineReader(file: file, start: split.start, bufferSize: min(bufferSize, Int(split.length) + 4096))

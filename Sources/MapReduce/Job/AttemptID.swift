@@ -20,6 +20,7 @@ public struct AttemptID: Hashable, Sendable, Codable, CustomStringConvertible, L
         self.init(task: task, number: number)
     }
 
+    /// The printed form, `attempt_<stamp>_<seq>_m_000003_0`.
     public var description: String { "attempt_\(task.body)_\(number)" }
 
     /// The name of a map attempt's final output file: sorted records of every partition and an index.

@@ -15,6 +15,7 @@ public protocol Combiner: SendableMetatype {
 
 /// Combines numbers by adding them.
 public enum SumCombiner<Value: ShuffleValue & AdditiveArithmetic>: Combiner {
+    /// Adds `next` to `accumulated`.
     @inlinable public static func combine(_ accumulated: inout Value, with next: Value) {
         accumulated += next
     }
@@ -22,6 +23,7 @@ public enum SumCombiner<Value: ShuffleValue & AdditiveArithmetic>: Combiner {
 
 /// Combines equally long arrays of numbers element by element, as histograms are added.
 public enum ElementwiseSumCombiner<Element: ShuffleValue & AdditiveArithmetic>: Combiner {
+    /// Adds `next` to `accumulated` element by element; traps when their lengths differ.
     @inlinable public static func combine(_ accumulated: inout [Element], with next: [Element]) {
         precondition(accumulated.count == next.count, "ElementwiseSumCombiner needs arrays of one length")
         for index in accumulated.indices { accumulated[index] += next[index] }

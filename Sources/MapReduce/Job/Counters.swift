@@ -5,16 +5,27 @@
 public struct Counters: Sendable, Equatable, Codable {
     /// The counters that the framework maintains for every job, in the order they are printed.
     public enum Framework: String, CaseIterable, Sendable {
+        /// Records the maps read from their splits.
         case mapInputRecords = "MAP_INPUT_RECORDS"
+        /// Input bytes the maps consumed, as their input formats count them.
         case mapInputBytes = "MAP_INPUT_BYTES"
+        /// Pairs the mappers emitted, before any combining.
         case mapOutputRecords = "MAP_OUTPUT_RECORDS"
+        /// Bytes of the encoded keys and values the mappers emitted.
         case mapOutputBytes = "MAP_OUTPUT_BYTES"
+        /// Pairs the combiner received: every emitted pair, when the phase has a combiner.
         case combineInputRecords = "COMBINE_INPUT_RECORDS"
+        /// Pairs left after combining, in the spills and in their merge.
         case combineOutputRecords = "COMBINE_OUTPUT_RECORDS"
+        /// Records written to spill files.
         case spilledRecords = "SPILLED_RECORDS"
+        /// Distinct keys the reducers were called with.
         case reduceInputGroups = "REDUCE_INPUT_GROUPS"
+        /// Values the reducers' merges read.
         case reduceInputRecords = "REDUCE_INPUT_RECORDS"
+        /// Records the reducers wrote to the output.
         case reduceOutputRecords = "REDUCE_OUTPUT_RECORDS"
+        /// Input records that mappers counted as malformed (``MapContext/countMalformedRecord()``).
         case malformedRecords = "MALFORMED_RECORDS"
     }
 

@@ -4,7 +4,7 @@
 /// Image and document conversions are such jobs: `mrsubmit histeq photo.tif` writes
 /// `photo_equalized.tif`. The last phase's output format writes each result into its attempt
 /// directory under ``PerInputOutputNaming/stagedName(forInput:)``; the framework commits those
-/// files like any other output, then `mrsubmit` renames each to its place beside its input (or to
+/// files like any other output, then the job tool renames each to its place beside its input (or to
 /// `-o FILE` for a single input), so a failed job leaves no output file behind. Inputs found in
 /// directories that are earlier outputs of the job, or that the job does not read, are skipped.
 public protocol FilePerInputJob: Job {
@@ -18,5 +18,6 @@ public protocol FilePerInputJob: Job {
 }
 
 extension FilePerInputJob {
+    /// By default, every file found in a directory is read.
     public static func skipReason(forDirectoryEntry path: String) -> String? { nil }
 }

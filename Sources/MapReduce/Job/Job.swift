@@ -1,7 +1,8 @@
 /// A map-reduce job as its author defines it: a name, options, and the phases it runs.
 ///
-/// Jobs are listed in the job catalog, which the CLI and the task runners share; the framework
-/// creates the job from its parameters wherever a task of it runs.
+/// A job tool lists its jobs (`JobTool.jobs` in `MapReduceTool`), and the same executable runs
+/// their tasks on the trackers; the framework creates the job from its parameters wherever its
+/// code runs: in the client that plans it, in a setup task, and in every map and reduce attempt.
 ///
 /// ```swift
 /// struct LineLengths: Job {
@@ -16,15 +17,15 @@
 /// }
 /// ```
 public protocol Job: Sendable {
-    /// The name users type: `mrsubmit <name> …`.
+    /// The name users type after the tool's: `mrsubmit <name> …`, `indexer <name> …`.
     static var name: String { get }
     /// One line saying what the job computes.
     static var summary: String { get }
     /// Options of the job's own, shown in its `--help` and passed as job parameters.
     static var options: [JobOption] { get }
-    /// How `mrsubmit` summarises a finished job's output.
+    /// How the tool summarises a finished job's output.
     static var resultSummary: ResultSummary { get }
-    /// Whether `mrsubmit jobs` leaves the job out unless asked (test and demo jobs).
+    /// Whether the tool's `jobs` command leaves the job out unless asked with `--all` (test and demo jobs).
     static var isHidden: Bool { get }
 
     /// Creates the job, checking its parameters.
@@ -35,7 +36,10 @@ public protocol Job: Sendable {
 }
 
 extension Job {
+    /// No options of the job's own.
     public static var options: [JobOption] { [] }
+    /// No summary beyond the counters and the output path.
     public static var resultSummary: ResultSummary { .none }
+    /// Listed by `jobs`.
     public static var isHidden: Bool { false }
 }

@@ -28,8 +28,10 @@ public struct JobID: Hashable, Sendable, Codable, Comparable, CustomStringConver
     /// The part shared by task and attempt ids: `<stamp>_<seq>`.
     public var suffix: String { "\(cluster)_\(Self.padded(sequence, width: 4))" }
 
+    /// The printed form, `job_<stamp>_<seq>`.
     public var description: String { "job_\(suffix)" }
 
+    /// Orders jobs by cluster stamp, then by sequence number.
     public static func < (lhs: JobID, rhs: JobID) -> Bool {
         (lhs.cluster, lhs.sequence) < (rhs.cluster, rhs.sequence)
     }

@@ -61,5 +61,6 @@ public struct JobParameterError: Error, CustomStringConvertible {
         self.message = message
     }
 
+    /// The message.
     public var description: String { message }
 }

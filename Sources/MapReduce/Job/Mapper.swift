@@ -25,6 +25,8 @@ public protocol Mapper: SendableMetatype {
 }
 
 extension Mapper {
+    /// Does nothing.
     public mutating func setup(_ context: MapContext<Key, Value>) throws {}
+    /// Does nothing.
     public mutating func cleanup(_ context: MapContext<Key, Value>) throws {}
 }

@@ -15,6 +15,7 @@ public struct HashPartitioner: Partitioner {
     /// Creates the partitioner.
     public init() {}
 
+    /// The stable hash of the encoded key, modulo `count`.
     @inlinable public func partition(of encodedKey: UnsafeRawBufferPointer, among count: Int) -> Int {
         Int(KeyBytes.stableHash(encodedKey) % UInt64(count))
     }

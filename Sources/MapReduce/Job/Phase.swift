@@ -91,6 +91,7 @@ public struct Phase: Sendable {
 
 /// The combiner type of a phase that has none.
 public enum NoCombiner<Value: ShuffleValue>: Combiner {
+    /// Never called: a phase without a combiner does not combine.
     public static func combine(_ accumulated: inout Value, with next: Value) {}
 }
 

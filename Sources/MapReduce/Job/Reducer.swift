@@ -28,6 +28,8 @@ public protocol Reducer: SendableMetatype {
 }
 
 extension Reducer {
+    /// Does nothing.
     public mutating func setup(_ context: ReduceContext<OutputKey, OutputValue>) throws {}
+    /// Does nothing.
     public mutating func cleanup(_ context: ReduceContext<OutputKey, OutputValue>) throws {}
 }

@@ -1,4 +1,4 @@
-/// How `mrsubmit` summarises a finished job's text output.
+/// How a job tool (`mrsubmit` or your own) summarises a finished job's text output.
 public enum ResultSummary: Sendable, Equatable {
     /// Nothing beyond the counters.
     case none

@@ -6,7 +6,9 @@
 public struct TaskID: Hashable, Sendable, Codable, Comparable, CustomStringConvertible, LosslessStringConvertible {
     /// Whether a task maps, reduces or sets the job up.
     public enum Kind: String, Sendable, Codable {
+        /// Reads splits and emits pairs for the shuffle.
         case map = "m"
+        /// Merges one partition of the map outputs and writes output.
         case reduce = "r"
         /// Plans a job from its binary on a tracker, before its first phase.
         case setup = "s"
@@ -66,11 +68,13 @@ public struct TaskID: Hashable, Sendable, Codable, Comparable, CustomStringConve
         return "\(job.suffix)\(phaseTag)_\(kind.rawValue)_\(JobID.padded(index, width: 6))"
     }
 
+    /// The printed form, `task_<stamp>_<seq>_m_000003`.
     public var description: String { "task_\(body)" }
 
     /// The name of a reduce task's output file, `part-r-00003`.
     public var partFileName: String { "part-\(kind.rawValue)-\(JobID.padded(index, width: 5))" }
 
+    /// Orders tasks by job, phase, kind and index.
     public static func < (lhs: TaskID, rhs: TaskID) -> Bool {
         (lhs.job, lhs.phase, lhs.kind.rawValue, lhs.index) < (rhs.job, rhs.phase, rhs.kind.rawValue, rhs.index)
     }

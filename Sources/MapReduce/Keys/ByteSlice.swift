@@ -12,8 +12,11 @@ public struct ByteSlice: RandomAccessCollection, SortableKey, TextRepresentable 
         self.buffer = buffer
     }
 
+    /// The first position, always 0.
     @inlinable public var startIndex: Int { 0 }
+    /// The position after the last byte: the slice's length.
     @inlinable public var endIndex: Int { buffer.count }
+    /// The byte at `position`.
     @inlinable public subscript(position: Int) -> UInt8 { buffer[position] }
 
     /// The sub-slice of the bytes in `range`, still borrowed.
@@ -24,14 +27,17 @@ public struct ByteSlice: RandomAccessCollection, SortableKey, TextRepresentable 
     /// The bytes decoded as UTF-8, with invalid sequences replaced by U+FFFD.
     public var string: String { String(decoding: buffer, as: UTF8.self) }
 
+    /// Appends the bytes unchanged: slices sort as raw bytes.
     @inlinable public func encodeSortable(into writer: inout ByteWriter) {
         writer.write(buffer)
     }
 
+    /// Borrows the encoded bytes; the slice is valid only while they are.
     @inlinable public init(sortableBytes bytes: UnsafeRawBufferPointer) {
         buffer = bytes
     }
 
+    /// Lends the slice's own bytes, copying nothing.
     @inlinable public func withSortableBytes<R>(
         scratch: inout ByteWriter, _ body: (UnsafeRawBufferPointer) throws -> R
     ) rethrows -> R {

@@ -15,6 +15,7 @@ public struct KeyPair<First: SortableKey, Second: SortableKey>: SortableKey {
         self.second = second
     }
 
+    /// Appends the first part escaped and terminated, then the second part.
     @inlinable public func encodeSortable(into writer: inout ByteWriter) {
         var part = ByteWriter()
         first.encodeSortable(into: &part)
@@ -27,6 +28,7 @@ public struct KeyPair<First: SortableKey, Second: SortableKey>: SortableKey {
         second.encodeSortable(into: &writer)
     }
 
+    /// Splits the bytes at the first part's terminator and decodes both parts.
     @inlinable public init(sortableBytes bytes: UnsafeRawBufferPointer) throws {
         var unescaped: [UInt8] = []
         var index = 0

@@ -20,6 +20,7 @@ public protocol SortableKey {
 }
 
 extension SortableKey {
+    /// Encodes the key into `scratch` and calls `body` with those bytes.
     @inlinable public func withSortableBytes<R>(
         scratch: inout ByteWriter, _ body: (UnsafeRawBufferPointer) throws -> R
     ) rethrows -> R {
@@ -30,20 +31,24 @@ extension SortableKey {
 }
 
 extension String: SortableKey {
+    /// Appends the UTF-8 bytes: strings sort by their UTF-8 bytes, which is Unicode scalar order.
     @inlinable public func encodeSortable(into writer: inout ByteWriter) {
         writer.write(contentsOf: utf8)
     }
 
+    /// Decodes the bytes as UTF-8, with invalid sequences replaced by U+FFFD.
     @inlinable public init(sortableBytes bytes: UnsafeRawBufferPointer) throws {
         self = String(decoding: bytes, as: UTF8.self)
     }
 }
 
 extension Bool: SortableKey {
+    /// Appends one byte, 1 or 0: false sorts first.
     @inlinable public func encodeSortable(into writer: inout ByteWriter) {
         writer.write(self ? 1 : 0)
     }
 
+    /// Reads the one byte, 0 or 1; throws on anything else.
     @inlinable public init(sortableBytes bytes: UnsafeRawBufferPointer) throws {
         guard bytes.count == 1, bytes[0] <= 1 else { throw DecodingError.malformed("a Bool key is one byte, 0 or 1") }
         self = bytes[0] == 1
@@ -58,6 +63,7 @@ extension Double: SortableKey {
         writer.writeBigEndian(bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63))
     }
 
+    /// Reads 8 bytes written by ``encodeSortable(into:)``.
     @inlinable public init(sortableBytes bytes: UnsafeRawBufferPointer) throws {
         var reader = ByteReader(bytes)
         let stored = try reader.readBigEndian(UInt64.self)

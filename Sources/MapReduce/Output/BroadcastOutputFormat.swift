@@ -6,6 +6,7 @@ public struct BroadcastOutputFormat<Key: SortableKey, Value: ShuffleValue>: Outp
     /// Creates the format.
     public init() {}
 
+    /// Opens the task's `part-r-NNNNN` file for binary records.
     public func makeWriter(for task: TaskID, in directory: String) throws -> any RecordWriter<Key, Value> {
         BroadcastRecordWriter<Key, Value>(file: try BufferedFileWriter(path: directory + "/" + task.partFileName))
     }

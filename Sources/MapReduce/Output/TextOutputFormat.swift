@@ -3,6 +3,7 @@ public struct TextOutputFormat<Key: TextRepresentable, Value: TextRepresentable>
     /// Creates the format.
     public init() {}
 
+    /// Opens the task's `part-r-NNNNN` file for `key<TAB>value` lines.
     public func makeWriter(for task: TaskID, in directory: String) throws -> any RecordWriter<Key, Value> {
         TextRecordWriter<Key, Value>(file: try BufferedFileWriter(path: directory + "/" + task.partFileName))
     }

@@ -5,23 +5,28 @@ public protocol TextRepresentable {
 }
 
 extension String: TextRepresentable {
+    /// Writes the string's UTF-8 bytes.
     @inlinable public func writeText(into writer: inout ByteWriter) { writer.write(contentsOf: utf8) }
 }
 
 extension Substring: TextRepresentable {
+    /// Writes the substring's UTF-8 bytes.
     @inlinable public func writeText(into writer: inout ByteWriter) { writer.write(contentsOf: utf8) }
 }
 
 extension Double: TextRepresentable {
+    /// Writes the number as Swift prints it (`description`).
     public func writeText(into writer: inout ByteWriter) { writer.write(contentsOf: description.utf8) }
 }
 
 extension Bool: TextRepresentable {
+    /// Writes `true` or `false`.
     public func writeText(into writer: inout ByteWriter) { writer.write(contentsOf: description.utf8) }
 }
 
 /// Integers write their decimal digits.
 extension TextRepresentable where Self: BinaryInteger {
+    /// Writes the integer's decimal digits.
     @inlinable public func writeText(into writer: inout ByteWriter) { writer.writeDecimal(self) }
 }
 

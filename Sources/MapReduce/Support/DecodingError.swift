@@ -5,6 +5,7 @@ public enum DecodingError: Error, Equatable, CustomStringConvertible {
     /// The bytes do not form a valid value; the text says why.
     case malformed(String)
 
+    /// The reason in one line, as errors are shown to users.
     public var description: String {
         switch self {
         case .truncated: "encoded value is truncated"

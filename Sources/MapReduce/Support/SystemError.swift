@@ -16,6 +16,7 @@ public struct SystemError: Error, CustomStringConvertible, Equatable {
         self.code = code
     }
 
+    /// The path, the action and the system's reason: `out/part-r-00000: cannot create: permission denied`.
     public var description: String {
         "\(path): \(action): \(String(cString: strerror(code)).lowercased())"
     }

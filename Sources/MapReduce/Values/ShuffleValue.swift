@@ -21,10 +21,13 @@ public protocol ShuffleValue {
 }
 
 extension ShuffleValue {
+    /// The value's in-memory size (`MemoryLayout<Self>.stride`); values that own storage override it.
     @inlinable public var approximateByteCount: Int { MemoryLayout<Self>.stride }
 
+    /// No split: the value is encoded whole.
     @inlinable public func splitEncoding() -> SplitEncoding? { nil }
 
+    /// The length of the encoding, found by encoding the value into a scratch buffer.
     @inlinable public var encodedByteCount: Int {
         var writer = ByteWriter(capacity: 16)
         encode(into: &writer)
@@ -34,11 +37,13 @@ extension ShuffleValue {
 
 /// Signed integers encode as zig-zag varints, unsigned ones as varints.
 extension ShuffleValue where Self: FixedWidthInteger {
+    /// The length of the varint encoding: one byte per 7 significant bits, at least one.
     @inlinable public var encodedByteCount: Int {
         let raw = Self.isSigned ? UInt64(bitPattern: (Int64(self) << 1) ^ (Int64(self) >> 63)) : UInt64(self)
         return Swift.max(1, (64 - raw.leadingZeroBitCount + 6) / 7)
     }
 
+    /// Appends the value as a zig-zag varint (signed) or a varint (unsigned).
     @inlinable public func encode(into writer: inout ByteWriter) {
         if Self.isSigned {
             writer.writeZigZag(Int64(self))
@@ -47,6 +52,7 @@ extension ShuffleValue where Self: FixedWidthInteger {
         }
     }
 
+    /// Reads a varint written by ``encode(into:)``; throws if it does not fit the type.
     @inlinable public init(decoding reader: inout ByteReader) throws {
         if Self.isSigned {
             let wide = try reader.readZigZag()
@@ -72,38 +78,47 @@ extension UInt32: ShuffleValue {}
 extension UInt64: ShuffleValue {}
 
 extension Bool: ShuffleValue {
+    /// Appends one byte, 1 or 0.
     @inlinable public func encode(into writer: inout ByteWriter) { writer.write(self ? 1 : 0) }
 
+    /// Reads one byte; any value but 0 is true.
     @inlinable public init(decoding reader: inout ByteReader) throws { self = try reader.readByte() != 0 }
 }
 
 extension Double: ShuffleValue {
+    /// Appends the IEEE-754 bits, big-endian (8 bytes).
     @inlinable public func encode(into writer: inout ByteWriter) { writer.writeBigEndian(bitPattern) }
 
+    /// Reads 8 bytes of IEEE-754 bits, big-endian.
     @inlinable public init(decoding reader: inout ByteReader) throws {
         self = Double(bitPattern: try reader.readBigEndian(UInt64.self))
     }
 }
 
 extension String: ShuffleValue {
+    /// Appends the UTF-8 bytes after their length as a varint.
     @inlinable public func encode(into writer: inout ByteWriter) {
         var copy = self
         copy.withUTF8 { writer.writeLengthPrefixed(UnsafeRawBufferPointer($0)) }
     }
 
+    /// Reads a length-prefixed UTF-8 string; invalid sequences become U+FFFD.
     @inlinable public init(decoding reader: inout ByteReader) throws {
         self = String(decoding: try reader.readLengthPrefixed(), as: UTF8.self)
     }
 
+    /// The UTF-8 length plus the string's own storage.
     @inlinable public var approximateByteCount: Int { utf8.count + 16 }
 }
 
 extension Array: ShuffleValue where Element: ShuffleValue {
+    /// Appends the element count as a varint, then each element's encoding.
     @inlinable public func encode(into writer: inout ByteWriter) {
         writer.writeVarint(UInt64(count))
         for element in self { element.encode(into: &writer) }
     }
 
+    /// Reads an element count and that many elements; throws if the count exceeds the bytes left.
     @inlinable public init(decoding reader: inout ByteReader) throws {
         let count = try reader.readVarint()
         guard count <= UInt64(reader.remaining) else { throw DecodingError.truncated }
@@ -113,6 +128,7 @@ extension Array: ShuffleValue where Element: ShuffleValue {
         self = elements
     }
 
+    /// The elements' sizes plus the array's own storage.
     @inlinable public var approximateByteCount: Int {
         32 + reduce(0) { $0 + $1.approximateByteCount }
     }
