@@ -7,11 +7,13 @@ enum JobReportText {
     /// Several jobs, one line each.
     static func table(_ reports: [JobReport]) -> String {
         guard !reports.isEmpty else { return "no jobs\n" }
-        var text = "JOB                           NAME        BINARY               STATE      PROGRESS                         SECONDS\n"
+        let width = max(21, (reports.map(\.binary.count).max() ?? 0) + 1)
+        var text = "JOB                           NAME        " + "BINARY".padding(toLength: width, withPad: " ", startingAt: 0)
+        text += "STATE      PROGRESS                         SECONDS\n"
         for report in reports {
             text += report.job.description.padding(toLength: 30, withPad: " ", startingAt: 0)
             text += report.name.padding(toLength: 12, withPad: " ", startingAt: 0)
-            text += report.binary.padding(toLength: 21, withPad: " ", startingAt: 0)
+            text += report.binary.padding(toLength: width, withPad: " ", startingAt: 0)
             text += report.state.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)
             text += report.progress.line.padding(toLength: 33, withPad: " ", startingAt: 0)
             text += String(format: "%.1f", report.elapsedSeconds) + "\n"
