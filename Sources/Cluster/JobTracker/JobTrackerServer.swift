@@ -38,11 +38,12 @@ public final class JobTrackerServer: Sendable {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { [tracker] in
                 var rounds = 0
+                let collectEvery = Self.roundsBetweenCollections(retention: tracker.configuration.outputRetention)
                 while true {
                     try await Task.sleep(for: .milliseconds(500))
                     await tracker.expireTrackers()
                     rounds += 1
-                    if rounds % Self.roundsBetweenCollections == 0 {
+                    if rounds % collectEvery == 0 {
                         await tracker.jobFiles.collectGarbage()
                         await tracker.collectLeftovers()
                     }
@@ -54,8 +55,11 @@ public final class JobTrackerServer: Sendable {
     }
 
     /// How many housekeeping rounds (half a second each) pass between collections of leftover
-    /// files: directory scans are not for every round.
-    static let roundsBetweenCollections = 60
+    /// files: directory scans are not for every round, so every 30 s, or twice per output
+    /// retention when that is shorter.
+    static func roundsBetweenCollections(retention: Duration) -> Int {
+        max(1, min(60, Int(retention.seconds)))
+    }
 
     /// The longest a `jobStatus` request is held, whatever it asks for.
     static let longestStatusHold = 5000
