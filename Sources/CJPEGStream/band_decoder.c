@@ -9,8 +9,34 @@ static void exit_with_error(j_common_ptr info) {
     longjmp(((error_manager *)info->err)->jump, 1);
 }
 
+/* Whether a warning says the compressed data is damaged, so that libjpeg would go on with made-up
+   pixels (gray blocks, zeroed coefficients) rather than the image's. */
+static int is_corrupt_data(int code) {
+    switch (code) {
+    case JWRN_HIT_MARKER:
+    case JWRN_HUFF_BAD_CODE:
+    case JWRN_ARITH_BAD_CODE:
+    case JWRN_MUST_RESYNC:
+    case JWRN_NOT_SEQUENTIAL:
+    case JWRN_BOGUS_PROGRESSION:
+    case JWRN_EXTRANEOUS_DATA:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Running out of data is remembered (the decoder reports the file as truncated); any other
+   warning about corrupt data becomes an error; the rest (an unknown JFIF revision, a bad ICC
+   chunk) stay quiet. */
 static void emit_message(j_common_ptr info, int level) {
-    if (level < 0 && info->err->msg_code == JWRN_JPEG_EOF) ((error_manager *)info->err)->truncated = 1;
+    error_manager *errors = (error_manager *)info->err;
+    if (level >= 0 || errors->truncated) return;
+    if (info->err->msg_code == JWRN_JPEG_EOF) {
+        errors->truncated = 1;
+    } else if (is_corrupt_data(info->err->msg_code)) {
+        exit_with_error(info);
+    }
 }
 
 void mr_errors_install(error_manager *errors) {

@@ -15,9 +15,9 @@
 /* Row groups (iMCU rows for planes, 16 rows for pixels) per band, and bands between threads. */
 enum { GROUPS_PER_BAND = 8, BANDS_IN_FLIGHT = 3 };
 
-/* libjpeg's errors end in a longjmp to `jump`, which the caller set; its warnings are kept
-   quiet, except that running out of data is remembered, since libjpeg would fill the rest of
-   the image with gray. */
+/* libjpeg's errors end in a longjmp to `jump`, which the caller set, and so do its warnings
+   about corrupt data; running out of data is remembered, since libjpeg would fill the rest of
+   the image with gray; other warnings are kept quiet. */
 typedef struct {
     struct jpeg_error_mgr base;
     jmp_buf jump;

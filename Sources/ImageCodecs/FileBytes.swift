@@ -38,6 +38,18 @@ public enum FileBytes {
         try read(path: path, limit: count)
     }
 
+    /// The size of the file at `path` in bytes.
+    public static func size(path: String) throws -> Int {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR {
+                throw ImageCodecError(.missingFile, path: path, "no such file")
+            }
+            throw ImageCodecError(.unreadable, path: path, "cannot stat: \(errnoText())")
+        }
+        return Int(status.st_size)
+    }
+
     /// Writes `bytes` to `path`, creating or truncating it (mode 0644).
     public static func write(_ bytes: [UInt8], to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)

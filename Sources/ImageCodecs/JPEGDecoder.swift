@@ -4,7 +4,10 @@ import CTurboJPEG
 ///
 /// Baseline, progressive and restart-marker JPEGs all decode. A truncated
 /// file throws ``ImageCodecError/Kind/truncated`` instead of returning a
-/// partly gray image; other libjpeg warnings are collected in ``warnings``.
+/// partly gray image, and any other libjpeg warning while decoding (corrupt
+/// data, which libjpeg would paint over) ends the decode with
+/// ``ImageCodecError/Kind/corrupt`` (TurboJPEG's stop-on-warning flag);
+/// warnings while reading a header are collected in ``warnings``.
 /// The decoder owns its TurboJPEG handle and frees it on deinit. Reuse one
 /// decoder for many files on one thread; it is not thread-safe.
 public final class JPEGDecoder {
@@ -15,8 +18,8 @@ public final class JPEGDecoder {
         tj = try TurboJPEGHandle(compress: false)
     }
 
-    /// Non-fatal libjpeg warnings from every decode so far (e.g. extraneous
-    /// bytes before a marker).
+    /// Non-fatal libjpeg warnings from every header read so far (e.g. an
+    /// unknown JFIF revision).
     public var warnings: [String] { tj.warnings }
 
     /// Reads the size, subsampling and colour space of `data` without decoding.
@@ -53,9 +56,9 @@ public final class JPEGDecoder {
         let pixels = try [UInt8](unsafeUninitializedCapacity: header.width * header.height * channels) { target, count in
             let status = file.data.withUnsafeBufferPointer { source in
                 tjDecompress2(tj.handle, source.baseAddress, UInt(source.count), target.baseAddress,
-                              Int32(header.width), 0, Int32(header.height), format, 0)
+                              Int32(header.width), 0, Int32(header.height), format, TurboJPEGHandle.stopOnWarningFlag)
             }
-            try tj.check(status, path: file.path, failure: .corrupt, action: "decoding")
+            try tj.check(status, path: file.path, failure: .corrupt, action: "decoding", stoppedOnWarning: true)
             count = target.count
         }
         return try RasterImage(width: header.width, height: header.height, channels: channels, pixels: pixels)

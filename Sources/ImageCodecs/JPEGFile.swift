@@ -4,7 +4,9 @@
 /// decoding, in this order: missing or zero-byte file; not a JPEG (e.g.
 /// `unequalized_dog.jpg: this is a PNG image; histeq reads JPEG and TIFF`);
 /// truncated or broken header; 12-bit, lossless or CMYK/YCCK JPEG; image
-/// over the pixel limit. Decode it with a ``JPEGDecoder``.
+/// over the pixel limit; compressed data too small for the declared size
+/// (``requirePlausibleSize(header:metadata:fileSize:path:)``). Decode it with
+/// a ``JPEGDecoder``.
 public struct JPEGFile: Sendable {
     /// The path as the caller gave it (used in error messages).
     public let path: String
@@ -33,10 +35,11 @@ public struct JPEGFile: Sendable {
     /// read more, until the whole file is read.
     public static func header(path: String, limit: PixelLimit = .default) throws -> (header: JPEGHeader, info: ImageInfo) {
         var count = 1 << 16
+        let size = try FileBytes.size(path: path)
         while true {
             let leading = try FileBytes.readPrefix(path: path, count: count)
             do {
-                let file = try JPEGFile(data: leading, path: path, limit: limit)
+                let file = try JPEGFile(data: leading, path: path, limit: limit, fileSize: size)
                 return (file.header, file.info)
             } catch where leading.count == count {
                 count *= 4
@@ -44,8 +47,11 @@ public struct JPEGFile: Sendable {
         }
     }
 
-    /// Validates JPEG bytes already in memory; `path` names them in errors.
-    public init(data: [UInt8], path: String, limit: PixelLimit = .default, decoder: JPEGDecoder? = nil) throws {
+    /// Validates JPEG bytes already in memory; `path` names them in errors. `fileSize` is the
+    /// size of the whole file when `data` holds only its leading bytes.
+    public init(
+        data: [UInt8], path: String, limit: PixelLimit = .default, decoder: JPEGDecoder? = nil, fileSize: Int? = nil
+    ) throws {
         if data.isEmpty {
             throw ImageCodecError(.emptyFile, path: path, "the file is empty (0 bytes)")
         }
@@ -66,6 +72,7 @@ public struct JPEGFile: Sendable {
             throw ImageCodecError(.unsupportedLayout, path: path, "CMYK JPEG is not supported")
         }
         try limit.check(width: header.width, height: header.height, path: path)
+        try JPEGFile.requirePlausibleSize(header: header, metadata: metadata, fileSize: fileSize ?? data.count, path: path)
         self.path = path
         self.data = data
         self.header = header
@@ -85,6 +92,23 @@ public struct JPEGFile: Sendable {
             format: .jpeg, width: header.width, height: header.height, samplesPerPixel: header.components,
             bitsPerSample: 8, colorModel: colorModel, orientation: orientation,
             resolution: metadata.jfifResolution, iccProfile: metadata.iccProfile)
+    }
+
+    /// Refuses a Huffman-coded JPEG whose compressed data is too small for its declared size, before
+    /// anything is allocated for its pixels: every 8×8 block of the component with the largest
+    /// horizontal sampling factor costs at least one bit (a Huffman code), and that component has at
+    /// least a quarter of the image's rows, so fewer than one byte per 2048 pixels cannot be a whole
+    /// image (a flat gray one takes about one per 256). Such a file is a damaged or forged frame
+    /// header, which libjpeg would fill with gray. Arithmetic-coded JPEGs, which can go below the
+    /// bound, are left to the decoder's checks.
+    static func requirePlausibleSize(header: JPEGHeader, metadata: JPEGMetadata, fileSize: Int, path: String) throws {
+        guard !metadata.isArithmetic else { return }
+        let compressed = max(0, fileSize - metadata.scanOffset)
+        let (pixels, overflow) = header.width.multipliedReportingOverflow(by: header.height)
+        guard overflow || pixels / 2048 > compressed else { return }
+        throw ImageCodecError(
+            .corrupt, path: path,
+            "corrupt JPEG: \(header.width)×\(header.height) pixels cannot be coded in \(compressed) bytes of image data")
     }
 
     /// Throws the one-line refusal unless `leading` starts like a JPEG.

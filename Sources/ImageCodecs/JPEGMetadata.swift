@@ -40,6 +40,10 @@ public struct JPEGMetadata: Sendable, Equatable {
     public var isLossless = false
     /// The restart interval in MCUs (0 when the file has no restart markers).
     public var restartInterval = 0
+    /// Whether the frame is arithmetic-coded (SOF9–SOF11, SOF13–SOF15) rather than Huffman-coded.
+    public var isArithmetic = false
+    /// The offset of the first scan's compressed data, just after its SOS header.
+    public var scanOffset = 0
 
     /// Creates an empty metadata value.
     public init() {}
@@ -93,9 +97,11 @@ public struct JPEGMetadata: Sendable, Equatable {
                 metadata.components = Int(payload[5])
                 metadata.isProgressive = [0xC2, 0xC6, 0xCA, 0xCE].contains(marker)
                 metadata.isLossless = [0xC3, 0xC7, 0xCB, 0xCF].contains(marker)
+                metadata.isArithmetic = marker >= 0xC9
             case 0xDD where payload.count >= 2:
                 metadata.restartInterval = Int(payload[0]) << 8 | Int(payload[1])
             case 0xDA where sawFrame:
+                metadata.scanOffset = position
                 return metadata
             case 0xDA:
                 throw ImageCodecError(.corrupt, path: path, "corrupt JPEG: image data before the frame header")

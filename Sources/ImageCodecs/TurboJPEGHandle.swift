@@ -6,8 +6,10 @@ import CTurboJPEG
 /// (no usable output) and warnings (output produced, data damaged). A
 /// "Premature end of JPEG file" warning means the file was cut short; this
 /// wrapper turns it into ``ImageCodecError/Kind/truncated`` because a
-/// histogram of a half-gray image is wrong. Other warnings (for example
-/// extraneous bytes before a marker) are collected and the output is kept.
+/// histogram of a half-gray image is wrong. A call made with
+/// ``stopOnWarningFlag`` stops at the first warning, which is then an error
+/// (``ImageCodecError/Kind/corrupt``); after other calls warnings are
+/// collected and the output is kept.
 final class TurboJPEGHandle {
     /// TurboJPEG pixel format for 8-bit gray (`TJPF_GRAY`).
     static let pixelFormatGray: Int32 = 6
@@ -15,6 +17,8 @@ final class TurboJPEGHandle {
     static let pixelFormatRGB: Int32 = 0
     /// TurboJPEG flag for progressive output (`TJFLAG_PROGRESSIVE`).
     static let progressiveFlag: Int32 = 16384
+    /// TurboJPEG flag that makes a warning end the call (`TJFLAG_STOPONWARNING`).
+    static let stopOnWarningFlag: Int32 = 8192
 
     /// The pixel format for a raster with `channels` (1 gray, else RGB).
     static func pixelFormat(channels: Int) -> Int32 {
@@ -41,15 +45,18 @@ final class TurboJPEGHandle {
     }
 
     /// Accepts status 0; for -1 throws or records the warning as described
-    /// in the type documentation. `failure` is the kind used for fatal errors.
-    func check(_ status: Int32, path: String, failure: ImageCodecError.Kind, action: String) throws {
+    /// in the type documentation. `failure` is the kind used for fatal errors,
+    /// and for warnings when the call was made with ``stopOnWarningFlag``.
+    func check(
+        _ status: Int32, path: String, failure: ImageCodecError.Kind, action: String, stoppedOnWarning: Bool = false
+    ) throws {
         guard status != 0 else { return }
         let message = String(cString: tjGetErrorStr2(handle))
-        if message.lowercased().contains("premature end") {
+        if message.lowercased().contains("premature end of jpeg file") {
             throw ImageCodecError(.truncated, path: path,
                                   "truncated JPEG: the file ends before the image data does (\(message))")
         }
-        if tjGetErrorCode(handle) == Int32(bitPattern: TJERR_WARNING.rawValue) {
+        if !stoppedOnWarning, tjGetErrorCode(handle) == Int32(bitPattern: TJERR_WARNING.rawValue) {
             warnings.append(message)
             return
         }

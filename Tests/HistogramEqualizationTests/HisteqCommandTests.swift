@@ -63,6 +63,13 @@ struct HisteqCommandTests {
         let sof = (0..<(twelveBit.count - 1)).first { twelveBit[$0] == 0xFF && twelveBit[$0 + 1] == 0xC0 }!
         twelveBit[sof + 4] = 12
         try directory.write("twelve.jpg", twelveBit)
+        func resized(_ width: Int, _ height: Int) -> [UInt8] {
+            var bytes = hawkes
+            bytes.replaceSubrange((sof + 5)..<(sof + 9), with: [height >> 8, height & 0xFF, width >> 8, width & 0xFF].map(UInt8.init))
+            return bytes
+        }
+        try directory.write("bomb.jpg", resized(30000, 30000))
+        try directory.write("stretched.jpg", resized(660, 440))
         let lena = try FileBytes.read(path: SharedData.images + "/low_contrast_lena.tiff")
         try directory.write("corrupt.tiff", Array(lena.prefix(8)) + [UInt8](repeating: 0xA5, count: 4000))
         try directory.write("empty.jpg", [])
@@ -74,6 +81,8 @@ struct HisteqCommandTests {
         let cases: [([String], String)] = [
             (["truncated.jpg"], "truncated.jpg: truncated JPEG"),
             (["twelve.jpg"], "twelve.jpg: 12-bit JPEG is not supported"),
+            (["bomb.jpg"], "bomb.jpg: corrupt JPEG: 30000×30000 pixels cannot be coded in "),
+            (["stretched.jpg"], "stretched.jpg: decoding failed: Corrupt JPEG data: premature end of data segment"),
             (["corrupt.tiff"], "corrupt.tiff: corrupt TIFF"),
             (["empty.jpg"], "empty.jpg"),
             (["float.tif"], "float.tif: floating-point TIFF samples are not supported"),
