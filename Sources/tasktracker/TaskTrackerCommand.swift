@@ -66,6 +66,14 @@ struct TaskTrackerCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The most bytes of shipped job binaries and files kept, e.g. 2g [MR_JOB_FILE_CACHE].", valueName: "size"))
     var jobFileCache: String = ProcessInfo.processInfo.environment["MR_JOB_FILE_CACHE"] ?? "2g"
 
+    @Option(
+        help: ArgumentHelp(
+            """
+            Free space the work directory needs before the tracker takes new tasks: a size (2g), a share of its file \
+            system (10%), or both, the smaller applying; 0 takes tasks however full the disk is [MR_MIN_FREE_SPACE].
+            """, valueName: "size"))
+    var minFreeSpace: String = ProcessInfo.processInfo.environment["MR_MIN_FREE_SPACE"] ?? MinimumFreeSpace.default.description
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error [MR_LOG_LEVEL].")
     var logLevel: String = ProcessInfo.processInfo.environment["MR_LOG_LEVEL"] ?? "info"
 
@@ -77,6 +85,7 @@ struct TaskTrackerCommand: AsyncParsableCommand {
         let advertiseHost = advertiseHost ?? environment["MR_ADVERTISE_HOST"]
         let sharedInput = sharedInput ?? environment["MR_SHARED_INPUT"]
         let address = try ClusterAddress(jobtracker)
+        let minimumFreeSpace = try MinimumFreeSpace(parsing: minFreeSpace)
         let registry = PrometheusCollectorRegistry()
         let tracker = try await TaskTracker.start(
             TaskTrackerConfiguration(
@@ -85,7 +94,7 @@ struct TaskTrackerCommand: AsyncParsableCommand {
                 usesSharedFileSystems: !networkOnly,
                 secret: secret, parallelFetches: parallelFetches, jobFileCacheSize: try Self.byteCount(jobFileCache, option: "--job-file-cache"),
                 drainTimeout: .milliseconds(Int(drainTimeout * 1000)),
-                metricsFactory: PrometheusMetricsFactory(registry: registry)),
+                metricsFactory: PrometheusMetricsFactory(registry: registry), minimumFreeSpace: minimumFreeSpace),
             logger: logger)
         logger.info("TaskTracker started", metadata: ["shuffle": "\(advertiseHost ?? host):\(tracker.shufflePort)", "slots": "\(slots)"])
         let http = DaemonHTTPServer(

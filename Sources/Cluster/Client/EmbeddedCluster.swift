@@ -24,7 +24,9 @@ public final class EmbeddedCluster: Sendable {
 
     /// Starts a JobTracker and `trackerCount` trackers of `slots` slots each (all at once), with
     /// files under `workDirectory`, whose attempts run in the job binary `taskRunner` described
-    /// by `installed` (the running program, or the `mrtask` installed beside it).
+    /// by `installed` (the running program, or the `mrtask` installed beside it). They take tasks
+    /// however full the disk is: with no other tracker to turn to, a job fails on a full disk
+    /// rather than waiting for space.
     public static func start(
         trackers trackerCount: Int, slots: Int, workDirectory: String, taskRunner: String, installed: BinaryDescription,
         logger: Logger
@@ -45,7 +47,8 @@ public final class EmbeddedCluster: Sendable {
                             jobTrackerHost: "127.0.0.1", jobTrackerPort: server.port, host: "127.0.0.1", shufflePort: 0,
                             slots: slots, workDirectory: dataDirectory + "/tracker-\(index + 1)", sharedInputRoot: "",
                             secret: secret, trackerID: "embedded-tracker-\(index + 1)", taskRunnerPath: taskRunner,
-                            installedDescription: installed, drainTimeout: .zero),
+                            installedDescription: installed, drainTimeout: .zero,
+                            minimumFreeSpace: MinimumFreeSpace(bytes: 0, percent: nil)),
                         logger: logger)
                     return (index, tracker)
                 }

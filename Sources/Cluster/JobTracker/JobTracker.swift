@@ -244,7 +244,10 @@ public actor JobTracker {
     func heartbeat(_ request: HeartbeatRequest) -> HeartbeatReply {
         let now = Date()
         metrics.heartbeat()
-        guard state.heard(from: request.tracker, acceptsTasks: request.acceptsTasks, at: now) else {
+        guard state.heard(
+            from: request.tracker, acceptsTasks: request.acceptsTasks, freeBytes: request.freeBytes, refusal: request.refusal,
+            at: now)
+        else {
             return HeartbeatReply(assignments: [], killAttempts: [], finishedJobs: [], reregister: true, mapOutputsNeeded: false)
         }
         logs.append(contentsOf: request.logs)

@@ -154,7 +154,9 @@ public final class JobTrackerServer: Sendable {
         let deadline = ContinuousClock.now + tracker.configuration.settings.heartbeatInterval
         var seen = await tracker.generation
         var reply = await tracker.heartbeat(request)
-        let idle = HeartbeatRequest(tracker: request.tracker, freeSlots: request.freeSlots, acceptsTasks: request.acceptsTasks, reports: [])
+        var idle = request
+        idle.reports = []
+        idle.logs = []
         while reply.assignments.isEmpty, reply.killAttempts.isEmpty, !reply.reregister, request.reports.isEmpty,
             request.acceptsTasks, ContinuousClock.now < deadline
         {

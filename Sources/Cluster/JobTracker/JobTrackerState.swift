@@ -37,11 +37,16 @@ struct JobTrackerState: Sendable {
         departedTrackers[tracker.id] = nil
     }
 
-    /// Notes a heartbeat; false if the tracker is unknown and must register again.
-    mutating func heard(from tracker: String, acceptsTasks: Bool, at now: Date) -> Bool {
+    /// Notes a heartbeat, with the tracker's free space and, when it takes no tasks without
+    /// draining, why; false if the tracker is unknown and must register again.
+    mutating func heard(
+        from tracker: String, acceptsTasks: Bool, freeBytes: Int64 = -1, refusal: String = "", at now: Date
+    ) -> Bool {
         guard trackers[tracker] != nil else { return false }
         trackers[tracker]!.lastHeartbeat = now
         trackers[tracker]!.acceptsTasks = acceptsTasks
+        trackers[tracker]!.freeBytes = freeBytes
+        trackers[tracker]!.refusal = acceptsTasks ? "" : refusal
         return true
     }
 

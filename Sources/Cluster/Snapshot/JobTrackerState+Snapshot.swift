@@ -15,12 +15,13 @@ extension JobTrackerState {
         }
         let registered = trackers.values.sorted { $0.id < $1.id }.map { record in
             let by = blacklisted[record.id] ?? []
-            let state: TrackerStatus.State = !record.acceptsTasks ? .draining : by.isEmpty ? .live : .blacklisted
+            let state: TrackerStatus.State =
+                !record.acceptsTasks ? (record.refusal.isEmpty ? .draining : .full) : by.isEmpty ? .live : .blacklisted
             return TrackerStatus(
                 id: record.id, address: "\(record.host):\(record.shufflePort)", state: state,
                 lastHeartbeat: record.lastHeartbeat.timeIntervalSince1970, slots: record.slots,
                 runningAttempts: runningAttempts(on: record.id), failures: failures[record.id] ?? 0, blacklistedBy: by,
-                reason: "")
+                reason: record.refusal, freeBytes: record.freeBytes < 0 ? nil : record.freeBytes)
         }
         let departed = departedTrackers.values.sorted { $0.record.id < $1.record.id }.map { gone in
             TrackerStatus(

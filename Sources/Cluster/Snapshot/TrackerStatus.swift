@@ -6,6 +6,8 @@ public struct TrackerStatus: Sendable, Codable, Equatable {
         case live
         /// Heartbeating but draining before it shuts down.
         case draining
+        /// Heartbeating but taking no tasks: its work directory is low on free space.
+        case full
         /// Heartbeating, but a running job no longer gives it tasks after repeated failures.
         case blacklisted
         /// Silent for longer than the expiry, or deregistered; its work was re-run elsewhere.
@@ -16,7 +18,7 @@ public struct TrackerStatus: Sendable, Codable, Equatable {
     public var id: String
     /// Its advertised shuffle address.
     public var address: String
-    /// Live, draining, blacklisted or lost.
+    /// Live, draining, full, blacklisted or lost.
     public var state: State
     /// Its last heartbeat (or when it left), seconds since 1970.
     public var lastHeartbeat: Double
@@ -28,13 +30,15 @@ public struct TrackerStatus: Sendable, Codable, Equatable {
     public var failures: Int
     /// Running jobs that blacklisted it.
     public var blacklistedBy: [String]
-    /// Why it left (`lost`, `deregistered`), or empty.
+    /// Why it left (`lost`, `deregistered`), why it takes no tasks (`full`), or empty.
     public var reason: String
+    /// Free bytes in its work directory at its last heartbeat, or nil when unknown.
+    public var freeBytes: Int64?
 
     /// Creates the value.
     public init(
         id: String, address: String, state: State, lastHeartbeat: Double, slots: Int, runningAttempts: Int,
-        failures: Int, blacklistedBy: [String], reason: String
+        failures: Int, blacklistedBy: [String], reason: String, freeBytes: Int64? = nil
     ) {
         self.id = id
         self.address = address
@@ -45,5 +49,6 @@ public struct TrackerStatus: Sendable, Codable, Equatable {
         self.failures = failures
         self.blacklistedBy = blacklistedBy
         self.reason = reason
+        self.freeBytes = freeBytes
     }
 }

@@ -29,6 +29,8 @@ public final class TaskTracker: Sendable {
     /// nothing left to report that no reduce needs this tracker's map outputs any more.
     private let released = Mutex(false)
     private let registered = Mutex(false)
+    /// Why the work directory takes no new tasks (low free space), as last measured, or nil.
+    private let spaceShortage = Mutex<String?>(nil)
     private let heartbeatInterval = Mutex(Duration.seconds(1))
 
     /// The probe in the work directory, by which reduces on the same file system find that they
@@ -152,7 +154,30 @@ public final class TaskTracker: Sendable {
     /// Why the tracker should not be sent work now, or nil when it is registered and taking tasks.
     public var notReadyReason: String? {
         if isDraining { return "draining" }
+        if let shortage = measureFreeSpace().shortage { return shortage }
         return registered.withLock { $0 } ? nil : "not registered with the JobTracker"
+    }
+
+    /// Measures the work directory's free space against ``TaskTrackerConfiguration/minimumFreeSpace``
+    /// and logs when the tracker stops or starts taking tasks because of it.
+    private func measureFreeSpace() -> (freeBytes: Int64, shortage: String?) {
+        let measured: (Int64, String?)
+        do {
+            let space = try DiskSpace.of(configuration.workDirectory)
+            measured = (space.availableBytes, configuration.minimumFreeSpace.shortage(in: space))
+        } catch {
+            measured = (-1, nil)
+        }
+        let previous = spaceShortage.withLock { shortage in
+            defer { shortage = measured.1 }
+            return shortage
+        }
+        if let shortage = measured.1, previous == nil {
+            logger.warning("taking no new tasks: \(shortage)")
+        } else if measured.1 == nil, previous != nil {
+            logger.notice("free space is back above the minimum; taking tasks again")
+        }
+        return measured
     }
 
     private func jobTrackerClient() -> WireClient {
@@ -170,8 +195,11 @@ public final class TaskTracker: Sendable {
                 backoff = .milliseconds(100)
                 try await register(on: connection)
                 while !isStopping {
-                    try await heartbeat(on: connection)
-                    if isDraining, !isStopping { try await Task.sleep(for: min(heartbeatInterval.withLock { $0 }, .milliseconds(200))) }
+                    let accepting = try await heartbeat(on: connection)
+                    if !accepting, !isStopping {
+                        let interval = heartbeatInterval.withLock { $0 }
+                        try await Task.sleep(for: isDraining ? min(interval, .milliseconds(200)) : interval)
+                    }
                 }
                 await connection.close()
             } catch {
@@ -197,10 +225,14 @@ public final class TaskTracker: Sendable {
         logger.info("registered with the JobTracker", metadata: ["jobtracker": "\(configuration.jobTrackerHost):\(configuration.jobTrackerPort)"])
     }
 
-    /// Sends one heartbeat with whatever there is to report and acts on the reply.
-    func heartbeat(on connection: WireConnection) async throws {
+    /// Sends one heartbeat with whatever there is to report and acts on the reply; returns
+    /// whether the tracker offered to take tasks.
+    @discardableResult
+    func heartbeat(on connection: WireConnection) async throws -> Bool {
         let interval = heartbeatInterval.withLock { $0 }
-        let accepting = !isDraining
+        let draining = isDraining
+        let space = measureFreeSpace()
+        let accepting = !draining && space.shortage == nil
         let reports = ledger.takeReports(progressInterval: interval.seconds)
         let idle = ledger.isIdle
         metrics.heartbeat()
@@ -209,7 +241,8 @@ public final class TaskTracker: Sendable {
             reply = try await connection.call(
                 HeartbeatRequest(
                     tracker: configuration.trackerID, freeSlots: configuration.slots - ledger.runningCount,
-                    acceptsTasks: accepting, reports: reports, logs: outbox.take()),
+                    acceptsTasks: accepting, reports: reports, logs: outbox.take(), freeBytes: space.freeBytes,
+                    refusal: draining ? "" : space.shortage ?? ""),
                 expecting: HeartbeatReply.self, timeout: interval + .seconds(30))
         } catch {
             ledger.restore(reports)
@@ -218,13 +251,14 @@ public final class TaskTracker: Sendable {
         if reply.reregister {
             try await register(on: connection)
             ledger.restore(reports)
-            return
+            return accepting
         }
-        if !accepting, idle { released.withLock { $0 = !reply.mapOutputsNeeded } }
+        if draining, idle { released.withLock { $0 = !reply.mapOutputsNeeded } }
         for attempt in reply.killAttempts { children.kill(attempt) }
         for job in reply.finishedJobs { children.kill(job: job) }
         for assignment in reply.assignments { launch(assignment, over: connection) }
         for job in ledger.retire(reply.finishedJobs) { await cleanUp(job) }
+        return accepting
     }
 
     private func launch(_ assignment: TaskAssignment, over connection: WireConnection) {
@@ -255,7 +289,7 @@ public final class TaskTracker: Sendable {
                 metrics.attemptFinished(
                     assignment.attempt, succeeded: report.state == .succeeded, seconds: (ContinuousClock.now - started).seconds)
             }
-            try? await heartbeat(on: connection)
+            _ = try? await heartbeat(on: connection)
         }
     }
 

@@ -42,6 +42,8 @@ public struct TaskTrackerConfiguration: Sendable {
     public var drainTimeout: Duration
     /// Where the tracker records its metrics; the default records nothing.
     public var metricsFactory: any MetricsFactory
+    /// The free space the work directory needs before the tracker takes new tasks.
+    public var minimumFreeSpace: MinimumFreeSpace
 
     /// The documented default shuffle port.
     public static let defaultShufflePort = 9420
@@ -60,7 +62,7 @@ public struct TaskTrackerConfiguration: Sendable {
         trackerID: String? = nil,
         parallelFetches: Int = 4, taskRunnerPath: String? = nil, installedDescription: BinaryDescription? = nil,
         jobFileCacheSize: Int64 = defaultJobFileCacheSize, drainTimeout: Duration = defaultDrainTimeout,
-        metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance
+        metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance, minimumFreeSpace: MinimumFreeSpace = .default
     ) {
         self.jobTrackerHost = jobTrackerHost
         self.jobTrackerPort = jobTrackerPort
@@ -79,6 +81,7 @@ public struct TaskTrackerConfiguration: Sendable {
         self.jobFileCacheSize = jobFileCacheSize
         self.drainTimeout = max(.zero, drainTimeout)
         self.metricsFactory = metricsFactory
+        self.minimumFreeSpace = minimumFreeSpace
     }
 
     /// The path of `name` in the directory of the running executable (`MR_TASK_RUNNER` overrides it).

@@ -17,7 +17,7 @@ enum ConsoleAssets {
         progress.bar{width:9rem;max-width:45vw;height:.7rem;vertical-align:middle;accent-color:var(--accent);appearance:none;border:0;border-radius:4px;background:var(--bar);overflow:hidden}
         progress.bar::-webkit-progress-bar{background:var(--bar)}progress.bar::-webkit-progress-value{background:var(--accent)}progress.bar::-moz-progress-bar{background:var(--accent)}.barlabel{margin-left:.4rem;font-size:.85rem;color:var(--muted)}
         .badge{font-size:.8rem;padding:.05rem .45rem;border-radius:9px;border:1px solid var(--line)}
-        .badge.succeeded,.badge.live{color:var(--ok)}.badge.failed,.badge.killed,.badge.lost{color:var(--bad)}.badge.running,.badge.draining,.badge.blacklisted{color:var(--warn)}
+        .badge.succeeded,.badge.live{color:var(--ok)}.badge.failed,.badge.killed,.badge.lost{color:var(--bad)}.badge.running,.badge.draining,.badge.full,.badge.blacklisted{color:var(--warn)}
         pre{background:var(--card);border:1px solid var(--line);padding:.5rem;overflow-x:auto;font-size:.8rem}
         form{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:.7rem;display:flex;flex-wrap:wrap;gap:.5rem;align-items:end}
         form.inline{display:inline;border:0;padding:0;background:none}label{display:flex;flex-direction:column;font-size:.85rem;color:var(--muted)}

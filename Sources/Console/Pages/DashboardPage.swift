@@ -16,7 +16,7 @@ struct DashboardPage {
     func render() -> String {
         let running = overview.jobs(in: .running)
         let cards = [
-            ("Trackers live", overview.trackers(in: .live).count + overview.trackers(in: .draining).count),
+            ("Trackers live", [.live, .draining, .full].reduce(0) { $0 + overview.trackers(in: $1).count }),
             ("Trackers lost", overview.trackers(in: .lost).count),
             ("Blacklisted", overview.trackers(in: .blacklisted).count),
             ("Jobs running", running.count),
