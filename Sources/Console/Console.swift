@@ -30,8 +30,10 @@ public final class Console: Sendable {
         actions = ConsoleActions(tracker: tracker, uploads: uploads, inputsDirectory: inputs)
     }
 
-    /// Adds the console's pages, API, sign-in and static assets to `router`.
+    /// Adds the console's pages, API, sign-in and static assets to `router`, behind the `Host`
+    /// check (which leaves the router's `/healthz`, `/readyz` and `/metrics` alone).
     public func addRoutes<Context: RequestContext>(to router: Router<Context>) {
+        router.add(middleware: HostCheckMiddleware<Context>(allowed: configuration.allowedHosts))
         AuthRoutes<Context>(console: self).add(to: router)
         PageRoutes<Context>(console: self).add(to: router)
         APIRoutes<Context>(console: self).add(to: router)

@@ -1,7 +1,7 @@
 import Wire
 
 /// How the console behaves: its login token, whether reading needs a login, where uploads go
-/// and how large they may be.
+/// and how large they may be, and which `Host` headers it answers.
 public struct ConsoleConfiguration: Sendable {
     /// The JobTracker's data directory; uploads go under `console/uploads/`, and text jobs may
     /// read files under `inputs/`.
@@ -12,6 +12,8 @@ public struct ConsoleConfiguration: Sendable {
     public var requiresLoginToRead: Bool
     /// The largest upload accepted, in bytes (default 64 MiB).
     public var uploadLimit: Int64
+    /// The `Host` headers answered: `localhost`, the bound address and `--console-host` names.
+    public var allowedHosts: AllowedHosts
 
     /// The default upload limit: 64 MiB.
     public static let defaultUploadLimit: Int64 = 64 << 20
@@ -24,10 +26,14 @@ public struct ConsoleConfiguration: Sendable {
     }
 
     /// Creates a configuration.
-    public init(dataDirectory: String, token: String, requiresLoginToRead: Bool, uploadLimit: Int64 = defaultUploadLimit) {
+    public init(
+        dataDirectory: String, token: String, requiresLoginToRead: Bool, uploadLimit: Int64 = defaultUploadLimit,
+        allowedHosts: AllowedHosts = AllowedHosts(bindHost: "127.0.0.1")
+    ) {
         self.dataDirectory = dataDirectory
         self.token = token
         self.requiresLoginToRead = requiresLoginToRead
         self.uploadLimit = uploadLimit
+        self.allowedHosts = allowedHosts
     }
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import Prometheus
@@ -11,6 +12,9 @@ import Prometheus
 /// | `/healthz` | 200 `ok` while the process serves (liveness)                        |
 /// | `/readyz`  | 200 `ready`, or 503 with the reason the daemon should get no work   |
 /// | `/metrics` | the daemon's metrics in the Prometheus text format                  |
+///
+/// Every connection is held to ``HTTPConnectionLimits``: header, body and idle timeouts, and a
+/// cap on connections served at once, below the process's descriptor limit.
 public struct DaemonHTTPServer<Context: RequestContext>: Sendable where Context.Source == ApplicationRequestContextSource {
     /// The address to bind.
     public let host: String
@@ -20,15 +24,18 @@ public struct DaemonHTTPServer<Context: RequestContext>: Sendable where Context.
     private let registry: PrometheusCollectorRegistry
     private let logger: Logger
     private let addRoutes: @Sendable (Router<Context>) -> Void
+    /// The timeouts and the connection cap.
+    public let limits: HTTPConnectionLimits
 
     /// Describes the server; `addRoutes` registers the daemon's own routes beside the standard ones.
     public init(
         host: String, port: Int, context: Context.Type,
         readiness: @escaping @Sendable () async -> DaemonReadiness, registry: PrometheusCollectorRegistry,
-        logger: Logger, addRoutes: @escaping @Sendable (Router<Context>) -> Void = { _ in }
+        logger: Logger, limits: HTTPConnectionLimits = .default, addRoutes: @escaping @Sendable (Router<Context>) -> Void = { _ in }
     ) {
         self.host = host
         self.port = port
+        self.limits = limits
         self.readiness = readiness
         self.registry = registry
         self.logger = logger
@@ -56,8 +63,13 @@ public struct DaemonHTTPServer<Context: RequestContext>: Sendable where Context.
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: buffer)))
         }
         addRoutes(router)
+        let limits = limits
+        let cap = limits.connectionCap(descriptorLimit: FileDescriptorLimit.current)
         return Application(
-            router: router, configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
+            router: router,
+            server: HTTPServerBuilder { responder in TimedHTTP1Channel(responder: responder, limits: limits) },
+            configuration: ApplicationConfiguration(
+                address: .hostname(host, port: port), availableConnectionsDelegate: MaximumAvailableConnections(cap, logger: logger)),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) }, logger: logger)
     }
 }

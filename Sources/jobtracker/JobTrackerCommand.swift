@@ -35,6 +35,33 @@ struct JobTrackerCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The largest file the web console accepts, e.g. 64m [MR_CONSOLE_UPLOAD_LIMIT].", valueName: "size"))
     var consoleUploadLimit: String = ProcessInfo.processInfo.environment["MR_CONSOLE_UPLOAD_LIMIT"] ?? "64m"
 
+    @Option(
+        help: ArgumentHelp(
+            """
+            A further name the web console answers to in the Host header, beside localhost and the bound address; \
+            repeat it for more [MR_CONSOLE_HOST, comma-separated].
+            """, valueName: "name"))
+    var consoleHost: [String] = (ProcessInfo.processInfo.environment["MR_CONSOLE_HOST"] ?? "").split(separator: ",").map {
+        $0.trimmingCharacters(in: .whitespaces)
+    }
+
+    @Option(help: "Seconds the HTTP port waits for a request's head after its first byte [MR_CONSOLE_HEADER_TIMEOUT].")
+    var consoleHeaderTimeout: Double = Self.seconds("MR_CONSOLE_HEADER_TIMEOUT", HTTPConnectionLimits.default.headerTimeout)
+
+    @Option(help: "Seconds the HTTP port waits for a request's whole body after its head [MR_CONSOLE_BODY_TIMEOUT].")
+    var consoleBodyTimeout: Double = Self.seconds("MR_CONSOLE_BODY_TIMEOUT", HTTPConnectionLimits.default.bodyTimeout)
+
+    @Option(help: "Seconds an HTTP connection may wait for its next request [MR_CONSOLE_IDLE_TIMEOUT].")
+    var consoleIdleTimeout: Double = Self.seconds("MR_CONSOLE_IDLE_TIMEOUT", HTTPConnectionLimits.default.idleTimeout)
+
+    @Option(
+        help: """
+            HTTP connections served at once, at most a quarter of the descriptor limit; more wait to be accepted \
+            [MR_CONSOLE_MAX_CONNECTIONS].
+            """)
+    var consoleMaxConnections: Int =
+        Int(ProcessInfo.processInfo.environment["MR_CONSOLE_MAX_CONNECTIONS"] ?? "") ?? HTTPConnectionLimits.default.maxConnections
+
     @Option(help: "Where staging uploads, job files and history are kept [MR_DATA_DIR].")
     var dataDir: String = ProcessInfo.processInfo.environment["MR_DATA_DIR"] ?? "./jobtracker-data"
 
@@ -98,6 +125,7 @@ struct JobTrackerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = DaemonLogging.logger(label: "jobtracker", level: logLevel)
+        let descriptors = FileDescriptorLimit.raiseToHardLimit()
         let secret = try ClusterSecret.resolve(
             flag: nil, file: secretFile ?? ProcessInfo.processInfo.environment["MR_SECRET_FILE"], environmentVariable: "MR_SECRET")
         let settings = JobTrackerSettings(
@@ -124,11 +152,17 @@ struct JobTrackerCommand: AsyncParsableCommand {
             configuration: ConsoleConfiguration(
                 dataDirectory: dataDir, token: token,
                 requiresLoginToRead: consoleRequireLogin || ConsoleAuth.requiresLogin(forBindHost: host),
-                uploadLimit: try Self.byteCount(consoleUploadLimit, option: "--console-upload-limit")))
+                uploadLimit: try Self.byteCount(consoleUploadLimit, option: "--console-upload-limit"),
+                allowedHosts: AllowedHosts(bindHost: host, names: consoleHost)))
         logger.notice("console token (sign in at /login; also `mrsubmit console-token`)", metadata: ["token": "\(token)"])
+        let limits = HTTPConnectionLimits(
+            headerTimeout: .milliseconds(Int(consoleHeaderTimeout * 1000)), bodyTimeout: .milliseconds(Int(consoleBodyTimeout * 1000)),
+            idleTimeout: .milliseconds(Int(consoleIdleTimeout * 1000)), maxConnections: consoleMaxConnections)
+        logger.info(
+            "HTTP limits", metadata: ["max-connections": "\(limits.connectionCap(descriptorLimit: descriptors))", "descriptors": "\(descriptors)"])
         let http = DaemonHTTPServer(
             host: host, port: httpPort, context: BasicRequestContext.self, readiness: { .ready }, registry: registry, logger: logger,
-            addRoutes: console.addRoutes)
+            limits: limits, addRoutes: console.addRoutes)
         let group = ServiceGroup(
             services: [
                 http.application { port in logger.info("HTTP listening", metadata: ["host": "\(host)", "port": "\(port)"]) },
@@ -144,5 +178,10 @@ struct JobTrackerCommand: AsyncParsableCommand {
             throw ValidationError("\(option) \(text): expected a positive size such as 64m")
         }
         return bytes
+    }
+
+    /// The seconds in environment variable `name`, else `fallback`'s.
+    private static func seconds(_ name: String, _ fallback: Duration) -> Double {
+        Double(ProcessInfo.processInfo.environment[name] ?? "") ?? Double(fallback.components.seconds)
     }
 }

@@ -79,6 +79,7 @@ struct TaskTrackerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = DaemonLogging.logger(label: "tasktracker", level: logLevel)
+        FileDescriptorLimit.raiseToHardLimit()
         let environment = ProcessInfo.processInfo.environment
         let secret = try ClusterSecret.resolve(
             flag: nil, file: secretFile ?? environment["MR_SECRET_FILE"], environmentVariable: "MR_SECRET")
