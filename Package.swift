@@ -119,7 +119,7 @@ let package = Package(
         .executableTarget(
             name: "tasktracker",
             dependencies: [
-                "Cluster", "Wire", "DaemonHTTP",
+                "Cluster", "Wire", "DaemonHTTP", "CProcessControl",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -142,6 +142,7 @@ let package = Package(
             name: "CJPEGStream", dependencies: ["CLibJPEG"], path: "Sources/CJPEGStream",
             linkerSettings: [.linkedLibrary("pthread")]
         ),
+        .target(name: "CProcessControl", path: "Sources/CProcessControl"),
         .target(name: "ImageCodecs", dependencies: ["CTurboJPEG", "CTIFF", "CJPEGStream"], swiftSettings: optimized),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ImageCodecsTests", dependencies: ["ImageCodecs", "CTIFF", "CTurboJPEG"]),

@@ -10,6 +10,6 @@ public enum BuiltinJobs {
     /// Every built-in job, in the order `mrsubmit jobs` lists them.
     public static let all: [any Job.Type] = [
         WordCountJob.self, LogBytesJob.self, HistogramEqualizationJob.self, FaultTrapJob.self, FaultSleepJob.self,
-        FaultExitJob.self,
+        FaultExitJob.self, FaultEnvironmentJob.self, FaultMemoryJob.self,
     ]
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CProcessControl
 import Cluster
 import DaemonHTTP
 import Hummingbird
@@ -74,12 +75,22 @@ struct TaskTrackerCommand: AsyncParsableCommand {
             """, valueName: "size"))
     var minFreeSpace: String = ProcessInfo.processInfo.environment["MR_MIN_FREE_SPACE"] ?? MinimumFreeSpace.default.description
 
+    @Option(
+        help: ArgumentHelp(
+            "The most memory one attempt may allocate, e.g. 2g (RLIMIT_DATA); an attempt past it fails [MR_TASK_MEMORY].",
+            valueName: "size"))
+    var taskMemory: String?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error [MR_LOG_LEVEL].")
     var logLevel: String = ProcessInfo.processInfo.environment["MR_LOG_LEVEL"] ?? "info"
 
     func run() async throws {
         let logger = DaemonLogging.logger(label: "tasktracker", level: logLevel)
         FileDescriptorLimit.raiseToHardLimit()
+        // Tasks run as this user: keep them out of /proc/<pid>/environ, which holds MR_SECRET.
+        if mr_forbid_inspection() != 0 {
+            logger.warning("cannot make the tracker non-dumpable; its tasks may read its environment through /proc")
+        }
         let environment = ProcessInfo.processInfo.environment
         let secret = try ClusterSecret.resolve(
             flag: nil, file: secretFile ?? environment["MR_SECRET_FILE"], environmentVariable: "MR_SECRET")
@@ -87,6 +98,7 @@ struct TaskTrackerCommand: AsyncParsableCommand {
         let sharedInput = sharedInput ?? environment["MR_SHARED_INPUT"]
         let address = try ClusterAddress(jobtracker)
         let minimumFreeSpace = try MinimumFreeSpace(parsing: minFreeSpace)
+        let taskMemoryLimit = try (taskMemory ?? environment["MR_TASK_MEMORY"]).map { try Self.byteCount($0, option: "--task-memory") }
         let registry = PrometheusCollectorRegistry()
         let tracker = try await TaskTracker.start(
             TaskTrackerConfiguration(
@@ -95,7 +107,8 @@ struct TaskTrackerCommand: AsyncParsableCommand {
                 usesSharedFileSystems: !networkOnly,
                 secret: secret, parallelFetches: parallelFetches, jobFileCacheSize: try Self.byteCount(jobFileCache, option: "--job-file-cache"),
                 drainTimeout: .milliseconds(Int(drainTimeout * 1000)),
-                metricsFactory: PrometheusMetricsFactory(registry: registry), minimumFreeSpace: minimumFreeSpace),
+                metricsFactory: PrometheusMetricsFactory(registry: registry), minimumFreeSpace: minimumFreeSpace,
+                taskMemoryLimit: taskMemoryLimit),
             logger: logger)
         logger.info("TaskTracker started", metadata: ["shuffle": "\(advertiseHost ?? host):\(tracker.shufflePort)", "slots": "\(slots)"])
         let http = DaemonHTTPServer(

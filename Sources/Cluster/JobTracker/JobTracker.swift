@@ -69,6 +69,7 @@ public actor JobTracker {
         try configuration.settings.limits.check(request)
         try checkPaths(request)
         try checkInstalled(request)
+        _ = try TaskEnvironment(declaration: request.parameters[TaskEnvironment.parameter])
         if !request.outputPath.isEmpty {
             try OutputPlacement.check(output: request.outputPath, inputs: request.inputs + (request.plan?.inputPaths ?? []))
         }

@@ -7,23 +7,11 @@ import Wire
 /// One attempt running in a task-runner child process, as the tracker sees it: started, followed
 /// through its progress lines, waited for, and killed when the JobTracker says so.
 final class ChildTask: Sendable {
-    /// The environment a task runs in: the tracker's, without Swift's crash backtracer (a failed
-    /// attempt reports its own error), and with glibc's malloc asking for transparent huge pages
-    /// (`glibc.malloc.hugetlb=1`) unless the operator set `GLIBC_TUNABLES`. Tasks fill buffers of
-    /// tens of megabytes in fresh processes, and faulting them in 4 KiB pages cost a histeq of a
-    /// 10000² RGB TIFF about a third of its time; older glibcs ignore the tunable. It also names
-    /// the tracker's process (``ParentWatch/trackerVariable``).
-    static func environment(_ inherited: [String: String]) -> [String: String] {
-        var environment = inherited
-        environment["SWIFT_BACKTRACE"] = "enable=no"
-        if environment["GLIBC_TUNABLES"] == nil { environment["GLIBC_TUNABLES"] = "glibc.malloc.hugetlb=1" }
-        environment[ParentWatch.trackerVariable] = String(getpid())
-        return environment
-    }
-
     private let process: Process
     private let logPath: String
     private let resultPath: String
+    /// The memory limit the child set on itself (``TaskMemoryLimit``), named when it fails for lack of memory.
+    private let memoryLimit: Int64?
     private let exited = ExitWaiter()
 
     /// The child's end, and whoever waits for it.
@@ -57,11 +45,11 @@ final class ChildTask: Sendable {
         }
     }
 
-    /// Starts the job binary `runner` on a request written in `directory`, logging its standard
-    /// error to `logPath`.
+    /// Starts the job binary `runner` on a request written in `directory` with `environment`
+    /// (``TaskEnvironment``), logging its standard error to `logPath`.
     init(
-        runner: JobRunner, request: TaskRunRequest, directory: String, logPath: String,
-        progress: @escaping @Sendable (Int64) -> Void
+        runner: JobRunner, request: TaskRunRequest, directory: String, logPath: String, environment: [String: String],
+        memoryLimit: Int64?, progress: @escaping @Sendable (Int64) -> Void
     ) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(
@@ -69,6 +57,7 @@ final class ChildTask: Sendable {
         let base = directory + "/\(request.attempt)"
         let requestPath = base + ".request"
         self.logPath = logPath
+        self.memoryLimit = memoryLimit
         resultPath = base + ".result"
         try request.write(to: requestPath, version: runner.protocolVersion)
         guard FileManager.default.createFile(atPath: logPath, contents: nil) else {
@@ -82,7 +71,7 @@ final class ChildTask: Sendable {
         let output = Pipe()
         process.standardOutput = output
         process.standardInput = FileHandle.nullDevice
-        process.environment = Self.environment(ProcessInfo.processInfo.environment)
+        process.environment = environment
         output.fileHandleForReading.readabilityHandler = { handle in
             let data = handle.availableData
             if data.isEmpty {
@@ -117,6 +106,12 @@ final class ChildTask: Sendable {
         let fatal = tail.lastIndex { $0.contains("Fatal error") }
         let last = fatal.map { tail[$0] } ?? tail.last ?? ""
         let excerpt = fatal.map { Array(tail[$0...].prefix(20)) } ?? Array(tail.suffix(20))
+        if let memoryLimit, TaskMemoryLimit.ranOut(excerpt + [last]) {
+            throw ChildTaskFailure(
+                message: "task process ran out of memory: it may use \(ByteCountText.describe(memoryLimit)) (--task-memory)"
+                    + (last.isEmpty ? "" : "; last output: \(last)"),
+                logTail: excerpt)
+        }
         if process.terminationReason == .uncaughtSignal {
             let signal = process.terminationStatus
             let name = String(cString: strsignal(signal))

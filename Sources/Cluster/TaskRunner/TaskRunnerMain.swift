@@ -14,7 +14,8 @@ import Wire
 /// `--mapreduce-task REQUEST RESULT`, while records flow it prints `progress N` lines on standard
 /// output, and on success writes the result file and exits 0; on a thrown error it prints the
 /// error as one line on standard error and exits 1; a trap or a signal ends it however it ends.
-/// When its tracker dies, it stops too (``ParentWatch``).
+/// When its tracker dies, it stops too (``ParentWatch``). Before an attempt's job code runs it
+/// limits its own memory (``TaskMemoryLimit``).
 public enum TaskRunnerMain {
     /// Whether the command line (`CommandLine.arguments`) asks the program to act as a task runner.
     public static func isTaskRunnerInvocation(_ arguments: [String]) -> Bool {
@@ -36,6 +37,7 @@ public enum TaskRunnerMain {
         }
         ParentWatch.start()
         do {
+            try TaskMemoryLimit.apply(from: ProcessInfo.processInfo.environment)
             let request = try TaskRunRequest.read(from: arguments[2])
             let result = try execute(request, jobs: jobs)
             var writer = WireWriter()

@@ -126,9 +126,13 @@ struct AttemptRunner: Sendable {
     /// Runs the attempt in a child process of the job's binary, which the tracker can kill.
     private func runChild(_ request: TaskRunRequest, in directory: String, with runner: JobRunner) async throws -> TaskRunResult {
         let (ledger, attempt) = (tracker.ledger, attempt)
+        let memoryLimit = tracker.configuration.taskMemoryLimit
+        let environment = try TaskEnvironment(declaration: request.parameters[TaskEnvironment.parameter])
+            .variables(inheriting: ProcessInfo.processInfo.environment, trackerPID: getpid(), memoryLimit: memoryLimit)
         let child = try ChildTask(
             runner: runner, request: request, directory: directory,
-            logPath: tracker.logPath(of: attempt), progress: { ledger.progress(attempt, records: $0) })
+            logPath: tracker.logPath(of: attempt), environment: environment, memoryLimit: memoryLimit,
+            progress: { ledger.progress(attempt, records: $0) })
         tracker.children.add(attempt, child)
         defer { tracker.children.remove(attempt) }
         return try await child.result()

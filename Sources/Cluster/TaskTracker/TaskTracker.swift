@@ -46,7 +46,8 @@ public final class TaskTracker: Sendable {
         let probe = try FileSystemProbe.write(in: configuration.workDirectory)
         let registry = MapOutputRegistry()
         let metrics = TaskTrackerMetrics(factory: configuration.metricsFactory)
-        let environment = ChildTask.environment(ProcessInfo.processInfo.environment)
+        let environment = try TaskEnvironment(declaration: nil).variables(
+            inheriting: ProcessInfo.processInfo.environment, trackerPID: getpid(), memoryLimit: configuration.taskMemoryLimit)
         let installed: Result<BinaryDescription, BinaryProblem>
         if let known = configuration.installedDescription {
             installed = .success(known)

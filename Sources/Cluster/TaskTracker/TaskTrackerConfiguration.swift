@@ -44,6 +44,8 @@ public struct TaskTrackerConfiguration: Sendable {
     public var metricsFactory: any MetricsFactory
     /// The free space the work directory needs before the tracker takes new tasks.
     public var minimumFreeSpace: MinimumFreeSpace
+    /// The most memory each attempt may allocate (``TaskMemoryLimit``), in bytes; nil sets no limit.
+    public var taskMemoryLimit: Int64?
 
     /// The documented default shuffle port.
     public static let defaultShufflePort = 9420
@@ -62,7 +64,8 @@ public struct TaskTrackerConfiguration: Sendable {
         trackerID: String? = nil,
         parallelFetches: Int = 4, taskRunnerPath: String? = nil, installedDescription: BinaryDescription? = nil,
         jobFileCacheSize: Int64 = defaultJobFileCacheSize, drainTimeout: Duration = defaultDrainTimeout,
-        metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance, minimumFreeSpace: MinimumFreeSpace = .default
+        metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance, minimumFreeSpace: MinimumFreeSpace = .default,
+        taskMemoryLimit: Int64? = nil
     ) {
         self.jobTrackerHost = jobTrackerHost
         self.jobTrackerPort = jobTrackerPort
@@ -82,6 +85,7 @@ public struct TaskTrackerConfiguration: Sendable {
         self.drainTimeout = max(.zero, drainTimeout)
         self.metricsFactory = metricsFactory
         self.minimumFreeSpace = minimumFreeSpace
+        self.taskMemoryLimit = taskMemoryLimit
     }
 
     /// The path of `name` in the directory of the running executable (`MR_TASK_RUNNER` overrides it).
