@@ -4,7 +4,7 @@ import Testing
 @testable import Wire
 
 @Suite struct HandshakeStateMachineTests {
-    let secret = try! ClusterSecret(string: "cluster-secret")
+    let secret = try! ClusterSecret(string: "GaBrthpbYmcvTf1r4S4OYrU8Uabq3axJa6+kgyHQZR0=")
     let serverNonce = [UInt8](repeating: 0xAA, count: 32)
     let clientNonce = [UInt8](repeating: 0xBB, count: 32)
 
@@ -61,7 +61,7 @@ import Testing
 
     @Test func badProofIsRejected() throws {
         var server = makeServer()
-        var client = makeClient(secret: try ClusterSecret(string: "wrong-secret"))
+        var client = makeClient(secret: ClusterSecret.random())
         guard case .send(let authenticate) = client.receive(try helloFrame(&server)) else {
             Issue.record("the client did not answer the hello")
             return
@@ -148,7 +148,7 @@ import Testing
     }
 
     @Test func clientRejectsAServerWithoutTheSecret() throws {
-        var impostor = makeServer(secret: try ClusterSecret(string: "other"))
+        var impostor = makeServer(secret: ClusterSecret.random())
         var client = makeClient()
         guard case .send(let authenticate) = client.receive(try helloFrame(&impostor)) else {
             Issue.record("the client did not answer the hello")

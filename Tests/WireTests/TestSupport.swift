@@ -21,7 +21,7 @@ extension MessageType {
 
 /// Shared fixtures for the socket tests; every server binds 127.0.0.1 on port 0.
 enum TestSupport {
-    static let secret = try! ClusterSecret(string: "test-cluster-secret")
+    static let secret = try! ClusterSecret(string: "H2AvPFwk7N/zOfEK5UARkUh30wugGp67heGWZQl+zp0=")
 
     /// Logs only warnings and worse, so test output stays readable.
     static let logger: Logger = {

@@ -46,7 +46,7 @@ import Testing
     @Test func wrongSecretGetsTheAuthErrorAndNoHandlerRuns() async throws {
         let handlerRuns = NIOLockedValueBox(0)
         try await TestSupport.withServer(handler: { _ in handlerRuns.withLockedValue { $0 += 1 } }) { server in
-            let wrong = try ClusterSecret(string: "not-the-secret")
+            let wrong = ClusterSecret.random()
             let client = WireClient(TestSupport.clientConfiguration(port: server.port, secret: wrong), logger: TestSupport.logger)
             await #expect(throws: WireError.remote(ErrorMessage(code: .authenticationFailed, message: "authentication failed: bad cluster secret"))) {
                 _ = try await client.connect()
@@ -59,7 +59,7 @@ import Testing
         try await TestSupport.withServer { server in
             try await RawConnection.with(port: server.port) { raw in
                 let hello = try #require(try await raw.nextFrame()).decode(as: HelloMessage.self)
-                let wrong = try ClusterSecret(string: "nope")
+                let wrong = ClusterSecret.random()
                 let transcript = HandshakeTranscript(serverNonce: hello.serverNonce, clientNonce: Array(repeating: 1, count: 32), role: .client, nodeID: "c")
                 try await raw.write(Frame(AuthenticateMessage(version: WireProtocol.version, role: .client, nodeID: "c", clientNonce: transcript.clientNonce, proof: transcript.clientProof(using: wrong))))
                 let error = try #require(try await raw.nextFrame()).decode(as: ErrorMessage.self)
