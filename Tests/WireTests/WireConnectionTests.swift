@@ -220,7 +220,7 @@ import Testing
         try await TestSupport.withServer { server in
             var configuration = TestSupport.clientConfiguration(port: server.port)
             var catalog = MessageCatalog()
-            catalog.register(.ping, name: "ping")
+            catalog.register(.ping, name: "ping", from: [.server])
             configuration.acceptedMessages = catalog
             try await WireClient(configuration, logger: TestSupport.logger).withConnection { connection in
                 try await withThrowingTaskGroup(of: Void.self) { group in
