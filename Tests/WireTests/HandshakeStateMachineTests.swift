@@ -46,14 +46,17 @@ import Testing
         var client = makeClient()
         let hello = try helloFrame(&server)
         #expect(try hello.decode(as: HelloMessage.self).serverNonce == serverNonce)
-        guard case .send(let authenticate) = client.receive(hello) else {
+        guard case .authenticate(let authenticate, let clientKeys) = client.receive(hello) else {
             Issue.record("the client did not answer the hello")
             return
         }
-        guard case .accept(let welcome, let peer) = server.receive(authenticate) else {
+        guard case .accept(let welcome, let peer, let serverKeys) = server.receive(authenticate) else {
             Issue.record("the server did not accept a good proof")
             return
         }
+        #expect(clientKeys.sending == serverKeys.receiving)
+        #expect(clientKeys.receiving == serverKeys.sending)
+        #expect(clientKeys.sending != clientKeys.receiving)
         #expect(peer == WirePeer(role: .tracker, nodeID: "tt-7"))
         #expect(server.state == .accepted(peer))
         #expect(client.receive(welcome) == .complete(WirePeer(role: .server, nodeID: "jt-1")))
@@ -62,7 +65,7 @@ import Testing
     @Test func badProofIsRejected() throws {
         var server = makeServer()
         var client = makeClient(secret: ClusterSecret.random())
-        guard case .send(let authenticate) = client.receive(try helloFrame(&server)) else {
+        guard case .authenticate(let authenticate, _) = client.receive(try helloFrame(&server)) else {
             Issue.record("the client did not answer the hello")
             return
         }
@@ -99,7 +102,7 @@ import Testing
     @Test func wrongVersionIsRejectedWithAClearMessage() throws {
         var server = makeServer()
         var client = makeClient(version: WireProtocol.version + 1)
-        guard case .send(let authenticate) = client.receive(try helloFrame(&server)) else {
+        guard case .authenticate(let authenticate, _) = client.receive(try helloFrame(&server)) else {
             Issue.record("the client must still answer so the server can explain the mismatch")
             return
         }
@@ -129,7 +132,7 @@ import Testing
     @Test func disallowedRolesAreRejectedAfterAGoodProof() throws {
         var server = makeServer(allowedRoles: [.shuffle])
         var client = makeClient(role: .client)
-        guard case .send(let authenticate) = client.receive(try helloFrame(&server)) else {
+        guard case .authenticate(let authenticate, _) = client.receive(try helloFrame(&server)) else {
             Issue.record("the client did not answer the hello")
             return
         }
@@ -150,7 +153,7 @@ import Testing
     @Test func clientRejectsAServerWithoutTheSecret() throws {
         var impostor = makeServer(secret: ClusterSecret.random())
         var client = makeClient()
-        guard case .send(let authenticate) = client.receive(try helloFrame(&impostor)) else {
+        guard case .authenticate(let authenticate, _) = client.receive(try helloFrame(&impostor)) else {
             Issue.record("the client did not answer the hello")
             return
         }

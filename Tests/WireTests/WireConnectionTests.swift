@@ -106,7 +106,7 @@ import Testing
                 try await raw.write([0xFF, 0xFF, 0xFF, 0xF0])
                 let error = try #require(try await raw.nextFrame()).decode(as: ErrorMessage.self)
                 #expect(error.code == .frameTooLarge)
-                #expect(error.message == "frame of 4294967280 bytes exceeds the maximum of 16777216 bytes")
+                #expect(error.message == "frame of 4294967280 bytes exceeds the maximum of \(WireProtocol.handshakeFrameLength) bytes")
                 #expect(try await raw.closesWithoutFurtherFrames())
             }
             try await WireClient(TestSupport.clientConfiguration(port: server.port), logger: TestSupport.logger).withConnection { connection in
