@@ -35,14 +35,20 @@ import Testing
         try to.writeInbound(bytes)
     }
 
-    /// Runs the plaintext part of a handshake between two channels and begins both sessions.
-    func session() throws -> (client: EmbeddedChannel, server: EmbeddedChannel) {
+    /// Begins both sessions; the server's welcome is written but not delivered yet.
+    func beginSessions() throws -> (client: EmbeddedChannel, server: EmbeddedChannel) {
         let client = try channel(.client)
         let server = try channel(.server)
         try begin(client, .client, after: authenticate)
         try deliver(from: client, to: server)
         #expect(try server.readInbound(as: Frame.self) == authenticate)
         try begin(server, .server, after: welcome)
+        return (client, server)
+    }
+
+    /// Runs the plaintext part of a handshake between two channels and begins both sessions.
+    func session() throws -> (client: EmbeddedChannel, server: EmbeddedChannel) {
+        let (client, server) = try beginSessions()
         try deliver(from: server, to: client)
         #expect(try client.readInbound(as: Frame.self) == welcome)
         return (client, server)
@@ -55,12 +61,7 @@ import Testing
     }
 
     @Test func aWelcomeAndASealedFrameInOneReadAreSplitAtTheBoundary() throws {
-        let client = try channel(.client)
-        let server = try channel(.server)
-        try begin(client, .client, after: authenticate)
-        try deliver(from: client, to: server)
-        #expect(try server.readInbound(as: Frame.self) == authenticate)
-        try begin(server, .server, after: welcome)
+        let (client, server) = try beginSessions()
         let big = Frame(type: MessageType(0x0100), requestID: 1, payload: ByteBuffer(repeating: 7, count: 5000))
         try server.writeOutbound(big)
         try deliver(from: server, to: client)
