@@ -14,8 +14,9 @@ struct ClientHandshake: Sendable {
 
     /// What the driver must do next.
     enum Action: Equatable, Sendable {
-        /// Send the frame and keep feeding inbound frames.
-        case send(Frame)
+        /// Send the authenticate frame, protect every later frame with the keys (inbound from the
+        /// welcome on), and keep feeding inbound frames.
+        case authenticate(Frame, SessionKeys)
         /// The server is authenticated; the connection is ready.
         case complete(WirePeer)
         /// The handshake failed; close the connection and report the error.
@@ -66,7 +67,8 @@ struct ClientHandshake: Sendable {
             return fail(.handshakeFailed("malformed hello: the server nonce must be \(WireProtocol.nonceSize) bytes"))
         }
         state = .awaitingWelcome(serverName: hello.serverName, serverNonce: hello.serverNonce)
-        let proof = transcript(serverNonce: hello.serverNonce).clientProof(using: configuration.secret)
+        let transcript = transcript(serverNonce: hello.serverNonce)
+        let proof = transcript.clientProof(using: configuration.secret)
         let message = AuthenticateMessage(
             version: configuration.version,
             role: configuration.role,
@@ -74,7 +76,7 @@ struct ClientHandshake: Sendable {
             clientNonce: clientNonce,
             proof: proof
         )
-        return .send(Frame(message))
+        return .authenticate(Frame(message), SessionKeys(secret: configuration.secret, transcript: transcript, side: .client))
     }
 
     private mutating func receiveWelcome(_ frame: Frame, serverName: String, serverNonce: [UInt8]) -> Action {

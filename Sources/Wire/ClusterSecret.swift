@@ -5,8 +5,9 @@ import Foundation
 /// connections with HMAC-SHA256.
 ///
 /// The secret is whatever bytes it was given; a secret file's trailing line break is dropped so
-/// that `echo secret > file` works. An empty secret is refused. The secret never appears in
-/// descriptions or logs.
+/// that `echo secret > file` works. A secret weaker than 128 bits is refused (see
+/// ``SecretStrength``), with an error that names where it came from and how to make a good one:
+/// `head -c 32 /dev/urandom | base64`. The secret never appears in descriptions or logs.
 public struct ClusterSecret: Sendable, CustomStringConvertible {
     /// The environment variable consulted by ``resolve(flag:file:environmentVariable:environment:)``.
     public static let defaultEnvironmentVariable = "MAPREDUCE_CLUSTER_SECRET"
@@ -18,20 +19,31 @@ public struct ClusterSecret: Sendable, CustomStringConvertible {
         bytes.count
     }
 
-    /// Creates a secret from raw bytes, refusing an empty one.
+    /// Creates a secret from raw bytes, refusing an empty or weak one.
     public init(bytes: some Collection<UInt8>) throws {
-        guard !bytes.isEmpty else {
-            throw WireError.invalidSecret("the secret is empty")
-        }
-        self.bytes = Array(bytes)
+        try self.init(bytes: Array(bytes), source: "the secret")
     }
 
     /// Creates a secret from the UTF-8 bytes of a string, such as a command-line flag's value.
     public init(string: String) throws {
-        try self.init(bytes: Array(string.utf8))
+        try self.init(bytes: Array(string.utf8), source: "the secret given on the command line")
     }
 
-    /// Loads a secret from a file, dropping trailing line breaks and refusing an empty result.
+    /// Creates a secret from `bytes`, naming `source` (and, for a file, `path`) when refusing it.
+    private init(bytes: [UInt8], source: String, path: String? = nil) throws {
+        guard !bytes.isEmpty else {
+            throw WireError.invalidSecret("\(source) is empty")
+        }
+        if let weakness = SecretStrength.weakness(of: bytes) {
+            let target = path.map { " > \($0)" } ?? ""
+            throw WireError.invalidSecret(
+                "\(source) is too weak: \(weakness); a cluster secret needs at least 128 random bits, "
+                    + "written as base64 or hexadecimal text; make one with: \(SecretStrength.recipe)\(target)")
+        }
+        self.bytes = bytes
+    }
+
+    /// Loads a secret from a file, dropping trailing line breaks and refusing an empty or weak result.
     public init(fileAt path: String) throws {
         let data: Data
         do {
@@ -43,10 +55,7 @@ public struct ClusterSecret: Sendable, CustomStringConvertible {
         while let last = bytes.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") {
             bytes.removeLast()
         }
-        guard !bytes.isEmpty else {
-            throw WireError.invalidSecret("secret file \(path) is empty")
-        }
-        try self.init(bytes: bytes)
+        try self.init(bytes: bytes, source: "secret file \(path)", path: path)
     }
 
     /// Loads a secret from an environment variable, returning `nil` when it is unset.
@@ -54,15 +63,12 @@ public struct ClusterSecret: Sendable, CustomStringConvertible {
         guard let value = environment[name] else {
             return nil
         }
-        guard !value.isEmpty else {
-            throw WireError.invalidSecret("environment variable \(name) is empty")
-        }
-        try self.init(string: value)
+        try self.init(bytes: Array(value.utf8), source: "environment variable \(name)")
     }
 
     /// Picks the secret from a flag value, else a file, else an environment variable.
     ///
-    /// Throws ``WireError/invalidSecret(_:)`` when none of them is given or the chosen one is empty.
+    /// Throws ``WireError/invalidSecret(_:)`` when none of them is given or the chosen one is empty or weak.
     public static func resolve(
         flag: String?,
         file: String?,
@@ -70,9 +76,6 @@ public struct ClusterSecret: Sendable, CustomStringConvertible {
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> ClusterSecret {
         if let flag {
-            guard !flag.isEmpty else {
-                throw WireError.invalidSecret("the secret given on the command line is empty")
-            }
             return try ClusterSecret(string: flag)
         }
         if let file {
@@ -120,6 +123,11 @@ public struct ClusterSecret: Sendable, CustomStringConvertible {
     /// Checks in constant time that `code` is HMAC-SHA256 of `data` under this secret.
     func isValidAuthenticationCode(_ code: [UInt8], for data: [UInt8]) -> Bool {
         HMAC<SHA256>.isValidAuthenticationCode(code, authenticating: data, using: SymmetricKey(data: bytes))
+    }
+
+    /// Derives a 256-bit key with HKDF-SHA256, the secret being the input key material.
+    func derivedKey(salt: [UInt8], info: [UInt8]) -> SymmetricKey {
+        HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: bytes), salt: salt, info: info, outputByteCount: 32)
     }
 
     private init(validBytes: [UInt8]) {

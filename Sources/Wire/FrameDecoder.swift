@@ -5,17 +5,27 @@ import NIOCore
 /// The length field is read and checked against ``maximumFrameLength`` as soon as its four bytes
 /// arrive, so a hostile length such as `0xFFFFFFF0` fails at once and no buffer of that size is
 /// ever allocated. Combine it with `ByteToMessageHandler(_:maximumBufferSize:)` for a second,
-/// independent bound on buffered bytes.
+/// independent bound on buffered bytes. On a connection, the maximum is a handshake's worth
+/// (``WireProtocol/handshakeFrameLength``) until the session begins.
 public struct FrameDecoder: NIOSingleStepByteToMessageDecoder {
     /// The decoded frame type.
     public typealias InboundOut = Frame
 
-    /// The largest accepted value of the length field.
-    public let maximumFrameLength: Int
+    private let limit: InboundFrameLimit
+
+    /// The largest accepted value of the length field, now.
+    public var maximumFrameLength: Int {
+        limit.current
+    }
 
     /// Creates a decoder accepting frames whose length field is at most `maximumFrameLength`.
     public init(maximumFrameLength: Int = WireProtocol.defaultMaximumFrameLength) {
-        self.maximumFrameLength = maximumFrameLength
+        limit = InboundFrameLimit(handshake: maximumFrameLength, session: maximumFrameLength)
+    }
+
+    /// Creates a decoder whose maximum follows `limit`.
+    init(limit: InboundFrameLimit) {
+        self.limit = limit
     }
 
     /// Decodes one frame if enough bytes are buffered.

@@ -31,8 +31,8 @@ enum HandshakeDriver {
                 switch machine.receive(frame) {
                 case .send(let reply):
                     try await outbound.write(reply)
-                case .accept(let welcome, let peer):
-                    try await outbound.write(welcome)
+                case .accept(let welcome, let peer, let keys):
+                    try await SessionHandler.begin(on: channel, keys: keys, after: welcome)
                     return peer
                 case .reject(let reply, let reason):
                     logger.notice("rejected a connection", metadata: ["reason": "\(reason)", "remote": "\(channel.remoteAddress.map { "\($0)" } ?? "?")"])
@@ -52,8 +52,7 @@ enum HandshakeDriver {
         _ machine: inout ClientHandshake,
         timeout: Duration,
         channel: any Channel,
-        iterator: inout Iterator,
-        outbound: NIOAsyncChannelOutboundWriter<Frame>
+        iterator: inout Iterator
     ) async throws -> WirePeer {
         let timedOut = NIOLockedValueBox(false)
         let timer = channel.eventLoop.scheduleTask(in: TimeAmount(timeout)) {
@@ -64,8 +63,8 @@ enum HandshakeDriver {
         do {
             while let frame = try await iterator.next() {
                 switch machine.receive(frame) {
-                case .send(let reply):
-                    try await outbound.write(reply)
+                case .authenticate(let reply, let keys):
+                    try await SessionHandler.begin(on: channel, keys: keys, after: reply)
                 case .complete(let peer):
                     return peer
                 case .fail(let error):

@@ -28,6 +28,8 @@ public struct MessageType: RawRepresentable, Hashable, Sendable, CustomStringCon
     public static let welcome = MessageType(0x0003)
     /// An error report carrying an ``ErrorMessage``.
     public static let error = MessageType(0x0004)
+    /// A frame protected with the session keys: every frame after the handshake has this type.
+    public static let sealed = MessageType(0x0005)
     /// One chunk of a bulk data stream.
     public static let streamChunk = MessageType(0x0010)
     /// The successful end of a bulk data stream.

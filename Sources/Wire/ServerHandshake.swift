@@ -21,8 +21,9 @@ struct ServerHandshake: Sendable {
     enum Action: Equatable, Sendable {
         /// Send the frame and keep feeding inbound frames.
         case send(Frame)
-        /// Send the welcome frame; the peer is authenticated and the handshake is over.
-        case accept(Frame, WirePeer)
+        /// Send the welcome frame, then protect every later frame with the keys; the peer is
+        /// authenticated and the handshake is over.
+        case accept(Frame, WirePeer, SessionKeys)
         /// Send the error frame, then close the connection.
         case reject(Frame, reason: String)
     }
@@ -115,7 +116,8 @@ struct ServerHandshake: Sendable {
         let peer = WirePeer(role: role, nodeID: nodeID)
         state = .accepted(peer)
         let welcome = WelcomeMessage(nodeID: configuration.nodeID, proof: transcript.serverProof(using: configuration.secret))
-        return .accept(Frame(welcome), peer)
+        let keys = SessionKeys(secret: configuration.secret, transcript: transcript, side: .server)
+        return .accept(Frame(welcome), peer, keys)
     }
 
     private mutating func reject(_ code: WireErrorCode, _ reason: String) -> Action {

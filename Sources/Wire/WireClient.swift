@@ -60,7 +60,7 @@ public struct WireClient: Sendable {
                 .connect(
                     host: configuration.host,
                     port: configuration.port,
-                    channelInitializer: WirePipeline.initializer(maximumFrameLength: configuration.maximumFrameLength)
+                    channelInitializer: WirePipeline.initializer(side: .client, maximumFrameLength: configuration.maximumFrameLength)
                 )
         } catch ChannelError.connectTimeout {
             throw WireError.timedOut("connecting to \(configuration.host):\(configuration.port) timed out after \(configuration.connectTimeout)")
@@ -93,8 +93,7 @@ public struct WireClient: Sendable {
                         &machine,
                         timeout: configuration.handshakeTimeout,
                         channel: child.channel,
-                        iterator: &iterator,
-                        outbound: outbound
+                        iterator: &iterator
                     )
                     var connectionLogger = logger
                     connectionLogger[metadataKey: "peer"] = "\(peer)"

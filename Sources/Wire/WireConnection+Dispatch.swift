@@ -1,3 +1,4 @@
+import Logging
 import NIOCore
 
 extension WireConnection {
@@ -87,7 +88,8 @@ extension WireConnection {
 
     private func receiveRequest(_ frame: Frame, key: Key) async {
         if let rejection = rejection(of: frame.type) {
-            logger.debug("rejecting a request", metadata: ["peer": "\(peer)", "reason": "\(rejection.message)"])
+            let level: Logger.Level = rejection.code == .roleNotAllowed ? .warning : .debug
+            logger.log(level: level, "rejecting a request", metadata: ["peer": "\(peer)", "reason": "\(rejection.message)"])
             channel.writeAndFlush(Frame(rejection, requestID: frame.requestID, flags: .response), promise: nil)
             return
         }
@@ -102,8 +104,15 @@ extension WireConnection {
         if type.isReserved {
             return ErrorMessage(code: .handshakeRequired, message: "message type \(type) is not allowed after the handshake")
         }
-        if let catalog = settings.acceptedMessages, !catalog.contains(type) {
+        guard let catalog = settings.acceptedMessages else {
+            return nil
+        }
+        guard let name = catalog.name(of: type) else {
             return ErrorMessage(code: .unknownMessageType, message: "unknown message type \(type)")
+        }
+        guard catalog.allows(type, from: peer.role) else {
+            return ErrorMessage(
+                code: .roleNotAllowed, message: "message type \(type) (\(name)) may not be sent by a \(peer.role) peer")
         }
         return nil
     }

@@ -11,29 +11,46 @@ enum WirePipeline {
         highWatermark: 8
     )
 
-    /// Adds the codec handlers and returns the channel wrapped as a frame-typed `NIOAsyncChannel`.
+    /// Adds the codec and session handlers and returns the channel wrapped as a frame-typed `NIOAsyncChannel`.
     ///
-    /// Must run on the channel's event loop, as in a bootstrap's channel initializer.
-    static func configure(_ channel: any Channel, maximumFrameLength: Int) throws -> NIOAsyncChannel<Frame, Frame> {
-        let sync = channel.pipeline.syncOperations
-        try sync.addHandler(
-            ByteToMessageHandler(
-                FrameDecoder(maximumFrameLength: maximumFrameLength),
-                maximumBufferSize: Frame.lengthFieldSize + maximumFrameLength
-            )
-        )
-        try sync.addHandler(MessageToByteHandler(FrameEncoder(maximumFrameLength: maximumFrameLength)))
+    /// Until the session begins, the decoder accepts frames of at most
+    /// ``WireProtocol/handshakeFrameLength`` bytes; after it, `maximumFrameLength` plus the
+    /// sealing overhead. Must run on the channel's event loop, as in a bootstrap's channel initializer.
+    static func configure(
+        _ channel: any Channel,
+        side: SessionKeys.Side,
+        maximumFrameLength: Int
+    ) throws -> NIOAsyncChannel<Frame, Frame> {
+        try addHandlers(to: channel.pipeline.syncOperations, side: side, maximumFrameLength: maximumFrameLength)
         return try NIOAsyncChannel<Frame, Frame>(
             wrappingChannelSynchronously: channel,
             configuration: .init(backPressureStrategy: inboundBackPressure)
         )
     }
 
+    /// Adds the frame decoder, the frame encoder and the session handler, in that order.
+    static func addHandlers(
+        to pipeline: ChannelPipeline.SynchronousOperations,
+        side: SessionKeys.Side,
+        maximumFrameLength: Int
+    ) throws {
+        let sealedLength = maximumFrameLength + FrameCipher.overhead
+        let limit = InboundFrameLimit(handshake: WireProtocol.handshakeFrameLength, session: sealedLength)
+        try pipeline.addHandler(
+            ByteToMessageHandler(FrameDecoder(limit: limit), maximumBufferSize: Frame.lengthFieldSize + sealedLength)
+        )
+        try pipeline.addHandler(MessageToByteHandler(FrameEncoder(maximumFrameLength: sealedLength)))
+        try pipeline.addHandler(SessionHandler(side: side, limit: limit))
+    }
+
     /// Configures a channel from a bootstrap initializer, on its event loop.
-    static func initializer(maximumFrameLength: Int) -> @Sendable (any Channel) -> EventLoopFuture<NIOAsyncChannel<Frame, Frame>> {
+    static func initializer(
+        side: SessionKeys.Side,
+        maximumFrameLength: Int
+    ) -> @Sendable (any Channel) -> EventLoopFuture<NIOAsyncChannel<Frame, Frame>> {
         { channel in
             channel.eventLoop.makeCompletedFuture {
-                try configure(channel, maximumFrameLength: maximumFrameLength)
+                try configure(channel, side: side, maximumFrameLength: maximumFrameLength)
             }
         }
     }

@@ -31,6 +31,10 @@ extension WireServer {
         /// How long a client may take to complete the handshake.
         public var handshakeTimeout: Duration
 
+        /// The most connections that may be in their handshake at once; a new connection past it
+        /// closes the oldest unauthenticated one. Each holds at most a few KiB before the handshake.
+        public var maximumUnauthenticatedConnections: Int
+
         /// The default deadline of calls the server makes to its clients.
         public var requestTimeout: Duration
 
@@ -46,7 +50,8 @@ extension WireServer {
             maximumFrameLength: Int = WireProtocol.defaultMaximumFrameLength,
             chunkSize: Int = WireProtocol.defaultChunkSize,
             handshakeTimeout: Duration = .seconds(10),
-            requestTimeout: Duration = .seconds(30)
+            requestTimeout: Duration = .seconds(30),
+            maximumUnauthenticatedConnections: Int = 128
         ) {
             self.host = host
             self.port = port
@@ -59,6 +64,14 @@ extension WireServer {
             self.chunkSize = chunkSize
             self.handshakeTimeout = handshakeTimeout
             self.requestTimeout = requestTimeout
+            self.maximumUnauthenticatedConnections = maximumUnauthenticatedConnections
+        }
+
+        func validate() throws {
+            try connectionSettings.validate()
+            guard maximumUnauthenticatedConnections > 0 else {
+                throw WireError.invalidConfiguration("the maximum of unauthenticated connections must be positive")
+            }
         }
 
         var connectionSettings: ConnectionSettings {

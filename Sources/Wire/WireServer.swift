@@ -25,11 +25,13 @@ public final class WireServer: Sendable {
 
     private let listener: NIOAsyncChannel<NIOAsyncChannel<Frame, Frame>, Never>
     private let connections = NIOLockedValueBox<[ObjectIdentifier: any Channel]>([:])
+    private let pending: NIOLockedValueBox<PendingHandshakes>
     private let logger: Logger
 
     private init(
         configuration: Configuration,
         listener: NIOAsyncChannel<NIOAsyncChannel<Frame, Frame>, Never>,
+        pending: NIOLockedValueBox<PendingHandshakes>,
         logger: Logger
     ) throws {
         guard let address = listener.channel.localAddress else {
@@ -37,6 +39,7 @@ public final class WireServer: Sendable {
         }
         self.configuration = configuration
         self.listener = listener
+        self.pending = pending
         self.localAddress = address
         self.logger = logger
     }
@@ -52,7 +55,10 @@ public final class WireServer: Sendable {
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
         logger: Logger = Logger(label: "mapreduce.wire.server")
     ) async throws -> WireServer {
-        try configuration.connectionSettings.validate()
+        try configuration.validate()
+        let pending = NIOLockedValueBox(PendingHandshakes())
+        let limit = configuration.maximumUnauthenticatedConnections
+        let configure = WirePipeline.initializer(side: .server, maximumFrameLength: configuration.maximumFrameLength)
         let listener = try await ServerBootstrap(group: eventLoopGroup)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -61,9 +67,18 @@ public final class WireServer: Sendable {
             .bind(
                 host: configuration.host,
                 port: configuration.port,
-                childChannelInitializer: WirePipeline.initializer(maximumFrameLength: configuration.maximumFrameLength)
+                childChannelInitializer: { channel in
+                    if let evicted = pending.withLockedValue({ $0.admit(channel, limit: limit) }) {
+                        logger.debug("closing the oldest unauthenticated connection", metadata: ["limit": "\(limit)"])
+                        evicted.close(promise: nil)
+                    }
+                    channel.closeFuture.whenComplete { _ in
+                        pending.withLockedValue { $0.remove(channel) }
+                    }
+                    return configure(channel)
+                }
             )
-        let server = try WireServer(configuration: configuration, listener: listener, logger: logger)
+        let server = try WireServer(configuration: configuration, listener: listener, pending: pending, logger: logger)
         logger.info("listening", metadata: ["address": "\(server.localAddress)", "server": "\(configuration.serverName)"])
         return server
     }
@@ -84,6 +99,11 @@ public final class WireServer: Sendable {
                 }
             }
         }
+    }
+
+    /// The number of connections that have not completed the handshake yet.
+    public var unauthenticatedConnectionCount: Int {
+        pending.withLockedValue { $0.count }
     }
 
     /// Stops listening and closes every open connection.
@@ -119,6 +139,7 @@ public final class WireServer: Sendable {
                 else {
                     return
                 }
+                pending.withLockedValue { $0.remove(channel) }
                 var connectionLogger = logger
                 connectionLogger[metadataKey: "peer"] = "\(peer)"
                 let connection = WireConnection(

@@ -5,7 +5,7 @@ import TestSupport
 /// tests that talk HTTP to the console as a browser or a script would.
 final class ConsoleCluster: @unchecked Sendable {
     static let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
-    static let secret = "console-test-secret"
+    static let secret = "V4bgMsr1MEQCVdnmX7emawvXH8j95MpmJMZKvvRK++g="
 
     let directory: TemporaryDirectory
     let port: Int

@@ -25,7 +25,7 @@ struct ClusterProcessTests {
             self.networkOnly = networkOnly
             directory = try TemporaryDirectory("cluster")
             port = try Daemon.freePort()
-            secretFile = try directory.write("secret", "cluster-test-secret\n")
+            secretFile = try directory.write("secret", "QExOGBDprccleH4c7bpJFafdls3slzsOMiQPgDiH9I8=\n")
             daemons.append(
                 try Daemon(
                     ClusterProcessTests.binaries + "/jobtracker",
@@ -162,7 +162,7 @@ struct ClusterProcessTests {
     @Test func wrongSecretsAndBadRequestsAreRefusedCleanly() throws {
         let cluster = try Cluster(trackers: 1)
         let work = try TemporaryDirectory("cluster-refusals")
-        let wrong = try work.write("wrong-secret", "not the secret")
+        let wrong = try work.write("wrong-secret", "HnDkIPQy3y5C9ssKGk2PDQ0sZrAhEu7KzHbGkuw4Ths=")
         let refused = try cluster.mrsubmit(["wordcount", SharedData.books + "/pg11.txt"], in: work.path, secret: wrong)
         #expect(refused.status != 0)
         #expect(refused.standardError.contains("authentication failed"), "\(refused.standardError)")

@@ -10,7 +10,7 @@ struct DaemonHTTPTests {
 
     @Test func healthReadinessAndMetricsFollowTheCluster() throws {
         let directory = try TemporaryDirectory("daemon-http")
-        let secret = try directory.write("secret", "http-test-secret\n")
+        let secret = try directory.write("secret", "HMW3n5k7b2CJHWS4TQf2QeKdkDp1dxIdMJAMuA9Lys8=\n")
         let port = try Daemon.freePort()
         let jobTrackerHTTP = try Daemon.freePort()
         let trackerHTTP = try Daemon.freePort()

@@ -4,7 +4,7 @@ import Testing
 @testable import Wire
 
 @Suite struct HandshakeStateMachineTests {
-    let secret = try! ClusterSecret(string: "cluster-secret")
+    let secret = try! ClusterSecret(string: "GaBrthpbYmcvTf1r4S4OYrU8Uabq3axJa6+kgyHQZR0=")
     let serverNonce = [UInt8](repeating: 0xAA, count: 32)
     let clientNonce = [UInt8](repeating: 0xBB, count: 32)
 
@@ -46,14 +46,17 @@ import Testing
         var client = makeClient()
         let hello = try helloFrame(&server)
         #expect(try hello.decode(as: HelloMessage.self).serverNonce == serverNonce)
-        guard case .send(let authenticate) = client.receive(hello) else {
+        guard case .authenticate(let authenticate, let clientKeys) = client.receive(hello) else {
             Issue.record("the client did not answer the hello")
             return
         }
-        guard case .accept(let welcome, let peer) = server.receive(authenticate) else {
+        guard case .accept(let welcome, let peer, let serverKeys) = server.receive(authenticate) else {
             Issue.record("the server did not accept a good proof")
             return
         }
+        #expect(clientKeys.sending == serverKeys.receiving)
+        #expect(clientKeys.receiving == serverKeys.sending)
+        #expect(clientKeys.sending != clientKeys.receiving)
         #expect(peer == WirePeer(role: .tracker, nodeID: "tt-7"))
         #expect(server.state == .accepted(peer))
         #expect(client.receive(welcome) == .complete(WirePeer(role: .server, nodeID: "jt-1")))
@@ -61,8 +64,8 @@ import Testing
 
     @Test func badProofIsRejected() throws {
         var server = makeServer()
-        var client = makeClient(secret: try ClusterSecret(string: "wrong-secret"))
-        guard case .send(let authenticate) = client.receive(try helloFrame(&server)) else {
+        var client = makeClient(secret: ClusterSecret.random())
+        guard case .authenticate(let authenticate, _) = client.receive(try helloFrame(&server)) else {
             Issue.record("the client did not answer the hello")
             return
         }
@@ -99,7 +102,7 @@ import Testing
     @Test func wrongVersionIsRejectedWithAClearMessage() throws {
         var server = makeServer()
         var client = makeClient(version: WireProtocol.version + 1)
-        guard case .send(let authenticate) = client.receive(try helloFrame(&server)) else {
+        guard case .authenticate(let authenticate, _) = client.receive(try helloFrame(&server)) else {
             Issue.record("the client must still answer so the server can explain the mismatch")
             return
         }
@@ -129,7 +132,7 @@ import Testing
     @Test func disallowedRolesAreRejectedAfterAGoodProof() throws {
         var server = makeServer(allowedRoles: [.shuffle])
         var client = makeClient(role: .client)
-        guard case .send(let authenticate) = client.receive(try helloFrame(&server)) else {
+        guard case .authenticate(let authenticate, _) = client.receive(try helloFrame(&server)) else {
             Issue.record("the client did not answer the hello")
             return
         }
@@ -148,9 +151,9 @@ import Testing
     }
 
     @Test func clientRejectsAServerWithoutTheSecret() throws {
-        var impostor = makeServer(secret: try ClusterSecret(string: "other"))
+        var impostor = makeServer(secret: ClusterSecret.random())
         var client = makeClient()
-        guard case .send(let authenticate) = client.receive(try helloFrame(&impostor)) else {
+        guard case .authenticate(let authenticate, _) = client.receive(try helloFrame(&impostor)) else {
             Issue.record("the client did not answer the hello")
             return
         }

@@ -56,7 +56,7 @@ import Testing
             }
         }
         try await TestSupport.withServer(
-            configure: { $0.acceptedMessages = MessageCatalog() ; $0.acceptedMessages?.register(Self.uploadType, name: "upload") },
+            configure: { $0.acceptedMessages = MessageCatalog() ; $0.acceptedMessages?.register(Self.uploadType, name: "upload", from: [.tracker]) },
             handler: handler
         ) { server in
             try await WireClient(TestSupport.clientConfiguration(port: server.port), logger: TestSupport.logger).withConnection { connection in

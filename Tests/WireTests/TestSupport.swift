@@ -17,11 +17,12 @@ extension MessageType {
     static let hangUp = MessageType(0x0107)
     static let askBack = MessageType(0x0108)
     static let ping = MessageType(0x0109)
+    static let clientsOnly = MessageType(0x010A)
 }
 
 /// Shared fixtures for the socket tests; every server binds 127.0.0.1 on port 0.
 enum TestSupport {
-    static let secret = try! ClusterSecret(string: "test-cluster-secret")
+    static let secret = try! ClusterSecret(string: "H2AvPFwk7N/zOfEK5UARkUh30wugGp67heGWZQl+zp0=")
 
     /// Logs only warnings and worse, so test output stays readable.
     static let logger: Logger = {
@@ -37,8 +38,9 @@ enum TestSupport {
             (.failing, "failing"), (.delayedEcho, "delayedEcho"), (.whoAmI, "whoAmI"), (.hangUp, "hangUp"),
             (.askBack, "askBack"),
         ] {
-            catalog.register(type, name: name)
+            catalog.register(type, name: name, from: [.tracker])
         }
+        catalog.register(.clientsOnly, name: "clientsOnly", from: [.client])
         return catalog
     }
 

@@ -46,7 +46,7 @@ import Testing
     @Test func wrongSecretGetsTheAuthErrorAndNoHandlerRuns() async throws {
         let handlerRuns = NIOLockedValueBox(0)
         try await TestSupport.withServer(handler: { _ in handlerRuns.withLockedValue { $0 += 1 } }) { server in
-            let wrong = try ClusterSecret(string: "not-the-secret")
+            let wrong = ClusterSecret.random()
             let client = WireClient(TestSupport.clientConfiguration(port: server.port, secret: wrong), logger: TestSupport.logger)
             await #expect(throws: WireError.remote(ErrorMessage(code: .authenticationFailed, message: "authentication failed: bad cluster secret"))) {
                 _ = try await client.connect()
@@ -59,7 +59,7 @@ import Testing
         try await TestSupport.withServer { server in
             try await RawConnection.with(port: server.port) { raw in
                 let hello = try #require(try await raw.nextFrame()).decode(as: HelloMessage.self)
-                let wrong = try ClusterSecret(string: "nope")
+                let wrong = ClusterSecret.random()
                 let transcript = HandshakeTranscript(serverNonce: hello.serverNonce, clientNonce: Array(repeating: 1, count: 32), role: .client, nodeID: "c")
                 try await raw.write(Frame(AuthenticateMessage(version: WireProtocol.version, role: .client, nodeID: "c", clientNonce: transcript.clientNonce, proof: transcript.clientProof(using: wrong))))
                 let error = try #require(try await raw.nextFrame()).decode(as: ErrorMessage.self)
@@ -106,7 +106,7 @@ import Testing
                 try await raw.write([0xFF, 0xFF, 0xFF, 0xF0])
                 let error = try #require(try await raw.nextFrame()).decode(as: ErrorMessage.self)
                 #expect(error.code == .frameTooLarge)
-                #expect(error.message == "frame of 4294967280 bytes exceeds the maximum of 16777216 bytes")
+                #expect(error.message == "frame of 4294967280 bytes exceeds the maximum of \(WireProtocol.handshakeFrameLength) bytes")
                 #expect(try await raw.closesWithoutFurtherFrames())
             }
             try await WireClient(TestSupport.clientConfiguration(port: server.port), logger: TestSupport.logger).withConnection { connection in
@@ -220,7 +220,7 @@ import Testing
         try await TestSupport.withServer { server in
             var configuration = TestSupport.clientConfiguration(port: server.port)
             var catalog = MessageCatalog()
-            catalog.register(.ping, name: "ping")
+            catalog.register(.ping, name: "ping", from: [.server])
             configuration.acceptedMessages = catalog
             try await WireClient(configuration, logger: TestSupport.logger).withConnection { connection in
                 try await withThrowingTaskGroup(of: Void.self) { group in

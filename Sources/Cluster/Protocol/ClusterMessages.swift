@@ -29,15 +29,30 @@ public enum ClusterMessages {
     public static let fetchMapOutput = MessageType(0x0300)
     public static let fetchAttemptLog = MessageType(0x0301)
 
-    /// The requests a JobTracker accepts from clients and trackers.
-    public static let jobTrackerCatalog = MessageCatalog([
-        SubmitJobRequest.self, JobStatusRequest.self, ListJobsRequest.self, KillJobRequest.self, UploadInputRequest.self,
-        ListOutputRequest.self, DownloadOutputRequest.self, RegisterTrackerRequest.self, HeartbeatRequest.self,
-        MapCompletionsRequest.self, FetchInputRequest.self, CommitOutputRequest.self, DeregisterTrackerRequest.self,
-        AttemptListRequest.self, AttemptLogRequest.self, ClusterInfoRequest.self, JobFileStatusRequest.self,
-        UploadJobFileRequest.self, FetchJobFileRequest.self,
-    ])
+    /// The requests a JobTracker accepts: clients run and inspect jobs, trackers do the work.
+    public static let jobTrackerCatalog: MessageCatalog = {
+        var catalog = MessageCatalog()
+        catalog.register(
+            [
+                SubmitJobRequest.self, JobStatusRequest.self, ListJobsRequest.self, KillJobRequest.self,
+                UploadInputRequest.self, ListOutputRequest.self, DownloadOutputRequest.self, AttemptListRequest.self,
+                AttemptLogRequest.self, ClusterInfoRequest.self, JobFileStatusRequest.self, UploadJobFileRequest.self,
+            ],
+            from: [.client])
+        catalog.register(
+            [
+                RegisterTrackerRequest.self, HeartbeatRequest.self, MapCompletionsRequest.self, FetchInputRequest.self,
+                CommitOutputRequest.self, DeregisterTrackerRequest.self, FetchJobFileRequest.self,
+            ],
+            from: [.tracker])
+        return catalog
+    }()
 
-    /// The requests a TaskTracker's shuffle server accepts.
-    public static let shuffleCatalog = MessageCatalog([FetchMapOutputRequest.self, FetchAttemptLogRequest.self])
+    /// The requests a TaskTracker's shuffle server accepts: map outputs for reduces on other
+    /// trackers, and attempt logs for the JobTracker, which connects as a shuffle peer to relay them.
+    public static let shuffleCatalog: MessageCatalog = {
+        var catalog = MessageCatalog()
+        catalog.register([FetchMapOutputRequest.self, FetchAttemptLogRequest.self], from: [.shuffle])
+        return catalog
+    }()
 }
