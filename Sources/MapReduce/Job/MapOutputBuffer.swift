@@ -38,23 +38,6 @@ final class MapOutputBuffer<Value: ShuffleValue> {
         }
     }
 
-    /// A distinct key of the combining table, with its value inline so a hit touches one entry.
-    @usableFromInline struct CombiningEntry {
-        @usableFromInline var keyOffset: UInt32
-        @usableFromInline var keyLength: UInt32
-        @usableFromInline var partition: UInt32
-        @usableFromInline var prefix: UInt64
-        @usableFromInline var value: Value
-
-        @inlinable init(keyOffset: UInt32, keyLength: UInt32, partition: UInt32, prefix: UInt64, value: Value) {
-            self.keyOffset = keyOffset
-            self.keyLength = keyLength
-            self.partition = partition
-            self.prefix = prefix
-            self.value = value
-        }
-    }
-
     /// What sorting needs of an entry of either kind, laid out contiguously for the sort.
     @usableFromInline struct SortItem {
         @usableFromInline var prefix: UInt64
@@ -78,11 +61,12 @@ final class MapOutputBuffer<Value: ShuffleValue> {
     @usableFromInline let hashPartitions: Bool
     @usableFromInline let combine: ((inout Value, Value) -> Void)?
     @usableFromInline let sink: any MapOutputSink
+    /// The bytes of one combining table slot.
+    @usableFromInline let slotStride = MemoryLayout<CombiningTable<Value>.Slot>.stride
     @exclusivity(unchecked) @usableFromInline var keyArena = UnsafeGrowableBuffer<UInt8>(capacity: 1 << 16)
     @exclusivity(unchecked) @usableFromInline var valueArena = UnsafeGrowableBuffer<UInt8>(capacity: 1 << 16)
     @exclusivity(unchecked) @usableFromInline var entries = UnsafeGrowableBuffer<Entry>(capacity: 1 << 10)
-    @exclusivity(unchecked) @usableFromInline var combined = UnsafeGrowableBuffer<CombiningEntry>(capacity: 1 << 10)
-    @exclusivity(unchecked) @usableFromInline var slots = UnsafeGrowableBuffer<UInt64>(capacity: 0)
+    @exclusivity(unchecked) @usableFromInline var table: CombiningTable<Value>
     @exclusivity(unchecked) @usableFromInline var valueBytes = 0
     @exclusivity(unchecked) @usableFromInline var largeValues: [SplitEncoding] = []
     @exclusivity(unchecked) @usableFromInline var largeValueTotal = 0
@@ -94,8 +78,13 @@ final class MapOutputBuffer<Value: ShuffleValue> {
     /// The encoded size from which a value is kept in its own buffer, not copied into the arena.
     @usableFromInline static var largeValueBytes: Int { 1 << 20 }
 
-    /// The number of hash slots a fresh table starts with.
-    @usableFromInline static var initialSlots: Int { 1 << 12 }
+    /// The number of hash slots a fresh table starts with: 4,096, or fewer so that they take at
+    /// most an eighth of a small buffer.
+    @usableFromInline var initialSlots: Int {
+        var slots = 1 << 12
+        while slots > 16, slots * slotStride > limit / 8 { slots >>= 1 }
+        return slots
+    }
 
     /// Creates a buffer of `limit` bytes for `reduceCount` partitions.
     ///
@@ -110,26 +99,27 @@ final class MapOutputBuffer<Value: ShuffleValue> {
         hashPartitions = partitioner == nil
         self.combine = combine
         self.sink = sink
-        if combine != nil { resetSlots(count: Self.initialSlots) }
+        table = CombiningTable(capacity: 16)
+        if combine != nil { table.reset(capacity: initialSlots) }
     }
 
     deinit {
         keyArena.deallocate()
         valueArena.deallocate()
         entries.deallocate()
-        combined.deallocate()
-        slots.deallocate()
+        table.deallocate()
     }
 
     /// Adds one pair whose key is already encoded.
     @inlinable func add(key: UnsafeRawBufferPointer, value: Value) throws {
-        let hash = KeyBytes.stableHash(key)
-        let partition = hashPartitions ? Int(hash % UInt64(reduceCount)) : partitioner.partition(of: key, among: reduceCount)
         outputRecords += 1
         if let combine {
             outputBytes += Int64(key.count + value.encodedByteCount)
-            try addCombining(key: key, value: value, hash: hash, partition: partition, combine: combine)
-        } else if let split = value.splitEncoding() {
+            try addCombining(key: key, value: value, combine: combine)
+            return
+        }
+        let partition = partition(of: key, hash: hashPartitions ? KeyBytes.stableHash(key) : 0)
+        if let split = value.splitEncoding() {
             outputBytes += Int64(key.count + split.count)
             try addLarge(key: key, value: split, partition: partition)
         } else {
@@ -142,37 +132,28 @@ final class MapOutputBuffer<Value: ShuffleValue> {
         }
     }
 
-    @inlinable func addCombining(
-        key: UnsafeRawBufferPointer, value: Value, hash: UInt64, partition: Int, combine: (inout Value, Value) -> Void
-    ) throws {
-        let mask = slots.count - 1
-        let tag = hash >> 32
-        let prefix = KeyBytes.prefix(key)
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let occupant = slots[slot]
-            if occupant == 0 { break }
-            if occupant >> 32 == tag {
-                let index = Int(truncatingIfNeeded: occupant & 0xFFFF_FFFF) - 1
-                let entry = combined.base + index
-                if entry.pointee.prefix == prefix, Int(entry.pointee.keyLength) == key.count,
-                    key.count <= 8
-                        || KeyBytes.equal(keyArena.base + Int(entry.pointee.keyOffset), key.baseAddress!, count: key.count)
-                {
-                    combine(&entry.pointee.value, value)
-                    return
-                }
-            }
-            slot = (slot + 1) & mask
+    /// The partition of `key`, whose ``KeyBytes/stableHash(_:)`` is `hash` if the default partitioner is used.
+    @inlinable func partition(of key: UnsafeRawBufferPointer, hash: UInt64) -> Int {
+        hashPartitions ? Int(hash % UInt64(reduceCount)) : partitioner.partition(of: key, among: reduceCount)
+    }
+
+    /// Folds the value into its key's slot, or adds the key: one hash and, for a key of at most
+    /// eight bytes, one slot compared; the partition is computed only for a new key.
+    @inlinable func addCombining(key: UnsafeRawBufferPointer, value: Value, combine: (inout Value, Value) -> Void) throws {
+        let word = KeyBytes.leadingWord(key)
+        let hash = KeyBytes.stableHash(key, leadingWord: word)
+        let prefix = word.byteSwapped
+        let slot = table.find(key, hash: hash, prefix: prefix, arena: keyArena.base)
+        if slot.pointee.tagAndLength != 0 {
+            combine(&slot.pointee.value, value)
+            return
         }
-        slots[slot] = tag << 32 | UInt64(combined.count + 1)
-        combined.append(
-            CombiningEntry(
-                keyOffset: UInt32(keyArena.count), keyLength: UInt32(key.count), partition: UInt32(partition),
-                prefix: prefix, value: value))
+        table.insert(
+            at: slot, hash: hash, length: key.count, prefix: prefix, keyOffset: keyArena.count,
+            partition: partition(of: key, hash: hash), value: value)
         keyArena.append(bytes: key)
         valueBytes += value.approximateByteCount
-        if combined.count * 2 > slots.count { growTable() }
+        if table.needsGrowth { growTable() }
         if usedBytes >= limit { try spill() }
     }
 
@@ -209,32 +190,20 @@ final class MapOutputBuffer<Value: ShuffleValue> {
     /// The bytes the buffer holds, as counted against its limit.
     @inlinable var usedBytes: Int {
         keyArena.count + valueArena.count + valueBytes + largeValueTotal + entries.count * MemoryLayout<Entry>.stride
-            + combined.count * MemoryLayout<CombiningEntry>.stride + slots.count * MemoryLayout<UInt64>.stride
-    }
-
-    @usableFromInline func resetSlots(count: Int) {
-        slots.removeAll()
-        slots.grow(to: count)
-        slots.base.initialize(repeating: 0, count: count)
-        slots.count = count
+            + (combine == nil ? 0 : table.capacity * slotStride)
     }
 
     @usableFromInline func growTable() {
-        resetSlots(count: slots.count * 2)
-        let mask = slots.count - 1
-        for index in 0..<combined.count {
-            let entry = combined[index]
-            let key = keyArena.bytes(at: Int(entry.keyOffset), length: Int(entry.keyLength))
-            let hash = KeyBytes.stableHash(key)
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = (hash >> 32) << 32 | UInt64(index + 1)
+        let arena = keyArena.base
+        table.grow { slot in
+            KeyBytes.stableHash(
+                UnsafeRawBufferPointer(start: arena + Int(slot.keyOffset), count: Int(truncatingIfNeeded: slot.tagAndLength & 0xFFFF_FFFF)))
         }
     }
 
     /// Sorts the buffered pairs and streams them to the sink as one run, then empties the buffer.
     @usableFromInline func spill() throws {
-        let count = combine != nil ? combined.count : entries.count
+        let count = combine != nil ? table.count : entries.count
         guard count > 0 else { return }
         let order = sortedOrder()
         try sink.beginRun()
@@ -242,7 +211,7 @@ final class MapOutputBuffer<Value: ShuffleValue> {
             let key = keyArena.bytes(at: Int(item.keyOffset), length: Int(item.keyLength))
             if combine != nil {
                 valueScratch.removeAll()
-                combined[Int(item.index)].value.encode(into: &valueScratch)
+                table.slots[Int(item.index)].value.encode(into: &valueScratch)
                 try valueScratch.bytes.withUnsafeBytes {
                     try sink.append(partition: Int(item.partition), key: key, value: $0)
                 }
@@ -269,22 +238,21 @@ final class MapOutputBuffer<Value: ShuffleValue> {
         largeValues.removeAll()
         largeValueTotal = 0
         entries.removeAll()
-        combined.removeAll()
+        if combine != nil { table.reset(capacity: initialSlots) }
         valueBytes = 0
-        if combine != nil { resetSlots(count: Self.initialSlots) }
     }
 
     /// The buffered entries in (partition, key bytes) order.
     @usableFromInline func sortedOrder() -> [SortItem] {
         var items: [SortItem] = []
         if combine != nil {
-            items.reserveCapacity(combined.count)
-            for index in 0..<combined.count {
-                let entry = combined.base + index
+            items.reserveCapacity(table.count)
+            table.forEachOccupied { index in
+                let slot = table.slots + index
                 items.append(
                     SortItem(
-                        prefix: entry.pointee.prefix, partition: entry.pointee.partition, index: UInt32(index),
-                        keyOffset: entry.pointee.keyOffset, keyLength: entry.pointee.keyLength))
+                        prefix: slot.pointee.prefix, partition: slot.pointee.partition, index: UInt32(index),
+                        keyOffset: slot.pointee.keyOffset, keyLength: UInt32(truncatingIfNeeded: slot.pointee.tagAndLength & 0xFFFF_FFFF)))
             }
         } else {
             items.reserveCapacity(entries.count)
@@ -303,7 +271,8 @@ final class MapOutputBuffer<Value: ShuffleValue> {
             let common = Int(min(a.keyLength, b.keyLength))
             let compared = common == 0 ? 0 : memcmp(arena + Int(a.keyOffset), arena + Int(b.keyOffset), common)
             if compared != 0 { return compared < 0 }
-            return a.keyLength < b.keyLength
+            if a.keyLength != b.keyLength { return a.keyLength < b.keyLength }
+            return a.index < b.index
         }
         return items
     }
