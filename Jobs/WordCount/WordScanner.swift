@@ -9,7 +9,7 @@ import MapReduce
 /// at each word's end disappears.
 enum WordScanner {
     /// Calls `body` with each word of `bytes`, in order.
-    static func forEachWord(
+    @inline(__always) static func forEachWord(
         in bytes: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws -> Void
     ) rethrows {
         guard let base = bytes.baseAddress else { return }
@@ -45,7 +45,7 @@ enum WordScanner {
     }
 
     /// A mask with bit `i` set when byte `i` of the block is white space; bits from `length` on are set.
-    static func spaceMask(_ block: UnsafeRawPointer, length: Int) -> UInt64 {
+    @inline(__always) static func spaceMask(_ block: UnsafeRawPointer, length: Int) -> UInt64 {
         var mask: UInt64 = length == 64 ? 0 : UInt64.max << length
         var offset = 0
         while offset + 8 <= length {
@@ -60,7 +60,7 @@ enum WordScanner {
     }
 
     /// Eight bits, bit `i` set when byte `i` of `word` (little-endian) is a space, `\t`, `\n`, `\v`, `\f` or `\r`.
-    static func spaceBits(_ word: UInt64) -> UInt64 {
+    @inline(__always) static func spaceBits(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         let low = word & ones
         let spaceXor = low ^ 0x2020_2020_2020_2020

@@ -10,7 +10,8 @@ struct CombiningTable<Value> {
     @usableFromInline struct Slot {
         /// The key's first eight bytes, big-endian and zero-padded (``KeyBytes/prefix(_:)``).
         @usableFromInline var prefix: UInt64
-        /// The hash's high 32 bits with the lowest set, then the key's length; 0 for an empty slot.
+        /// The hash's high 32 bits with the highest set (the tag), then the key's length; 0 for an
+        /// empty slot. The tag's low bits are the key's home slot, so growing needs no rehash.
         @usableFromInline var tagAndLength: UInt64
         @usableFromInline var keyOffset: UInt32
         @usableFromInline var partition: UInt32
@@ -42,8 +43,13 @@ struct CombiningTable<Value> {
     }
 
     /// The tag-and-length word that a key with `hash` and `length` has in its slot.
-    @inlinable static func tagAndLength(hash: UInt64, length: Int) -> UInt64 {
-        (hash | 0x1_0000_0000) & 0xFFFF_FFFF_0000_0000 | UInt64(truncatingIfNeeded: length)
+    @inlinable @inline(__always) static func tagAndLength(hash: UInt64, length: Int) -> UInt64 {
+        (hash | 0x8000_0000_0000_0000) & 0xFFFF_FFFF_0000_0000 | UInt64(truncatingIfNeeded: length)
+    }
+
+    /// The home slot of a key whose tag-and-length word is `tagAndLength`, in a table of `mask + 1` slots.
+    @inlinable @inline(__always) static func home(_ tagAndLength: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: tagAndLength >> 32) & mask
     }
 
     /// The slot holding the key, or the empty slot where it belongs.
@@ -51,12 +57,12 @@ struct CombiningTable<Value> {
     /// - Parameters:
     ///   - prefix: ``KeyBytes/prefix(_:)`` of the key, which settles keys of up to eight bytes.
     ///   - arena: the key arena, where a held key's bytes start at its slot's `keyOffset`.
-    @inlinable func find(
+    @inlinable @inline(__always) func find(
         _ key: UnsafeRawBufferPointer, hash: UInt64, prefix: UInt64, arena: UnsafePointer<UInt8>
     ) -> UnsafeMutablePointer<Slot> {
         let mask = capacity - 1
         let wanted = Self.tagAndLength(hash: hash, length: key.count)
-        var index = Int(truncatingIfNeeded: hash) & mask
+        var index = Self.home(wanted, mask: mask)
         while true {
             let slot = slots + index
             let held = slot.pointee.tagAndLength
@@ -87,15 +93,15 @@ struct CombiningTable<Value> {
     /// Whether the table is full enough to be doubled.
     @inlinable var needsGrowth: Bool { count * 2 > capacity }
 
-    /// Doubles the table, rehashing every key with `hash(slot)`.
-    @usableFromInline mutating func grow(rehash hash: (Slot) -> UInt64) {
+    /// Doubles the table, moving every key to its home slot (or the next free one) in the new one.
+    @usableFromInline mutating func grow() {
         let old = slots
         let oldCapacity = capacity
         capacity *= 2
         slots = Self.allocateEmpty(capacity)
         let mask = capacity - 1
         for index in 0..<oldCapacity where old[index].tagAndLength != 0 {
-            var target = Int(truncatingIfNeeded: hash(old[index])) & mask
+            var target = Self.home(old[index].tagAndLength, mask: mask)
             while slots[target].tagAndLength != 0 { target = (target + 1) & mask }
             (slots + target).moveInitialize(from: old + index, count: 1)
         }

@@ -59,7 +59,9 @@ final class MapOutputBuffer<Value: ShuffleValue> {
     @usableFromInline let reduceCount: Int
     @usableFromInline let partitioner: any Partitioner
     @usableFromInline let hashPartitions: Bool
-    @usableFromInline let combine: ((inout Value, Value) -> Void)?
+    /// Whether a combiner folds values (``combine`` is then the combiner's function).
+    @usableFromInline let combines: Bool
+    @usableFromInline let combine: (inout Value, Value) -> Void
     @usableFromInline let sink: any MapOutputSink
     /// The bytes of one combining table slot.
     @usableFromInline let slotStride = MemoryLayout<CombiningTable<Value>.Slot>.stride
@@ -97,10 +99,11 @@ final class MapOutputBuffer<Value: ShuffleValue> {
         self.reduceCount = reduceCount
         self.partitioner = partitioner ?? HashPartitioner()
         hashPartitions = partitioner == nil
-        self.combine = combine
+        combines = combine != nil
+        self.combine = combine ?? { _, _ in }
         self.sink = sink
         table = CombiningTable(capacity: 16)
-        if combine != nil { table.reset(capacity: initialSlots) }
+        if combines { table.reset(capacity: initialSlots) }
     }
 
     deinit {
@@ -113,9 +116,9 @@ final class MapOutputBuffer<Value: ShuffleValue> {
     /// Adds one pair whose key is already encoded.
     @inlinable func add(key: UnsafeRawBufferPointer, value: Value) throws {
         outputRecords += 1
-        if let combine {
+        if combines {
             outputBytes += Int64(key.count + value.encodedByteCount)
-            try addCombining(key: key, value: value, combine: combine)
+            try addCombining(key: key, value: value)
             return
         }
         let partition = partition(of: key, hash: hashPartitions ? KeyBytes.stableHash(key) : 0)
@@ -139,7 +142,7 @@ final class MapOutputBuffer<Value: ShuffleValue> {
 
     /// Folds the value into its key's slot, or adds the key: one hash and, for a key of at most
     /// eight bytes, one slot compared; the partition is computed only for a new key.
-    @inlinable func addCombining(key: UnsafeRawBufferPointer, value: Value, combine: (inout Value, Value) -> Void) throws {
+    @inlinable @inline(__always) func addCombining(key: UnsafeRawBufferPointer, value: Value) throws {
         let word = KeyBytes.leadingWord(key)
         let hash = KeyBytes.stableHash(key, leadingWord: word)
         let prefix = word.byteSwapped
@@ -153,7 +156,7 @@ final class MapOutputBuffer<Value: ShuffleValue> {
             partition: partition(of: key, hash: hash), value: value)
         keyArena.append(bytes: key)
         valueBytes += value.approximateByteCount
-        if table.needsGrowth { growTable() }
+        if table.needsGrowth { table.grow() }
         if usedBytes >= limit { try spill() }
     }
 
@@ -190,26 +193,18 @@ final class MapOutputBuffer<Value: ShuffleValue> {
     /// The bytes the buffer holds, as counted against its limit.
     @inlinable var usedBytes: Int {
         keyArena.count + valueArena.count + valueBytes + largeValueTotal + entries.count * MemoryLayout<Entry>.stride
-            + (combine == nil ? 0 : table.capacity * slotStride)
-    }
-
-    @usableFromInline func growTable() {
-        let arena = keyArena.base
-        table.grow { slot in
-            KeyBytes.stableHash(
-                UnsafeRawBufferPointer(start: arena + Int(slot.keyOffset), count: Int(truncatingIfNeeded: slot.tagAndLength & 0xFFFF_FFFF)))
-        }
+            + (combines ? table.capacity * slotStride : 0)
     }
 
     /// Sorts the buffered pairs and streams them to the sink as one run, then empties the buffer.
     @usableFromInline func spill() throws {
-        let count = combine != nil ? table.count : entries.count
+        let count = combines ? table.count : entries.count
         guard count > 0 else { return }
         let order = sortedOrder()
         try sink.beginRun()
         for item in order {
             let key = keyArena.bytes(at: Int(item.keyOffset), length: Int(item.keyLength))
-            if combine != nil {
+            if combines {
                 valueScratch.removeAll()
                 table.slots[Int(item.index)].value.encode(into: &valueScratch)
                 try valueScratch.bytes.withUnsafeBytes {
@@ -231,21 +226,21 @@ final class MapOutputBuffer<Value: ShuffleValue> {
             }
         }
         try sink.endRun()
-        if combine != nil { counters.increment(.combineOutputRecords, by: Int64(count)) }
+        if combines { counters.increment(.combineOutputRecords, by: Int64(count)) }
         counters.increment(.spilledRecords, by: Int64(count))
         keyArena.removeAll()
         valueArena.removeAll()
         largeValues.removeAll()
         largeValueTotal = 0
         entries.removeAll()
-        if combine != nil { table.reset(capacity: initialSlots) }
+        if combines { table.reset(capacity: initialSlots) }
         valueBytes = 0
     }
 
     /// The buffered entries in (partition, key bytes) order.
     @usableFromInline func sortedOrder() -> [SortItem] {
         var items: [SortItem] = []
-        if combine != nil {
+        if combines {
             items.reserveCapacity(table.count)
             table.forEachOccupied { index in
                 let slot = table.slots + index
@@ -264,16 +259,7 @@ final class MapOutputBuffer<Value: ShuffleValue> {
                         keyLength: entry.keyLength))
             }
         }
-        let arena = keyArena.base
-        items.sort { a, b in
-            if a.partition != b.partition { return a.partition < b.partition }
-            if a.prefix != b.prefix { return a.prefix < b.prefix }
-            let common = Int(min(a.keyLength, b.keyLength))
-            let compared = common == 0 ? 0 : memcmp(arena + Int(a.keyOffset), arena + Int(b.keyOffset), common)
-            if compared != 0 { return compared < 0 }
-            if a.keyLength != b.keyLength { return a.keyLength < b.keyLength }
-            return a.index < b.index
-        }
+        sortByPartitionAndKey(&items)
         return items
     }
 
@@ -282,7 +268,7 @@ final class MapOutputBuffer<Value: ShuffleValue> {
         try spill()
         counters.increment(.mapOutputRecords, by: outputRecords)
         counters.increment(.mapOutputBytes, by: outputBytes)
-        if combine != nil { counters.increment(.combineInputRecords, by: outputRecords) }
+        if combines { counters.increment(.combineInputRecords, by: outputRecords) }
         return counters
     }
 }

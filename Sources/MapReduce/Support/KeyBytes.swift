@@ -13,7 +13,7 @@ public enum KeyBytes {
     }
 
     /// ``stableHash(_:)`` of `bytes` whose ``leadingWord(_:)`` is already known.
-    @inlinable public static func stableHash(_ bytes: UnsafeRawBufferPointer, leadingWord: UInt64) -> UInt64 {
+    @inlinable @inline(__always) public static func stableHash(_ bytes: UnsafeRawBufferPointer, leadingWord: UInt64) -> UInt64 {
         let count = bytes.count
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ (UInt64(truncatingIfNeeded: count) &* 0xC2B2_AE3D_27D4_EB4F)
         if count <= 8 { return count == 0 ? finalize(hash) : finalize(mix(hash ^ leadingWord)) }
@@ -35,7 +35,7 @@ public enum KeyBytes {
     /// A short key is read with one eight-byte load, masked, when that load stays inside the
     /// key's memory page (the bytes after the key are read but ignored; they cannot fault),
     /// and byte by byte otherwise.
-    @inlinable public static func leadingWord(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    @inlinable @inline(__always) public static func leadingWord(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         let count = bytes.count
         guard let base = bytes.baseAddress, count > 0 else { return 0 }
         if count >= 8 { return UInt64(littleEndian: base.loadUnaligned(as: UInt64.self)) }
@@ -48,12 +48,12 @@ public enum KeyBytes {
         return word
     }
 
-    @inlinable static func mix(_ value: UInt64) -> UInt64 {
+    @inlinable @inline(__always) static func mix(_ value: UInt64) -> UInt64 {
         let product = value.multipliedFullWidth(by: 0xA076_1D64_78BD_642F)
         return product.high ^ product.low
     }
 
-    @inlinable static func finalize(_ value: UInt64) -> UInt64 {
+    @inlinable @inline(__always) static func finalize(_ value: UInt64) -> UInt64 {
         var hash = value ^ (value >> 33)
         hash = hash &* 0xFF51_AFD7_ED55_8CCD
         return hash ^ (hash >> 33)
