@@ -26,17 +26,8 @@ public struct FixedLengthInputFormat: InputFormat {
         precondition(splitSize > 0, "split size must be positive")
         let length = Int64(recordLength)
         let size = max(length, splitSize / length * length)
-        var splits: [InputSplit] = []
-        for file in files where file.size > 0 {
-            guard file.size % length == 0 else { throw partialRecordError(file.path, size: file.size) }
-            var start: Int64 = 0
-            while Double(file.size - start) / Double(size) > TextInputFormat.splitSlop {
-                splits.append(InputSplit(path: file.path, start: start, length: size))
-                start += size
-            }
-            splits.append(InputSplit(path: file.path, start: start, length: file.size - start))
-        }
-        return splits
+        for file in files where file.size % length != 0 { throw partialRecordError(file.path, size: file.size) }
+        return ByteRangeSplitter.splits(of: files, size: size)
     }
 
     public func read(_ split: InputSplit, _ body: (FixedLengthRecord) throws -> Void) throws -> Int64 {
