@@ -22,6 +22,8 @@ public struct FixedLengthInputFormat: InputFormat {
     /// Splits count bytes: small files share map tasks.
     public var combinesSmallSplits: Bool { true }
 
+    /// Splits of about `splitSize` bytes, rounded down to whole records; refuses a file that
+    /// is not a whole number of records.
     public func splits(of files: [InputFile], splitSize: Int64) throws -> [InputSplit] {
         precondition(splitSize > 0, "split size must be positive")
         let length = Int64(recordLength)
@@ -30,6 +32,7 @@ public struct FixedLengthInputFormat: InputFormat {
         return ByteRangeSplitter.splits(of: files, size: size)
     }
 
+    /// Reads the records that start in the split and returns the bytes they cover.
     public func read(_ split: InputSplit, _ body: (FixedLengthRecord) throws -> Void) throws -> Int64 {
         let file = try FileReadHandle(path: split.readPath)
         guard file.size % Int64(recordLength) == 0 else { throw partialRecordError(split.path, size: file.size) }

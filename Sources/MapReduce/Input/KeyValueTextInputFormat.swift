@@ -20,10 +20,12 @@ public struct KeyValueTextInputFormat: InputFormat {
     /// Splits count bytes: small files share map tasks.
     public var combinesSmallSplits: Bool { true }
 
+    /// Splits as ``TextInputFormat`` cuts them.
     public func splits(of files: [InputFile], splitSize: Int64) throws -> [InputSplit] {
         try lines.splits(of: files, splitSize: splitSize)
     }
 
+    /// Reads the split's lines, each cut at its first separator.
     public func read(_ split: InputSplit, _ body: (KeyValueLine) throws -> Void) throws -> Int64 {
         let separator = Int32(separator)
         return try lines.read(split) { line in

@@ -49,16 +49,20 @@ public struct ByteSlice: RandomAccessCollection, SortableKey, ShuffleValue, Text
         try body(buffer)
     }
 
+    /// Appends a varint length and the bytes, as ``ByteString`` does.
     @inlinable public func encode(into writer: inout ByteWriter) {
         writer.writeLengthPrefixed(buffer)
     }
 
+    /// Borrows the next length-prefixed bytes of the reader.
     @inlinable public init(decoding reader: inout ByteReader) throws {
         buffer = try reader.readLengthPrefixed()
     }
 
+    /// The bytes plus a pointer's worth.
     @inlinable public var approximateByteCount: Int { buffer.count + 8 }
 
+    /// The varint length's bytes plus the bytes.
     @inlinable public var encodedByteCount: Int {
         buffer.count + Swift.max(1, (64 - UInt64(buffer.count).leadingZeroBitCount + 6) / 7)
     }

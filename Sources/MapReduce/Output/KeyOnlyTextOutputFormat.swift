@@ -4,6 +4,7 @@ public struct KeyOnlyTextOutputFormat<Key: TextRepresentable, Value>: OutputForm
     /// Creates the format.
     public init() {}
 
+    /// Opens the task's `part-r-NNNNN` file for `key` lines.
     public func makeWriter(for task: TaskID, in directory: String) throws -> any RecordWriter<Key, Value> {
         FormattedRecordWriter<Key, Value>(file: try BufferedFileWriter(path: directory + "/" + task.partFileName)) {
             key, _, line in

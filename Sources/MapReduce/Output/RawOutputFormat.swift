@@ -8,6 +8,7 @@ public struct RawOutputFormat<Key: TextRepresentable, Value: TextRepresentable>:
     /// Creates the format.
     public init() {}
 
+    /// Opens the task's `part-r-NNNNN` file for key and value bytes.
     public func makeWriter(for task: TaskID, in directory: String) throws -> any RecordWriter<Key, Value> {
         FormattedRecordWriter<Key, Value>(file: try BufferedFileWriter(path: directory + "/" + task.partFileName)) {
             key, value, record in
