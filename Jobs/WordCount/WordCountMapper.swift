@@ -15,21 +15,6 @@ public struct WordCountMapper: Mapper {
             try normalizer!.forEachWord(in: line.bytes) { try context.emit($0, 1) }
             return
         }
-        let bytes = line.bytes.buffer
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            while index < count, Self.isSpace(bytes[index]) { index += 1 }
-            let start = index
-            while index < count, !Self.isSpace(bytes[index]) { index += 1 }
-            if index > start {
-                try context.emit(ByteSlice(UnsafeRawBufferPointer(rebasing: bytes[start..<index])), 1)
-            }
-        }
-    }
-
-    /// Whether `byte` is ASCII white space in the C locale: space, `\t`, `\n`, `\v`, `\f` or `\r`.
-    static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+        try WordScanner.forEachWord(in: line.bytes.buffer) { try context.emit(ByteSlice($0), 1) }
     }
 }

@@ -57,6 +57,9 @@ struct TaskTrackerCommand: AsyncParsableCommand {
     @Option(help: "Map outputs a reduce fetches at once [MR_PARALLEL_FETCHES].")
     var parallelFetches: Int = Int(ProcessInfo.processInfo.environment["MR_PARALLEL_FETCHES"] ?? "") ?? 4
 
+    @Option(help: "Consecutive map outputs a reduce merges on disk while it fetches the rest [MR_SHUFFLE_MERGE_FACTOR].")
+    var shuffleMergeFactor: Int = Int(ProcessInfo.processInfo.environment["MR_SHUFFLE_MERGE_FACTOR"] ?? "") ?? 10
+
     @Option(
         help: """
             Seconds a stopping tracker (SIGTERM, SIGINT) lets running attempts finish and serves map outputs \
@@ -105,7 +108,8 @@ struct TaskTrackerCommand: AsyncParsableCommand {
                 jobTrackerHost: address.host, jobTrackerPort: address.port, host: host, advertiseHost: advertiseHost,
                 shufflePort: shufflePort, slots: slots, workDirectory: workDir, sharedInputRoot: sharedInput,
                 usesSharedFileSystems: !networkOnly,
-                secret: secret, parallelFetches: parallelFetches, jobFileCacheSize: try Self.byteCount(jobFileCache, option: "--job-file-cache"),
+                secret: secret, parallelFetches: parallelFetches, shuffleMergeFactor: shuffleMergeFactor,
+                jobFileCacheSize: try Self.byteCount(jobFileCache, option: "--job-file-cache"),
                 drainTimeout: .milliseconds(Int(drainTimeout * 1000)),
                 metricsFactory: PrometheusMetricsFactory(registry: registry), minimumFreeSpace: minimumFreeSpace,
                 taskMemoryLimit: taskMemoryLimit),

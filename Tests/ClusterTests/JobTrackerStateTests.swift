@@ -160,19 +160,20 @@ struct JobTrackerStateTests {
         #expect(!state.mayCommit(maps[0]))
     }
 
-    @Test func waitingReducesMakeRoomForMapsWhenSlotsRunOut() {
-        var state = state(slowstart: 0)
+    /// Reduces start at the slowstart fraction beside running maps, in slots of their own, so a
+    /// map that must run again finds a slot even when reduces fill a tracker.
+    @Test func reducesTakeTheirOwnSlotsBesideMaps() {
+        var state = state(slowstart: 0.5)
         let onA = state.assign(to: "a", at: now).map(\.attempt)
         let onB = state.assign(to: "b", at: now).map(\.attempt)
-        #expect(onA.map(\.task.kind) == [.map, .map] && onB.map(\.task.kind) == [.map, .reduce])
-        #expect(state.preemptReducesForStarvedMaps().isEmpty, "no map is waiting")
-        state.loseTracker("a", reason: "lost")
-        let rerun = state.assign(to: "b", at: now)
-        #expect(rerun.isEmpty, "b is full: its map and a reduce")
-        let preempted = state.preemptReducesForStarvedMaps()
-        #expect(preempted == [onB[1]])
-        #expect(state.takeKills(for: "b") == [onB[1]])
-        #expect(state.assign(to: "b", at: now).map(\.attempt.task.kind) == [.map])
+        #expect(onA.map(\.task.kind) == [.map, .map] && onB.map(\.task.kind) == [.map])
+        _ = state.succeeded(onA[0], counters: Counters(), location: location(onA[0], host: "h"), at: now)
+        #expect(state.assign(to: "a", at: now).isEmpty, "one map of three is below the slowstart fraction")
+        _ = state.succeeded(onA[1], counters: Counters(), location: location(onA[1], host: "h"), at: now)
+        let reduces = state.assign(to: "a", at: now).map(\.attempt)
+        #expect(reduces.map(\.task.kind) == [.reduce, .reduce], "reduces start while map 2 still runs")
+        state.loseTracker("b", reason: "lost")
+        #expect(state.assign(to: "a", at: now).map(\.attempt.task) == [onB[0].task], "the lost map runs beside the reduces")
     }
 
     @Test func finishingAJobKillsItsRunningAttempts() {
@@ -243,9 +244,7 @@ struct JobTrackerStateTests {
         #expect(state.jobs[job]!.phase.maps.filter { $0.state == .pending }.map(\.id.index) == [0, 1])
         #expect(state.jobs[job]!.failedAttempts == 0)
         #expect(state.mayCommit(reduces[0]), "the reduce on b keeps running and waits for the new outputs")
-        #expect(state.assign(to: "b", at: now).isEmpty, "b's slots hold the reduces")
-        state.register(TrackerRecord(id: "c", host: "127.0.0.4", shufflePort: 9420, slots: 2, lastHeartbeat: now))
-        let rerun = state.assign(to: "c", at: now).map(\.attempt)
-        #expect(rerun == [AttemptID(task: maps[0].task, number: 1), AttemptID(task: maps[1].task, number: 1)])
+        let rerun = state.assign(to: "b", at: now).map(\.attempt)
+        #expect(rerun == [AttemptID(task: maps[0].task, number: 1), AttemptID(task: maps[1].task, number: 1)], "b's reduces hold reduce slots, not map slots")
     }
 }

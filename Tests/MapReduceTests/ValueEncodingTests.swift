@@ -29,6 +29,25 @@ struct ValueEncodingTests {
         #expect(try roundTrip([[1, 2], [], [3]]) == [[1, 2], [], [3]])
     }
 
+    /// A slice encodes as a byte string does and decodes as a slice of the reader's bytes.
+    @Test func byteSlicesEncodeAsByteStringsAndDecodeBorrowed() throws {
+        for bytes: [UInt8] in [[], [0], Array(0...255), [UInt8](repeating: 9, count: 300)] {
+            var slice = ByteWriter()
+            var string = ByteWriter()
+            bytes.withUnsafeBytes { ByteSlice($0).encode(into: &slice) }
+            ByteString(bytes).encode(into: &string)
+            #expect(slice.bytes == string.bytes)
+            #expect(bytes.withUnsafeBytes { ByteSlice($0).encodedByteCount } == slice.count)
+            try slice.bytes.withUnsafeBytes { raw in
+                var reader = ByteReader(raw)
+                let decoded = try ByteSlice(decoding: &reader)
+                #expect(Array(decoded) == bytes)
+                #expect(reader.isAtEnd)
+                if !bytes.isEmpty { #expect(decoded.buffer.baseAddress == raw.baseAddress! + (slice.count - bytes.count)) }
+            }
+        }
+    }
+
     @Test func smallIntegersAreShort() {
         var writer = ByteWriter()
         1.encode(into: &writer)

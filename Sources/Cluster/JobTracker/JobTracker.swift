@@ -321,10 +321,6 @@ public actor JobTracker {
     /// that stopped making progress, and updates the gauges (this runs twice a second).
     func expireTrackers() {
         for (job, failure) in state.failStalledAttempts(at: Date()) { end(job, as: .failed, failure: failure) }
-        for attempt in state.preemptReducesForStarvedMaps() {
-            logger.info("reduce preempted so that maps can run", metadata: ["attempt": "\(attempt)"])
-            generation += 1
-        }
         let lost = state.expireTrackers(at: Date())
         metrics.trackersLost(lost.count)
         for tracker in lost { logger.warning("tracker lost", metadata: ["tracker": "\(tracker)"]) }

@@ -330,60 +330,53 @@ struct JobTrackerState: Sendable {
         return failures
     }
 
-    /// Kills one running reduce of a job whose pending maps find no free slot anywhere (after
-    /// trackers were lost, waiting reduces can hold every slot); the reduce runs again later.
-    mutating func preemptReducesForStarvedMaps() -> [AttemptID] {
-        let free = trackers.values.filter(\.acceptsTasks).reduce(0) { $0 + max(0, $1.slots - runningAttempts(on: $1.id)) }
-        guard free == 0 else { return [] }
-        for jobID in jobOrder where jobs[jobID]!.state == .running {
-            var job = jobs[jobID]!
-            guard job.phase.maps.contains(where: { $0.state == .pending }) else { continue }
-            let running = job.phase.reduces.flatMap(\.runningAttempts).sorted { $0.startedAt > $1.startedAt }
-            guard let victim = running.first else { continue }
-            var task = job.phase[victim.id.task]
-            if let index = task.attempts.firstIndex(where: { $0.id == victim.id }) { task.attempts[index].state = .killed }
-            task.settle()
-            job.phase[victim.id.task] = task
-            jobs[jobID] = job
-            pendingKills[victim.tracker, default: []].append(victim.id)
-            return [victim.id]
-        }
-        return []
-    }
-
     // MARK: Scheduling
 
     /// The slots of trackers that take tasks.
     var clusterSlots: Int { trackers.values.filter(\.acceptsTasks).reduce(0) { $0 + $1.slots } }
 
-    /// Reduce attempts running, cluster-wide.
-    var runningReduces: Int {
-        jobOrder.reduce(0) { sum, id in sum + jobs[id]!.phase.reduces.reduce(0) { $0 + $1.runningAttempts.count } }
+    /// Running attempts of one kind on `tracker`.
+    func runningAttempts(on tracker: String, kind: TaskID.Kind) -> Int {
+        jobOrder.reduce(0) { sum, id in
+            let phase = jobs[id]!.phase
+            return sum + (kind == .map ? phase.maps : phase.reduces).reduce(0) { $0 + $1.runningAttempts.count { $0.tracker == tracker } }
+        }
     }
 
-    /// Hands free slots of `tracker` pending tasks: maps first, then reduces once enough maps are
-    /// done, but never the cluster's last slot while maps are unfinished, since waiting reduces
-    /// holding every slot would starve the maps they wait for.
+    /// Hands free slots of `tracker` pending tasks. A tracker runs up to its slot count of maps and,
+    /// beside them, up to as many reduces, as Hadoop's separate map and reduce slots: a reduce
+    /// starts once the slowstart fraction of its phase's maps is done and fetches and merges map
+    /// outputs while the maps run, and it never holds a slot that a map is waiting for. Its reduce
+    /// proper (the child process) starts only when every map is done.
     mutating func assign(to tracker: String, at now: Date) -> [Assignment] {
         guard let record = trackers[tracker], record.acceptsTasks else { return [] }
-        var free = record.slots - runningAttempts(on: tracker)
+        var freeMaps = record.slots - runningAttempts(on: tracker, kind: .map)
+        var freeReduces = record.slots - runningAttempts(on: tracker, kind: .reduce)
         var assignments: [Assignment] = []
-        for jobID in jobOrder where free > 0 && jobs[jobID]!.state == .running {
+        for jobID in jobOrder where (freeMaps > 0 || freeReduces > 0) && jobs[jobID]!.state == .running {
             var job = jobs[jobID]!
             if isBlacklisted(tracker, for: job) || job.excludedTrackers.contains(tracker) { continue }
-            let mapsUnfinished = job.phase.mapsDone < job.phase.maps.count
             let reducesMayStart =
                 job.phase.maps.isEmpty
                 || Double(job.phase.mapsDone) / Double(job.phase.maps.count) >= settings.reduceSlowstart
             let pendingMaps = job.phase.maps.filter { $0.state == .pending && !shouldAvoid($0, on: tracker) }.map(\.id)
-            let reduceRoom = mapsUnfinished ? max(0, clusterSlots - 1 - runningReduces) : Int.max
             let pendingReduces =
                 reducesMayStart
                 ? job.phase.reduces.filter { $0.state == .pending && !shouldAvoid($0, on: tracker) }.map(\.id) : []
-            let candidates = pendingMaps + pendingReduces.prefix(reduceRoom)
-            let chosen = Array(candidates.prefix(free))
-            let backups = settings.speculation ? Array(speculativeCandidates(in: job, for: tracker, at: now).prefix(free - chosen.count)) : []
-            for task in chosen + backups {
+            let maps = Array(pendingMaps.prefix(max(0, freeMaps)))
+            let reduces = Array(pendingReduces.prefix(max(0, freeReduces)))
+            var backups: [TaskID] = []
+            var (mapRoom, reduceRoom) = (freeMaps - maps.count, freeReduces - reduces.count)
+            for task in settings.speculation ? speculativeCandidates(in: job, for: tracker, at: now) : [] {
+                if task.kind == .map, mapRoom > 0 {
+                    mapRoom -= 1
+                    backups.append(task)
+                } else if task.kind == .reduce, reduceRoom > 0 {
+                    reduceRoom -= 1
+                    backups.append(task)
+                }
+            }
+            for task in maps + reduces + backups {
                 var taskRecord = job.phase[task]
                 let attempt = taskRecord.startAttempt(on: tracker, at: now)
                 job.phase[task] = taskRecord
@@ -391,7 +384,7 @@ struct JobTrackerState: Sendable {
                     Assignment(
                         job: jobID, attempt: attempt, splits: taskRecord.splits, reduceCount: job.phase.reduces.count,
                         broadcast: job.phase.broadcast))
-                free -= 1
+                if task.kind == .map { freeMaps -= 1 } else { freeReduces -= 1 }
             }
             jobs[jobID] = job
         }

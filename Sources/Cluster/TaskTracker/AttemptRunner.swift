@@ -74,6 +74,7 @@ struct AttemptRunner: Sendable {
             attempt: attempt, directory: directory + "/input", secret: tracker.configuration.secret,
             readsInPlace: tracker.configuration.usesSharedFileSystems,
             nodeID: tracker.configuration.trackerID, parallelFetches: tracker.configuration.parallelFetches,
+            mergeFactor: tracker.configuration.shuffleMergeFactor,
             metrics: tracker.metrics, logger: tracker.logger, progress: { [ledger = tracker.ledger, attempt] in ledger.progress(attempt, records: $0) })
         let inputs = try await fetcher.fetchAll(over: jobTracker)
         let inPlace = outputDirectoryIsWritableInPlace()

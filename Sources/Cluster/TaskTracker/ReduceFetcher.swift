@@ -7,7 +7,8 @@ import Wire
 /// Fetches one reduce partition of every map output of a phase, as the maps finish, into local
 /// files: several fetches at once, each retried with backoff before the reduce gives up. A map
 /// output on a file system this tracker shares (its own, or another tracker's on the same
-/// machine) is read in place instead, like Hadoop's local fetch.
+/// machine) is read in place instead, like Hadoop's local fetch. Segments of consecutive maps
+/// are merged on disk while the rest are fetched (``ShuffleMerger``), off the concurrency pool.
 struct ReduceFetcher: Sendable {
     let attempt: AttemptID
     let directory: String
@@ -16,6 +17,8 @@ struct ReduceFetcher: Sendable {
     let readsInPlace: Bool
     let nodeID: String
     let parallelFetches: Int
+    /// Consecutive maps' segments merged into one file while fetching (``ShuffleMerger/factor``).
+    let mergeFactor: Int
     let metrics: TaskTrackerMetrics
     let logger: Logger
     /// Hears how many map outputs have been fetched, as the attempt's progress.
@@ -36,6 +39,7 @@ struct ReduceFetcher: Sendable {
         var pending: [MapOutputLocation] = []
         var unreachable: Set<AttemptID> = []
         var toReport: [AttemptID] = []
+        let merger = ShuffleMerger(directory: directory, factor: mergeFactor)
         while true {
             let reply = try await jobTracker.call(
                 MapCompletionsRequest(
@@ -60,9 +64,11 @@ struct ReduceFetcher: Sendable {
                 for try await outcome in group { outcomes.append(outcome) }
                 return outcomes
             }
+            var arrived: [(Int, ReduceTaskRunner.Input)] = []
             for (location, input) in outcomes {
                 if let input {
                     fetched[location.mapIndex] = input
+                    arrived.append((location.mapIndex, input))
                     progress(Int64(fetched.count))
                 } else {
                     unreachable.insert(location.attempt)
@@ -70,9 +76,18 @@ struct ReduceFetcher: Sendable {
                 }
             }
             pending = []
+            let batch = arrived
+            try await Self.offloaded { for (mapIndex, input) in batch { try merger.add(mapIndex: mapIndex, input: input) } }
             if reply.mapCount > 0, fetched.count == reply.mapCount { break }
         }
-        return fetched.keys.sorted().map { fetched[$0]! }
+        return merger.inputs
+    }
+
+    /// Runs blocking file work on a dispatch thread rather than on the cooperative pool.
+    private static func offloaded(_ work: @escaping @Sendable () throws -> Void) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        }
     }
 
     /// The partition of a map output that lies on a file system this tracker shares, where it

@@ -1,5 +1,6 @@
 import CoreMetrics
 import Foundation
+import MapReduceEngine
 import Wire
 
 /// Where a TaskTracker finds its JobTracker, how others reach it, and what it may run.
@@ -30,6 +31,9 @@ public struct TaskTrackerConfiguration: Sendable {
     public var trackerID: String
     /// How many map outputs a reduce fetches at once.
     public var parallelFetches: Int
+    /// How many consecutive maps' segments a fetching reduce merges into one file on disk while
+    /// it fetches the rest (Hadoop's `io.sort.factor`; each merge holds that many read buffers).
+    public var shuffleMergeFactor: Int
     /// The installed job binary, which runs the attempts of built-in jobs (`mrtask`).
     public var taskRunnerPath: String
     /// What the installed job binary holds, when the tracker's program knows it (the embedded
@@ -62,8 +66,9 @@ public struct TaskTrackerConfiguration: Sendable {
         shufflePort: Int = defaultShufflePort, slots: Int = ProcessInfo.processInfo.activeProcessorCount,
         workDirectory: String, sharedInputRoot: String? = nil, usesSharedFileSystems: Bool = true, secret: ClusterSecret,
         trackerID: String? = nil,
-        parallelFetches: Int = 4, taskRunnerPath: String? = nil, installedDescription: BinaryDescription? = nil,
-        jobFileCacheSize: Int64 = defaultJobFileCacheSize, drainTimeout: Duration = defaultDrainTimeout,
+        parallelFetches: Int = 4, shuffleMergeFactor: Int = ShuffleMerger.defaultFactor, taskRunnerPath: String? = nil,
+        installedDescription: BinaryDescription? = nil, jobFileCacheSize: Int64 = defaultJobFileCacheSize,
+        drainTimeout: Duration = defaultDrainTimeout,
         metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance, minimumFreeSpace: MinimumFreeSpace = .default,
         taskMemoryLimit: Int64? = nil
     ) {
@@ -79,6 +84,7 @@ public struct TaskTrackerConfiguration: Sendable {
         self.secret = secret
         self.trackerID = trackerID ?? "tracker-\(advertiseHost ?? host)-\(ProcessInfo.processInfo.processIdentifier)-\(UInt16.random(in: 0...UInt16.max))"
         self.parallelFetches = max(1, parallelFetches)
+        self.shuffleMergeFactor = max(2, shuffleMergeFactor)
         self.taskRunnerPath = taskRunnerPath ?? Self.siblingExecutable("mrtask")
         self.installedDescription = installedDescription
         self.jobFileCacheSize = jobFileCacheSize

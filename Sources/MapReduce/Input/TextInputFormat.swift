@@ -29,16 +29,7 @@ public struct TextInputFormat: InputFormat {
     /// Cuts each non-empty file into splits of `splitSize` bytes; the last may be up to 1.1 times as long.
     public func splits(of files: [InputFile], splitSize: Int64) throws -> [InputSplit] {
         precondition(splitSize > 0, "split size must be positive")
-        var splits: [InputSplit] = []
-        for file in files where file.size > 0 {
-            var start: Int64 = 0
-            while Double(file.size - start) / Double(splitSize) > Self.splitSlop {
-                splits.append(InputSplit(path: file.path, start: start, length: splitSize))
-                start += splitSize
-            }
-            splits.append(InputSplit(path: file.path, start: start, length: file.size - start))
-        }
-        return splits
+        return ByteRangeSplitter.splits(of: files, size: splitSize)
     }
 
     /// Reads the lines that start in the split, skipping a first partial line unless the split starts at 0, and returns how many input bytes it consumed.

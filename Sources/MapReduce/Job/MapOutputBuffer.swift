@@ -38,23 +38,6 @@ final class MapOutputBuffer<Value: ShuffleValue> {
         }
     }
 
-    /// A distinct key of the combining table, with its value inline so a hit touches one entry.
-    @usableFromInline struct CombiningEntry {
-        @usableFromInline var keyOffset: UInt32
-        @usableFromInline var keyLength: UInt32
-        @usableFromInline var partition: UInt32
-        @usableFromInline var prefix: UInt64
-        @usableFromInline var value: Value
-
-        @inlinable init(keyOffset: UInt32, keyLength: UInt32, partition: UInt32, prefix: UInt64, value: Value) {
-            self.keyOffset = keyOffset
-            self.keyLength = keyLength
-            self.partition = partition
-            self.prefix = prefix
-            self.value = value
-        }
-    }
-
     /// What sorting needs of an entry of either kind, laid out contiguously for the sort.
     @usableFromInline struct SortItem {
         @usableFromInline var prefix: UInt64
@@ -76,13 +59,16 @@ final class MapOutputBuffer<Value: ShuffleValue> {
     @usableFromInline let reduceCount: Int
     @usableFromInline let partitioner: any Partitioner
     @usableFromInline let hashPartitions: Bool
-    @usableFromInline let combine: ((inout Value, Value) -> Void)?
+    /// Whether a combiner folds values (``combine`` is then the combiner's function).
+    @usableFromInline let combines: Bool
+    @usableFromInline let combine: (inout Value, Value) -> Void
     @usableFromInline let sink: any MapOutputSink
+    /// The bytes of one combining table slot.
+    @usableFromInline let slotStride = MemoryLayout<CombiningTable<Value>.Slot>.stride
     @exclusivity(unchecked) @usableFromInline var keyArena = UnsafeGrowableBuffer<UInt8>(capacity: 1 << 16)
     @exclusivity(unchecked) @usableFromInline var valueArena = UnsafeGrowableBuffer<UInt8>(capacity: 1 << 16)
     @exclusivity(unchecked) @usableFromInline var entries = UnsafeGrowableBuffer<Entry>(capacity: 1 << 10)
-    @exclusivity(unchecked) @usableFromInline var combined = UnsafeGrowableBuffer<CombiningEntry>(capacity: 1 << 10)
-    @exclusivity(unchecked) @usableFromInline var slots = UnsafeGrowableBuffer<UInt64>(capacity: 0)
+    @exclusivity(unchecked) @usableFromInline var table: CombiningTable<Value>
     @exclusivity(unchecked) @usableFromInline var valueBytes = 0
     @exclusivity(unchecked) @usableFromInline var largeValues: [SplitEncoding] = []
     @exclusivity(unchecked) @usableFromInline var largeValueTotal = 0
@@ -94,8 +80,13 @@ final class MapOutputBuffer<Value: ShuffleValue> {
     /// The encoded size from which a value is kept in its own buffer, not copied into the arena.
     @usableFromInline static var largeValueBytes: Int { 1 << 20 }
 
-    /// The number of hash slots a fresh table starts with.
-    @usableFromInline static var initialSlots: Int { 1 << 12 }
+    /// The number of hash slots a fresh table starts with: 4,096, or fewer so that they take at
+    /// most an eighth of a small buffer.
+    @usableFromInline var initialSlots: Int {
+        var slots = 1 << 12
+        while slots > 16, slots * slotStride > limit / 8 { slots >>= 1 }
+        return slots
+    }
 
     /// Creates a buffer of `limit` bytes for `reduceCount` partitions.
     ///
@@ -108,28 +99,30 @@ final class MapOutputBuffer<Value: ShuffleValue> {
         self.reduceCount = reduceCount
         self.partitioner = partitioner ?? HashPartitioner()
         hashPartitions = partitioner == nil
-        self.combine = combine
+        combines = combine != nil
+        self.combine = combine ?? { _, _ in }
         self.sink = sink
-        if combine != nil { resetSlots(count: Self.initialSlots) }
+        table = CombiningTable(capacity: 16)
+        if combines { table.reset(capacity: initialSlots) }
     }
 
     deinit {
         keyArena.deallocate()
         valueArena.deallocate()
         entries.deallocate()
-        combined.deallocate()
-        slots.deallocate()
+        table.deallocate()
     }
 
     /// Adds one pair whose key is already encoded.
     @inlinable func add(key: UnsafeRawBufferPointer, value: Value) throws {
-        let hash = KeyBytes.stableHash(key)
-        let partition = hashPartitions ? Int(hash % UInt64(reduceCount)) : partitioner.partition(of: key, among: reduceCount)
         outputRecords += 1
-        if let combine {
+        if combines {
             outputBytes += Int64(key.count + value.encodedByteCount)
-            try addCombining(key: key, value: value, hash: hash, partition: partition, combine: combine)
-        } else if let split = value.splitEncoding() {
+            try addCombining(key: key, value: value)
+            return
+        }
+        let partition = partition(of: key, hash: hashPartitions ? KeyBytes.stableHash(key) : 0)
+        if let split = value.splitEncoding() {
             outputBytes += Int64(key.count + split.count)
             try addLarge(key: key, value: split, partition: partition)
         } else {
@@ -142,37 +135,28 @@ final class MapOutputBuffer<Value: ShuffleValue> {
         }
     }
 
-    @inlinable func addCombining(
-        key: UnsafeRawBufferPointer, value: Value, hash: UInt64, partition: Int, combine: (inout Value, Value) -> Void
-    ) throws {
-        let mask = slots.count - 1
-        let tag = hash >> 32
-        let prefix = KeyBytes.prefix(key)
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let occupant = slots[slot]
-            if occupant == 0 { break }
-            if occupant >> 32 == tag {
-                let index = Int(truncatingIfNeeded: occupant & 0xFFFF_FFFF) - 1
-                let entry = combined.base + index
-                if entry.pointee.prefix == prefix, Int(entry.pointee.keyLength) == key.count,
-                    key.count <= 8
-                        || KeyBytes.equal(keyArena.base + Int(entry.pointee.keyOffset), key.baseAddress!, count: key.count)
-                {
-                    combine(&entry.pointee.value, value)
-                    return
-                }
-            }
-            slot = (slot + 1) & mask
+    /// The partition of `key`, whose ``KeyBytes/stableHash(_:)`` is `hash` if the default partitioner is used.
+    @inlinable func partition(of key: UnsafeRawBufferPointer, hash: UInt64) -> Int {
+        hashPartitions ? Int(hash % UInt64(reduceCount)) : partitioner.partition(of: key, among: reduceCount)
+    }
+
+    /// Folds the value into its key's slot, or adds the key: one hash and, for a key of at most
+    /// eight bytes, one slot compared; the partition is computed only for a new key.
+    @inlinable @inline(__always) func addCombining(key: UnsafeRawBufferPointer, value: Value) throws {
+        let word = KeyBytes.leadingWord(key)
+        let hash = KeyBytes.stableHash(key, leadingWord: word)
+        let prefix = word.byteSwapped
+        let slot = table.find(key, hash: hash, prefix: prefix, arena: keyArena.base)
+        if slot.pointee.tagAndLength != 0 {
+            combine(&slot.pointee.value, value)
+            return
         }
-        slots[slot] = tag << 32 | UInt64(combined.count + 1)
-        combined.append(
-            CombiningEntry(
-                keyOffset: UInt32(keyArena.count), keyLength: UInt32(key.count), partition: UInt32(partition),
-                prefix: prefix, value: value))
+        table.insert(
+            at: slot, hash: hash, length: key.count, prefix: prefix, keyOffset: keyArena.count,
+            partition: partition(of: key, hash: hash), value: value)
         keyArena.append(bytes: key)
         valueBytes += value.approximateByteCount
-        if combined.count * 2 > slots.count { growTable() }
+        if table.needsGrowth { table.grow() }
         if usedBytes >= limit { try spill() }
     }
 
@@ -209,40 +193,20 @@ final class MapOutputBuffer<Value: ShuffleValue> {
     /// The bytes the buffer holds, as counted against its limit.
     @inlinable var usedBytes: Int {
         keyArena.count + valueArena.count + valueBytes + largeValueTotal + entries.count * MemoryLayout<Entry>.stride
-            + combined.count * MemoryLayout<CombiningEntry>.stride + slots.count * MemoryLayout<UInt64>.stride
-    }
-
-    @usableFromInline func resetSlots(count: Int) {
-        slots.removeAll()
-        slots.grow(to: count)
-        slots.base.initialize(repeating: 0, count: count)
-        slots.count = count
-    }
-
-    @usableFromInline func growTable() {
-        resetSlots(count: slots.count * 2)
-        let mask = slots.count - 1
-        for index in 0..<combined.count {
-            let entry = combined[index]
-            let key = keyArena.bytes(at: Int(entry.keyOffset), length: Int(entry.keyLength))
-            let hash = KeyBytes.stableHash(key)
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = (hash >> 32) << 32 | UInt64(index + 1)
-        }
+            + (combines ? table.capacity * slotStride : 0)
     }
 
     /// Sorts the buffered pairs and streams them to the sink as one run, then empties the buffer.
     @usableFromInline func spill() throws {
-        let count = combine != nil ? combined.count : entries.count
+        let count = combines ? table.count : entries.count
         guard count > 0 else { return }
         let order = sortedOrder()
         try sink.beginRun()
         for item in order {
             let key = keyArena.bytes(at: Int(item.keyOffset), length: Int(item.keyLength))
-            if combine != nil {
+            if combines {
                 valueScratch.removeAll()
-                combined[Int(item.index)].value.encode(into: &valueScratch)
+                table.slots[Int(item.index)].value.encode(into: &valueScratch)
                 try valueScratch.bytes.withUnsafeBytes {
                     try sink.append(partition: Int(item.partition), key: key, value: $0)
                 }
@@ -262,29 +226,28 @@ final class MapOutputBuffer<Value: ShuffleValue> {
             }
         }
         try sink.endRun()
-        if combine != nil { counters.increment(.combineOutputRecords, by: Int64(count)) }
+        if combines { counters.increment(.combineOutputRecords, by: Int64(count)) }
         counters.increment(.spilledRecords, by: Int64(count))
         keyArena.removeAll()
         valueArena.removeAll()
         largeValues.removeAll()
         largeValueTotal = 0
         entries.removeAll()
-        combined.removeAll()
+        if combines { table.reset(capacity: initialSlots) }
         valueBytes = 0
-        if combine != nil { resetSlots(count: Self.initialSlots) }
     }
 
     /// The buffered entries in (partition, key bytes) order.
     @usableFromInline func sortedOrder() -> [SortItem] {
         var items: [SortItem] = []
-        if combine != nil {
-            items.reserveCapacity(combined.count)
-            for index in 0..<combined.count {
-                let entry = combined.base + index
+        if combines {
+            items.reserveCapacity(table.count)
+            table.forEachOccupied { index in
+                let slot = table.slots + index
                 items.append(
                     SortItem(
-                        prefix: entry.pointee.prefix, partition: entry.pointee.partition, index: UInt32(index),
-                        keyOffset: entry.pointee.keyOffset, keyLength: entry.pointee.keyLength))
+                        prefix: slot.pointee.prefix, partition: slot.pointee.partition, index: UInt32(index),
+                        keyOffset: slot.pointee.keyOffset, keyLength: UInt32(truncatingIfNeeded: slot.pointee.tagAndLength & 0xFFFF_FFFF)))
             }
         } else {
             items.reserveCapacity(entries.count)
@@ -296,15 +259,7 @@ final class MapOutputBuffer<Value: ShuffleValue> {
                         keyLength: entry.keyLength))
             }
         }
-        let arena = keyArena.base
-        items.sort { a, b in
-            if a.partition != b.partition { return a.partition < b.partition }
-            if a.prefix != b.prefix { return a.prefix < b.prefix }
-            let common = Int(min(a.keyLength, b.keyLength))
-            let compared = common == 0 ? 0 : memcmp(arena + Int(a.keyOffset), arena + Int(b.keyOffset), common)
-            if compared != 0 { return compared < 0 }
-            return a.keyLength < b.keyLength
-        }
+        sortByPartitionAndKey(&items)
         return items
     }
 
@@ -313,7 +268,7 @@ final class MapOutputBuffer<Value: ShuffleValue> {
         try spill()
         counters.increment(.mapOutputRecords, by: outputRecords)
         counters.increment(.mapOutputBytes, by: outputBytes)
-        if combine != nil { counters.increment(.combineInputRecords, by: outputRecords) }
+        if combines { counters.increment(.combineInputRecords, by: outputRecords) }
         return counters
     }
 }

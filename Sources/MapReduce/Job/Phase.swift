@@ -54,6 +54,7 @@ public struct Phase: Sendable {
         splits = { files, size in try input.splits(of: files, splitSize: size) }
         let combine: (@Sendable (inout M.Value, M.Value) -> Void)?
         if combiner != nil {
+            precondition(M.Value.self != ByteSlice.self, "a combiner cannot fold borrowed ByteSlice values; use ByteString")
             combine = { (accumulated: inout M.Value, next: M.Value) in C.combine(&accumulated, with: next) }
             combineEncoded = { (encoded: [UnsafeRawBufferPointer], output: inout ByteWriter) throws in
                 var accumulated: M.Value?

@@ -3,7 +3,12 @@
 /// A slice points into a buffer owned by the framework and is valid only during the call that
 /// handed it out (as Hadoop reuses its `Text` objects). Keep its contents with ``ByteString`` or
 /// `Array(slice)`. As a key it encodes to its bytes unchanged, so keys sort as raw bytes.
-public struct ByteSlice: RandomAccessCollection, SortableKey, TextRepresentable {
+///
+/// As a value it encodes as ``ByteString`` does (a varint length, then the bytes): a map emits
+/// one without allocating (the buffer copies the bytes), and a reducer's values are slices of the
+/// merge's buffers, valid until the next value. A combiner cannot fold slices: they would
+/// outlive the call that lent them.
+public struct ByteSlice: RandomAccessCollection, SortableKey, ShuffleValue, TextRepresentable {
     /// The borrowed bytes.
     public let buffer: UnsafeRawBufferPointer
 
@@ -42,6 +47,24 @@ public struct ByteSlice: RandomAccessCollection, SortableKey, TextRepresentable 
         scratch: inout ByteWriter, _ body: (UnsafeRawBufferPointer) throws -> R
     ) rethrows -> R {
         try body(buffer)
+    }
+
+    /// Appends a varint length and the bytes, as ``ByteString`` does.
+    @inlinable public func encode(into writer: inout ByteWriter) {
+        writer.writeLengthPrefixed(buffer)
+    }
+
+    /// Borrows the next length-prefixed bytes of the reader.
+    @inlinable public init(decoding reader: inout ByteReader) throws {
+        buffer = try reader.readLengthPrefixed()
+    }
+
+    /// The bytes plus a pointer's worth.
+    @inlinable public var approximateByteCount: Int { buffer.count + 8 }
+
+    /// The varint length's bytes plus the bytes.
+    @inlinable public var encodedByteCount: Int {
+        buffer.count + Swift.max(1, (64 - UInt64(buffer.count).leadingZeroBitCount + 6) / 7)
     }
 
     @inlinable public func writeText(into writer: inout ByteWriter) {

@@ -5,28 +5,12 @@ public struct TextOutputFormat<Key: TextRepresentable, Value: TextRepresentable>
 
     /// Opens the task's `part-r-NNNNN` file for `key<TAB>value` lines.
     public func makeWriter(for task: TaskID, in directory: String) throws -> any RecordWriter<Key, Value> {
-        TextRecordWriter<Key, Value>(file: try BufferedFileWriter(path: directory + "/" + task.partFileName))
-    }
-}
-
-/// The writer of ``TextOutputFormat``.
-final class TextRecordWriter<Key: TextRepresentable, Value: TextRepresentable>: RecordWriter {
-    private let file: BufferedFileWriter
-
-    init(file: BufferedFileWriter) {
-        self.file = file
-    }
-
-    func write(_ key: Key, _ value: Value) throws {
-        try file.append { line in
+        FormattedRecordWriter<Key, Value>(file: try BufferedFileWriter(path: directory + "/" + task.partFileName)) {
+            key, value, line in
             key.writeText(into: &line)
             line.write(0x09)
             value.writeText(into: &line)
             line.write(0x0A)
         }
-    }
-
-    func close() throws {
-        try file.close()
     }
 }

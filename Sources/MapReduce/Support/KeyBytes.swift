@@ -9,14 +9,15 @@ public enum KeyBytes {
     /// multiply-xorshift steps (in the manner of wyhash and xxHash); unlike Swift's `Hasher` it is
     /// never seeded, so partitions agree across task processes.
     @inlinable public static func stableHash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        stableHash(bytes, leadingWord: leadingWord(bytes))
+    }
+
+    /// ``stableHash(_:)`` of `bytes` whose ``leadingWord(_:)`` is already known.
+    @inlinable @inline(__always) public static func stableHash(_ bytes: UnsafeRawBufferPointer, leadingWord: UInt64) -> UInt64 {
         let count = bytes.count
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ (UInt64(truncatingIfNeeded: count) &* 0xC2B2_AE3D_27D4_EB4F)
-        guard let base = bytes.baseAddress, count > 0 else { return finalize(hash) }
-        if count <= 8 {
-            var word: UInt64 = 0
-            withUnsafeMutableBytes(of: &word) { $0.baseAddress!.copyMemory(from: base, byteCount: count) }
-            return finalize(mix(hash ^ UInt64(littleEndian: word)))
-        }
+        if count <= 8 { return count == 0 ? finalize(hash) : finalize(mix(hash ^ leadingWord)) }
+        let base = bytes.baseAddress!
         var offset = 0
         while offset + 8 <= count {
             let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
@@ -24,24 +25,35 @@ public enum KeyBytes {
             offset += 8
         }
         if offset < count {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while offset < count {
-                tail |= UInt64(base.load(fromByteOffset: offset, as: UInt8.self)) << shift
-                shift += 8
-                offset += 1
-            }
-            hash = mix(hash ^ tail)
+            hash = mix(hash ^ Self.leadingWord(UnsafeRawBufferPointer(rebasing: bytes[offset...])))
         }
         return finalize(hash)
     }
 
-    @inlinable static func mix(_ value: UInt64) -> UInt64 {
+    /// The first eight bytes (all of them if fewer, zero-padded) as a little-endian number.
+    ///
+    /// A short key is read with one eight-byte load, masked, when that load stays inside the
+    /// key's memory page (the bytes after the key are read but ignored; they cannot fault),
+    /// and byte by byte otherwise.
+    @inlinable @inline(__always) public static func leadingWord(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        let count = bytes.count
+        guard let base = bytes.baseAddress, count > 0 else { return 0 }
+        if count >= 8 { return UInt64(littleEndian: base.loadUnaligned(as: UInt64.self)) }
+        if UInt(bitPattern: base) & 0xFFF <= 0xFF8 {
+            let word = UInt64(littleEndian: base.loadUnaligned(as: UInt64.self))
+            return word & (UInt64.max >> (64 - 8 * count))
+        }
+        var word: UInt64 = 0
+        for index in 0..<count { word |= UInt64(base.load(fromByteOffset: index, as: UInt8.self)) << (8 * index) }
+        return word
+    }
+
+    @inlinable @inline(__always) static func mix(_ value: UInt64) -> UInt64 {
         let product = value.multipliedFullWidth(by: 0xA076_1D64_78BD_642F)
         return product.high ^ product.low
     }
 
-    @inlinable static func finalize(_ value: UInt64) -> UInt64 {
+    @inlinable @inline(__always) static func finalize(_ value: UInt64) -> UInt64 {
         var hash = value ^ (value >> 33)
         hash = hash &* 0xFF51_AFD7_ED55_8CCD
         return hash ^ (hash >> 33)
@@ -70,14 +82,7 @@ public enum KeyBytes {
     /// The first eight bytes as a big-endian number, zero-padded: comparing prefixes orders keys
     /// as comparing their bytes does, except that equal prefixes need a full comparison.
     @inlinable public static func prefix(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        guard let base = bytes.baseAddress else { return 0 }
-        if bytes.count >= 8 { return UInt64(bigEndian: base.loadUnaligned(as: UInt64.self)) }
-        var value: UInt64 = 0
-        for index in 0..<8 {
-            value <<= 8
-            if index < bytes.count { value |= UInt64(base.load(fromByteOffset: index, as: UInt8.self)) }
-        }
-        return value
+        leadingWord(bytes).byteSwapped
     }
 
     /// Compares two byte strings as unsigned bytes: negative, zero or positive.

@@ -11,10 +11,16 @@ import MapReduce
 /// footer  = u32 partition count R, u32 magic "MRMO"     (big-endian)
 /// ```
 /// Records must arrive in nondecreasing partition order, and by key bytes within a partition.
+/// Records are encoded straight into the writer's own buffer, which goes to the file whole.
 final class MapOutputFileWriter: MapOutputSink {
     private let file: BufferedFileWriter
     private var segments: [MapOutputSegment]
     private var current = 0
+    @exclusivity(unchecked) private var buffer: UnsafeMutableRawBufferPointer
+    @exclusivity(unchecked) private var used = 0
+
+    /// The size of the record buffer.
+    static let bufferBytes = 1 << 18
 
     /// The size from which a value goes to the file from where it lies, not through the buffer
     /// (which would grow to hold it, in fresh pages).
@@ -25,8 +31,43 @@ final class MapOutputFileWriter: MapOutputSink {
 
     /// Creates the file at `path` for `partitionCount` partitions.
     init(path: String, partitionCount: Int) throws {
-        file = try BufferedFileWriter(path: path, bufferSize: 1 << 18)
+        file = try BufferedFileWriter(path: path, bufferSize: 1 << 12)
         segments = Array(repeating: MapOutputSegment(offset: 0, length: 0, records: 0), count: partitionCount)
+        buffer = .allocate(byteCount: Self.bufferBytes, alignment: 16)
+    }
+
+    deinit {
+        buffer.deallocate()
+    }
+
+    /// The file offset of the next record.
+    private var offset: Int64 { file.offset + Int64(used) }
+
+    /// Writes the buffered records to the file.
+    private func flushBuffer() throws {
+        guard used > 0 else { return }
+        try file.write(UnsafeRawBufferPointer(rebasing: buffer[0..<used]))
+        used = 0
+    }
+
+    /// Appends `bytes` to the buffer, which has room.
+    @inline(__always) private func put(_ bytes: UnsafeRawBufferPointer) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        (buffer.baseAddress! + used).copyMemory(from: source, byteCount: bytes.count)
+        used += bytes.count
+    }
+
+    /// Appends a varint to the buffer, which has room.
+    @inline(__always) private func putVarint(_ value: Int) {
+        var rest = UInt64(value)
+        let base = buffer.baseAddress!
+        while rest >= 0x80 {
+            base.storeBytes(of: UInt8(truncatingIfNeeded: rest) | 0x80, toByteOffset: used, as: UInt8.self)
+            used += 1
+            rest >>= 7
+        }
+        base.storeBytes(of: UInt8(rest), toByteOffset: used, as: UInt8.self)
+        used += 1
     }
 
     /// The file's path.
@@ -38,14 +79,28 @@ final class MapOutputFileWriter: MapOutputSink {
         precondition(partition >= current, "map output records must arrive in partition order")
         if partition != current { moveTo(partition) }
         let inline = value.count < Self.directValueBytes
-        try file.append { record in
-            record.writeVarint(UInt64(key.count))
-            record.writeVarint(UInt64(value.count + tail.count))
-            record.write(key)
-            if inline { record.write(value) }
+        let needed = 20 + key.count + (inline ? value.count : 0)
+        if used + needed > buffer.count { try flushBuffer() }
+        if needed > buffer.count {
+            var header = ByteWriter(capacity: 20)
+            header.writeVarint(UInt64(key.count))
+            header.writeVarint(UInt64(value.count + tail.count))
+            try header.bytes.withUnsafeBytes { try file.write($0) }
+            try file.write(key)
+            try file.write(value)
+        } else {
+            putVarint(key.count)
+            putVarint(value.count + tail.count)
+            put(key)
+            if inline { put(value) } else {
+                try flushBuffer()
+                try file.write(value)
+            }
         }
-        if !inline { try file.write(value) }
-        if !tail.isEmpty { try file.write(tail) }
+        if !tail.isEmpty {
+            try flushBuffer()
+            try file.write(tail)
+        }
         segments[partition].records += 1
         recordCount += 1
     }
@@ -55,6 +110,7 @@ final class MapOutputFileWriter: MapOutputSink {
     /// Writes the index and footer and closes the file.
     func finish() throws -> [MapOutputSegment] {
         moveTo(segments.count)
+        try flushBuffer()
         try file.append { index in
             for segment in segments {
                 index.writeBigEndian(UInt64(segment.offset))
@@ -71,10 +127,10 @@ final class MapOutputFileWriter: MapOutputSink {
     /// Closes the segment being written and starts `partition` (or the end, for `segments.count`).
     private func moveTo(_ partition: Int) {
         if current < segments.count {
-            segments[current].length = file.offset - segments[current].offset
+            segments[current].length = offset - segments[current].offset
         }
         for skipped in (current + 1)..<max(current + 1, min(partition + 1, segments.count)) {
-            segments[skipped].offset = file.offset
+            segments[skipped].offset = offset
         }
         current = partition
     }

@@ -7,6 +7,7 @@ final class GroupingSource: KeyGroupSource {
     private let merger: RecordMerger
     private var keyStorage = UnsafeMutableRawBufferPointer.allocate(byteCount: 256, alignment: 8)
     private var currentKey = UnsafeRawBufferPointer(start: nil, count: 0)
+    private var currentPrefix: UInt64 = 0
     private var hasRecord = false
     private var started = false
     private var consumedHead = false
@@ -41,6 +42,7 @@ final class GroupingSource: KeyGroupSource {
         }
         if let base = key.baseAddress { keyStorage.baseAddress!.copyMemory(from: base, byteCount: key.count) }
         currentKey = UnsafeRawBufferPointer(rebasing: keyStorage[0..<key.count])
+        currentPrefix = merger.keyPrefix
         consumedHead = false
         return currentKey
     }
@@ -72,7 +74,11 @@ final class GroupingSource: KeyGroupSource {
         if recordCount & 0x3FFF == 0 { progress(recordCount) }
     }
 
+    /// Whether the merge's current record has the current key: same length and prefix, and for a
+    /// key longer than eight bytes the same remaining bytes.
     private func headMatchesCurrentKey() -> Bool {
-        KeyBytes.compare(merger.key, currentKey) == 0
+        let key = merger.key
+        guard key.count == currentKey.count, merger.keyPrefix == currentPrefix else { return false }
+        return key.count <= 8 || KeyBytes.equal(key.baseAddress! + 8, currentKey.baseAddress! + 8, count: key.count - 8)
     }
 }
