@@ -6,7 +6,8 @@ import MapReduce
 /// compressed by its map task (``chunkIndices`` names them); or (``isEncodedImage``) a whole
 /// JPEG, equalized and encoded by its map task. The encoding copies the buffers whole, except
 /// that a last buffer of 1 MiB or more stays where it is (``splitEncoding()``). Band 0
-/// also carries its ``ImageDescription``, so the reduce writes the image without opening it.
+/// also carries its ``ImageDescription``, so the reduce writes the image without opening it, and
+/// when the job is asked for artifacts every band carries its ``PreviewRows``.
 public struct BandPixels: ShuffleValue, Sendable, Equatable {
     /// The band's index in its image.
     public var index: Int
@@ -23,11 +24,13 @@ public struct BandPixels: ShuffleValue, Sendable, Equatable {
     public var chunkIndices: [Int] = []
     /// The image's description, which band 0 carries to the writer.
     public var image: ImageDescription?
+    /// The band's rows of the image's previews, when the job is asked for artifacts.
+    public var preview: PreviewRows?
 
     /// Creates a band.
     public init(
         index: Int, firstRow: Int, rowCount: Int, planes: [[UInt8]], isEncodedImage: Bool = false,
-        image: ImageDescription? = nil
+        image: ImageDescription? = nil, preview: PreviewRows? = nil
     ) {
         self.index = index
         self.firstRow = firstRow
@@ -35,6 +38,7 @@ public struct BandPixels: ShuffleValue, Sendable, Equatable {
         self.planes = planes
         self.isEncodedImage = isEncodedImage
         self.image = image
+        self.preview = preview
     }
 
     public func encode(into writer: inout ByteWriter) {
@@ -46,7 +50,7 @@ public struct BandPixels: ShuffleValue, Sendable, Equatable {
     /// buffer) left where it is, so that the map output never copies it.
     public func splitEncoding() -> SplitEncoding? {
         guard let last = planes.last, last.count >= 1 << 20 else { return nil }
-        var head = ByteWriter(capacity: 64 + (image?.approximateByteCount ?? 0))
+        var head = ByteWriter(capacity: 64 + (image?.approximateByteCount ?? 0) + (preview?.byteCount ?? 0))
         encodeHead(into: &head)
         return SplitEncoding(head: head.bytes, tail: last)
     }
@@ -58,8 +62,9 @@ public struct BandPixels: ShuffleValue, Sendable, Equatable {
         writer.writeVarint(UInt64(firstRow))
         writer.writeVarint(UInt64(rowCount))
         writer.writeVarint(isEncodedImage ? 1 : 0)
-        writer.write(image == nil ? 0 : 1)
+        writer.write((image == nil ? 0 : 1) | (preview == nil ? 0 : 2))
         image?.encode(into: &writer)
+        preview?.encode(into: &writer)
         writer.writeVarint(UInt64(chunkIndices.count))
         for chunk in chunkIndices { writer.writeVarint(UInt64(chunk)) }
         writer.writeVarint(UInt64(planes.count))
@@ -74,7 +79,9 @@ public struct BandPixels: ShuffleValue, Sendable, Equatable {
         firstRow = Int(try reader.readVarint())
         rowCount = Int(try reader.readVarint())
         isEncodedImage = try reader.readVarint() != 0
-        image = try reader.readByte() != 0 ? try ImageDescription(decoding: &reader) : nil
+        let parts = try reader.readByte()
+        image = parts & 1 != 0 ? try ImageDescription(decoding: &reader) : nil
+        preview = parts & 2 != 0 ? try PreviewRows(decoding: &reader) : nil
         let chunks = try reader.readVarint()
         guard chunks <= 1 << 24 else { throw DecodingError.malformed("a band of \(chunks) chunks") }
         chunkIndices = try (0..<chunks).map { _ in Int(try reader.readVarint()) }
@@ -90,5 +97,7 @@ public struct BandPixels: ShuffleValue, Sendable, Equatable {
         }
     }
 
-    public var approximateByteCount: Int { planes.reduce(64 + (image?.approximateByteCount ?? 0)) { $0 + $1.count + 32 } }
+    public var approximateByteCount: Int {
+        planes.reduce(64 + (image?.approximateByteCount ?? 0) + (preview?.byteCount ?? 0)) { $0 + $1.count + 32 }
+    }
 }

@@ -9,16 +9,20 @@ public struct EqualizationTable: ShuffleValue, Sendable, Equatable {
     public var before: SpreadStatistics
     /// Their spread after.
     public var after: SpreadStatistics
+    /// The histograms before and after, kept for the histogram artifacts when the job is asked for them.
+    public var histograms: HistogramPair?
 
     /// Creates a table value.
-    public init(tables: [[UInt16]], before: SpreadStatistics, after: SpreadStatistics) {
+    public init(tables: [[UInt16]], before: SpreadStatistics, after: SpreadStatistics, histograms: HistogramPair? = nil) {
         self.tables = tables
         self.before = before
         self.after = after
+        self.histograms = histograms
     }
 
-    /// Builds the tables from an image's summed histograms (`plan.histogramCount × plan.bins` counts).
-    public init(histograms: [UInt64], plan: EqualizationPlan) {
+    /// Builds the tables from an image's summed histograms (`plan.histogramCount × plan.bins`
+    /// counts), keeping the histograms before and after when `keepsHistograms`.
+    public init(histograms: [UInt64], plan: EqualizationPlan, keepsHistograms: Bool = false) {
         let bins = plan.bins
         var pooledBefore = [UInt64](repeating: 0, count: bins)
         var pooledAfter = [UInt64](repeating: 0, count: bins)
@@ -33,8 +37,10 @@ public struct EqualizationTable: ShuffleValue, Sendable, Equatable {
             }
             tables.append(table)
         }
-        self.init(tables: tables, before: SpreadStatistics(histogram: pooledBefore),
-                  after: SpreadStatistics(histogram: pooledAfter))
+        self.init(
+            tables: tables, before: SpreadStatistics(histogram: pooledBefore), after: SpreadStatistics(histogram: pooledAfter),
+            histograms: keepsHistograms
+                ? HistogramPair(pooledBefore: pooledBefore, pooledAfter: pooledAfter, invertsValues: plan.invertsValues) : nil)
     }
 
     /// The tables of a broadcast, by image path.
@@ -58,6 +64,8 @@ public struct EqualizationTable: ShuffleValue, Sendable, Equatable {
             spread.mean.encode(into: &writer)
             spread.standardDeviation.encode(into: &writer)
         }
+        writer.write(histograms == nil ? 0 : 1)
+        histograms?.encode(into: &writer)
     }
 
     public init(decoding reader: inout ByteReader) throws {
@@ -75,8 +83,9 @@ public struct EqualizationTable: ShuffleValue, Sendable, Equatable {
                 minimum: Int(try reader.readZigZag()), maximum: Int(try reader.readZigZag()),
                 mean: try Double(decoding: &reader), standardDeviation: try Double(decoding: &reader)))
         }
-        self.init(tables: tables, before: spreads[0], after: spreads[1])
+        let histograms = try reader.readByte() != 0 ? try HistogramPair(decoding: &reader) : nil
+        self.init(tables: tables, before: spreads[0], after: spreads[1], histograms: histograms)
     }
 
-    public var approximateByteCount: Int { tables.reduce(64) { $0 + 2 * $1.count } }
+    public var approximateByteCount: Int { tables.reduce(histograms == nil ? 64 : 1088) { $0 + 2 * $1.count } }
 }

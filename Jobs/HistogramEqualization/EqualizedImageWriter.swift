@@ -7,18 +7,23 @@ import MapReduce
 /// Images are written into the attempt directory under
 /// ``PerInputOutputNaming/stagedName(forInput:)``; the framework commits them and `mrsubmit`
 /// moves each beside its input. The report goes to `report-part-r-NNNNN`. The writer never opens
-/// an input: what it needs comes with each image's band 0 (``BandPixels/image``).
+/// an input: what it needs comes with each image's band 0 (``BandPixels/image``). With
+/// `writesArtifacts`, each image's previews and histograms go beside it (``ImageArtifacts``).
 public final class EqualizedImageWriter: RecordWriter {
     private let directory: String
     private let reportPath: String
+    private let writesArtifacts: Bool
     private var current: ImageAssembly?
     private var currentTable: EqualizationTable?
+    private var currentArtifacts: ImageArtifacts?
+    private var images = 0
     private var report = ""
 
     /// Creates a writer for the reduce task `task` in `directory`.
-    public init(task: TaskID, directory: String) {
+    public init(task: TaskID, directory: String, writesArtifacts: Bool = false) {
         self.directory = directory
         reportPath = directory + "/" + EqualizedImageOutputFormat.reportPrefix + task.partFileName
+        self.writesArtifacts = writesArtifacts
     }
 
     public func write(_ path: String, _ band: EqualizedBand) throws {
@@ -32,8 +37,11 @@ public final class EqualizedImageWriter: RecordWriter {
             let output = directory + "/" + PerInputOutputNaming.stagedName(forInput: path)
             current = try ImageAssembly(path: path, image: image, outputPath: output)
             currentTable = band.table
+            currentArtifacts = writesArtifacts ? ImageArtifacts(path: path, index: images) : nil
+            images += 1
         }
         try current?.append(band.pixels)
+        currentArtifacts?.append(band.pixels.preview)
     }
 
     public func close() throws {
@@ -46,6 +54,7 @@ public final class EqualizedImageWriter: RecordWriter {
         guard let assembly = current, let table = currentTable else { return }
         current = nil
         try assembly.finish()
+        try currentArtifacts?.write(histograms: table.histograms, in: directory)
         let bands = assembly.bandCount
         report += "\(assembly.path): \(assembly.image.info.summary); mode \(assembly.image.mode.rawValue), \(bands) band\(bands == 1 ? "" : "s")\n"
         report += "  before: \(table.before)\n"

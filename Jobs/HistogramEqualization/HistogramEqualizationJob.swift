@@ -10,6 +10,8 @@ import MapReduce
 /// one reduce receives every image's bands in order and writes the image band by band beside
 /// its input, as `<name>_equalized.<ext>`. Only map tasks open images: the histograms carry
 /// their image's plan and band 0 its description, so the reduces can run on any tracker.
+/// Asked for artifacts (`mapreduce.artifacts=true`, as the web console asks), the job also
+/// attaches each image's previews before and after and its histograms (``ImageArtifacts``).
 /// `docs/histeq.md` has the semantics.
 public struct HistogramEqualizationJob: FilePerInputJob {
     public static let name = "histeq"
@@ -53,7 +55,7 @@ public struct HistogramEqualizationJob: FilePerInputJob {
                   reducer: LookupTableReducer.self, reduceTasks: .exactly(1),
                   output: BroadcastOutputFormat<String, EqualizationTable>()),
             Phase("apply", input: input, mapper: ApplyMapper.self, reducer: BandAssemblyReducer.self,
-                  reduceTasks: .exactly(1), output: EqualizedImageOutputFormat()),
+                  reduceTasks: .exactly(1), output: EqualizedImageOutputFormat(writesArtifacts: settings.writesArtifacts)),
         ]
     }
 

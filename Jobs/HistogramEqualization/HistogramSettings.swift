@@ -21,6 +21,8 @@ public struct HistogramSettings: Sendable, Equatable {
     public var quality: Int
     /// The largest image accepted, checked before any pixel buffer is allocated.
     public var pixelLimit: PixelLimit
+    /// Whether to attach preview images and histograms to the output (``ResultArtifact``).
+    public var writesArtifacts: Bool
 
     /// The parameter names, as `-D` sets them.
     public enum Parameter {
@@ -58,5 +60,6 @@ public struct HistogramSettings: Sendable, Equatable {
         let limit = try parameters.int(Parameter.pixelLimit, default: PixelLimit.default.maxPixels)
         guard limit > 0 else { throw JobParameterError(message: "--pixel-limit \(limit): expected a positive pixel count") }
         pixelLimit = PixelLimit(maxPixels: limit)
+        writesArtifacts = try ResultArtifact.areRequested(by: parameters)
     }
 }

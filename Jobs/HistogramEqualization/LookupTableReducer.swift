@@ -3,7 +3,13 @@ import MapReduce
 /// Phase 1's reducer: sums an image's band histograms and builds its lookup tables with the plan
 /// that came with them, so it never opens the image.
 public struct LookupTableReducer: Reducer {
+    private var keepsHistograms = false
+
     public init() {}
+
+    public mutating func setup(_ context: ReduceContext<String, EqualizationTable>) throws {
+        keepsHistograms = try ResultArtifact.areRequested(by: context.parameters)
+    }
 
     public mutating func reduce(
         _ path: String, values: ReduceValues<ImageHistogram>, context: ReduceContext<String, EqualizationTable>
@@ -26,6 +32,6 @@ public struct LookupTableReducer: Reducer {
         }
         guard let plan else { return }
         context.increment("IMAGES")
-        try context.write(path, EqualizationTable(histograms: total, plan: plan))
+        try context.write(path, EqualizationTable(histograms: total, plan: plan, keepsHistograms: keepsHistograms))
     }
 }

@@ -63,4 +63,38 @@ public final class JPEGDecoder {
         }
         return try RasterImage(width: header.width, height: header.height, channels: channels, pixels: pixels)
     }
+
+    /// Decodes the JPEG `data` to gray (`channels` 1) or RGB (3) at the largest of TurboJPEG's
+    /// scales up to 1 whose size fits in `maxSide` × `maxSide` pixels, or at its smallest when
+    /// none does: the decoder then skips most of the work, which makes a cheap preview.
+    public func decodeScaled(_ data: [UInt8], path: String, channels: Int, maxSide: Int) throws -> RasterImage {
+        guard channels == 1 || channels == 3 else {
+            throw ImageCodecError(.invalidArgument, path: path, "decode needs 1 or 3 channels, not \(channels)")
+        }
+        let header = try header(of: data, path: path)
+        var count: Int32 = 0
+        guard let table = tjGetScalingFactors(&count), count > 0 else {
+            throw ImageCodecError(.unreadable, path: path, "TurboJPEG has no scaling factors")
+        }
+        let scaled = UnsafeBufferPointer(start: table, count: Int(count))
+            .filter { $0.num <= $0.denom }
+            .map { (width: Self.scaled(header.width, $0), height: Self.scaled(header.height, $0)) }
+            .sorted { $0.width > $1.width }
+        let size = scaled.first { $0.width <= maxSide && $0.height <= maxSide } ?? scaled.last!
+        let format = TurboJPEGHandle.pixelFormat(channels: channels)
+        let pixels = try [UInt8](unsafeUninitializedCapacity: size.width * size.height * channels) { target, initialized in
+            let status = data.withUnsafeBufferPointer { source in
+                tjDecompress2(tj.handle, source.baseAddress, UInt(source.count), target.baseAddress,
+                              Int32(size.width), 0, Int32(size.height), format, 0)
+            }
+            try tj.check(status, path: path, failure: .corrupt, action: "decoding")
+            initialized = target.count
+        }
+        return try RasterImage(width: size.width, height: size.height, channels: channels, pixels: pixels)
+    }
+
+    /// `dimension` scaled by `factor`, rounded up as TurboJPEG's `TJSCALED` does.
+    private static func scaled(_ dimension: Int, _ factor: tjscalingfactor) -> Int {
+        (dimension * Int(factor.num) + Int(factor.denom) - 1) / Int(factor.denom)
+    }
 }
