@@ -75,7 +75,7 @@ let package = Package(
         .target(
             name: "Console",
             dependencies: [
-                "Cluster", "Wire", "MapReduce", "ImageCodecs",
+                "Cluster", "Wire", "MapReduce",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -183,8 +183,10 @@ let package = Package(
         .testTarget(
             name: "ConsoleTests",
             dependencies: [
-                "Console", "Cluster", "Wire", "DaemonHTTP", "mrsubmit", "jobtracker", "tasktracker", "mrtask", "TestSupport",
+                "Console", "Cluster", "Wire", "DaemonHTTP", "MapReduce", "mrsubmit", "jobtracker", "tasktracker", "mrtask",
+                "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

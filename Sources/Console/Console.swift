@@ -39,17 +39,4 @@ public final class Console: Sendable {
         APIRoutes<Context>(console: self).add(to: router)
         UploadRoutes<Context>(console: self).add(to: router)
     }
-
-    /// The last job of `upload`, if any.
-    func lastJob(of upload: Upload) async -> JobReport? {
-        guard let id = upload.jobs.last.flatMap(JobID.init) else { return nil }
-        return try? await tracker.report(id)
-    }
-
-    /// The output files of a succeeded job, `_SUCCESS` excluded.
-    func outputFiles(of report: JobReport) -> [String] {
-        guard report.state == .succeeded, report.name != "histeq" else { return [] }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: report.outputPath)) ?? []
-        return names.filter { !$0.hasPrefix(".") && $0 != "_SUCCESS" }.sorted()
-    }
 }

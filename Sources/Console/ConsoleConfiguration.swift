@@ -3,7 +3,7 @@ import Wire
 /// How the console behaves: its login token, whether reading needs a login, where uploads go
 /// and how large they may be, and which `Host` headers it answers.
 public struct ConsoleConfiguration: Sendable {
-    /// The JobTracker's data directory; uploads go under `console/uploads/`, and text jobs may
+    /// The JobTracker's data directory; uploads go under `console/uploads/`, and jobs may
     /// read files under `inputs/`.
     public var dataDirectory: String
     /// The token that `POST /login` accepts, derived from the cluster secret.

@@ -20,6 +20,7 @@ struct ConsoleAPITests {
         let job = try #require(try submit.json([String: String].self)["job"])
         let report = try await cluster.waitForEnd(of: job, with: client)
         #expect(report["state"] as? String == "succeeded")
+        #expect(report["binary"] as? String == "built-in")
 
         let work = try TemporaryDirectory("console-status")
         let status = try cluster.mrsubmit(["status", job], in: work.path)
@@ -61,7 +62,7 @@ struct ConsoleAPITests {
         #expect(fromData.status == 201, "\(fromData.text)")
         let logJob = try #require(try fromData.json([String: String].self)["job"])
         #expect(try await cluster.waitForEnd(of: logJob, with: client)["state"] as? String == "succeeded")
-        #expect(try await client.get("/").text.contains("logs/access.log"), "the submit form offers data directory files")
+        #expect(try await client.get("/run/logbytes").text.contains("logs/access.log"), "the run form offers data directory files")
 
         let dashboard = try await client.get("/")
         #expect(dashboard.status == 200 && dashboard.text.contains(job))
@@ -71,7 +72,7 @@ struct ConsoleAPITests {
         #expect(try await client.get("/api/v1/jobs/not-a-job").status == 404)
     }
 
-    @Test func histeqThroughTheAPIEqualsMrsubmitHisteqByteForByte() async throws {
+    @Test func histeqThroughTheGenericFormEqualsMrsubmitHisteqAndShowsItsArtifacts() async throws {
         let cluster = try ConsoleCluster()
         let client = try await cluster.client()
         let image = SharedData.images + "/low_contrast_x-ray.tiff"
@@ -80,33 +81,45 @@ struct ConsoleAPITests {
             type: "application/octet-stream")
         #expect(upload.status == 201, "\(upload.text)")
         let id = try #require(try upload.json([String: AnyCodable].self)["id"]?.string)
-        let submit = try await client.post("/api/v1/histeq", json: ["upload": id, "mode": "luma"])
+        let form = try await client.get("/run/histeq")
+        #expect(form.text.contains("name=\"option.mode\"") && form.text.contains("x-ray.tiff"), "the form comes from histeq's options")
+        let submit = try await client.post("/api/v1/jobs", json: ["job": "histeq", "uploads": [id], "options": ["mode": "luma"]])
         #expect(submit.status == 201, "\(submit.text)")
         let job = try #require(try submit.json([String: String].self)["job"])
         #expect(try await cluster.waitForEnd(of: job, with: client)["state"] as? String == "succeeded")
 
-        let result = try await client.get("/api/v1/uploads/\(id)/result")
-        #expect(result.status == 200)
-        #expect(result.header("Content-Disposition")?.contains("x-ray_equalized.tiff") == true)
+        let files = try await client.get("/api/v1/jobs/\(job)/output").json([String].self)
+        let result = try #require(files.first { $0.hasSuffix("x-ray.tiff") }, "\(files)")
+        let download = try await client.get("/api/v1/jobs/\(job)/output/\(result)")
+        #expect(download.status == 200 && download.header("Content-Type") == "image/tiff")
+        #expect(download.header("Content-Disposition")?.contains("filename=\"x-ray.tiff\"") == true)
         let work = try TemporaryDirectory("console-histeq")
         let copy = work.file("x-ray.tiff")
         try FileManager.default.copyItem(atPath: image, toPath: copy)
         let reference = try ProcessOutput.run(ConsoleCluster.binaries + "/mrsubmit", ["histeq", copy, "--mode", "luma"], in: work.path)
         #expect(reference.status == 0, "\(reference.standardError)")
-        #expect(result.body == (try Data(contentsOf: URL(fileURLWithPath: work.file("x-ray_equalized.tiff")))))
+        #expect(download.body == (try Data(contentsOf: URL(fileURLWithPath: work.file("x-ray_equalized.tiff")))))
 
-        let detail = try JSONSerialization.jsonObject(with: try await client.get("/api/v1/uploads/\(id)").body) as! [String: Any]
-        let before = try #require(detail["histogramBefore"] as? [Int])
-        let after = try #require(detail["histogramAfter"] as? [Int])
-        #expect(before.count == 256 && after.count == 256 && before.reduce(0, +) == after.reduce(0, +))
-        #expect(after.filter { $0 > 0 }.count > 0 && after != before)
-        for which in ["original", "result"] {
-            let preview = try await client.get("/api/v1/uploads/\(id)/preview/\(which)")
-            #expect(preview.status == 200 && preview.header("Content-Type") == "image/jpeg")
-            #expect(Array(preview.body.prefix(2)) == [0xFF, 0xD8])
+        let artifacts = try JSONSerialization.jsonObject(with: try await client.get("/api/v1/jobs/\(job)/artifacts").body) as! [[String: Any]]
+        #expect(artifacts.map { $0["title"] as? String ?? "" } == ["x-ray.tiff before", "x-ray.tiff before", "x-ray.tiff after", "x-ray.tiff after"])
+        #expect(artifacts.map { $0["kind"] as? String ?? "" } == ["image", "histogram", "image", "histogram"])
+        var histograms: [[Int]] = []
+        for artifact in artifacts {
+            let fetched = try await client.get(try #require(artifact["url"] as? String))
+            #expect(fetched.status == 200)
+            if artifact["kind"] as? String == "image" {
+                #expect(fetched.header("Content-Type") == "image/jpeg" && Array(fetched.body.prefix(2)) == [0xFF, 0xD8])
+            } else {
+                histograms.append(try fetched.json([Int].self))
+            }
         }
-        let page = try await client.get("/histeq/\(id)")
-        #expect(page.text.contains("Histogram before") && page.text.contains("Histogram after"))
+        #expect(histograms.count == 2 && histograms.allSatisfy { $0.count == 256 })
+        #expect(histograms[0].reduce(0, +) == histograms[1].reduce(0, +) && histograms[0] != histograms[1])
+        let page = try await client.get("/jobs/\(job)")
+        #expect(page.text.contains("Histogram: x-ray.tiff before") && page.text.contains("Histogram: x-ray.tiff after"))
+        #expect(page.text.components(separatedBy: "class=\"artifact-image\"").count - 1 == 2)
+        #expect(page.text.contains("<code id=\"binary\">built-in</code>"))
+        #expect(try await client.get("/api/v1/jobs/\(job)/artifacts/_SUCCESS").status == 404)
 
         let delete = try await client.send("DELETE", "/api/v1/uploads/\(id)")
         #expect(delete.status == 200)

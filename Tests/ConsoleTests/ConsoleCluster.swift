@@ -52,6 +52,13 @@ final class ConsoleCluster: @unchecked Sendable {
     /// The JobTracker's log so far.
     var jobTrackerLog: String { daemons[0].log }
 
+    /// The JobTracker's peak resident memory so far, in bytes (`VmHWM` of `/proc/PID/status`).
+    var jobTrackerPeakMemory: Int {
+        let status = (try? String(contentsOfFile: "/proc/\(daemons[0].process.processIdentifier)/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+        return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) * 1024
+    }
+
     /// The console token as `mrsubmit console-token` prints it.
     func token() throws -> String {
         let output = try ProcessOutput.run(Self.binaries + "/mrsubmit", ["console-token", "--secret-file", secretFile])

@@ -53,11 +53,21 @@ struct ConsoleSecurityTests {
             "POST", "/api/v1/uploads?name=\(hostile.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", body: image)
         #expect(upload.status == 201, "\(upload.text)")
         let id = try #require(try upload.json([String: AnyCodable].self)["id"]?.string)
-        for path in ["/histeq", "/histeq/\(id)"] {
+        for path in ["/", "/run/histeq"] {
             let page = try await client.get(path)
             #expect(page.status == 200)
             #expect(!page.text.contains("<img src=x"), "\(path) shows the name unescaped")
             #expect(page.text.contains("&lt;img src=x onerror=alert(1)&gt;.tif"))
+        }
+        let submit = try await client.post("/api/v1/jobs", json: ["job": "histeq", "uploads": [id]])
+        let job = try #require(try submit.json([String: String].self)["job"])
+        #expect(try await cluster.waitForEnd(of: job, with: client)["state"] as? String == "succeeded")
+        let results = try await client.get("/jobs/\(job)")
+        #expect(!results.text.contains("<img src=x"), "an artifact named after the upload is shown unescaped")
+        #expect(results.text.contains("&lt;img src=x onerror=alert(1)&gt;.tif before"))
+        let artifacts = try JSONSerialization.jsonObject(with: try await client.get("/api/v1/jobs/\(job)/artifacts").body) as! [[String: Any]]
+        for artifact in artifacts {
+            #expect(try await client.get(try #require(artifact["url"] as? String)).status == 200, "\(artifact)")
         }
 
         for name in ["../escape.txt", "..", "/etc/passwd", "a/b.txt", ".hidden", "a\\b"] {
@@ -66,7 +76,8 @@ struct ConsoleSecurityTests {
             #expect(reply.status == 400, "\(name): \(reply.status) \(reply.text)")
         }
         for path in ["/api/v1/uploads/..%2F..%2Fsecret/original", "/api/v1/uploads/../../secret", "/api/v1/uploads/0123456789abcdeg/original",
-                     "/api/v1/jobs/job_1_1/output/..%2F..%2Fsecret", "/histeq/..%2Fsecret"] {
+                     "/api/v1/jobs/job_1_1/output/..%2F..%2Fsecret", "/api/v1/jobs/job_1_1/artifacts/..%2F..%2Fsecret",
+                     "/run/..%2Fsecret"] {
             let reply = try await client.get(path)
             #expect([400, 404].contains(reply.status), "\(path): \(reply.status)")
             #expect(!reply.text.contains(ConsoleCluster.secret))

@@ -5,6 +5,8 @@ import Cluster
 struct JobJSON: Encodable {
     let job: String
     let name: String
+    /// The binary running the job: `built-in`, or a shipped binary's `name@shorthash`.
+    let binary: String
     let state: String
     let phase: Int
     let phaseCount: Int
@@ -26,6 +28,7 @@ struct JobJSON: Encodable {
     init(_ report: JobReport) {
         job = "\(report.job)"
         name = report.name
+        binary = report.binary
         state = report.state.rawValue
         phase = report.phase
         phaseCount = report.phaseCount

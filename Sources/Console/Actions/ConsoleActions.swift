@@ -2,29 +2,36 @@ import Cluster
 import Foundation
 import MapReduce
 
-/// What the console changes, shared by its pages and its API: submitting text and histeq jobs,
-/// killing jobs and deleting uploads. Every path comes from an upload id or a checked relative
-/// name, never from the request as it is.
+/// What the console changes, shared by its pages and its API: submitting jobs, killing them and
+/// deleting uploads. Every path comes from an upload id or a checked relative name, never from
+/// the request as it is, and no job's name or code is known here: jobs and their options come
+/// from what the cluster's trackers have installed.
 struct ConsoleActions: Sendable {
     let tracker: JobTracker
     let uploads: UploadStore
-    /// `<data-dir>/inputs`, the data directory files text jobs may read.
+    /// `<data-dir>/inputs`, the data directory files jobs may read.
     let inputsDirectory: String
 
-    /// The jobs a user may submit from the console as text jobs.
-    static let textJobs = ["wordcount", "logbytes"]
-    /// The equalization modes.
-    static let modes = ["luma", "channels", "gray"]
+    /// The jobs the console offers: those the trackers' installed binary describes, hidden ones left out.
+    func installedJobs() async -> [JobDescriptor] {
+        await tracker.clusterInfo().installedJobs.filter { !$0.isHidden }
+    }
 
-    /// Submits a text job on uploads and data directory files.
-    func submitText(_ request: SubmitRequest) async throws -> JobID {
-        let installed = await tracker.clusterInfo().installedJobs.map(\.name)
-        guard Self.textJobs.contains(request.job), installed.contains(request.job) else {
-            throw InputError(path: request.job, problem: "not a text job (choose \(Self.textJobs.joined(separator: " or ")))")
+    /// Submits an installed job on uploads and data directory files, with its options and a
+    /// request for its artifacts; a setup task on a tracker plans it.
+    func submit(_ request: SubmitRequest) async throws -> JobID {
+        let offered = await installedJobs()
+        guard let descriptor = offered.first(where: { $0.name == request.job }) else {
+            let names = offered.map(\.name).joined(separator: ", ")
+            throw InputError(path: request.job, problem: "not a job the cluster's trackers offer (they offer: \(names.isEmpty ? "none" : names))")
         }
+        var parameters = try request.parameters(for: descriptor)
+        parameters[ResultArtifact.parameter] = "true"
         var inputs: [String] = []
+        var read: [Upload] = []
         for id in request.uploads ?? [] {
             let upload = try uploads.upload(id)
+            read.append(upload)
             inputs.append(uploads.filePath(of: upload))
         }
         for file in request.files ?? [] { inputs.append(try dataFile(file)) }
@@ -32,28 +39,14 @@ struct ConsoleActions: Sendable {
         if let reducers = request.reducers, !(1...64).contains(reducers) {
             throw InputError(path: "reducers", problem: "must be from 1 to 64")
         }
-        return try await tracker.submit(
-            SubmitJobRequest(
-                job: request.job, parameters: JobParameters(), inputs: inputs, outputPath: "", reducers: request.reducers ?? 0,
-                splitSize: 32 << 20, mapBufferSize: 64 << 20, replacesOutput: false))
-    }
-
-    /// Submits a histeq job on an image upload; its result replaces any earlier one.
-    func submitHisteq(upload id: String, mode: String) async throws -> JobID {
-        var upload = try uploads.upload(id)
-        guard upload.kind == "image" else { throw InputError(path: upload.name, problem: "not a JPEG or TIFF image") }
-        guard Self.modes.contains(mode) else { throw InputError(path: mode, problem: "not a mode (luma, channels or gray)") }
-        if let last = upload.jobs.last.flatMap(JobID.init), (try? await tracker.report(last))?.state == .running {
-            throw InputError(path: upload.name, problem: "its job \(last) is still running")
-        }
         let job = try await tracker.submit(
             SubmitJobRequest(
-                job: "histeq", parameters: JobParameters(["histeq.mode": mode]), inputs: [uploads.filePath(of: upload)],
-                outputPath: uploads.outputDirectory(of: upload), reducers: 0, splitSize: 32 << 20, mapBufferSize: 64 << 20,
-                replacesOutput: true))
-        upload.jobs.append("\(job)")
-        upload.mode = mode
-        try uploads.write(upload)
+                job: descriptor.name, parameters: parameters, inputs: inputs, outputPath: "", reducers: request.reducers ?? 0,
+                splitSize: 32 << 20, mapBufferSize: 64 << 20, replacesOutput: false))
+        for var upload in read {
+            upload.jobs.append("\(job)")
+            try? uploads.write(upload)
+        }
         return job
     }
 
@@ -62,7 +55,7 @@ struct ConsoleActions: Sendable {
         try await tracker.kill(job)
     }
 
-    /// Deletes an upload and its outputs, killing its job first if it still runs.
+    /// Deletes an upload, first killing the jobs still running that read it.
     func delete(upload id: String) async throws {
         let upload = try uploads.upload(id)
         for job in upload.jobs.compactMap(JobID.init) where (try? await tracker.report(job))?.state == .running {

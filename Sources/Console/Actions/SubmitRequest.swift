@@ -1,6 +1,8 @@
-/// The body of `POST /api/v1/jobs`: a text job and its inputs.
+import MapReduce
+
+/// The body of `POST /api/v1/jobs`: an installed job, its inputs, its own options and reducers.
 struct SubmitRequest: Decodable, Sendable {
-    /// `wordcount` or `logbytes`.
+    /// The job's name, as the cluster's trackers list it.
     var job: String
     /// Upload ids to read.
     var uploads: [String]?
@@ -8,9 +10,12 @@ struct SubmitRequest: Decodable, Sendable {
     var files: [String]?
     /// Reduce tasks (default: the JobTracker's choice).
     var reducers: Int?
+    /// The job's own options by name (without dashes): `true` or `false` for a flag, the value
+    /// for a valued option; empty values and `false` flags are left out.
+    var options: [String: String]
 
     private enum CodingKeys: String, CodingKey {
-        case job, uploads, files, reducers
+        case job, uploads, files, reducers, options
     }
 
     init(from decoder: any Decoder) throws {
@@ -23,6 +28,33 @@ struct SubmitRequest: Decodable, Sendable {
         } else if let text = try? container.decodeIfPresent(String.self, forKey: .reducers), !text.isEmpty {
             reducers = Int(text)
         }
+        options = try container.decodeIfPresent([String: JSONScalar].self, forKey: .options)?.mapValues(\.text) ?? [:]
+    }
+
+    /// The job parameters `options` set, by the job's descriptor.
+    ///
+    /// - Throws: ``InputError`` for an option the job does not have, a flag that is neither
+    ///   true nor false, or a value with control characters or over 1000 bytes.
+    func parameters(for descriptor: JobDescriptor) throws -> JobParameters {
+        var parameters = JobParameters()
+        for (name, value) in options.sorted(by: { $0.key < $1.key }) {
+            guard let option = descriptor.options.first(where: { $0.name == name }) else {
+                throw InputError(path: name, problem: "not an option of \(descriptor.name)")
+            }
+            if option.valueName == nil {
+                switch value.lowercased() {
+                case "true", "on", "1", "yes": parameters[option.parameter] = "true"
+                case "false", "off", "0", "no", "": continue
+                default: throw InputError(path: name, problem: "a flag is true or false, not \(value)")
+                }
+            } else if !value.isEmpty {
+                guard value.utf8.count <= 1000, !value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+                    throw InputError(path: name, problem: "a value has at most 1000 bytes and no control characters")
+                }
+                parameters[option.parameter] = value
+            }
+        }
+        return parameters
     }
 
     /// A list that a page form may also send as a single string.

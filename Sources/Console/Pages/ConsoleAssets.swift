@@ -21,9 +21,11 @@ enum ConsoleAssets {
         pre{background:var(--card);border:1px solid var(--line);padding:.5rem;overflow-x:auto;font-size:.8rem}
         form{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:.7rem;display:flex;flex-wrap:wrap;gap:.5rem;align-items:end}
         form.inline{display:inline;border:0;padding:0;background:none}label{display:flex;flex-direction:column;font-size:.85rem;color:var(--muted)}
+        fieldset{border:1px solid var(--line);border-radius:6px;display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;min-width:0;max-width:100%;margin:0}
+        label.check{flex-direction:row;align-items:center;gap:.35rem}.help{font-size:.8rem;color:var(--muted);max-width:22rem}select{max-width:100%}
         input,select,button{font:inherit;padding:.3rem .5rem;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg)}
         button{cursor:pointer}button.danger{color:var(--bad)}.error{color:var(--bad)}.muted{color:var(--muted)}
-        .pair{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:1rem}.pair figure{margin:0}.pair img{max-width:100%;height:auto;border:1px solid var(--line)}
+        .pair{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:1rem}.pair figure{margin:0;min-width:0}.pair img{max-width:100%;height:auto;border:1px solid var(--line)}
         svg{max-width:100%;height:auto}svg text{fill:var(--muted);font-size:11px}.log td{font-family:ui-monospace,monospace;font-size:.8rem}.log td:last-child{overflow-wrap:anywhere;min-width:16rem}
         """
 
@@ -102,20 +104,26 @@ enum ConsoleAssets {
           const button = form.querySelector("button[type=submit]");
           if (button) button.disabled = true;
           try {
+            const uploaded = [];
+            for (const input of form.querySelectorAll("input[type=file]")) {
+              for (const file of input.files) {
+                const upload = await send("POST", "/api/v1/uploads?name=" + encodeURIComponent(file.name), file, "application/octet-stream");
+                uploaded.push(upload.id);
+              }
+            }
             if (form.dataset.upload) {
-              const file = form.querySelector("input[type=file]").files[0];
-              if (!file) throw new Error("choose a file first");
-              const upload = await send("POST", "/api/v1/uploads?name=" + encodeURIComponent(file.name), file, "application/octet-stream");
-              const mode = form.querySelector("select[name=mode]");
-              if (mode) await send("POST", "/api/v1/histeq", JSON.stringify({upload: upload.id, mode: mode.value}), "application/json");
-              location.href = form.dataset.upload.replace("{id}", upload.id);
+              if (!uploaded.length) throw new Error("choose a file first");
+              location.href = form.dataset.upload.replace("{id}", uploaded[0]);
               return;
             }
-            const fields = {};
+            const fields = {options: {}};
             for (const [name, value] of new FormData(form)) {
-              if (form.querySelector(`[name="${name}"]`).multiple) (fields[name] = fields[name] || []).push(value);
+              if (value instanceof File) continue;
+              if (name.startsWith("option.")) fields.options[name.slice(7)] = value;
+              else if (form.querySelector(`[name="${CSS.escape(name)}"]`).multiple) (fields[name] = fields[name] || []).push(value);
               else fields[name] = value;
             }
+            if (uploaded.length) fields.uploads = (fields.uploads || []).concat(uploaded);
             const result = await send("POST", form.dataset.api, JSON.stringify(fields), "application/json");
             location.href = (form.dataset.next || location.href).replace("{job}", result.job || "");
           } catch (e) { showError(e.message); if (button) button.disabled = false; }

@@ -1,16 +1,14 @@
 import Cluster
 
 /// The dashboard: trackers live, lost and blacklisted, slots in use, jobs by state with their
-/// per-phase progress, and the form that submits a text job.
+/// per-phase progress, and the uploads jobs can read, with the form that adds one.
 struct DashboardPage {
     /// The cluster at this moment.
     let overview: ClusterOverview
-    /// Uploads a text job can read.
+    /// The uploads, newest first.
     let uploads: [Upload]
-    /// Files under the data directory's `inputs/` a text job can read.
-    let dataFiles: [String]
-    /// Jobs the submit form offers.
-    let jobNames: [String]
+    /// The upload size limit in bytes.
+    let uploadLimit: Int64
 
     /// The page body.
     func render() -> String {
@@ -30,25 +28,30 @@ struct DashboardPage {
             <h2>Jobs</h2>
             \(JobTable(jobs: overview.jobs.reversed()).render())
             """
-        return HTML.live(live, active: !running.isEmpty) + submitForm()
+        return HTML.live(live, active: !running.isEmpty) + "<p><a href=\"/run\">Run a job</a></p>" + uploadSection()
     }
 
-    private func submitForm() -> String {
-        let jobs = jobNames.map { "<option>\(HTML.escape($0))</option>" }.joined()
-        let textUploads = uploads.filter { $0.kind == "text" }
-        let uploadOptions = textUploads.map { "<option value=\"\(HTML.escape($0.id))\">\(HTML.escape($0.name))</option>" }.joined()
-        let fileOptions = dataFiles.map { "<option>\(HTML.escape($0))</option>" }.joined()
+    private func uploadSection() -> String {
+        let rows = uploads.map { upload in
+            let id = HTML.escape(upload.id)
+            let last = upload.jobs.last.map { "<a href=\"/jobs/\(HTML.escape($0))\">\(HTML.escape($0))</a>" } ?? ""
+            return """
+                <tr><td>\(HTML.escape(upload.name))</td><td class="num" data-value="\(upload.size)">\(HTML.bytes(upload.size))</td>\
+                <td>\(HTML.escape(upload.kind))</td><td>\(last)</td>\
+                <td><button class="danger" data-delete="/api/v1/uploads/\(id)" data-confirm="Delete this upload?">Delete</button></td></tr>
+                """
+        }.joined()
+        let table = uploads.isEmpty
+            ? "<p class=\"muted\">No uploads yet.</p>"
+            : """
+                <div class="scroll"><table id="uploads"><thead><tr><th>File</th><th class="num">Size</th><th>Kind</th>\
+                <th>Last job</th><th></th></tr></thead><tbody>\(rows)</tbody></table></div>
+                """
         return """
-            <h2>Submit a text job</h2>
-            <form data-api="/api/v1/jobs" data-next="/jobs/{job}" id="submit-form">
-            <label>Job <select name="job">\(jobs)</select></label>
-            <label>Uploaded files <select name="uploads" multiple size="3">\(uploadOptions)</select></label>
-            <label>Data directory files (inputs/) <select name="files" multiple size="3">\(fileOptions)</select></label>
-            <label>Reducers <input name="reducers" type="number" min="1" max="64" placeholder="default"></label>
-            <button type="submit">Run</button>
-            </form>
-            <h2>Upload a text file</h2>
-            <form data-upload="/" id="text-upload-form"><label>File <input type="file" name="file"></label><button type="submit">Upload</button></form>
+            <h2>Uploads</h2>
+            <form data-upload="/" id="upload-form"><label>File (at most \(HTML.bytes(uploadLimit))) <input type="file" name="file"></label>\
+            <button type="submit">Upload</button></form>
+            \(table)
             """
     }
 }

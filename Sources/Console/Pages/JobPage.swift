@@ -1,13 +1,14 @@
 import Cluster
 import Foundation
 
-/// A job's page: state, per-phase progress, counters, the attempt timeline, the task table
-/// (sortable by duration), failures with their errors and standard error tails, and the output.
+/// A job's page: state, binary, per-phase progress, counters, the attempt timeline, the task
+/// table (sortable by duration), failures with their errors and standard error tails, and once
+/// it has succeeded its artifacts and output files.
 struct JobPage {
     /// The job.
     let detail: JobDetail
-    /// Its output files, once it has succeeded.
-    let outputFiles: [String]
+    /// Its artifacts and output files, once it has succeeded.
+    let results: ResultsView
     /// Now, seconds since 1970.
     let now: Double
 
@@ -21,9 +22,11 @@ struct JobPage {
         let failure = report.failure.isEmpty ? "" : "<p class=\"error\">\(HTML.escape(report.failure))</p>"
         let failureLog = report.failureLog.isEmpty ? "" : "<pre>\(HTML.escape(report.failureLog.joined(separator: "\n")))</pre>"
         let live = """
-            <p>\(HTML.badge(report.state.rawValue)) <strong>\(HTML.escape(report.name))</strong> · phase \(report.phase + 1)/\(report.phaseCount) \
+            <p>\(HTML.badge(report.state.rawValue)) <strong>\(HTML.escape(report.name))</strong> · \
+            binary <code id="binary">\(HTML.escape(report.binary))</code> · phase \(report.phase + 1)/\(report.phaseCount) \
             \(HTML.escape(report.phaseName)) · \(HTML.duration(report.elapsedSeconds)) · \(report.failedAttempts) failed attempts \(kill)</p>
             \(failure)\(failureLog)
+            \(results.render())
             \(phases())
             <h2>Timeline</h2>
             \(SVGTimeline(detail: detail, end: running ? now : report.submittedAt + report.elapsedSeconds).render())
@@ -32,7 +35,6 @@ struct JobPage {
             <h2>Counters</h2>
             \(counters())
             \(failures())
-            \(output())
             """
         return HTML.live(live, active: running)
     }
@@ -88,12 +90,5 @@ struct JobPage {
             return "<li><strong>\(HTML.escape(attempt.id))</strong> on \(HTML.escape(attempt.tracker)): <span class=\"error\">\(HTML.escape(attempt.failure))</span>\(tail)</li>"
         }.joined()
         return "<h2>Failures</h2><ul id=\"failures\">\(items)</ul>"
-    }
-
-    private func output() -> String {
-        guard !outputFiles.isEmpty else { return "" }
-        let id = HTML.urlComponent("\(detail.report.job)")
-        let links = outputFiles.map { "<li><a href=\"/api/v1/jobs/\(id)/output/\(HTML.urlComponent($0))\">\(HTML.escape($0))</a></li>" }.joined()
-        return "<h2>Output</h2><ul id=\"output\">\(links)</ul>"
     }
 }

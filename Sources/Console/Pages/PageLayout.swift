@@ -10,7 +10,7 @@ struct PageLayout {
 
     /// The whole document around `body`.
     func render(_ body: String) -> String {
-        let links = [("/", "Dashboard"), ("/trackers", "Trackers"), ("/logs", "Logs"), ("/histeq", "Histogram equalization")]
+        let links = [("/", "Dashboard"), ("/run", "Run a job"), ("/trackers", "Trackers"), ("/logs", "Logs")]
             .map { path, name in
                 "<a href=\"\(path)\"\(name == section ? " aria-current=\"page\"" : "")>\(name)</a>"
             }.joined()

@@ -3,7 +3,7 @@ import Foundation
 import Hummingbird
 import MapReduce
 
-/// The JSON API of jobs, trackers and logs under `/api/v1/`.
+/// The JSON API of jobs, their results, the installed jobs, trackers and logs under `/api/v1/`.
 struct APIRoutes<Context: RequestContext>: Sendable {
     let console: Console
 
@@ -22,15 +22,27 @@ struct APIRoutes<Context: RequestContext>: Sendable {
             ConsoleResponse.json(try await tracker.report(try PageRoutes<Context>.jobID(context)).counters.values)
         }
         read(router, "/api/v1/jobs/:job/output") { _, context in
-            ConsoleResponse.json(console.outputFiles(of: try await tracker.report(try PageRoutes<Context>.jobID(context))))
+            ConsoleResponse.json(JobResults(try await tracker.report(try PageRoutes<Context>.jobID(context))).files)
         }
         read(router, "/api/v1/jobs/:job/output/:file") { _, context in
-            let report = try await tracker.report(try PageRoutes<Context>.jobID(context))
-            let file = try PathSafety.fileName(try context.parameters.require("file"))
-            guard console.outputFiles(of: report).contains(file) else { throw HTTPError(.notFound, message: "no such output file") }
+            let results = JobResults(try await tracker.report(try PageRoutes<Context>.jobID(context)))
+            let file = try PageRoutes<Context>.parameter("file", of: context)
             return try await ConsoleResponse.file(
-                report.outputPath + "/" + file, type: "text/plain; charset=utf-8", downloadName: file, context: context)
+                try results.path(of: file), type: JobResults.contentType(of: file), downloadName: JobResults.downloadName(of: file),
+                context: context)
         }
+        read(router, "/api/v1/jobs/:job/artifacts") { _, context in
+            let job = try PageRoutes<Context>.jobID(context)
+            return ConsoleResponse.json(JobResults(try await tracker.report(job)).artifacts.map { ArtifactJSON($0, of: job) })
+        }
+        read(router, "/api/v1/jobs/:job/artifacts/:file") { _, context in
+            let results = JobResults(try await tracker.report(try PageRoutes<Context>.jobID(context)))
+            let artifact = try results.artifact(try PageRoutes<Context>.parameter("file", of: context))
+            return try await ConsoleResponse.file(
+                results.directory + "/" + artifact.fileName, type: JobResults.contentType(of: artifact.fileName), downloadName: nil,
+                context: context)
+        }
+        read(router, "/api/v1/installed-jobs") { _, _ in ConsoleResponse.json(await actions.installedJobs()) }
         read(router, "/api/v1/trackers") { _, _ in ConsoleResponse.json(await tracker.trackerStatuses()) }
         read(router, "/api/v1/logs") { request, _ in
             let query = request.uri.queryParameters
@@ -44,7 +56,7 @@ struct APIRoutes<Context: RequestContext>: Sendable {
             var request = request
             let body = try await request.collectBody(upTo: 64 << 10)
             let submit = try JSONDecoder().decode(SubmitRequest.self, from: Data(body.readableBytesView))
-            let job = try await actions.submitText(submit)
+            let job = try await actions.submit(submit)
             return ConsoleResponse.json(["job": "\(job)"], status: .created)
         }
         change(router, "/api/v1/jobs/:job/kill") { _, context in

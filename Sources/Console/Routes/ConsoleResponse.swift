@@ -28,18 +28,15 @@ enum ConsoleResponse {
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    /// Bytes with a content type, as an attachment named `downloadName` when given.
-    static func bytes(_ bytes: [UInt8], type: String, downloadName: String? = nil) -> Response {
-        var headers: HTTPFields = [.contentType: type, .cacheControl: "no-store", HeaderNames.contentTypeOptions: "nosniff"]
-        if let downloadName { headers[.contentDisposition] = disposition(downloadName) }
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
-    }
-
-    /// A file streamed from disk, as an attachment named `downloadName` when given.
+    /// A file streamed from disk, as an attachment named `downloadName` when given; a sandboxing
+    /// policy keeps whatever a job wrote from running as a page of the console.
     static func file(
         _ path: String, type: String, downloadName: String?, context: some RequestContext
     ) async throws -> Response {
-        var headers: HTTPFields = [.contentType: type, .cacheControl: "no-store", HeaderNames.contentTypeOptions: "nosniff"]
+        var headers: HTTPFields = [
+            .contentType: type, .cacheControl: "no-store", HeaderNames.contentTypeOptions: "nosniff",
+            .contentSecurityPolicy: "default-src 'none'; sandbox",
+        ]
         if let downloadName { headers[.contentDisposition] = disposition(downloadName) }
         let body = try await FileIO().loadFile(path: path, context: context)
         return Response(status: .ok, headers: headers, body: body)

@@ -3,23 +3,36 @@ import Foundation
 import Hummingbird
 import MapReduce
 
-/// The console's HTML pages: dashboard, job, trackers, logs and histogram equalization.
+/// The console's HTML pages: dashboard, the jobs to run and their forms, job, trackers and logs.
 struct PageRoutes<Context: RequestContext>: Sendable {
     let console: Console
 
     func add(to router: Router<Context>) {
         page(router, "/", title: "Dashboard") { _, _ in
-            let overview = await console.tracker.overview()
-            return DashboardPage(
-                overview: overview, uploads: console.uploads.list(), dataFiles: console.actions.dataFiles(),
-                jobNames: ConsoleActions.textJobs
+            DashboardPage(
+                overview: await console.tracker.overview(), uploads: console.uploads.list(), uploadLimit: console.uploads.limit
+            ).render()
+        }
+        page(router, "/run", title: "Run a job") { _, _ in
+            RunPage(jobs: await console.actions.installedJobs()).render()
+        }
+        page(router, "/run/:name", title: "Run", section: "Run a job", titleParameter: "name") { _, context in
+            let name = try Self.parameter("name", of: context)
+            guard let job = await console.actions.installedJobs().first(where: { $0.name == name }) else {
+                throw HTTPError(.notFound, message: "no such job on the cluster's trackers")
+            }
+            return RunJobPage(
+                job: job, uploads: console.uploads.list(), dataFiles: console.actions.dataFiles(), uploadLimit: console.uploads.limit
             ).render()
         }
         page(router, "/jobs/:job", title: "Job", section: "Dashboard", titleParameter: "job") { _, context in
             let job = try Self.jobID(context)
             let detail = try await console.tracker.detail(of: job)
-            return JobPage(detail: detail, outputFiles: console.outputFiles(of: detail.report), now: Date().timeIntervalSince1970)
-                .render()
+            let results = JobResults(detail.report)
+            let contents = results.artifacts.map { ArtifactContent($0, in: results.directory) }
+            return JobPage(
+                detail: detail, results: ResultsView(job: job, results: results, contents: contents), now: Date().timeIntervalSince1970
+            ).render()
         }
         page(router, "/trackers", title: "Trackers") { _, _ in
             TrackersPage(trackers: await console.tracker.trackerStatuses(), now: Date().timeIntervalSince1970).render()
@@ -32,22 +45,6 @@ struct PageRoutes<Context: RequestContext>: Sendable {
             let all = console.tracker.logs.recent(limit: JobTracker.logCapacity)
             let sources = Array(Set(all.map(\.source).filter { !$0.hasPrefix("attempt_") })).sorted()
             return LogsPage(lines: Array(all.filter(filter.matches).suffix(500)), filter: filter, sources: sources).render()
-        }
-        page(router, "/histeq", title: "Histogram equalization") { _, _ in
-            var entries: [(upload: Upload, job: JobReport?)] = []
-            for upload in console.uploads.list() where upload.kind == "image" {
-                entries.append((upload, await console.lastJob(of: upload)))
-            }
-            return HisteqPage(uploads: entries, limit: console.configuration.uploadLimit).render()
-        }
-        page(router, "/histeq/:upload", title: "Histogram equalization") { _, context in
-            let upload = try console.uploads.upload(try context.parameters.require("upload"))
-            let job = await console.lastJob(of: upload)
-            let before = try? DisplayImage(path: console.uploads.filePath(of: upload))
-            let after = job?.state == .succeeded ? console.uploads.resultPath(of: upload).flatMap { try? DisplayImage(path: $0) } : nil
-            return HisteqResultPage(
-                upload: upload, job: job, before: before.map { ($0.histogram(), $0.summary) }, after: after?.histogram()
-            ).render()
         }
     }
 
@@ -69,6 +66,14 @@ struct PageRoutes<Context: RequestContext>: Sendable {
                 return ConsoleResponse.html(layout.render("<p class=\"error\">\(HTML.escape(message))</p>"), status: status)
             }
         }
+    }
+
+    /// A path parameter, percent-decoded (the router matches the path as it was sent).
+    static func parameter(_ name: String, of context: Context) throws -> String {
+        guard let value = try context.parameters.require(name).removingPercentEncoding else {
+            throw HTTPError(.notFound, message: "not a valid \(name)")
+        }
+        return value
     }
 
     /// The `:job` parameter as a job id; 404 when it is not one.

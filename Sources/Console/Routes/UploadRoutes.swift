@@ -1,10 +1,10 @@
 import Cluster
 import Foundation
 import Hummingbird
-import ImageCodecs
+import MapReduce
 
-/// Uploads and histogram equalization in the JSON API: upload (streamed to disk, size-limited),
-/// list, inspect, download the original, the result and browser previews, equalize, delete.
+/// Uploads in the JSON API: upload (streamed to disk, size-limited), list, inspect, download and
+/// delete. Nothing here decodes a file: its kind comes from its first bytes.
 struct UploadRoutes<Context: RequestContext>: Sendable {
     let console: Console
 
@@ -25,13 +25,11 @@ struct UploadRoutes<Context: RequestContext>: Sendable {
         }
         api.read(router, "/api/v1/uploads/:upload") { _, context in
             let upload = try uploads.upload(try context.parameters.require("upload"))
-            let job = await console.lastJob(of: upload)
-            let before = upload.kind == "image" ? try? DisplayImage(path: uploads.filePath(of: upload)) : nil
-            let after = uploads.resultPath(of: upload).flatMap { try? DisplayImage(path: $0) }
-            return ConsoleResponse.json(
-                UploadDetail(
-                    upload: upload, job: job.map(JobJSON.init), resultReady: after != nil, histogramBefore: before?.histogram(),
-                    histogramAfter: after?.histogram()))
+            var jobs: [JobJSON] = []
+            for job in upload.jobs.compactMap(JobID.init) {
+                if let report = try? await console.tracker.report(job) { jobs.append(JobJSON(report)) }
+            }
+            return ConsoleResponse.json(UploadDetail(upload: upload, jobs: jobs))
         }
         api.change(router, "/api/v1/uploads/:upload", method: .delete) { _, context in
             try await actions.delete(upload: try context.parameters.require("upload"))
@@ -40,41 +38,7 @@ struct UploadRoutes<Context: RequestContext>: Sendable {
         api.read(router, "/api/v1/uploads/:upload/original") { _, context in
             let upload = try uploads.upload(try context.parameters.require("upload"))
             return try await ConsoleResponse.file(
-                uploads.filePath(of: upload), type: Self.type(of: uploads.filePath(of: upload)), downloadName: upload.name,
-                context: context)
-        }
-        api.read(router, "/api/v1/uploads/:upload/result") { _, context in
-            let upload = try uploads.upload(try context.parameters.require("upload"))
-            guard let path = uploads.resultPath(of: upload) else { throw HTTPError(.notFound, message: "no result yet") }
-            return try await ConsoleResponse.file(path, type: Self.type(of: path), downloadName: upload.resultName, context: context)
-        }
-        api.read(router, "/api/v1/uploads/:upload/preview/:which") { _, context in
-            let upload = try uploads.upload(try context.parameters.require("upload"))
-            let which = try context.parameters.require("which")
-            let path: String?
-            switch which {
-            case "original": path = uploads.filePath(of: upload)
-            case "result": path = uploads.resultPath(of: upload)
-            default: throw HTTPError(.notFound, message: "preview is original or result")
-            }
-            guard let path, upload.kind == "image" else { throw HTTPError(.notFound, message: "no such image") }
-            return ConsoleResponse.bytes(try DisplayImage(path: path).jpegPreview(), type: "image/jpeg")
-        }
-        api.change(router, "/api/v1/histeq") { request, _ in
-            var request = request
-            let body = try await request.collectBody(upTo: 4096)
-            let fields = try JSONDecoder().decode([String: String].self, from: Data(body.readableBytesView))
-            let job = try await actions.submitHisteq(upload: fields["upload"] ?? "", mode: fields["mode"] ?? "luma")
-            return ConsoleResponse.json(["job": "\(job)", "upload": fields["upload"] ?? ""], status: .created)
-        }
-    }
-
-    /// The content type of an image file by its bytes.
-    private static func type(of path: String) -> String {
-        switch try? ImageFormat.detect(path: path) {
-        case .jpeg: "image/jpeg"
-        case .tiff: "image/tiff"
-        default: "application/octet-stream"
+                uploads.filePath(of: upload), type: UploadKind.contentType(of: upload.kind), downloadName: upload.name, context: context)
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A file uploaded through the console, kept in its own directory under the JobTracker's data
-/// directory with the jobs run on it.
+/// directory, with the jobs that read it.
 public struct Upload: Sendable, Codable, Equatable {
     /// The upload's id: 16 lowercase hexadecimal digits, chosen by the JobTracker.
     public var id: String
@@ -11,29 +11,19 @@ public struct Upload: Sendable, Codable, Equatable {
     public var size: Int64
     /// When it was uploaded, seconds since 1970.
     public var uploadedAt: Double
-    /// `image` for a JPEG or TIFF (by its bytes), else `text`.
+    /// `jpeg`, `tiff` or `other`, by the file's first bytes.
     public var kind: String
-    /// Jobs submitted on it, oldest first.
+    /// Jobs submitted from the console that read it, oldest first.
     public var jobs: [String]
-    /// The equalization mode of its last histeq job, or empty.
-    public var mode: String
 
     /// Creates the value.
-    public init(id: String, name: String, size: Int64, uploadedAt: Double, kind: String, jobs: [String] = [], mode: String = "") {
+    public init(id: String, name: String, size: Int64, uploadedAt: Double, kind: String, jobs: [String] = []) {
         self.id = id
         self.name = name
         self.size = size
         self.uploadedAt = uploadedAt
         self.kind = kind
         self.jobs = jobs
-        self.mode = mode
-    }
-
-    /// The name of the equalized result for downloads: `<stem>_equalized<.ext>`.
-    public var resultName: String {
-        let dot = name.lastIndex(of: ".").flatMap { $0 == name.startIndex ? nil : $0 }
-        guard let dot else { return name + "_equalized" }
-        return name[..<dot] + "_equalized" + name[dot...]
     }
 
     /// Whether `id` has the form of an upload id, so that it can be part of a path.

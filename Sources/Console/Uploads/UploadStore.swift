@@ -1,10 +1,9 @@
 import Foundation
-import ImageCodecs
 import MapReduce
 import NIOCore
 
 /// The console's uploads: one directory per upload under `<data-dir>/console/uploads/<id>/`,
-/// holding the file under its checked name, `upload.json` and the outputs of jobs run on it.
+/// holding the file under its checked name and `upload.json`.
 ///
 /// Ids are chosen here and checked on every request, and names pass ``UploadName``, so nothing a
 /// user sends can make a path leave the directory.
@@ -47,8 +46,8 @@ public struct UploadStore: Sendable {
                 throw error
             }
             guard size > 0 else { throw InputError(path: checked, problem: "the upload is empty") }
-            let kind = (try? ImageFormat.requireDecodable(path: path)) != nil ? "image" : "text"
-            let upload = Upload(id: id, name: checked, size: size, uploadedAt: Date().timeIntervalSince1970, kind: kind)
+            let upload = Upload(
+                id: id, name: checked, size: size, uploadedAt: Date().timeIntervalSince1970, kind: UploadKind.detect(path: path))
             try write(upload)
             return upload
         } catch {
@@ -77,7 +76,7 @@ public struct UploadStore: Sendable {
         try data.write(to: URL(fileURLWithPath: directory(of: upload.id) + "/upload.json"), options: .atomic)
     }
 
-    /// Deletes an upload with every output of jobs run on it.
+    /// Deletes an upload.
     public func delete(_ id: String) throws {
         _ = try upload(id)
         try FileManager.default.removeItem(atPath: directory(of: id))
@@ -92,22 +91,5 @@ public struct UploadStore: Sendable {
     /// The uploaded file's path.
     public func filePath(of upload: Upload) -> String {
         directory(of: upload.id) + "/" + upload.name
-    }
-
-    /// The output directory of the histeq job run on `upload`.
-    public func outputDirectory(of upload: Upload) -> String {
-        directory(of: upload.id) + "/equalized"
-    }
-
-    /// The equalized image, once the histeq job on `upload` has succeeded: the one image file
-    /// of its output directory (beside `_SUCCESS` and the job's `report-*` summary). Its name is
-    /// the job's staged name for the input as the task saw it, which differs when a tracker
-    /// fetched the input into its own cache, so it is found rather than computed.
-    public func resultPath(of upload: Upload) -> String? {
-        let directory = outputDirectory(of: upload)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        guard names.contains("_SUCCESS") else { return nil }
-        let images = names.filter { !$0.hasPrefix("_") && !$0.hasPrefix(".") && !$0.hasPrefix("report-") }
-        return images.count == 1 ? directory + "/" + images[0] : nil
     }
 }
