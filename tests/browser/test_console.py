@@ -36,20 +36,31 @@ def sign_in(page):
     assert page.locator("meta[name=csrf-token]").get_attribute("content"), "no CSRF token after sign-in"
 
 
-def check_histeq_upload_equalize_and_download(page):
-    page.goto(URL + "/histeq")
-    page.set_input_files("#histeq-form input[type=file]", XRAY)
-    page.select_option("#histeq-form select[name=mode]", "luma")
-    page.click("#histeq-form button[type=submit]")
-    page.wait_for_url(re.compile(r".*/histeq/[0-9a-f]{16}$"), timeout=TIMEOUT)
-    expect(page.locator("#after-image")).to_be_visible(timeout=TIMEOUT)
-    for image in ("#before-image", "#after-image"):
-        page.wait_for_function(f"document.querySelector('{image}').naturalWidth > 0", timeout=TIMEOUT)
-    expect(page.locator("svg.histogram")).to_have_count(2)
+def wait_for_success(page):
+    page.wait_for_url(re.compile(r".*/jobs/job_\d+_\d+$"), timeout=TIMEOUT)
+    expect(page.locator("#live .badge").first).to_have_text("succeeded", timeout=TIMEOUT)
+
+
+def check_histeq_upload_run_and_download(page):
+    page.goto(URL + "/run")
+    page.click("#installed-jobs a:text-is('histeq')")
+    page.wait_for_url(URL + "/run/histeq")
+    page.set_input_files("#run-form input[type=file]", XRAY)
+    page.fill("#run-form input[name='option.mode']", "luma")
+    page.click("#run-form button[type=submit]")
+    wait_for_success(page)
+    expect(page.locator("#binary")).to_have_text("built-in")
+    images = page.locator("#artifacts img.artifact-image")
+    expect(images).to_have_count(2, timeout=TIMEOUT)
+    for index in range(2):
+        page.wait_for_function(f"document.querySelectorAll('#artifacts img.artifact-image')[{index}].naturalWidth > 0",
+                               timeout=TIMEOUT)
+    expect(page.locator("#artifacts svg.histogram")).to_have_count(2)
+    expect(page.locator("#artifacts figcaption").first).to_have_text("low_contrast_x-ray.tiff before")
     with page.expect_download() as info:
-        page.click("#download")
+        page.click("#output a:text-is('low_contrast_x-ray.tiff')")
     download = info.value
-    assert download.suggested_filename == "low_contrast_x-ray_equalized.tiff", download.suggested_filename
+    assert download.suggested_filename == "low_contrast_x-ray.tiff", download.suggested_filename
     downloaded = os.path.join(WORK, "downloaded.tiff")
     download.save_as(downloaded)
     reference_dir = tempfile.mkdtemp(dir=WORK)
@@ -64,15 +75,17 @@ def check_histeq_upload_equalize_and_download(page):
 
 def check_wordcount_from_the_page_reaches_100_percent(page):
     page.goto(URL + "/")
-    page.set_input_files("#text-upload-form input[type=file]", BOOK)
+    page.set_input_files("#upload-form input[type=file]", BOOK)
     with page.expect_response(lambda response: "/api/v1/uploads" in response.url and response.status == 201):
-        page.click("#text-upload-form button[type=submit]")
-    expect(page.locator("#submit-form select[name=uploads] option", has_text="pg84.txt")).to_have_count(1, timeout=TIMEOUT)
-    page.select_option("#submit-form select[name=job]", "wordcount")
-    page.select_option("#submit-form select[name=uploads]", label="pg84.txt")
-    page.click("#submit-form button[type=submit]")
-    page.wait_for_url(re.compile(r".*/jobs/job_\d+_\d+$"), timeout=TIMEOUT)
-    expect(page.locator("#live .badge").first).to_have_text("succeeded", timeout=TIMEOUT)
+        page.click("#upload-form button[type=submit]")
+    expect(page.locator("#uploads", has_text="pg84.txt")).to_have_count(1, timeout=TIMEOUT)
+    page.goto(URL + "/run/wordcount")
+    option = page.locator("#run-form select[name=uploads] option", has_text="pg84.txt")
+    page.select_option("#run-form select[name=uploads]", option.get_attribute("value"))
+    page.check("#run-form input[name='option.normalize']")
+    page.screenshot(path=os.path.join(SHOTS, "run.png"), full_page=True)
+    page.click("#run-form button[type=submit]")
+    wait_for_success(page)
     labels = page.locator("#phases .barlabel").all_inner_texts()
     assert labels and all(label.endswith("100%") for label in labels), labels
     expect(page.locator("#tasks tbody tr").first).to_be_visible()
@@ -80,6 +93,7 @@ def check_wordcount_from_the_page_reaches_100_percent(page):
     durations = [float(cell.get_attribute("data-value")) for cell in page.locator("#tasks tbody tr td:nth-child(5)").all()]
     assert durations == sorted(durations, reverse=True), durations
     expect(page.locator("svg.timeline")).to_be_visible()
+    expect(page.locator("#output a").first).to_have_text("part-r-00000")
     page.screenshot(path=os.path.join(SHOTS, "job.png"), full_page=True)
 
 
@@ -113,7 +127,7 @@ def check_dashboard(page):
     sources = set(page.locator("#logs tbody tr td:nth-child(3)").all_inner_texts())
     assert sources == {tracker}, sources
     page.set_viewport_size({"width": 390, "height": 844})
-    for path in ("/", "/trackers", "/logs", "/histeq"):
+    for path in ("/", "/run", "/run/histeq", "/trackers", "/logs"):
         page.goto(URL + path)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, f"{path} scrolls sideways on a phone by {overflow} px"
@@ -127,13 +141,13 @@ def check_hostile_file_name_is_escaped(page):
     page.on("dialog", lambda dialog: (alerts.append(dialog.message), dialog.dismiss()))
     with open(XRAY, "rb") as handle:
         data = handle.read()
-    page.goto(URL + "/histeq")
-    page.set_input_files("#histeq-form input[type=file]",
+    page.goto(URL + "/run/histeq")
+    page.set_input_files("#run-form input[type=file]",
                          files=[{"name": "<img src=x onerror=alert(1)>.tif", "mimeType": "image/tiff", "buffer": data}])
-    page.click("#histeq-form button[type=submit]")
-    page.wait_for_url(re.compile(r".*/histeq/[0-9a-f]{16}$"), timeout=TIMEOUT)
-    expect(page.locator("figcaption").first).to_contain_text("<img src=x onerror=alert(1)>.tif")
-    page.goto(URL + "/histeq")
+    page.click("#run-form button[type=submit]")
+    wait_for_success(page)
+    expect(page.locator("#artifacts figcaption").first).to_have_text("<img src=x onerror=alert(1)>.tif before", timeout=TIMEOUT)
+    page.goto(URL + "/")
     expect(page.locator("#uploads")).to_contain_text("<img src=x onerror=alert(1)>.tif")
     page.wait_for_timeout(500)
     assert not alerts, f"a script ran: {alerts}"
