@@ -128,7 +128,7 @@ struct ConsoleAPITests {
     }
 
     @Test func killingARunningJobFromTheAPI() async throws {
-        let cluster = try ConsoleCluster()
+        let cluster = try ConsoleCluster(extra: ["--allowed-path", NSTemporaryDirectory()])
         let client = try await cluster.client()
         let work = try TemporaryDirectory("console-kill")
         let input = try work.write("slow.txt", "one FAULT line\n")
