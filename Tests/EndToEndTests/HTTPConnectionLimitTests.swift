@@ -11,7 +11,7 @@ struct HTTPConnectionLimitTests {
         let binaries = ClusterProcessTests.binaries
         let directory = try TemporaryDirectory("http-flood")
         let port = try Daemon.freePort()
-        let secret = try directory.write("secret", "flood-test-secret\n")
+        let secret = try directory.write("secret", "uTf2sJ0qgB8xHn4ZyV1rLc6wQe3Pk7Md9Ya5Xb2NsGo=\n")
         let jobtracker = try Daemon(
             "/bin/sh",
             ["-c", "ulimit -n 160 && exec \"$0\" \"$@\"", binaries + "/jobtracker", "--host", "127.0.0.1", "--port", "\(port)",
