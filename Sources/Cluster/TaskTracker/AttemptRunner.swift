@@ -76,7 +76,8 @@ struct AttemptRunner: Sendable {
             nodeID: tracker.configuration.trackerID, parallelFetches: tracker.configuration.parallelFetches,
             mergeFactor: tracker.configuration.shuffleMergeFactor,
             metrics: tracker.metrics, logger: tracker.logger, progress: { [ledger = tracker.ledger, attempt] in ledger.progress(attempt, records: $0) })
-        let inputs = try await fetcher.fetchAll(over: jobTracker)
+        let fetched = try await fetcher.fetchAll(over: jobTracker)
+        let inputs = fetched.inputs
         let inPlace = outputDirectoryIsWritableInPlace()
         let output = inPlace ? assignment.outputDirectory : directory + "/output"
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
@@ -89,11 +90,10 @@ struct AttemptRunner: Sendable {
             in: directory, with: runner
         ).counters
         if !inPlace { try await upload(output) }
-        let readInPlace = inputs.filter { !$0.path.hasPrefix(directory + "/") }.count
         tracker.logger.info(
             "reduce output committed",
             metadata: [
-                "attempt": "\(attempt)", "read-in-place": "\(readInPlace)/\(inputs.count)",
+                "attempt": "\(attempt)", "read-in-place": "\(fetched.readInPlace)/\(fetched.mapOutputs)",
                 "output": "\(inPlace ? "in-place" : "uploaded")",
             ])
         return AttemptReport(

@@ -27,12 +27,22 @@ struct ReduceFetcher: Sendable {
     /// Fetch attempts per map output before the reduce fails.
     static let retries = 4
 
+    /// What a reduce reads once every map output of its partition is here.
+    struct Fetched: Sendable {
+        /// The reduce's inputs: merged runs and the segments not merged yet.
+        let inputs: [ReduceTaskRunner.Input]
+        /// How many map outputs were read where they lie rather than fetched.
+        let readInPlace: Int
+        /// How many map outputs there were.
+        let mapOutputs: Int
+    }
+
     /// Asks the JobTracker for finished maps, which holds each answer until one finishes, and
     /// fetches each one's segment of this partition.
     ///
     /// A map output that cannot be fetched after the retries is reported to the JobTracker, which
     /// runs the map again once enough reduces say so; the reduce then fetches the new output.
-    func fetchAll(over jobTracker: WireConnection) async throws -> [ReduceTaskRunner.Input] {
+    func fetchAll(over jobTracker: WireConnection) async throws -> Fetched {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var fetched: [Int: ReduceTaskRunner.Input] = [:]
         var known = 0
@@ -80,7 +90,8 @@ struct ReduceFetcher: Sendable {
             try await Self.offloaded { for (mapIndex, input) in batch { try merger.add(mapIndex: mapIndex, input: input) } }
             if reply.mapCount > 0, fetched.count == reply.mapCount { break }
         }
-        return merger.inputs
+        let readInPlace = fetched.values.filter { !$0.path.hasPrefix(directory + "/") }.count
+        return Fetched(inputs: merger.inputs, readInPlace: readInPlace, mapOutputs: fetched.count)
     }
 
     /// Runs blocking file work on a dispatch thread rather than on the cooperative pool.
