@@ -131,6 +131,17 @@ struct ClusterProcessTests {
         #expect(!trackerLogs.contains("shuffle fetch failed"))
     }
 
+    /// Relative paths with `--remote-paths` start at the client's directory, which the JobTracker
+    /// and the task processes do not share: a per-input job once failed to find its output.
+    @Test func relativeRemotePathsNameTheClientsFiles() throws {
+        let cluster = try Cluster(trackers: 1, networkOnly: false)
+        let work = try TemporaryDirectory("cluster-relative")
+        try FileManager.default.copyItem(atPath: SharedData.images + "/Unequalized_Hawkes_Bay_NZ.jpg", toPath: work.file("photo.jpg"))
+        let run = try cluster.mrsubmit(["histeq", "photo.jpg", "-o", "photo-equalized.jpg", "--remote-paths"], in: work.path)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(FileManager.default.fileExists(atPath: work.file("photo-equalized.jpg")))
+    }
+
     @Test func finishedJobsAreListedAfterAJobTrackerRestart() throws {
         let cluster = try Cluster(trackers: 1)
         let work = try TemporaryDirectory("cluster-restart")

@@ -45,7 +45,8 @@ struct SubmitOptions: ParsableArguments {
     @Flag(help: "With --cluster, kill the job when this command is interrupted (by default the job keeps running).")
     var killOnExit = false
 
-    @Flag(help: "Inputs and -o are paths on the cluster (a shared volume): nothing is uploaded or downloaded.")
+    @Flag(
+        help: "Inputs and -o are paths on the cluster (a shared volume; relative ones start here): nothing is uploaded or downloaded.")
     var remotePaths = false
 
     @Flag(help: "Serve the embedded cluster's web console and keep it up after the job, until Ctrl-C.")

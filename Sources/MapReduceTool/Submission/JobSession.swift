@@ -108,7 +108,8 @@ struct JobSession {
                 try await client.withConnection { connection in
                     let binary = try await BinaryShipment.binary(for: tool, client: client, on: connection, quiet: quiet)
                     let request = submission(
-                        job, configuration, inputs: configuration.inputs, output: configuration.outputPath, binary: binary)
+                        job, configuration, inputs: configuration.inputs.map(absolute),
+                        output: configuration.outputPath.isEmpty ? "" : absolute(configuration.outputPath), binary: binary)
                     let id = try await client.submit(request, on: connection)
                     interruption.onInterrupt { _ in await leave.leave(id, staging: nil) }
                     return try await client.follow(id, on: connection, every: .milliseconds(100)) { progress($0.progress) }
@@ -144,6 +145,13 @@ struct JobSession {
             }
             return report
         }
+    }
+
+    /// `path` as the client names it, made absolute against its working directory: the JobTracker
+    /// and the task processes, whose working directories differ, must name the same files.
+    private static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            .standardizedFileURL.path
     }
 
     /// The job's plan over `files` for the cluster's slots, made with the job's own code and
