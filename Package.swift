@@ -144,6 +144,15 @@ let package = Package(
         ),
         .target(name: "CProcessControl", path: "Sources/CProcessControl"),
         .target(name: "ImageCodecs", dependencies: ["CTurboJPEG", "CTIFF", "CJPEGStream"], swiftSettings: optimized),
+        .target(
+            name: "FuzzTargets",
+            dependencies: [
+                "Cluster", "Wire", "MapReduce", "MapReduceEngine", "ImageCodecs", "LogBytes",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(name: "fuzz-protocol", dependencies: ["FuzzTargets"]),
+        .executableTarget(name: "fuzz-formats", dependencies: ["FuzzTargets"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ImageCodecsTests", dependencies: ["ImageCodecs", "CTIFF", "CTurboJPEG"]),
         .testTarget(name: "MapReduceTests", dependencies: ["MapReduce", "TestSupport"]),
@@ -190,6 +199,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
+        .testTarget(name: "FuzzCorpusTests", dependencies: ["FuzzTargets", "TestSupport"]),
         .testTarget(
             name: "HistogramEqualizationTests",
             dependencies: ["HistogramEqualization", "ImageCodecs", "MapReduce", "MapReduceEngine", "mrsubmit", "TestSupport"]

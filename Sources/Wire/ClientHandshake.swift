@@ -3,17 +3,25 @@
 /// The driver feeds every inbound frame to ``receive(_:)`` and sends what it returns until the
 /// machine completes or fails. The client does not judge the server's version itself: it always
 /// answers with its own version, so the server can reject it with an explicit error message.
-struct ClientHandshake: Sendable {
+package struct ClientHandshake: Sendable {
     /// What the client needs to know to run the handshake.
-    struct Configuration: Sendable {
+    package struct Configuration: Sendable {
         var secret: ClusterSecret
         var role: WireRole
         var nodeID: String
         var version: UInt16 = WireProtocol.version
+
+        /// Creates the configuration of a client of `role` whose node id is `nodeID`.
+        package init(secret: ClusterSecret, role: WireRole, nodeID: String, version: UInt16 = WireProtocol.version) {
+            self.secret = secret
+            self.role = role
+            self.nodeID = nodeID
+            self.version = version
+        }
     }
 
     /// What the driver must do next.
-    enum Action: Equatable, Sendable {
+    package enum Action: Equatable, Sendable {
         /// Send the authenticate frame, protect every later frame with the keys (inbound from the
         /// welcome on), and keep feeding inbound frames.
         case authenticate(Frame, SessionKeys)
@@ -23,24 +31,24 @@ struct ClientHandshake: Sendable {
         case fail(WireError)
     }
 
-    enum State: Equatable, Sendable {
+    package enum State: Equatable, Sendable {
         case awaitingHello
         case awaitingWelcome(serverName: String, serverNonce: [UInt8])
         case complete(WirePeer)
         case failed
     }
 
-    private(set) var state = State.awaitingHello
+    package private(set) var state = State.awaitingHello
     let configuration: Configuration
     let clientNonce: [UInt8]
 
-    init(configuration: Configuration, clientNonce: [UInt8] = HandshakeTranscript.makeNonce()) {
+    package init(configuration: Configuration, clientNonce: [UInt8] = HandshakeTranscript.makeNonce()) {
         self.configuration = configuration
         self.clientNonce = clientNonce
     }
 
     /// Handles one inbound frame received while the handshake runs.
-    mutating func receive(_ frame: Frame) -> Action {
+    package mutating func receive(_ frame: Frame) -> Action {
         if frame.type == .error {
             let error = (try? ErrorMessage(decoding: frame.payload)).map(WireError.remote)
                 ?? WireError.malformed("undecodable error frame during the handshake")

@@ -21,7 +21,7 @@ import NIOCore
 ///
 /// The nonce is never sent: both ends count frames, so a frame that is dropped, replayed,
 /// reordered or injected fails authentication, and the connection is closed.
-struct FrameCipher {
+package struct FrameCipher {
     /// The size of the AES-GCM tag.
     static let tagSize = 16
 
@@ -34,12 +34,12 @@ struct FrameCipher {
     private(set) var counter: UInt64 = 0
 
     /// Creates the cipher of one direction from its 32-byte session key.
-    init(key: [UInt8]) {
+    package init(key: [UInt8]) {
         self.key = SymmetricKey(data: key)
     }
 
     /// Seals `frame` as this direction's next frame.
-    mutating func seal(_ frame: Frame, allocator: ByteBufferAllocator) throws -> Frame {
+    package mutating func seal(_ frame: Frame, allocator: ByteBufferAllocator) throws -> Frame {
         var plaintext = allocator.buffer(capacity: Frame.headerSize + frame.payload.readableBytes)
         plaintext.writeInteger(frame.type.rawValue, endianness: .big)
         plaintext.writeInteger(frame.requestID, endianness: .big)
@@ -58,7 +58,7 @@ struct FrameCipher {
     }
 
     /// Opens this direction's next frame, throwing unless it is exactly the sealed frame expected.
-    mutating func open(_ envelope: Frame, allocator: ByteBufferAllocator) throws -> Frame {
+    package mutating func open(_ envelope: Frame, allocator: ByteBufferAllocator) throws -> Frame {
         guard envelope.type == .sealed else {
             throw WireError.malformed("a frame of type \(envelope.type) arrived unsealed after the handshake")
         }

@@ -4,9 +4,9 @@
 /// sends what it returns, then feeds every inbound frame to ``receive(_:)`` until the machine
 /// accepts or rejects the client. On ``Action/reject(_:reason:)`` the driver sends the error
 /// frame and closes the connection.
-struct ServerHandshake: Sendable {
+package struct ServerHandshake: Sendable {
     /// What the server needs to know to run the handshake.
-    struct Configuration: Sendable {
+    package struct Configuration: Sendable {
         var secret: ClusterSecret
         /// The daemon's name in error messages, such as `JobTracker`.
         var serverName: String
@@ -15,10 +15,22 @@ struct ServerHandshake: Sendable {
         /// The roles allowed to connect, or `nil` for any role.
         var allowedRoles: Set<WireRole>?
         var version: UInt16 = WireProtocol.version
+
+        /// Creates the configuration of a server named `serverName` whose node id is `nodeID`.
+        package init(
+            secret: ClusterSecret, serverName: String, nodeID: String, allowedRoles: Set<WireRole>?,
+            version: UInt16 = WireProtocol.version
+        ) {
+            self.secret = secret
+            self.serverName = serverName
+            self.nodeID = nodeID
+            self.allowedRoles = allowedRoles
+            self.version = version
+        }
     }
 
     /// What the driver must do next.
-    enum Action: Equatable, Sendable {
+    package enum Action: Equatable, Sendable {
         /// Send the frame and keep feeding inbound frames.
         case send(Frame)
         /// Send the welcome frame, then protect every later frame with the keys; the peer is
@@ -28,24 +40,24 @@ struct ServerHandshake: Sendable {
         case reject(Frame, reason: String)
     }
 
-    enum State: Equatable, Sendable {
+    package enum State: Equatable, Sendable {
         case initial
         case awaitingAuthentication
         case accepted(WirePeer)
         case rejected
     }
 
-    private(set) var state = State.initial
+    package private(set) var state = State.initial
     let configuration: Configuration
     let serverNonce: [UInt8]
 
-    init(configuration: Configuration, serverNonce: [UInt8] = HandshakeTranscript.makeNonce()) {
+    package init(configuration: Configuration, serverNonce: [UInt8] = HandshakeTranscript.makeNonce()) {
         self.configuration = configuration
         self.serverNonce = serverNonce
     }
 
     /// Starts the handshake, returning the hello frame to send.
-    mutating func start() -> Action {
+    package mutating func start() -> Action {
         guard state == .initial else {
             return reject(.handshakeRequired, "the handshake was started twice")
         }
@@ -59,7 +71,7 @@ struct ServerHandshake: Sendable {
     }
 
     /// Handles one inbound frame received while the handshake runs.
-    mutating func receive(_ frame: Frame) -> Action {
+    package mutating func receive(_ frame: Frame) -> Action {
         guard state == .awaitingAuthentication else {
             return reject(.handshakeRequired, "unexpected message type \(frame.type): no handshake is in progress")
         }

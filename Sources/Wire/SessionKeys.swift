@@ -13,7 +13,7 @@
 /// Fresh nonces from both sides make the keys new on every connection, so frames recorded on
 /// one connection are worthless on another; the role and node id bind the keys to the identity
 /// the client proved.
-struct SessionKeys: Sendable, Equatable {
+package struct SessionKeys: Sendable, Equatable {
     /// Which end of the connection the keys are for.
     enum Side: Sendable {
         case client
@@ -21,10 +21,10 @@ struct SessionKeys: Sendable, Equatable {
     }
 
     /// The key of the frames this side sends.
-    var sending: [UInt8]
+    package var sending: [UInt8]
 
     /// The key of the frames this side receives.
-    var receiving: [UInt8]
+    package var receiving: [UInt8]
 
     static let clientToServerLabel = "MRWP v5 client to server"
     static let serverToClientLabel = "MRWP v5 server to client"
