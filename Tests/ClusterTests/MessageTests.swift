@@ -78,4 +78,13 @@ struct MessageTests {
         #expect(throws: InputError.self) { try PathSafety.fileName("..") }
         #expect(try PathSafety.relativePath("input-0/book.txt") == "input-0/book.txt")
     }
+
+    /// Found by `fuzz-protocol`: a segment field above `Int64.max` trapped the decoding process.
+    @Test func segmentFieldsAboveInt64MaxAreRefused() {
+        var writer = WireWriter()
+        writer.writeVarint(UInt64(Int64.max) + 1)
+        writer.writeVarint(0)
+        writer.writeVarint(0)
+        #expect(throws: WireError.self) { try MapOutputSegment(decoding: writer.buffer) }
+    }
 }

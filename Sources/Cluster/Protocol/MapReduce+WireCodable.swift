@@ -44,10 +44,17 @@ extension MapOutputSegment: WireCodable {
         writer.writeVarint(UInt64(records))
     }
 
+    /// Reads the three varints, refusing any above `Int64.max`.
     public init(from reader: inout WireReader) throws {
-        self.init(
-            offset: Int64(try reader.readVarint()), length: Int64(try reader.readVarint()),
-            records: Int64(try reader.readVarint()))
+        func nonNegative(_ name: String) throws -> Int64 {
+            guard let value = Int64(exactly: try reader.readVarint()) else {
+                throw WireError.malformed("map output segment \(name) does not fit in Int64")
+            }
+            return value
+        }
+        let offset = try nonNegative("offset")
+        let length = try nonNegative("length")
+        self.init(offset: offset, length: length, records: try nonNegative("records"))
     }
 }
 
