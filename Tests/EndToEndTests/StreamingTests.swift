@@ -99,6 +99,17 @@ struct StreamingTests {
         #expect(logs.text.contains("logbytes.MALFORMED_LINES"), "\(logs.text)")
     }
 
+    @Test func aShippedDirectoryKeepsItsExecutables() throws {
+        let directory = try TemporaryDirectory("e2e-streaming-directory")
+        try directory.write("in.txt", "b\na\n")
+        try directory.write("tools/upper.sh", "#!/bin/sh\nexec tr a-z A-Z\n")
+        chmod(directory.file("tools/upper.sh"), 0o755)
+        let run = try mrsubmit(
+            ["streaming", "--mapper", "tools/upper.sh", "--file", "tools", "in.txt", "--reducers", "1"], in: directory.path)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(try String(contentsOfFile: directory.file("streaming-out/part-r-00000"), encoding: .utf8) == "A\nB\n")
+    }
+
     @Test func aHangingCommandIsKilledWithItsAttemptByTheTaskTimeout() throws {
         let cluster = try ClusterProcessTests.Cluster(
             trackers: 1, jobTrackerArguments: ["--task-timeout", "2", "--max-attempts", "2"])
