@@ -15,19 +15,25 @@ public struct StreamingJob: Job {
             name: "mapper", parameter: StreamingSettings.mapperParameter, valueName: "command",
             help: "The map command, run with /bin/sh -c on the split's lines (required)"),
         JobOption(
+            name: "combiner", parameter: StreamingSettings.combinerParameter, valueName: "command",
+            help: "A combine command, run with /bin/sh -c on each map spill's key-sorted lines per partition"),
+        JobOption(
             name: "reducer", parameter: StreamingSettings.reducerParameter, valueName: "command",
             help: "The reduce command, run with /bin/sh -c on key-sorted key<TAB>value lines (default: write them)"),
     ]
 
+    private let combines: Bool
+
     public init(parameters: JobParameters) throws {
-        _ = try StreamingSettings(parameters)
+        combines = try StreamingSettings(parameters).combiner != nil
     }
 
     public var phases: [Phase] {
         [
             Phase(
                 "stream", input: TextInputFormat(keepsByteOrderMark: true), mapper: StreamingMapper.self,
-                reducer: StreamingReducer.self, output: KeyOnlyTextOutputFormat<ByteSlice, Void>())
+                spillCombiner: combines ? StreamingCombiner.self : nil, reducer: StreamingReducer.self,
+                output: KeyOnlyTextOutputFormat<ByteSlice, Void>())
         ]
     }
 }

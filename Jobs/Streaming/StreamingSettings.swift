@@ -4,6 +4,8 @@ import MapReduce
 struct StreamingSettings: Sendable {
     /// The parameter `--mapper` sets.
     static let mapperParameter = "stream.map.streamprocessor"
+    /// The parameter `--combiner` sets.
+    static let combinerParameter = "stream.combine.streamprocessor"
     /// The parameter `--reducer` sets.
     static let reducerParameter = "stream.reduce.streamprocessor"
     /// How many tab-separated fields of a map output line make its key, as in Hadoop.
@@ -13,6 +15,8 @@ struct StreamingSettings: Sendable {
 
     /// The map command.
     let mapper: String
+    /// The combine command run on each spill, or nil.
+    let combiner: String?
     /// The reduce command, or nil to write each record as `key<TAB>value`.
     let reducer: String?
     /// How map output lines become keys and values.
@@ -27,7 +31,8 @@ struct StreamingSettings: Sendable {
             throw JobParameterError(message: "streaming needs a map command: --mapper COMMAND (\"cat\" passes lines through)")
         }
         self.mapper = mapper
-        reducer = parameters[Self.reducerParameter].flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+        combiner = Self.command(parameters[Self.combinerParameter])
+        reducer = Self.command(parameters[Self.reducerParameter])
         let keyFields = try parameters.int(Self.keyFieldsParameter, default: 1)
         guard keyFields >= 1 else {
             throw JobParameterError(message: "-D \(Self.keyFieldsParameter)=\(keyFields): must be at least 1")
@@ -37,5 +42,10 @@ struct StreamingSettings: Sendable {
             throw JobParameterError(message: "-D \(Self.separatorParameter)=: the separator cannot be empty")
         }
         mapOutput = StreamingLineFormat(separator: separator, keyFields: keyFields)
+    }
+
+    /// A command, or nil for none or only white space.
+    private static func command(_ text: String?) -> String? {
+        text.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
     }
 }

@@ -124,6 +124,31 @@ struct StreamingJobTests {
         #expect(String(decoding: try Oracles.sortedOutput(output), as: UTF8.self) == "reducer-read-nothing\nreducer-read-nothing\n")
     }
 
+    @Test func aCombinerCombinesEachSpillWithTheSameLineProtocol() throws {
+        let directory = try TemporaryDirectory("streaming-combiner")
+        let books = try SharedData.bookPaths()
+        let examples = SharedData.repositoryRoot + "/examples/streaming"
+        let combined = parameters(
+            mapper: "python3 \(examples)/mapper.py", reducer: "python3 \(examples)/reducer.py",
+            ["stream.combine.streamprocessor": "python3 \(examples)/reducer.py"])
+        let (output, result) = try run(combined, inputs: books, in: directory, splitSize: 4 << 20)
+        #expect(try Oracles.sortedOutput(output) == Oracles.coreutilsWordCount(books))
+        #expect(result.counters[.combineInputRecords] == result.counters[.mapOutputRecords])
+        #expect(result.counters[.combineOutputRecords] < result.counters[.combineInputRecords] / 3)
+        #expect(result.counters[.reduceInputRecords] == result.counters[.combineOutputRecords])
+    }
+
+    @Test func aCombinerThatReordersKeysFailsTheTask() throws {
+        let directory = try TemporaryDirectory("streaming-combiner-order")
+        let input = try directory.write("in.txt", "a\nb\nc\n")
+        let error = #expect(throws: (any Error).self) {
+            try run(
+                parameters(mapper: "cat", ["stream.combine.streamprocessor": "LC_ALL=C sort -r"]), inputs: [input],
+                in: directory, reducers: 1)
+        }
+        #expect("\(error!)".contains("a combiner must keep its keys in the order it read them"), "\(error!)")
+    }
+
     @Test func aJobWithoutMapperIsRefused() {
         #expect(throws: JobParameterError.self) { try StreamingJob(parameters: JobParameters()) }
     }
