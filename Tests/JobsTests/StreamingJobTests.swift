@@ -25,21 +25,11 @@ struct StreamingJobTests {
             parameters: parameters)
     }
 
-    /// `uniq -c` lines (`   3 word`) as `word<TAB>3` lines, sorted by bytes.
-    static func normalizedUniqCounts(_ directory: String) throws -> [UInt8] {
-        let lines = try Oracles.sortedOutput(directory).split(separator: 0x0A).map { line -> Data in
-            let trimmed = line.drop { $0 == 0x20 }
-            let space = trimmed.firstIndex(of: 0x20)!
-            return Data(trimmed[(space + 1)...] + [0x09] + trimmed[..<space])
-        }
-        return Oracles.sortedLines(lines)
-    }
-
     @Test func theCoreutilsPipelineCountsWordsAsTheOracle() throws {
         let directory = try TemporaryDirectory("streaming-wordcount")
         let books = try SharedData.bookPaths()
         let (output, result) = try run(parameters(mapper: Self.wordMapper, reducer: "uniq -c"), inputs: books, in: directory)
-        #expect(try Self.normalizedUniqCounts(output) == (try Oracles.coreutilsWordCount(books)))
+        #expect(try Oracles.uniqCountsAsTabbedLines(output) == (try Oracles.coreutilsWordCount(books)))
         #expect(result.counters[.reduceOutputRecords] == result.counters[.reduceInputGroups])
     }
 
@@ -70,23 +60,23 @@ struct StreamingJobTests {
         #expect(text.split(separator: "\n").sorted() == ["x.1\ta", "x.1\tc", "x.2\tb"])
     }
 
+    /// The one-line error of a job that must fail, run on `text` as its input.
+    func failure(of parameters: JobParameters, on text: String, label: String) throws -> String {
+        let directory = try TemporaryDirectory(label)
+        let input = try directory.write("in.txt", text)
+        let error = #expect(throws: (any Error).self) { try run(parameters, inputs: [input], in: directory, reducers: 1) }
+        return error.map { "\($0)" } ?? ""
+    }
+
     @Test func aFailingReducerFailsTheJobWithItsStatusAndStandardError() throws {
-        let directory = try TemporaryDirectory("streaming-fail")
-        let input = try directory.write("in.txt", "a\nb\n")
         let failing = parameters(mapper: "cat", reducer: "cat >/dev/null; echo 'first words' >&2; echo 'last words' >&2; exit 3")
-        let error = #expect(throws: (any Error).self) { try run(failing, inputs: [input], in: directory, reducers: 1) }
-        let message = "\(error!)"
+        let message = try failure(of: failing, on: "a\nb\n", label: "streaming-fail")
         #expect(message.contains("exited with status 3"), "\(message)")
         #expect(message.contains("first words | last words"), "\(message)")
     }
 
     @Test func aMissingCommandSaysSo() throws {
-        let directory = try TemporaryDirectory("streaming-missing")
-        let input = try directory.write("in.txt", "a\n")
-        let error = #expect(throws: (any Error).self) {
-            try run(parameters(mapper: "no-such-command-for-streaming"), inputs: [input], in: directory, reducers: 1)
-        }
-        let message = "\(error!)"
+        let message = try failure(of: parameters(mapper: "no-such-command-for-streaming"), on: "a\n", label: "streaming-missing")
         #expect(message.contains("exited with status 127 (command not found)"), "\(message)")
         #expect(message.contains("no-such-command-for-streaming"), "\(message)")
     }
@@ -139,14 +129,9 @@ struct StreamingJobTests {
     }
 
     @Test func aCombinerThatReordersKeysFailsTheTask() throws {
-        let directory = try TemporaryDirectory("streaming-combiner-order")
-        let input = try directory.write("in.txt", "a\nb\nc\n")
-        let error = #expect(throws: (any Error).self) {
-            try run(
-                parameters(mapper: "cat", ["stream.combine.streamprocessor": "LC_ALL=C sort -r"]), inputs: [input],
-                in: directory, reducers: 1)
-        }
-        #expect("\(error!)".contains("a combiner must keep its keys in the order it read them"), "\(error!)")
+        let reordering = parameters(mapper: "cat", ["stream.combine.streamprocessor": "LC_ALL=C sort -r"])
+        let message = try failure(of: reordering, on: "a\nb\nc\n", label: "streaming-combiner-order")
+        #expect(message.contains("a combiner must keep its keys in the order it read them"), "\(message)")
     }
 
     @Test func aJobWithoutMapperIsRefused() {
