@@ -41,12 +41,15 @@ let package = Package(
             swiftSettings: optimized
         ),
         .target(
+            name: "Streaming", dependencies: ["MapReduce", "CProcessControl"], path: "Jobs/Streaming", swiftSettings: optimized
+        ),
+        .target(
             name: "FaultInjection", dependencies: ["MapReduce", "WordCount"], path: "Jobs/FaultInjection",
             swiftSettings: optimized
         ),
         .target(
             name: "BuiltinJobs",
-            dependencies: ["MapReduce", "WordCount", "LogBytes", "HistogramEqualization", "FaultInjection"],
+            dependencies: ["MapReduce", "WordCount", "LogBytes", "HistogramEqualization", "FaultInjection", "Streaming"],
             swiftSettings: optimized
         ),
         .target(
@@ -162,7 +165,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JobsTests",
-            dependencies: ["MapReduce", "MapReduceEngine", "WordCount", "LogBytes", "TestSupport"]
+            dependencies: ["MapReduce", "MapReduceEngine", "WordCount", "LogBytes", "Streaming", "TestSupport"]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -2,6 +2,7 @@ import FaultInjection
 import HistogramEqualization
 import LogBytes
 import MapReduce
+import Streaming
 import WordCount
 
 /// The built-in jobs, which `mrsubmit` runs and the installed job binary `mrtask` holds on every
@@ -9,7 +10,7 @@ import WordCount
 public enum BuiltinJobs {
     /// Every built-in job, in the order `mrsubmit jobs` lists them.
     public static let all: [any Job.Type] = [
-        WordCountJob.self, LogBytesJob.self, HistogramEqualizationJob.self, FaultTrapJob.self, FaultSleepJob.self,
+        WordCountJob.self, LogBytesJob.self, HistogramEqualizationJob.self, StreamingJob.self, FaultTrapJob.self, FaultSleepJob.self,
         FaultExitJob.self, FaultEnvironmentJob.self, FaultMemoryJob.self,
     ]
 }

@@ -22,6 +22,17 @@ public enum Oracles {
         return sortedLines(try parts.map { try Data(contentsOf: URL(fileURLWithPath: directory + "/" + $0)) })
     }
 
+    /// The `uniq -c` lines (`   3 word`) of every `part-*` file of a job's output directory as
+    /// `word<TAB>3` lines, sorted by bytes, as ``coreutilsWordCount(_:)`` gives them.
+    public static func uniqCountsAsTabbedLines(_ directory: String) throws -> [UInt8] {
+        let lines = try sortedOutput(directory).split(separator: 0x0A).map { line -> Data in
+            let trimmed = line.drop { $0 == 0x20 }
+            guard let space = trimmed.firstIndex(of: 0x20) else { return Data(trimmed) }
+            return Data(trimmed[(space + 1)...] + [0x09] + trimmed[..<space])
+        }
+        return sortedLines(lines)
+    }
+
     /// The non-empty lines of `chunks`, sorted by bytes, each ending in `\n`.
     public static func sortedLines(_ chunks: [Data]) -> [UInt8] {
         var lines = chunks.flatMap { $0.split(separator: 0x0A).map(Array.init) }

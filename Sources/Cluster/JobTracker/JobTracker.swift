@@ -79,6 +79,7 @@ public actor JobTracker {
         if request.outputPath.isEmpty { request.outputPath = configuration.dataDirectory + "/outputs/\(id)" }
         if case .stored(let binary) = request.binary { try await jobFiles.retain(binary.sha256, for: id) }
         do {
+            for file in try ShippedFiles.decode(request.parameters) { try await jobFiles.retain(file.sha256, for: id) }
             let record: JobRecord
             if let plan = request.plan {
                 let first = try start(plan, of: id, request: request)

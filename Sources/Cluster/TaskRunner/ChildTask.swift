@@ -126,9 +126,12 @@ final class ChildTask: Sendable {
             logTail: threw ? [] : excerpt)
     }
 
-    /// Kills the child at once.
+    /// Kills the child at once, with the commands it started in its process group (a streaming
+    /// job's shells), which would otherwise outlive it.
     func kill() {
-        if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
+        guard process.isRunning else { return }
+        Glibc.kill(-process.processIdentifier, SIGKILL)
+        Glibc.kill(process.processIdentifier, SIGKILL)
     }
 
     /// The last `lines` lines the child wrote on standard error.

@@ -128,8 +128,15 @@ struct AttemptRunner: Sendable {
     private func runChild(_ request: TaskRunRequest, in directory: String, with runner: JobRunner) async throws -> TaskRunResult {
         let (ledger, attempt) = (tracker.ledger, attempt)
         let memoryLimit = tracker.configuration.taskMemoryLimit
-        let environment = try TaskEnvironment(declaration: request.parameters[TaskEnvironment.parameter])
+        var environment = try TaskEnvironment(declaration: request.parameters[TaskEnvironment.parameter])
             .variables(inheriting: ProcessInfo.processInfo.environment, trackerPID: getpid(), memoryLimit: memoryLimit)
+        let attemptDirectory = Self.absolute(tracker.jobDirectory(attempt.task.job) + "/attempts/\(attempt)")
+        environment[AttemptDirectory.variable] = nil
+        if attempt.task.kind != .setup {
+            try await prepare(attemptDirectory, shipping: try ShippedFiles.decode(request.parameters))
+            environment[AttemptDirectory.variable] = attemptDirectory
+        }
+        defer { try? FileManager.default.removeItem(atPath: attemptDirectory) }
         let child = try ChildTask(
             runner: runner, request: request, directory: directory,
             logPath: tracker.logPath(of: attempt), environment: environment, memoryLimit: memoryLimit,
@@ -137,6 +144,18 @@ struct AttemptRunner: Sendable {
         tracker.children.add(attempt, child)
         defer { tracker.children.remove(attempt) }
         return try await child.result()
+    }
+
+    /// Makes the attempt's own directory, in which its commands run, with the job's shipped files
+    /// linked into it from the tracker's job-file cache.
+    private func prepare(_ directory: String, shipping files: [JobFileReference]) async throws {
+        try? FileManager.default.removeItem(atPath: directory)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var cached: [(file: JobFileReference, path: String)] = []
+        for file in files {
+            cached.append((file, try await tracker.runners.cache.path(of: file, for: attempt.task.job, fetch: fetchJobFile)))
+        }
+        try ShippedFiles.link(cached, into: directory)
     }
 
     /// Fetches a shipped job file from the JobTracker's job-file store into `path`.

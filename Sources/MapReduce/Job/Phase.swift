@@ -24,7 +24,7 @@ public struct Phase: Sendable {
     /// Cuts the input files into splits of about a given size.
     public let splits: @Sendable ([InputFile], Int64) throws -> [InputSplit]
     /// Runs one map task.
-    public let runMap: @Sendable (MapTaskRequest) throws -> Counters
+    public private(set) var runMap: @Sendable (MapTaskRequest) throws -> Counters
     /// Folds encoded values of one key into one, or nil when the phase has no combiner.
     public let combineEncoded: (@Sendable ([UnsafeRawBufferPointer], inout ByteWriter) throws -> Void)?
     /// Runs one reduce task.
@@ -75,10 +75,11 @@ public struct Phase: Sendable {
         runReduce = { request in try ReduceTaskRun<R, Output>(output: output).run(request) }
     }
 
-    /// Creates a phase without a combiner.
+    /// Creates a phase without a combiner, or with a ``SpillCombiner`` that rewrites each spill.
     public init<Input: InputFormat, M: Mapper, R: Reducer, Output: OutputFormat>(
-        _ name: String, input: Input, mapper: M.Type, partitioner: (any Partitioner)? = nil,
-        reducer: R.Type, reduceTasks: ReduceTaskCount = .configurable, output: Output
+        _ name: String, input: Input, mapper: M.Type, spillCombiner: (any SpillCombiner.Type)? = nil,
+        partitioner: (any Partitioner)? = nil, reducer: R.Type, reduceTasks: ReduceTaskCount = .configurable,
+        output: Output
     )
     where
         M.Input == Input.Record, R.Key == M.Key, R.Value == M.Value,
@@ -87,6 +88,17 @@ public struct Phase: Sendable {
         self.init(
             name, input: input, mapper: mapper, combiner: Optional<NoCombiner<M.Value>.Type>.none, partitioner: partitioner,
             reducer: reducer, reduceTasks: reduceTasks, output: output)
+        guard let spillCombiner else { return }
+        let runMap = runMap
+        self.runMap = { request in
+            let combiner = try spillCombiner.init(info: request.info, sink: request.sink)
+            var counters = try runMap(
+                MapTaskRequest(
+                    info: request.info, splits: request.splits, reduceCount: request.reduceCount,
+                    bufferLimit: request.bufferLimit, sink: combiner, progress: request.progress))
+            counters.add(combiner.counters)
+            return counters
+        }
     }
 }
 

@@ -15,6 +15,12 @@ struct SubmitOptions: ParsableArguments {
     @Option(name: .customShort("D", allowingJoined: true), help: ArgumentHelp("Set a job parameter.", valueName: "name=value"))
     var parameters: [String] = []
 
+    @Option(
+        name: .customLong("file"),
+        help: ArgumentHelp(
+            "Ship a file or directory into each attempt's directory under its base name (repeatable).", valueName: "path"))
+    var files: [String] = []
+
     @Flag(help: "Replace the output directory if it exists.")
     var force = false
 

@@ -14,10 +14,15 @@ struct DetachedSubmission {
 
     func submit() throws -> String {
         let client = try options.cluster.client(for: "--detach")
-        let (job, configuration, tool, quiet) = (job, configuration, ToolContext.current, options.quiet)
+        let shipped = try ShippedFiles.collect(options.files)
+        var shipping = configuration
+        ShippedFiles.record(shipped.map(\.file), in: &shipping.parameters)
+        let configuration = shipping
+        let (job, tool, quiet) = (job, ToolContext.current, options.quiet)
         let id = try BlockingAsync.run {
             try await client.withConnection { connection in
                 let binary = try await BinaryShipment.binary(for: tool, client: client, on: connection, quiet: quiet)
+                _ = try await client.store(shipped.map { ($0.file, $0.path) }, on: connection)
                 return try await client.submit(
                     JobSession.submission(
                         job, configuration, inputs: configuration.inputs, output: configuration.outputPath, binary: binary),

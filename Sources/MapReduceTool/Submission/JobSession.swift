@@ -26,6 +26,8 @@ struct JobSession {
     let killsOnExit: Bool
     /// What a signal does at each stage of the session.
     let interruption: Interruption
+    /// The files and directories `--file` ships to every attempt.
+    let shippedPaths: [String]
 
     /// A session for `job` as the command line asked for it.
     init(
@@ -41,13 +43,18 @@ struct JobSession {
         quiet = options.quiet
         killsOnExit = options.killOnExit
         self.interruption = interruption
+        shippedPaths = options.files
     }
 
     /// Runs the job to its end; throws the job's failure as one line.
     func run(progress: @escaping @Sendable (JobProgress) -> Void) throws -> JobResult {
         let started = Date()
-        let (job, configuration, cluster, trackers, remotePaths, console, quiet) = (
-            job, configuration, cluster, trackers, remotePaths, console, quiet
+        let shipped = try ShippedFiles.collect(shippedPaths)
+        var shipping = configuration
+        ShippedFiles.record(shipped.map(\.file), in: &shipping.parameters)
+        let configuration = shipping
+        let (job, cluster, trackers, remotePaths, console, quiet) = (
+            job, cluster, trackers, remotePaths, console, quiet
         )
         let (interruption, killsOnExit) = (interruption, killsOnExit)
         let address = try cluster.address()
@@ -55,13 +62,13 @@ struct JobSession {
         let report = try BlockingAsync.run { () async throws -> JobReport in
             guard let address else {
                 return try await Self.runEmbedded(
-                    job, configuration, tool: tool, trackers: trackers, console: console, interruption: interruption,
+                    job, configuration, shipped: shipped, tool: tool, trackers: trackers, console: console, interruption: interruption,
                     progress: progress)
             }
             let client = ClusterClient(address: address, secret: try cluster.secret())
             let leave = RemoteLeave(tool: tool, client: client, killsOnExit: killsOnExit)
             return try await Self.runRemote(
-                job, configuration, tool: tool, client: client, remotePaths: remotePaths, quiet: quiet,
+                job, configuration, shipped: shipped, tool: tool, client: client, remotePaths: remotePaths, quiet: quiet,
                 interruption: interruption, leave: leave, progress: progress)
         }
         return JobResult(
@@ -70,7 +77,8 @@ struct JobSession {
     }
 
     private static func runEmbedded(
-        _ job: any Job.Type, _ configuration: JobConfiguration, tool: ToolContext, trackers: Int, console: EmbeddedConsole?,
+        _ job: any Job.Type, _ configuration: JobConfiguration, shipped: [(file: JobFileReference, path: String)],
+        tool: ToolContext, trackers: Int, console: EmbeddedConsole?,
         interruption: Interruption, progress: @escaping @Sendable (JobProgress) -> Void
     ) async throws -> JobReport {
         var logger = Logger(label: "\(tool.name).embedded")
@@ -87,6 +95,7 @@ struct JobSession {
             let client = ClusterClient(address: embedded.address, secret: embedded.secret)
             let report = try await client.withConnection { connection in
                 let plan = try await plan(job, configuration, files: files, client: client, on: connection)
+                _ = try await client.store(shipped.map { ($0.file, $0.path) }, on: connection)
                 let request = submission(job, configuration, inputs: configuration.inputs, output: configuration.outputPath, plan: plan)
                 let id = try await client.submit(request, on: connection)
                 return try await client.follow(id, on: connection, every: .milliseconds(100)) { progress($0.progress) }
@@ -100,13 +109,15 @@ struct JobSession {
     }
 
     private static func runRemote(
-        _ job: any Job.Type, _ configuration: JobConfiguration, tool: ToolContext, client: ClusterClient, remotePaths: Bool,
+        _ job: any Job.Type, _ configuration: JobConfiguration, shipped: [(file: JobFileReference, path: String)],
+        tool: ToolContext, client: ClusterClient, remotePaths: Bool,
         quiet: Bool, interruption: Interruption, leave: RemoteLeave, progress: @escaping @Sendable (JobProgress) -> Void
     ) async throws -> JobReport {
         if remotePaths {
             return try succeeded(
                 try await client.withConnection { connection in
                     let binary = try await BinaryShipment.binary(for: tool, client: client, on: connection, quiet: quiet)
+                    _ = try await client.store(shipped.map { ($0.file, $0.path) }, on: connection)
                     let request = submission(
                         job, configuration, inputs: configuration.inputs.map(absolute),
                         output: configuration.outputPath.isEmpty ? "" : absolute(configuration.outputPath), binary: binary)
@@ -122,6 +133,7 @@ struct JobSession {
         return try await client.withConnection { connection in
             let plan = try await plan(job, configuration, files: files, client: client, on: connection)
             let binary = try await BinaryShipment.binary(for: tool, client: client, on: connection, quiet: quiet)
+            _ = try await client.store(shipped.map { ($0.file, $0.path) }, on: connection)
             let names = files.enumerated().map { "input-\($0.offset)/\(($0.element.path as NSString).lastPathComponent)" }
             let uploaded = try await client.upload(files, names: names, on: connection)
             let remote = Dictionary(uniqueKeysWithValues: zip(files.map(\.path), uploaded))
