@@ -254,7 +254,10 @@ struct ClusterTrackerLossTests {
         let tracker = cluster.daemons[1]
         let arguments = tracker.process.arguments ?? []
         let workDirectory = try #require(arguments.firstIndex(of: "--work-dir").map { arguments[$0 + 1] })
-        let running = Daemon.wait(seconds: 20) { !Self.processes(mentioning: workDirectory + "/").isEmpty }
+        // The map attempt, not the short setup task that plans the job before it.
+        let running = Daemon.wait(seconds: 20) {
+            Self.processes(mentioning: workDirectory + "/").contains { Self.commandLine(of: $0).contains("_m_") }
+        }
         #expect(running, "the tracker should be running the attempt when it is killed")
         kill(tracker.process.processIdentifier, SIGKILL)
         let stopped = Daemon.wait(seconds: 5) { Self.processes(mentioning: workDirectory + "/").isEmpty }
@@ -270,10 +273,12 @@ struct ClusterTrackerLossTests {
     /// The ids of the live processes whose command line mentions `text`.
     static func processes(mentioning text: String) -> [Int32] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.compactMap { Int32($0) }.filter { pid in
-            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
-            return String(decoding: data, as: UTF8.self).contains(text)
-        }
+        return entries.compactMap { Int32($0) }.filter { commandLine(of: $0).contains(text) }
+    }
+
+    /// The command line of process `pid`, its arguments joined by NUL bytes; empty once it is gone.
+    static func commandLine(of pid: Int32) -> String {
+        FileManager.default.contents(atPath: "/proc/\(pid)/cmdline").map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 }
 
