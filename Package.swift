@@ -5,7 +5,7 @@ import PackageDescription
 /// Since tools version 6.2, SwiftPM accepts these flags in a package that another one depends on
 /// by version, so a job author's package gets the same specialisation (docs/design.md).
 let optimized: [SwiftSetting] = [
-    .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release)),
+    .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))
 ]
 
 let package = Package(
@@ -37,19 +37,28 @@ let package = Package(
         .target(name: "WordCount", dependencies: ["MapReduce"], path: "Jobs/WordCount", swiftSettings: optimized),
         .target(name: "LogBytes", dependencies: ["MapReduce"], path: "Jobs/LogBytes", swiftSettings: optimized),
         .target(
-            name: "HistogramEqualization", dependencies: ["MapReduce", "ImageCodecs"], path: "Jobs/HistogramEqualization",
+            name: "HistogramEqualization",
+            dependencies: ["MapReduce", "ImageCodecs"],
+            path: "Jobs/HistogramEqualization",
             swiftSettings: optimized
         ),
         .target(
-            name: "Streaming", dependencies: ["MapReduce", "CProcessControl"], path: "Jobs/Streaming", swiftSettings: optimized
+            name: "Streaming",
+            dependencies: ["MapReduce", "CProcessControl"],
+            path: "Jobs/Streaming",
+            swiftSettings: optimized
         ),
         .target(
-            name: "FaultInjection", dependencies: ["MapReduce", "WordCount"], path: "Jobs/FaultInjection",
+            name: "FaultInjection",
+            dependencies: ["MapReduce", "WordCount"],
+            path: "Jobs/FaultInjection",
             swiftSettings: optimized
         ),
         .target(
             name: "BuiltinJobs",
-            dependencies: ["MapReduce", "WordCount", "LogBytes", "HistogramEqualization", "FaultInjection", "Streaming"],
+            dependencies: [
+                "MapReduce", "WordCount", "LogBytes", "HistogramEqualization", "FaultInjection", "Streaming",
+            ],
             swiftSettings: optimized
         ),
         .target(
@@ -105,7 +114,11 @@ let package = Package(
             ],
             swiftSettings: optimized
         ),
-        .executableTarget(name: "mrsubmit", dependencies: ["MapReduceTool", "BuiltinJobs", "mrtask"], swiftSettings: optimized),
+        .executableTarget(
+            name: "mrsubmit",
+            dependencies: ["MapReduceTool", "BuiltinJobs", "mrtask"],
+            swiftSettings: optimized
+        ),
         .executableTarget(name: "mrtask", dependencies: ["Cluster", "BuiltinJobs"], swiftSettings: optimized),
         .executableTarget(
             name: "jobtracker",
@@ -132,17 +145,27 @@ let package = Package(
             swiftSettings: optimized
         ),
         .systemLibrary(
-            name: "CTurboJPEG", path: "Sources/CTurboJPEG", pkgConfig: "libturbojpeg",
+            name: "CTurboJPEG",
+            path: "Sources/CTurboJPEG",
+            pkgConfig: "libturbojpeg",
             providers: [.apt(["libturbojpeg0-dev"])]
         ),
         .systemLibrary(
-            name: "CTIFF", path: "Sources/CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]
+            name: "CTIFF",
+            path: "Sources/CTIFF",
+            pkgConfig: "libtiff-4",
+            providers: [.apt(["libtiff-dev"])]
         ),
         .systemLibrary(
-            name: "CLibJPEG", path: "Sources/CLibJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]
+            name: "CLibJPEG",
+            path: "Sources/CLibJPEG",
+            pkgConfig: "libjpeg",
+            providers: [.apt(["libjpeg-dev"])]
         ),
         .target(
-            name: "CJPEGStream", dependencies: ["CLibJPEG"], path: "Sources/CJPEGStream",
+            name: "CJPEGStream",
+            dependencies: ["CLibJPEG"],
+            path: "Sources/CJPEGStream",
             linkerSettings: [.linkedLibrary("pthread")]
         ),
         .target(name: "CProcessControl", path: "Sources/CProcessControl"),
@@ -170,7 +193,8 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "mrsubmit", "jobtracker", "tasktracker", "mrtask", "TestSupport", "Cluster", "MapReduce", "MapReduceEngine", "Wire",
+                "mrsubmit", "jobtracker", "tasktracker", "mrtask", "TestSupport", "Cluster", "MapReduce",
+                "MapReduceEngine", "Wire",
             ]
         ),
         .testTarget(
@@ -195,7 +219,8 @@ let package = Package(
         .testTarget(
             name: "ConsoleTests",
             dependencies: [
-                "Console", "Cluster", "Wire", "DaemonHTTP", "MapReduce", "mrsubmit", "jobtracker", "tasktracker", "mrtask",
+                "Console", "Cluster", "Wire", "DaemonHTTP", "MapReduce", "mrsubmit", "jobtracker", "tasktracker",
+                "mrtask",
                 "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -205,7 +230,9 @@ let package = Package(
         .testTarget(name: "FuzzCorpusTests", dependencies: ["FuzzTargets", "TestSupport"]),
         .testTarget(
             name: "HistogramEqualizationTests",
-            dependencies: ["HistogramEqualization", "ImageCodecs", "MapReduce", "MapReduceEngine", "mrsubmit", "TestSupport"]
+            dependencies: [
+                "HistogramEqualization", "ImageCodecs", "MapReduce", "MapReduceEngine", "mrsubmit", "TestSupport",
+            ]
         ),
     ]
 )

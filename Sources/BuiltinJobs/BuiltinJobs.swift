@@ -10,7 +10,8 @@ import WordCount
 public enum BuiltinJobs {
     /// Every built-in job, in the order `mrsubmit jobs` lists them.
     public static let all: [any Job.Type] = [
-        WordCountJob.self, LogBytesJob.self, HistogramEqualizationJob.self, StreamingJob.self, FaultTrapJob.self, FaultSleepJob.self,
+        WordCountJob.self, LogBytesJob.self, HistogramEqualizationJob.self, StreamingJob.self, FaultTrapJob.self,
+        FaultSleepJob.self,
         FaultExitJob.self, FaultEnvironmentJob.self, FaultMemoryJob.self,
     ]
 }

@@ -27,7 +27,10 @@ public struct ConsoleConfiguration: Sendable {
 
     /// Creates a configuration.
     public init(
-        dataDirectory: String, token: String, requiresLoginToRead: Bool, uploadLimit: Int64 = defaultUploadLimit,
+        dataDirectory: String,
+        token: String,
+        requiresLoginToRead: Bool,
+        uploadLimit: Int64 = defaultUploadLimit,
         allowedHosts: AllowedHosts = AllowedHosts(bindHost: "127.0.0.1")
     ) {
         self.dataDirectory = dataDirectory

@@ -15,7 +15,8 @@ import Prometheus
 ///
 /// Every connection is held to ``HTTPConnectionLimits``: header, body and idle timeouts, and a
 /// cap on connections served at once, below the process's descriptor limit.
-public struct DaemonHTTPServer<Context: RequestContext>: Sendable where Context.Source == ApplicationRequestContextSource {
+public struct DaemonHTTPServer<Context: RequestContext>: Sendable
+where Context.Source == ApplicationRequestContextSource {
     /// The address to bind.
     public let host: String
     /// The port to bind; 0 picks a free one.
@@ -29,9 +30,14 @@ public struct DaemonHTTPServer<Context: RequestContext>: Sendable where Context.
 
     /// Describes the server; `addRoutes` registers the daemon's own routes beside the standard ones.
     public init(
-        host: String, port: Int, context: Context.Type,
-        readiness: @escaping @Sendable () async -> DaemonReadiness, registry: PrometheusCollectorRegistry,
-        logger: Logger, limits: HTTPConnectionLimits = .default, addRoutes: @escaping @Sendable (Router<Context>) -> Void = { _ in }
+        host: String,
+        port: Int,
+        context: Context.Type,
+        readiness: @escaping @Sendable () async -> DaemonReadiness,
+        registry: PrometheusCollectorRegistry,
+        logger: Logger,
+        limits: HTTPConnectionLimits = .default,
+        addRoutes: @escaping @Sendable (Router<Context>) -> Void = { _ in }
     ) {
         self.host = host
         self.port = port
@@ -52,15 +58,20 @@ public struct DaemonHTTPServer<Context: RequestContext>: Sendable where Context.
             case .ready:
                 return Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: "ready\n")))
             case .notReady(let reason):
-                return Response(status: .serviceUnavailable, body: ResponseBody(byteBuffer: ByteBuffer(string: reason + "\n")))
+                return Response(
+                    status: .serviceUnavailable,
+                    body: ResponseBody(byteBuffer: ByteBuffer(string: reason + "\n"))
+                )
             }
         }
         router.get("metrics") { [registry] _, _ in
             var buffer: [UInt8] = []
             registry.emit(into: &buffer)
             return Response(
-                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                body: ResponseBody(byteBuffer: ByteBuffer(bytes: buffer)))
+                status: .ok,
+                headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: buffer))
+            )
         }
         addRoutes(router)
         let limits = limits
@@ -69,7 +80,11 @@ public struct DaemonHTTPServer<Context: RequestContext>: Sendable where Context.
             router: router,
             server: HTTPServerBuilder { responder in TimedHTTP1Channel(responder: responder, limits: limits) },
             configuration: ApplicationConfiguration(
-                address: .hostname(host, port: port), availableConnectionsDelegate: MaximumAvailableConnections(cap, logger: logger)),
-            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) }, logger: logger)
+                address: .hostname(host, port: port),
+                availableConnectionsDelegate: MaximumAvailableConnections(cap, logger: logger)
+            ),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            logger: logger
+        )
     }
 }

@@ -13,7 +13,11 @@ public struct HTTPConnectionLimits: Sendable, Equatable {
 
     /// The documented defaults: 10 s for a head, 300 s for a body, 60 s idle, 256 connections.
     public static let `default` = HTTPConnectionLimits(
-        headerTimeout: .seconds(10), bodyTimeout: .seconds(300), idleTimeout: .seconds(60), maxConnections: 256)
+        headerTimeout: .seconds(10),
+        bodyTimeout: .seconds(300),
+        idleTimeout: .seconds(60),
+        maxConnections: 256
+    )
 
     /// Creates limits; timeouts below 10 ms are raised to it, and the cap to at least 1.
     public init(headerTimeout: Duration, bodyTimeout: Duration, idleTimeout: Duration, maxConnections: Int) {

@@ -76,7 +76,10 @@ final class RequestTimeoutHandler: ChannelDuplexHandler, RemovableChannelHandler
         timerDeadline = nil
         guard let context else { return }
         if let reason = deadlines.expired(at: .now) {
-            logger.debug("closing an HTTP connection", metadata: ["reason": "\(reason)", "peer": "\(context.remoteAddress.map { "\($0)" } ?? "?")"])
+            logger.debug(
+                "closing an HTTP connection",
+                metadata: ["reason": "\(reason)", "peer": "\(context.remoteAddress.map { "\($0)" } ?? "?")"]
+            )
             context.close(promise: nil)
         } else {
             reschedule()

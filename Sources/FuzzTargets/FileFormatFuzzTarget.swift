@@ -25,7 +25,8 @@ public enum FileFormatFuzzTarget {
         let body = Array(input.dropFirst())
         switch Parser(rawValue: selector % UInt8(Parser.allCases.count)) {
         case .accessLog: accessLog(body)
-        case .jpeg: withFile(body) { path in
+        case .jpeg:
+            withFile(body) { path in
                 let file = try JPEGFile(path: path, limit: limit)
                 _ = try JPEGDecoder().decode(file, channels: 3)
             }

@@ -27,7 +27,8 @@ enum MessageCodecs {
 
     static let codecs: [Codec] = [
         codec(ErrorMessage.self), codec(SubmitJobRequest.self), codec(SubmitJobReply.self),
-        codec(JobStatusRequest.self), codec(JobStatusReply.self), codec(ListJobsRequest.self), codec(ListJobsReply.self),
+        codec(JobStatusRequest.self), codec(JobStatusReply.self), codec(ListJobsRequest.self),
+        codec(ListJobsReply.self),
         codec(KillJobRequest.self), codec(KillJobReply.self), codec(UploadInputRequest.self),
         codec(UploadInputReply.self), codec(ListOutputRequest.self), codec(ListOutputReply.self),
         codec(DownloadOutputRequest.self), codec(DownloadOutputReply.self), codec(AttemptListRequest.self),

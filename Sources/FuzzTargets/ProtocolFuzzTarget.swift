@@ -49,7 +49,8 @@ public enum ProtocolFuzzTarget {
     static func serverHandshake(_ bytes: ByteBuffer) {
         var handshake = ServerHandshake(
             configuration: .init(secret: secret, serverName: "JobTracker", nodeID: "fuzz", allowedRoles: nil),
-            serverNonce: Array(repeating: 1, count: 32))
+            serverNonce: Array(repeating: 1, count: 32)
+        )
         _ = handshake.start()
         for frame in frames(in: bytes) {
             guard case .awaitingAuthentication = handshake.state else { return }
@@ -60,7 +61,9 @@ public enum ProtocolFuzzTarget {
     /// A client's handshake fed the frames of `bytes` as a server's.
     static func clientHandshake(_ bytes: ByteBuffer) {
         var handshake = ClientHandshake(
-            configuration: .init(secret: secret, role: .client, nodeID: "fuzz"), clientNonce: Array(repeating: 2, count: 32))
+            configuration: .init(secret: secret, role: .client, nodeID: "fuzz"),
+            clientNonce: Array(repeating: 2, count: 32)
+        )
         for frame in frames(in: bytes) {
             switch handshake.state {
             case .awaitingHello, .awaitingWelcome: _ = handshake.receive(frame)

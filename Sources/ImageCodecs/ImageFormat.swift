@@ -46,7 +46,8 @@ public enum ImageFormat: String, Sendable, Equatable, CaseIterable {
         }
         if starts([0xFF, 0xD8, 0xFF]) { return .jpeg }
         if starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A])
-            || starts([0x49, 0x49, 0x2B, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2B]) {
+            || starts([0x49, 0x49, 0x2B, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2B])
+        {
             return .tiff
         }
         if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
@@ -68,8 +69,10 @@ public enum ImageFormat: String, Sendable, Equatable, CaseIterable {
         let leading = try FileBytes.readPrefix(path: path, count: signatureLength)
         guard let format = detect(leading) else {
             throw ImageCodecError(
-                .unsupportedFormat, path: path,
-                "not a recognised image (unknown file signature); histeq reads JPEG and TIFF")
+                .unsupportedFormat,
+                path: path,
+                "not a recognised image (unknown file signature); histeq reads JPEG and TIFF"
+            )
         }
         return format
     }
@@ -87,8 +90,10 @@ public enum ImageFormat: String, Sendable, Equatable, CaseIterable {
     public func requireDecodable(path: String) throws {
         guard isDecodable else {
             throw ImageCodecError(
-                .unsupportedFormat, path: path,
-                "this is a \(displayName) image; histeq reads JPEG and TIFF")
+                .unsupportedFormat,
+                path: path,
+                "this is a \(displayName) image; histeq reads JPEG and TIFF"
+            )
         }
     }
 }

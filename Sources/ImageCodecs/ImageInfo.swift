@@ -83,9 +83,14 @@ public struct ImageInfo: Sendable, Equatable {
 
         /// Creates a layout; pass `rowsPerStrip`, or `tileWidth` and `tileHeight`.
         public init(
-            byteOrder: ByteOrder, isBigTIFF: Bool = false, compression: UInt16 = 1,
-            predictor: UInt16 = 1, rowsPerStrip: Int? = nil,
-            tileWidth: Int? = nil, tileHeight: Int? = nil, xmp: [UInt8]? = nil
+            byteOrder: ByteOrder,
+            isBigTIFF: Bool = false,
+            compression: UInt16 = 1,
+            predictor: UInt16 = 1,
+            rowsPerStrip: Int? = nil,
+            tileWidth: Int? = nil,
+            tileHeight: Int? = nil,
+            xmp: [UInt8]? = nil
         ) {
             self.byteOrder = byteOrder
             self.isBigTIFF = isBigTIFF
@@ -131,10 +136,19 @@ public struct ImageInfo: Sendable, Equatable {
     /// Creates an image description; defaults describe an upright, single-page,
     /// contiguous image without extra samples or metadata.
     public init(
-        format: ImageFormat, width: Int, height: Int, samplesPerPixel: Int, bitsPerSample: Int,
-        planarConfiguration: PlanarConfiguration = .contiguous, colorModel: ColorModel,
-        extraSamples: [ExtraSample] = [], orientation: Int = 1, pageCount: Int = 1,
-        resolution: Resolution? = nil, iccProfile: [UInt8]? = nil, tiff: TIFFLayout? = nil
+        format: ImageFormat,
+        width: Int,
+        height: Int,
+        samplesPerPixel: Int,
+        bitsPerSample: Int,
+        planarConfiguration: PlanarConfiguration = .contiguous,
+        colorModel: ColorModel,
+        extraSamples: [ExtraSample] = [],
+        orientation: Int = 1,
+        pageCount: Int = 1,
+        resolution: Resolution? = nil,
+        iccProfile: [UInt8]? = nil,
+        tiff: TIFFLayout? = nil
     ) {
         self.format = format
         self.width = width
@@ -167,9 +181,11 @@ public struct ImageInfo: Sendable, Equatable {
     /// A one-line human description, e.g.
     /// `"TIFF 403×404, 4 × 8-bit RGB + associated alpha, contiguous, big-endian"`.
     public var summary: String {
-        var parts = ["\(format.displayName) \(width)×\(height)",
-                     "\(samplesPerPixel) × \(bitsPerSample)-bit \(colorName)"
-                        + extraSamples.map { " + \($0.name)" }.joined()]
+        var parts = [
+            "\(format.displayName) \(width)×\(height)",
+            "\(samplesPerPixel) × \(bitsPerSample)-bit \(colorName)"
+                + extraSamples.map { " + \($0.name)" }.joined(),
+        ]
         if let tiff {
             if samplesPerPixel > 1 {
                 parts.append(planarConfiguration == .contiguous ? "contiguous" : "separate planes")

@@ -53,10 +53,21 @@ public final class JPEGDecoder {
         }
         let header = file.header
         let format = TurboJPEGHandle.pixelFormat(channels: channels)
-        let pixels = try [UInt8](unsafeUninitializedCapacity: header.width * header.height * channels) { target, count in
+        let pixels = try [UInt8](unsafeUninitializedCapacity: header.width * header.height * channels) {
+            target,
+            count in
             let status = file.data.withUnsafeBufferPointer { source in
-                tjDecompress2(tj.handle, source.baseAddress, UInt(source.count), target.baseAddress,
-                              Int32(header.width), 0, Int32(header.height), format, TurboJPEGHandle.stopOnWarningFlag)
+                tjDecompress2(
+                    tj.handle,
+                    source.baseAddress,
+                    UInt(source.count),
+                    target.baseAddress,
+                    Int32(header.width),
+                    0,
+                    Int32(header.height),
+                    format,
+                    TurboJPEGHandle.stopOnWarningFlag
+                )
             }
             try tj.check(status, path: file.path, failure: .corrupt, action: "decoding", stoppedOnWarning: true)
             count = target.count
@@ -82,10 +93,21 @@ public final class JPEGDecoder {
             .sorted { $0.width > $1.width }
         let size = scaled.first { $0.width <= maxSide && $0.height <= maxSide } ?? scaled.last!
         let format = TurboJPEGHandle.pixelFormat(channels: channels)
-        let pixels = try [UInt8](unsafeUninitializedCapacity: size.width * size.height * channels) { target, initialized in
+        let pixels = try [UInt8](unsafeUninitializedCapacity: size.width * size.height * channels) {
+            target,
+            initialized in
             let status = data.withUnsafeBufferPointer { source in
-                tjDecompress2(tj.handle, source.baseAddress, UInt(source.count), target.baseAddress,
-                              Int32(size.width), 0, Int32(size.height), format, 0)
+                tjDecompress2(
+                    tj.handle,
+                    source.baseAddress,
+                    UInt(source.count),
+                    target.baseAddress,
+                    Int32(size.width),
+                    0,
+                    Int32(size.height),
+                    format,
+                    0
+                )
             }
             try tj.check(status, path: path, failure: .corrupt, action: "decoding")
             initialized = target.count

@@ -24,16 +24,33 @@ public final class JPEGEncoder {
     ///   - metadata: source segments to splice in after SOI.
     ///   - path: the name used in error messages.
     public func encode(
-        _ image: RasterImage, subsampling: JPEGHeader.Subsampling = .s420, quality: Int = 95,
-        progressive: Bool = false, metadata: JPEGMetadata? = nil, path: String = "output.jpg"
+        _ image: RasterImage,
+        subsampling: JPEGHeader.Subsampling = .s420,
+        quality: Int = 95,
+        progressive: Bool = false,
+        metadata: JPEGMetadata? = nil,
+        path: String = "output.jpg"
     ) throws -> [UInt8] {
         let sampling = image.channels == 1 ? JPEGHeader.Subsampling.gray : subsampling
         let format = TurboJPEGHandle.pixelFormat(channels: image.channels)
         return try compress(quality: quality, progressive: progressive, metadata: metadata, path: path) {
-            buffer, size, flags in
+            buffer,
+            size,
+            flags in
             image.pixels.withUnsafeBufferPointer { source in
-                tjCompress2(tj.handle, source.baseAddress, Int32(image.width), 0, Int32(image.height), format,
-                            &buffer, &size, sampling.rawValue, Int32(quality), flags)
+                tjCompress2(
+                    tj.handle,
+                    source.baseAddress,
+                    Int32(image.width),
+                    0,
+                    Int32(image.height),
+                    format,
+                    &buffer,
+                    &size,
+                    sampling.rawValue,
+                    Int32(quality),
+                    flags
+                )
             }
         }
     }
@@ -41,7 +58,10 @@ public final class JPEGEncoder {
     /// Runs one TurboJPEG compression call, copies its output into Swift
     /// memory, always frees the TurboJPEG buffer, and splices `metadata`.
     private func compress(
-        quality: Int, progressive: Bool, metadata: JPEGMetadata?, path: String,
+        quality: Int,
+        progressive: Bool,
+        metadata: JPEGMetadata?,
+        path: String,
         _ call: (inout UnsafeMutablePointer<UInt8>?, inout UInt, Int32) -> Int32
     ) throws -> [UInt8] {
         guard (1...100).contains(quality) else {

@@ -33,7 +33,10 @@ public struct JPEGFile: Sendable {
     ///
     /// A refusal is always the whole file's: a prefix that does not validate is only a reason to
     /// read more, until the whole file is read.
-    public static func header(path: String, limit: PixelLimit = .default) throws -> (header: JPEGHeader, info: ImageInfo) {
+    public static func header(
+        path: String,
+        limit: PixelLimit = .default
+    ) throws -> (header: JPEGHeader, info: ImageInfo) {
         var count = 1 << 16
         let size = try FileBytes.size(path: path)
         while true {
@@ -41,7 +44,7 @@ public struct JPEGFile: Sendable {
             do {
                 let file = try JPEGFile(data: leading, path: path, limit: limit, fileSize: size)
                 return (file.header, file.info)
-            } catch where leading.count == count {
+            } catch  where leading.count == count {
                 count *= 4
             }
         }
@@ -50,7 +53,11 @@ public struct JPEGFile: Sendable {
     /// Validates JPEG bytes already in memory; `path` names them in errors. `fileSize` is the
     /// size of the whole file when `data` holds only its leading bytes.
     public init(
-        data: [UInt8], path: String, limit: PixelLimit = .default, decoder: JPEGDecoder? = nil, fileSize: Int? = nil
+        data: [UInt8],
+        path: String,
+        limit: PixelLimit = .default,
+        decoder: JPEGDecoder? = nil,
+        fileSize: Int? = nil
     ) throws {
         if data.isEmpty {
             throw ImageCodecError(.emptyFile, path: path, "the file is empty (0 bytes)")
@@ -58,8 +65,11 @@ public struct JPEGFile: Sendable {
         try JPEGFile.requireJPEG(data, path: path)
         let metadata = try JPEGMetadata.parse(data, path: path)
         if metadata.precision != 8 {
-            throw ImageCodecError(.unsupportedLayout, path: path,
-                                  "\(metadata.precision)-bit JPEG is not supported; histeq reads 8-bit JPEG")
+            throw ImageCodecError(
+                .unsupportedLayout,
+                path: path,
+                "\(metadata.precision)-bit JPEG is not supported; histeq reads 8-bit JPEG"
+            )
         }
         if metadata.isLossless {
             throw ImageCodecError(.unsupportedLayout, path: path, "lossless JPEG is not supported")
@@ -72,7 +82,12 @@ public struct JPEGFile: Sendable {
             throw ImageCodecError(.unsupportedLayout, path: path, "CMYK JPEG is not supported")
         }
         try limit.check(width: header.width, height: header.height, path: path)
-        try JPEGFile.requirePlausibleSize(header: header, metadata: metadata, fileSize: fileSize ?? data.count, path: path)
+        try JPEGFile.requirePlausibleSize(
+            header: header,
+            metadata: metadata,
+            fileSize: fileSize ?? data.count,
+            path: path
+        )
         self.path = path
         self.data = data
         self.header = header
@@ -82,16 +97,24 @@ public struct JPEGFile: Sendable {
     /// The image description: 8-bit, 1 or 3 samples, EXIF orientation,
     /// JFIF density and ICC profile.
     public var info: ImageInfo {
-        let colorModel: ImageInfo.ColorModel = switch header.colorSpace {
-        case .gray: .minIsBlack
-        case .rgb: .rgb
-        default: .yCbCr
-        }
+        let colorModel: ImageInfo.ColorModel =
+            switch header.colorSpace {
+            case .gray: .minIsBlack
+            case .rgb: .rgb
+            default: .yCbCr
+            }
         let orientation = metadata.exifOrientation.flatMap { (1...8).contains($0) ? $0 : nil } ?? 1
         return ImageInfo(
-            format: .jpeg, width: header.width, height: header.height, samplesPerPixel: header.components,
-            bitsPerSample: 8, colorModel: colorModel, orientation: orientation,
-            resolution: metadata.jfifResolution, iccProfile: metadata.iccProfile)
+            format: .jpeg,
+            width: header.width,
+            height: header.height,
+            samplesPerPixel: header.components,
+            bitsPerSample: 8,
+            colorModel: colorModel,
+            orientation: orientation,
+            resolution: metadata.jfifResolution,
+            iccProfile: metadata.iccProfile
+        )
     }
 
     /// Refuses a Huffman-coded JPEG whose compressed data is too small for its declared size, before
@@ -107,15 +130,20 @@ public struct JPEGFile: Sendable {
         let (pixels, overflow) = header.width.multipliedReportingOverflow(by: header.height)
         guard overflow || pixels / 2048 > compressed else { return }
         throw ImageCodecError(
-            .corrupt, path: path,
-            "corrupt JPEG: \(header.width)×\(header.height) pixels cannot be coded in \(compressed) bytes of image data")
+            .corrupt,
+            path: path,
+            "corrupt JPEG: \(header.width)×\(header.height) pixels cannot be coded in \(compressed) bytes of image data"
+        )
     }
 
     /// Throws the one-line refusal unless `leading` starts like a JPEG.
     private static func requireJPEG(_ leading: [UInt8], path: String) throws {
         guard let format = ImageFormat.detect(leading) else {
-            throw ImageCodecError(.unsupportedFormat, path: path,
-                                  "not a recognised image (unknown file signature); histeq reads JPEG and TIFF")
+            throw ImageCodecError(
+                .unsupportedFormat,
+                path: path,
+                "not a recognised image (unknown file signature); histeq reads JPEG and TIFF"
+            )
         }
         try format.requireDecodable(path: path)
         guard format == .jpeg else {

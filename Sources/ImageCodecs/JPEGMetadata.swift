@@ -138,7 +138,8 @@ public struct JPEGMetadata: Sendable, Equatable {
 
     /// The ICC profile reassembled from its APP2 `ICC_PROFILE` chunks, if any.
     public var iccProfile: [UInt8]? {
-        let chunks = segments
+        let chunks =
+            segments
             .filter { $0.marker == 0xE2 && $0.starts(with: "ICC_PROFILE\0") && $0.payload.count > 14 }
             .sorted { $0.payload[12] < $1.payload[12] }
         guard !chunks.isEmpty else { return nil }
@@ -148,7 +149,8 @@ public struct JPEGMetadata: Sendable, Equatable {
     /// The pixel density from a JFIF APP0 segment, if present and nonzero.
     public var jfifResolution: ImageInfo.Resolution? {
         guard let jfif = segments.first(where: { $0.marker == 0xE0 && $0.starts(with: "JFIF\0") }),
-              jfif.payload.count >= 12 else { return nil }
+            jfif.payload.count >= 12
+        else { return nil }
         let p = jfif.payload
         let x = Int(p[8]) << 8 | Int(p[9])
         let y = Int(p[10]) << 8 | Int(p[11])
@@ -166,7 +168,8 @@ public struct JPEGMetadata: Sendable, Equatable {
     }
 
     /// ``inserted(into:)`` for encoded bytes in any buffer (e.g. the encoder's own), copied once.
-    public func inserted<Bytes: RandomAccessCollection<UInt8>>(intoBytes encoded: Bytes) -> [UInt8] where Bytes.Index == Int {
+    public func inserted<Bytes: RandomAccessCollection<UInt8>>(intoBytes encoded: Bytes) -> [UInt8]
+    where Bytes.Index == Int {
         let start = encoded.startIndex
         guard encoded.count >= 4, encoded[start] == 0xFF, encoded[start + 1] == 0xD8, !segments.isEmpty else {
             return Array(encoded)

@@ -40,8 +40,15 @@ public enum JPEGStream {
         var options = options(rows, quality: 0)
         var message = [CChar](repeating: 0, count: 256)
         let status = file.data.withUnsafeBufferPointer { input in
-            mr_jpeg_scan(input.baseAddress, input.count, &options, Listener.callback,
-                         Unmanaged.passUnretained(listener).toOpaque(), &message, message.count)
+            mr_jpeg_scan(
+                input.baseAddress,
+                input.count,
+                &options,
+                Listener.callback,
+                Unmanaged.passUnretained(listener).toOpaque(),
+                &message,
+                message.count
+            )
         }
         withExtendedLifetime(listener) {}
         try check(status, message: message, path: file.path, action: "decoding")
@@ -54,7 +61,11 @@ public enum JPEGStream {
     /// reserved for an output as large as the decoded image (pages that are never written cost
     /// nothing): only a larger one, which a JPEG hardly ever is, is copied once more.
     public static func transcode(
-        _ file: JPEGFile, as rows: Rows, quality: Int, metadata: JPEGMetadata?, _ body: @escaping (Band) -> Void
+        _ file: JPEGFile,
+        as rows: Rows,
+        quality: Int,
+        metadata: JPEGMetadata?,
+        _ body: @escaping (Band) -> Void
     ) throws -> [UInt8] {
         guard (1...100).contains(quality) else {
             throw ImageCodecError(.invalidArgument, path: file.path, "JPEG quality must be 1–100, not \(quality)")
@@ -76,18 +87,34 @@ public enum JPEGStream {
                 let segments = header.segments.map { segment in
                     defer { offset += segment.payload.count }
                     return mr_jpeg_segment(
-                        marker: Int32(segment.marker), payload: payloadBytes.baseAddress.map { $0 + offset },
-                        size: UInt32(segment.payload.count))
+                        marker: Int32(segment.marker),
+                        payload: payloadBytes.baseAddress.map { $0 + offset },
+                        size: UInt32(segment.payload.count)
+                    )
                 }
                 segments.withUnsafeBufferPointer { segmentList in
                     var layout = mr_jpeg_metadata(
-                        write_jfif: header.keepsEncoderJFIF ? 1 : 0, segments: segmentList.baseAddress, count: segmentList.count)
+                        write_jfif: header.keepsEncoderJFIF ? 1 : 0,
+                        segments: segmentList.baseAddress,
+                        count: segmentList.count
+                    )
                     var output: UnsafeMutablePointer<UInt8>?
                     var size = 0
                     status = file.data.withUnsafeBufferPointer { input in
-                        mr_jpeg_transcode(input.baseAddress, input.count, &options, &layout, Listener.callback,
-                                          Unmanaged.passUnretained(listener).toOpaque(), buffer.baseAddress, buffer.count,
-                                          &output, &size, &message, message.count)
+                        mr_jpeg_transcode(
+                            input.baseAddress,
+                            input.count,
+                            &options,
+                            &layout,
+                            Listener.callback,
+                            Unmanaged.passUnretained(listener).toOpaque(),
+                            buffer.baseAddress,
+                            buffer.count,
+                            &output,
+                            &size,
+                            &message,
+                            message.count
+                        )
                     }
                     guard status == MR_JPEG_OK else { return }
                     if output == buffer.baseAddress {
@@ -122,9 +149,11 @@ public enum JPEGStream {
         let text = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         switch status {
         case MR_JPEG_OK: return
-        case MR_JPEG_TRUNCATED: throw ImageCodecError(.truncated, path: path, "truncated JPEG: the file ends before the image data does")
+        case MR_JPEG_TRUNCATED:
+            throw ImageCodecError(.truncated, path: path, "truncated JPEG: the file ends before the image data does")
         case MR_JPEG_ENCODE_FAILED: throw ImageCodecError(.writeFailed, path: path, "JPEG encoding failed: \(text)")
-        case MR_JPEG_RESOURCES: throw ImageCodecError(.writeFailed, path: path, "out of memory or threads while \(action)")
+        case MR_JPEG_RESOURCES:
+            throw ImageCodecError(.writeFailed, path: path, "out of memory or threads while \(action)")
         default: throw ImageCodecError(.corrupt, path: path, "\(action) failed: \(text)")
         }
     }

@@ -31,8 +31,10 @@ public struct PixelLimit: Sendable, Equatable {
         guard overflow || pixels > maxPixels else { return }
         let amount = overflow ? "more than \(PixelLimit.describe(Int.max))" : PixelLimit.describe(pixels)
         throw ImageCodecError(
-            .pixelLimit, path: path,
-            "\(width)×\(height) = \(amount) exceeds the \(PixelLimit.describe(maxPixels, singular: true)) limit")
+            .pixelLimit,
+            path: path,
+            "\(width)×\(height) = \(amount) exceeds the \(PixelLimit.describe(maxPixels, singular: true)) limit"
+        )
     }
 
     /// Formats a pixel count with the largest fitting unit, e.g.

@@ -17,12 +17,18 @@ public struct RasterImage: Sendable, Equatable {
     /// `channels` is not 1 or 3 or the buffer size does not match.
     public init(width: Int, height: Int, channels: Int, pixels: [UInt8]) throws {
         guard width > 0, height > 0, channels == 1 || channels == 3 else {
-            throw ImageCodecError(.invalidArgument, path: "raster",
-                                  "invalid raster \(width)×\(height) with \(channels) channels")
+            throw ImageCodecError(
+                .invalidArgument,
+                path: "raster",
+                "invalid raster \(width)×\(height) with \(channels) channels"
+            )
         }
         guard pixels.count == width * height * channels else {
-            throw ImageCodecError(.invalidArgument, path: "raster",
-                                  "raster needs \(width * height * channels) bytes, got \(pixels.count)")
+            throw ImageCodecError(
+                .invalidArgument,
+                path: "raster",
+                "raster needs \(width * height * channels) bytes, got \(pixels.count)"
+            )
         }
         self.width = width
         self.height = height
@@ -32,8 +38,12 @@ public struct RasterImage: Sendable, Equatable {
 
     /// Creates a raster filled with `value`.
     public init(width: Int, height: Int, channels: Int, filledWith value: UInt8 = 0) throws {
-        try self.init(width: width, height: height, channels: channels,
-                      pixels: [UInt8](repeating: value, count: max(0, width * height * channels)))
+        try self.init(
+            width: width,
+            height: height,
+            channels: channels,
+            pixels: [UInt8](repeating: value, count: max(0, width * height * channels))
+        )
     }
 
     /// Bytes in one row.

@@ -23,14 +23,27 @@ struct TIFFChunkGeometry {
     /// The geometry of the TIFF `info` describes (one strip when it names no layout).
     init(of info: ImageInfo) {
         self.init(
-            width: info.width, height: info.height, samplesPerPixel: info.samplesPerPixel,
-            bytesPerSample: info.bytesPerSample, separate: info.planarConfiguration == .separate,
-            tileWidth: info.tiff?.tileWidth, tileHeight: info.tiff?.tileHeight,
-            rowsPerStrip: info.tiff?.rowsPerStrip ?? info.height)
+            width: info.width,
+            height: info.height,
+            samplesPerPixel: info.samplesPerPixel,
+            bytesPerSample: info.bytesPerSample,
+            separate: info.planarConfiguration == .separate,
+            tileWidth: info.tiff?.tileWidth,
+            tileHeight: info.tiff?.tileHeight,
+            rowsPerStrip: info.tiff?.rowsPerStrip ?? info.height
+        )
     }
 
-    init(width: Int, height: Int, samplesPerPixel: Int, bytesPerSample: Int,
-         separate: Bool, tileWidth: Int?, tileHeight: Int?, rowsPerStrip: Int) {
+    init(
+        width: Int,
+        height: Int,
+        samplesPerPixel: Int,
+        bytesPerSample: Int,
+        separate: Bool,
+        tileWidth: Int?,
+        tileHeight: Int?,
+        rowsPerStrip: Int
+    ) {
         self.width = width
         self.height = height
         self.samplesPerPixel = samplesPerPixel
@@ -78,20 +91,36 @@ struct TIFFChunkGeometry {
 
     /// Copies the part of a decoded chunk that lies in image rows `rows`
     /// into `band`, whose first row is image row `rows.lowerBound`.
-    func copy(chunk: UnsafeRawBufferPointer, chunkRow: Int, chunkColumn: Int, plane: Int,
-              rows: Range<Int>, into band: UnsafeMutableRawBufferPointer) {
+    func copy(
+        chunk: UnsafeRawBufferPointer,
+        chunkRow: Int,
+        chunkColumn: Int,
+        plane: Int,
+        rows: Range<Int>,
+        into band: UnsafeMutableRawBufferPointer
+    ) {
         transfer(chunkRow: chunkRow, chunkColumn: chunkColumn, plane: plane, rows: rows) {
-            chunkOffset, bandOffset, count in
+            chunkOffset,
+            bandOffset,
+            count in
             (band.baseAddress! + bandOffset).copyMemory(from: chunk.baseAddress! + chunkOffset, byteCount: count)
         }
     }
 
     /// Copies image rows `rows` of `band` (first row = `rows.lowerBound`)
     /// into the matching part of a chunk buffer about to be encoded.
-    func copy(band: UnsafeRawBufferPointer, rows: Range<Int>, chunkRow: Int, chunkColumn: Int,
-              plane: Int, into chunk: UnsafeMutableRawBufferPointer) {
+    func copy(
+        band: UnsafeRawBufferPointer,
+        rows: Range<Int>,
+        chunkRow: Int,
+        chunkColumn: Int,
+        plane: Int,
+        into chunk: UnsafeMutableRawBufferPointer
+    ) {
         transfer(chunkRow: chunkRow, chunkColumn: chunkColumn, plane: plane, rows: rows) {
-            chunkOffset, bandOffset, count in
+            chunkOffset,
+            bandOffset,
+            count in
             (chunk.baseAddress! + chunkOffset).copyMemory(from: band.baseAddress! + bandOffset, byteCount: count)
         }
     }
@@ -99,8 +128,13 @@ struct TIFFChunkGeometry {
     /// Walks the overlap of one chunk with image rows `rows` and calls `move`
     /// with (chunk byte offset, band byte offset, byte count) for each run of
     /// bytes that is contiguous in both buffers.
-    private func transfer(chunkRow: Int, chunkColumn: Int, plane: Int, rows: Range<Int>,
-                          _ move: (Int, Int, Int) -> Void) {
+    private func transfer(
+        chunkRow: Int,
+        chunkColumn: Int,
+        plane: Int,
+        rows: Range<Int>,
+        _ move: (Int, Int, Int) -> Void
+    ) {
         let top = chunkRow * chunkHeight
         let left = chunkColumn * chunkWidth
         let firstRow = max(rows.lowerBound, top)
@@ -116,8 +150,11 @@ struct TIFFChunkGeometry {
             } else {
                 let sampleOffset = plane * bytesPerSample
                 for column in 0..<columns {
-                    move(chunkBase + column * bytesPerSample,
-                         bandBase + column * pixelBytes + sampleOffset, bytesPerSample)
+                    move(
+                        chunkBase + column * bytesPerSample,
+                        bandBase + column * pixelBytes + sampleOffset,
+                        bytesPerSample
+                    )
                 }
             }
         }

@@ -23,7 +23,9 @@ final class TIFFHandle {
 
         /// Turns libtiff's (module, format, va_list) triple into one line.
         static func format(
-            _ module: UnsafePointer<CChar>?, _ format: UnsafePointer<CChar>?, _ args: CVaListPointer?
+            _ module: UnsafePointer<CChar>?,
+            _ format: UnsafePointer<CChar>?,
+            _ args: CVaListPointer?
         ) -> String {
             var buffer = [CChar](repeating: 0, count: 1024)
             if let format, let args {
@@ -57,7 +59,10 @@ final class TIFFHandle {
     }
 
     private init(
-        name path: String, mode: String, log: (@Sendable (String) -> Void)?, open: (OpaquePointer?) -> OpaquePointer?
+        name path: String,
+        mode: String,
+        log: (@Sendable (String) -> Void)?,
+        open: (OpaquePointer?) -> OpaquePointer?
     ) throws {
         let diagnostics = Diagnostics(log: log)
         guard let options = TIFFOpenOptionsAlloc() else {
@@ -65,20 +70,28 @@ final class TIFFHandle {
         }
         defer { TIFFOpenOptionsFree(options) }
         let context = Unmanaged.passUnretained(diagnostics).toOpaque()
-        TIFFOpenOptionsSetErrorHandlerExtR(options, { _, userData, module, format, args in
-            guard let userData else { return 0 }
-            let sink = Unmanaged<Diagnostics>.fromOpaque(userData).takeUnretainedValue()
-            sink.errors.append(Diagnostics.format(module, format, args))
-            return 1
-        }, context)
-        TIFFOpenOptionsSetWarningHandlerExtR(options, { _, userData, module, format, args in
-            guard let userData else { return 0 }
-            let sink = Unmanaged<Diagnostics>.fromOpaque(userData).takeUnretainedValue()
-            let message = Diagnostics.format(module, format, args)
-            sink.warnings.append(message)
-            sink.log?(message)
-            return 1
-        }, context)
+        TIFFOpenOptionsSetErrorHandlerExtR(
+            options,
+            { _, userData, module, format, args in
+                guard let userData else { return 0 }
+                let sink = Unmanaged<Diagnostics>.fromOpaque(userData).takeUnretainedValue()
+                sink.errors.append(Diagnostics.format(module, format, args))
+                return 1
+            },
+            context
+        )
+        TIFFOpenOptionsSetWarningHandlerExtR(
+            options,
+            { _, userData, module, format, args in
+                guard let userData else { return 0 }
+                let sink = Unmanaged<Diagnostics>.fromOpaque(userData).takeUnretainedValue()
+                let message = Diagnostics.format(module, format, args)
+                sink.warnings.append(message)
+                sink.log?(message)
+                return 1
+            },
+            context
+        )
         guard let tif = open(options) else {
             let reason = diagnostics.errors.last ?? "libtiff could not open the file"
             let kind: ImageCodecError.Kind = mode.hasPrefix("r") ? .corrupt : .writeFailed

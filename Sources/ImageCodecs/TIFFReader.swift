@@ -93,9 +93,14 @@ public final class TIFFReader {
                     let index = geometry.chunkIndex(handle.tif, chunkRow: chunkRow, chunkColumn: 0, plane: 0)
                     try decodeStrip(index, into: target.baseAddress!, size: size)
                     let skipped = (wanted.lowerBound - start) * bytesPerRow
-                    try body(UnsafeRawBufferPointer(rebasing: target[skipped..<skipped + wanted.count * bytesPerRow]), wanted.count)
+                    try body(
+                        UnsafeRawBufferPointer(rebasing: target[skipped..<skipped + wanted.count * bytesPerRow]),
+                        wanted.count
+                    )
                 } else {
-                    try assemble(chunkRow: chunkRow, rows: wanted, into: target) { try decodeChunk($0, chunkRow: chunkRow) }
+                    try assemble(chunkRow: chunkRow, rows: wanted, into: target) {
+                        try decodeChunk($0, chunkRow: chunkRow)
+                    }
                     try body(UnsafeRawBufferPointer(rebasing: target[0..<wanted.count * bytesPerRow]), wanted.count)
                 }
             }
@@ -105,8 +110,11 @@ public final class TIFFReader {
     /// Decodes rows `rows` of a 16-bit image as `UInt16` samples, interleaved.
     public func readRows16(_ rows: Range<Int>) throws -> [UInt16] {
         guard info.bitsPerSample == 16 else {
-            throw ImageCodecError(.invalidArgument, path: handle.path,
-                                  "readRows16 needs 16-bit samples; this image has \(info.bitsPerSample)-bit")
+            throw ImageCodecError(
+                .invalidArgument,
+                path: handle.path,
+                "readRows16 needs 16-bit samples; this image has \(info.bitsPerSample)-bit"
+            )
         }
         let bytes = try readRows(rows)
         return [UInt16](unsafeUninitializedCapacity: bytes.count / 2) { buffer, count in
@@ -125,7 +133,8 @@ public final class TIFFReader {
     private func readWholeStrips(_ rows: Range<Int>) throws -> [UInt8]? {
         let height = geometry.chunkHeight
         guard !geometry.isTiled, geometry.planes == 1, rows.lowerBound % height == 0,
-              rows.upperBound % height == 0 || rows.upperBound == info.height else { return nil }
+            rows.upperBound % height == 0 || rows.upperBound == info.height
+        else { return nil }
         let bytesPerRow = info.bytesPerRow
         cache = [:]
         return try [UInt8](unsafeUninitializedCapacity: rows.count * bytesPerRow) { band, initialized in
@@ -142,13 +151,23 @@ public final class TIFFReader {
     /// Copies the part in rows `rows` of every strip or tile of chunk row `chunkRow`, as `chunk`
     /// decodes them by index, into `target`, whose first row is `rows.lowerBound`.
     private func assemble(
-        chunkRow: Int, rows: Range<Int>, into target: UnsafeMutableRawBufferPointer, chunk: (UInt32) throws -> [UInt8]
+        chunkRow: Int,
+        rows: Range<Int>,
+        into target: UnsafeMutableRawBufferPointer,
+        chunk: (UInt32) throws -> [UInt8]
     ) throws {
         for plane in 0..<geometry.planes {
             for chunkColumn in 0..<geometry.chunksAcross {
                 let index = geometry.chunkIndex(handle.tif, chunkRow: chunkRow, chunkColumn: chunkColumn, plane: plane)
                 try chunk(index).withUnsafeBytes { source in
-                    geometry.copy(chunk: source, chunkRow: chunkRow, chunkColumn: chunkColumn, plane: plane, rows: rows, into: target)
+                    geometry.copy(
+                        chunk: source,
+                        chunkRow: chunkRow,
+                        chunkColumn: chunkColumn,
+                        plane: plane,
+                        rows: rows,
+                        into: target
+                    )
                 }
             }
         }
@@ -157,8 +176,11 @@ public final class TIFFReader {
     /// Refuses a row range outside the image or empty.
     private func check(_ rows: Range<Int>) throws {
         guard rows.lowerBound >= 0, rows.upperBound <= info.height, !rows.isEmpty else {
-            throw ImageCodecError(.invalidArgument, path: handle.path,
-                                  "row range \(rows) is outside 0..<\(info.height) or empty")
+            throw ImageCodecError(
+                .invalidArgument,
+                path: handle.path,
+                "row range \(rows) is outside 0..<\(info.height) or empty"
+            )
         }
     }
 
@@ -222,7 +244,8 @@ public final class TIFFReader {
         var colorModel = ImageInfo.ColorModel(rawValue: photometric)
         if photometric == TIFFCodes.photometricYCbCr {
             guard compression == TIFFCodes.compressionJPEG,
-                  ctiff_set_int(handle.tif, TIFFCodes.jpegColorMode, TIFFCodes.jpegColorModeRGB) == 1 else {
+                ctiff_set_int(handle.tif, TIFFCodes.jpegColorMode, TIFFCodes.jpegColorModeRGB) == 1
+            else {
                 throw refuse("YCbCr TIFF is only supported with JPEG compression")
             }
             colorModel = .rgb
@@ -235,15 +258,25 @@ public final class TIFFReader {
         }
         guard samples >= 1 else { throw handle.failure(.corrupt, "corrupt TIFF: 0 samples per pixel") }
         let layout = tags.layout(compression: compression, height: height)
-        if layout.isTiled != (TIFFIsTiled(handle.tif) != 0) || (layout.tileWidth ?? 1) == 0 || (layout.tileHeight ?? 1) == 0 {
+        if layout.isTiled != (TIFFIsTiled(handle.tif) != 0) || (layout.tileWidth ?? 1) == 0
+            || (layout.tileHeight ?? 1) == 0
+        {
             throw handle.failure(.corrupt, "corrupt TIFF: missing or zero tile size")
         }
         return ImageInfo(
-            format: .tiff, width: Int(width), height: Int(height), samplesPerPixel: samples, bitsPerSample: bits,
+            format: .tiff,
+            width: Int(width),
+            height: Int(height),
+            samplesPerPixel: samples,
+            bitsPerSample: bits,
             planarConfiguration: samples > 1 && tags.u16(TIFFCodes.planarConfig) == 2 ? .separate : .contiguous,
-            colorModel: colorModel, extraSamples: tags.extraSamples(limit: samples),
+            colorModel: colorModel,
+            extraSamples: tags.extraSamples(limit: samples),
             orientation: Int(tags.u16(TIFFCodes.orientation) ?? 1),
             pageCount: Int(TIFFNumberOfDirectories(handle.tif)),
-            resolution: tags.resolution(), iccProfile: tags.blob(TIFFCodes.iccProfile), tiff: layout)
+            resolution: tags.resolution(),
+            iccProfile: tags.blob(TIFFCodes.iccProfile),
+            tiff: layout
+        )
     }
 }

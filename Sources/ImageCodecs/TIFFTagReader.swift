@@ -63,6 +63,7 @@ struct TIFFTagReader {
             rowsPerStrip: tiled ? nil : Int(min(u32(TIFFCodes.rowsPerStrip) ?? height, height)),
             tileWidth: tiled ? u32(TIFFCodes.tileWidth).map(Int.init) : nil,
             tileHeight: tiled ? u32(TIFFCodes.tileLength).map(Int.init) : nil,
-            xmp: blob(TIFFCodes.xmlPacket))
+            xmp: blob(TIFFCodes.xmlPacket)
+        )
     }
 }

@@ -18,10 +18,17 @@ extension TIFFWriter {
     /// writer would: several processes can compress the bands of one image at once, and its
     /// writer stores them with ``append(encoded:)``. The rows must pass ``encodesApart(rows:of:)``.
     public static func encode(
-        _ band: [UInt8], rows: Range<Int>, of written: ImageInfo, log: (@Sendable (String) -> Void)? = nil
+        _ band: [UInt8],
+        rows: Range<Int>,
+        of written: ImageInfo,
+        log: (@Sendable (String) -> Void)? = nil
     ) throws -> TIFFEncodedBand {
         guard encodesApart(rows: rows, of: written), band.count == rows.count * written.bytesPerRow else {
-            throw ImageCodecError(.invalidArgument, path: "band", "rows \(rows) are not whole strips or tiles of this image")
+            throw ImageCodecError(
+                .invalidArgument,
+                path: "band",
+                "rows \(rows) are not whole strips or tiles of this image"
+            )
         }
         let descriptor = ctiff_memory_file()
         guard descriptor >= 0 else {
@@ -59,9 +66,13 @@ extension TIFFWriter {
             throw ImageCodecError(.invalidArgument, path: path, "the TIFF was already finished")
         }
         guard band.rows.lowerBound == rowsWritten, band.rows.upperBound <= info.height, pending.isEmpty,
-              band.indices.count == band.chunks.count else {
-            throw ImageCodecError(.invalidArgument, path: path,
-                                  "encoded rows \(band.rows) arrived where row \(rowsWritten) was expected")
+            band.indices.count == band.chunks.count
+        else {
+            throw ImageCodecError(
+                .invalidArgument,
+                path: path,
+                "encoded rows \(band.rows) arrived where row \(rowsWritten) was expected"
+            )
         }
         for (index, chunk) in zip(band.indices, band.chunks) {
             let status = chunk.withUnsafeBytes { bytes in

@@ -45,7 +45,11 @@ public final class TIFFWriter {
     ///   - log: called with every libtiff warning.
     public convenience init(path: String, info: ImageInfo, log: (@Sendable (String) -> Void)? = nil) throws {
         let written = try Self.writtenInfo(for: info, path: path)
-        try self.init(handle: try TIFFHandle(path: path, mode: Self.mode(of: written), log: log), written: written, firstRow: 0)
+        try self.init(
+            handle: try TIFFHandle(path: path, mode: Self.mode(of: written), log: log),
+            written: written,
+            firstRow: 0
+        )
     }
 
     init(handle: TIFFHandle, written: ImageInfo, firstRow: Int) throws {
@@ -63,15 +67,24 @@ public final class TIFFWriter {
     /// compression replaced by Deflate and a tile size libtiff cannot write replaced by strips.
     public static func writtenInfo(for info: ImageInfo, path: String) throws -> ImageInfo {
         guard info.bitsPerSample == 8 || info.bitsPerSample == 16, info.samplesPerPixel >= 1,
-              info.extraSamples.count <= info.samplesPerPixel, info.width > 0, info.height > 0 else {
-            throw ImageCodecError(.invalidArgument, path: path,
-                                  "cannot write \(info.width)×\(info.height) with \(info.samplesPerPixel) × \(info.bitsPerSample)-bit samples")
+            info.extraSamples.count <= info.samplesPerPixel, info.width > 0, info.height > 0
+        else {
+            throw ImageCodecError(
+                .invalidArgument,
+                path: path,
+                "cannot write \(info.width)×\(info.height) with \(info.samplesPerPixel) × \(info.bitsPerSample)-bit samples"
+            )
         }
         guard info.colorModel != .yCbCr else {
             throw ImageCodecError(.invalidArgument, path: path, "cannot write YCbCr TIFF; convert to RGB first")
         }
-        var layout = info.tiff ?? ImageInfo.TIFFLayout(
-            byteOrder: .littleEndian, compression: TIFFCodes.compressionAdobeDeflate, predictor: 2)
+        var layout =
+            info.tiff
+            ?? ImageInfo.TIFFLayout(
+                byteOrder: .littleEndian,
+                compression: TIFFCodes.compressionAdobeDeflate,
+                predictor: 2
+            )
         if !TIFFCodes.losslessWritable.contains(layout.compression) || TIFFIsCODECConfigured(layout.compression) != 1 {
             layout.compression = TIFFCodes.compressionAdobeDeflate
             layout.predictor = 1
@@ -113,8 +126,11 @@ public final class TIFFWriter {
     public func append(rows: [UInt8]) throws {
         let bytesPerRow = info.bytesPerRow
         guard rows.count % bytesPerRow == 0, rowsWritten + rows.count / bytesPerRow <= info.height else {
-            throw ImageCodecError(.invalidArgument, path: path,
-                                  "append got \(rows.count) bytes; expected whole rows of \(bytesPerRow) bytes within \(info.height) rows")
+            throw ImageCodecError(
+                .invalidArgument,
+                path: path,
+                "append got \(rows.count) bytes; expected whole rows of \(bytesPerRow) bytes within \(info.height) rows"
+            )
         }
         var offset = 0
         if storesRowsAsIs, pending.isEmpty {
@@ -148,7 +164,11 @@ public final class TIFFWriter {
             throw ImageCodecError(.invalidArgument, path: path, "the TIFF was already finished")
         }
         guard rowsWritten == info.height else {
-            throw ImageCodecError(.invalidArgument, path: path, "only \(rowsWritten) of \(info.height) rows were written")
+            throw ImageCodecError(
+                .invalidArgument,
+                path: path,
+                "only \(rowsWritten) of \(info.height) rows were written"
+            )
         }
         guard TIFFWriteDirectory(handle.tif) == 1 else {
             throw handle.failure(.writeFailed, "cannot write the TIFF directory")
@@ -170,7 +190,12 @@ public final class TIFFWriter {
             guard rows.count - offset >= size else { break }
             let index = geometry.chunkIndex(handle.tif, chunkRow: chunkRow, chunkColumn: 0, plane: 0)
             let status = rows.withUnsafeBytes {
-                TIFFWriteRawStrip(handle.tif, index, UnsafeMutableRawPointer(mutating: $0.baseAddress! + offset), tmsize_t(size))
+                TIFFWriteRawStrip(
+                    handle.tif,
+                    index,
+                    UnsafeMutableRawPointer(mutating: $0.baseAddress! + offset),
+                    tmsize_t(size)
+                )
             }
             if status < 0 {
                 throw handle.failure(.writeFailed, "cannot write strip \(index)")
@@ -195,8 +220,14 @@ public final class TIFFWriter {
                 chunk.withUnsafeMutableBytes { target in
                     target.initializeMemory(as: UInt8.self, repeating: 0)
                     pending.withUnsafeBytes { source in
-                        geometry.copy(band: source, rows: rows, chunkRow: chunkRow, chunkColumn: chunkColumn,
-                                      plane: plane, into: target)
+                        geometry.copy(
+                            band: source,
+                            rows: rows,
+                            chunkRow: chunkRow,
+                            chunkColumn: chunkColumn,
+                            plane: plane,
+                            into: target
+                        )
                     }
                 }
                 let index = geometry.chunkIndex(handle.tif, chunkRow: chunkRow, chunkColumn: chunkColumn, plane: plane)
@@ -242,13 +273,16 @@ public final class TIFFWriter {
         }
         if !info.extraSamples.isEmpty {
             let values = info.extraSamples.map(\.rawValue)
-            ok = ok && values.withUnsafeBufferPointer {
-                ctiff_set_u16_array(tif, TIFFCodes.extraSamples, UInt16($0.count), $0.baseAddress)
-            } == 1
+            ok =
+                ok
+                && values.withUnsafeBufferPointer {
+                    ctiff_set_u16_array(tif, TIFFCodes.extraSamples, UInt16($0.count), $0.baseAddress)
+                } == 1
         }
         set16(TIFFCodes.orientation, UInt16(min(max(info.orientation, 1), 8)))
         if let resolution = info.resolution {
-            ok = ok && ctiff_set_float(tif, TIFFCodes.xResolution, Float(resolution.x)) == 1
+            ok =
+                ok && ctiff_set_float(tif, TIFFCodes.xResolution, Float(resolution.x)) == 1
                 && ctiff_set_float(tif, TIFFCodes.yResolution, Float(resolution.y)) == 1
             set16(TIFFCodes.resolutionUnit, resolution.unit)
         }

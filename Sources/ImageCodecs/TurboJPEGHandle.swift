@@ -34,8 +34,11 @@ final class TurboJPEGHandle {
     init(compress: Bool) throws {
         guard let handle = compress ? tjInitCompress() : tjInitDecompress() else {
             let reason = String(cString: tjGetErrorStr2(nil))
-            throw ImageCodecError(.unreadable, path: "TurboJPEG",
-                                  "cannot create a TurboJPEG \(compress ? "compressor" : "decompressor") (\(reason))")
+            throw ImageCodecError(
+                .unreadable,
+                path: "TurboJPEG",
+                "cannot create a TurboJPEG \(compress ? "compressor" : "decompressor") (\(reason))"
+            )
         }
         self.handle = handle
     }
@@ -48,13 +51,20 @@ final class TurboJPEGHandle {
     /// in the type documentation. `failure` is the kind used for fatal errors,
     /// and for warnings when the call was made with ``stopOnWarningFlag``.
     func check(
-        _ status: Int32, path: String, failure: ImageCodecError.Kind, action: String, stoppedOnWarning: Bool = false
+        _ status: Int32,
+        path: String,
+        failure: ImageCodecError.Kind,
+        action: String,
+        stoppedOnWarning: Bool = false
     ) throws {
         guard status != 0 else { return }
         let message = String(cString: tjGetErrorStr2(handle))
         if message.lowercased().contains("premature end of jpeg file") {
-            throw ImageCodecError(.truncated, path: path,
-                                  "truncated JPEG: the file ends before the image data does (\(message))")
+            throw ImageCodecError(
+                .truncated,
+                path: path,
+                "truncated JPEG: the file ends before the image data does (\(message))"
+            )
         }
         if !stoppedOnWarning, tjGetErrorCode(handle) == Int32(bitPattern: TJERR_WARNING.rawValue) {
             warnings.append(message)

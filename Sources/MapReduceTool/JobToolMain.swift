@@ -14,8 +14,11 @@ public enum JobToolMain {
             return TaskRunnerMain.run(arguments: arguments, jobs: jobs)
         }
         ToolContext.current = ToolContext(
-            name: ((arguments.first ?? "tool") as NSString).lastPathComponent, jobs: jobs, shipping: shipping,
-            executablePath: executablePath())
+            name: ((arguments.first ?? "tool") as NSString).lastPathComponent,
+            jobs: jobs,
+            shipping: shipping,
+            executablePath: executablePath()
+        )
         let rest = Array(arguments.dropFirst())
         if let first = rest.first, let job = ToolContext.current.job(named: first) {
             return SubmitCommand.main(job: job, arguments: Array(rest.dropFirst()))
@@ -24,7 +27,11 @@ public enum JobToolMain {
         if let first = rest.first, !first.hasPrefix("-"), !commands.contains(first) {
             let tool = ToolContext.current.name
             FileHandle.standardError.write(
-                Data("\(tool): \(first): this tool has no such job or command (see `\(tool) jobs` and `\(tool) --help`)\n".utf8))
+                Data(
+                    "\(tool): \(first): this tool has no such job or command (see `\(tool) jobs` and `\(tool) --help`)\n"
+                        .utf8
+                )
+            )
             return 64
         }
         ToolCommand.main(rest)
@@ -34,7 +41,9 @@ public enum JobToolMain {
     /// The running program's executable, resolved through `/proc/self/exe` so that it is right
     /// whatever the working directory or `PATH`.
     static func executablePath() -> String {
-        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return resolved }
+        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return resolved
+        }
         return URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
     }
 }

@@ -118,7 +118,8 @@ final class AsyncBoundedQueue<Element: Sendable>: Sendable {
         }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Element?, any Error>) in
-                let (ready, producer) = state.withLockedValue { state -> (Result<Element?, any Error>?, CheckedContinuation<Void, Never>?) in
+                let (ready, producer) = state.withLockedValue {
+                    state -> (Result<Element?, any Error>?, CheckedContinuation<Void, Never>?) in
                     if let ready = takeReady(&state) {
                         return ready
                     }

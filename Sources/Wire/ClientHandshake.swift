@@ -50,7 +50,8 @@ package struct ClientHandshake: Sendable {
     /// Handles one inbound frame received while the handshake runs.
     package mutating func receive(_ frame: Frame) -> Action {
         if frame.type == .error {
-            let error = (try? ErrorMessage(decoding: frame.payload)).map(WireError.remote)
+            let error =
+                (try? ErrorMessage(decoding: frame.payload)).map(WireError.remote)
                 ?? WireError.malformed("undecodable error frame during the handshake")
             return fail(error)
         }
@@ -69,7 +70,9 @@ package struct ClientHandshake: Sendable {
             return fail(.handshakeFailed("the server did not greet with a hello (received message type \(frame.type))"))
         }
         guard hello.magic == WireProtocol.magic else {
-            return fail(.handshakeFailed("bad protocol magic: the server does not speak the swift-mapreduce wire protocol"))
+            return fail(
+                .handshakeFailed("bad protocol magic: the server does not speak the swift-mapreduce wire protocol")
+            )
         }
         guard hello.serverNonce.count == WireProtocol.nonceSize else {
             return fail(.handshakeFailed("malformed hello: the server nonce must be \(WireProtocol.nonceSize) bytes"))
@@ -84,16 +87,23 @@ package struct ClientHandshake: Sendable {
             clientNonce: clientNonce,
             proof: proof
         )
-        return .authenticate(Frame(message), SessionKeys(secret: configuration.secret, transcript: transcript, side: .client))
+        return .authenticate(
+            Frame(message),
+            SessionKeys(secret: configuration.secret, transcript: transcript, side: .client)
+        )
     }
 
     private mutating func receiveWelcome(_ frame: Frame, serverName: String, serverNonce: [UInt8]) -> Action {
         guard frame.type == .welcome, let welcome = try? WelcomeMessage(decoding: frame.payload) else {
-            return fail(.handshakeFailed("the \(serverName) did not send a welcome (received message type \(frame.type))"))
+            return fail(
+                .handshakeFailed("the \(serverName) did not send a welcome (received message type \(frame.type))")
+            )
         }
         let expected = transcript(serverNonce: serverNonce).serverSigned
         guard configuration.secret.isValidAuthenticationCode(welcome.proof, for: expected) else {
-            return fail(.handshakeFailed("authentication failed: the \(serverName) could not prove it holds the cluster secret"))
+            return fail(
+                .handshakeFailed("authentication failed: the \(serverName) could not prove it holds the cluster secret")
+            )
         }
         let peer = WirePeer(role: .server, nodeID: welcome.nodeID)
         state = .complete(peer)

@@ -38,7 +38,8 @@ public struct ClusterSecret: Sendable, CustomStringConvertible {
             let target = path.map { " > \($0)" } ?? ""
             throw WireError.invalidSecret(
                 "\(source) is too weak: \(weakness); a cluster secret needs at least 128 random bits, "
-                    + "written as base64 or hexadecimal text; make one with: \(SecretStrength.recipe)\(target)")
+                    + "written as base64 or hexadecimal text; make one with: \(SecretStrength.recipe)\(target)"
+            )
         }
         self.bytes = bytes
     }
@@ -59,7 +60,10 @@ public struct ClusterSecret: Sendable, CustomStringConvertible {
     }
 
     /// Loads a secret from an environment variable, returning `nil` when it is unset.
-    public init?(environmentVariable name: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    public init?(
+        environmentVariable name: String,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws {
         guard let value = environment[name] else {
             return nil
         }
@@ -105,7 +109,13 @@ public struct ClusterSecret: Sendable, CustomStringConvertible {
 
     /// Writes the secret to a new file readable by its owner only, followed by a line break.
     public func write(toFileAt path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: Data(bytes + [UInt8(ascii: "\n")]), attributes: [.posixPermissions: 0o600]) else {
+        guard
+            FileManager.default.createFile(
+                atPath: path,
+                contents: Data(bytes + [UInt8(ascii: "\n")]),
+                attributes: [.posixPermissions: 0o600]
+            )
+        else {
             throw WireError.invalidSecret("cannot write secret file \(path)")
         }
     }

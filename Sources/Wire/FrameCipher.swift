@@ -79,7 +79,9 @@ package struct FrameCipher {
                 return try AES.GCM.open(box, using: key, authenticating: associatedData)
             }
         } catch {
-            throw WireError.malformed("sealed frame \(counter) failed authentication: it was altered, replayed, reordered or injected")
+            throw WireError.malformed(
+                "sealed frame \(counter) failed authentication: it was altered, replayed, reordered or injected"
+            )
         }
         var plaintext = allocator.buffer(capacity: opened.count)
         _ = opened.withUnsafeBytes { plaintext.writeBytes($0) }
@@ -91,7 +93,12 @@ package struct FrameCipher {
             throw WireError.malformed("sealed frame \(counter) holds no frame header")
         }
         counter += 1
-        return Frame(type: MessageType(type), requestID: requestID, flags: FrameFlags(rawValue: flags), payload: plaintext)
+        return Frame(
+            type: MessageType(type),
+            requestID: requestID,
+            flags: FrameFlags(rawValue: flags),
+            payload: plaintext
+        )
     }
 
     private func nextNonce() throws -> AES.GCM.Nonce {

@@ -52,7 +52,12 @@ public struct FrameDecoder: NIOSingleStepByteToMessageDecoder {
         else {
             throw WireError.malformed("frame header could not be read")
         }
-        return Frame(type: MessageType(type), requestID: requestID, flags: FrameFlags(rawValue: flags), payload: payload)
+        return Frame(
+            type: MessageType(type),
+            requestID: requestID,
+            flags: FrameFlags(rawValue: flags),
+            payload: payload
+        )
     }
 
     /// Decodes what remains when the connection closes, reporting a partial frame as truncated.

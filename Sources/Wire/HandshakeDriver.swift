@@ -35,7 +35,10 @@ enum HandshakeDriver {
                     try await SessionHandler.begin(on: channel, keys: keys, after: welcome)
                     return peer
                 case .reject(let reply, let reason):
-                    logger.notice("rejected a connection", metadata: ["reason": "\(reason)", "remote": "\(channel.remoteAddress.map { "\($0)" } ?? "?")"])
+                    logger.notice(
+                        "rejected a connection",
+                        metadata: ["reason": "\(reason)", "remote": "\(channel.remoteAddress.map { "\($0)" } ?? "?")"]
+                    )
                     try await outbound.write(reply)
                     return nil
                 }

@@ -18,7 +18,10 @@ package struct ServerHandshake: Sendable {
 
         /// Creates the configuration of a server named `serverName` whose node id is `nodeID`.
         package init(
-            secret: ClusterSecret, serverName: String, nodeID: String, allowedRoles: Set<WireRole>?,
+            secret: ClusterSecret,
+            serverName: String,
+            nodeID: String,
+            allowedRoles: Set<WireRole>?,
             version: UInt16 = WireProtocol.version
         ) {
             self.secret = secret
@@ -112,13 +115,21 @@ package struct ServerHandshake: Sendable {
             return reject(.malformed, "malformed handshake: \(error)")
         }
         guard !nodeID.isEmpty, nodeID.utf8.count <= WireProtocol.maximumNodeIDLength else {
-            return reject(.malformed, "malformed handshake: the node id must be 1 to \(WireProtocol.maximumNodeIDLength) bytes")
+            return reject(
+                .malformed,
+                "malformed handshake: the node id must be 1 to \(WireProtocol.maximumNodeIDLength) bytes"
+            )
         }
         guard clientNonce.count == WireProtocol.nonceSize else {
             return reject(.malformed, "malformed handshake: the client nonce must be \(WireProtocol.nonceSize) bytes")
         }
         let proof = (try? reader.readByteArray()) ?? []
-        let transcript = HandshakeTranscript(serverNonce: serverNonce, clientNonce: clientNonce, role: role, nodeID: nodeID)
+        let transcript = HandshakeTranscript(
+            serverNonce: serverNonce,
+            clientNonce: clientNonce,
+            role: role,
+            nodeID: nodeID
+        )
         guard configuration.secret.isValidAuthenticationCode(proof, for: transcript.clientSigned) else {
             return reject(.authenticationFailed, "authentication failed: bad cluster secret")
         }
@@ -127,7 +138,10 @@ package struct ServerHandshake: Sendable {
         }
         let peer = WirePeer(role: role, nodeID: nodeID)
         state = .accepted(peer)
-        let welcome = WelcomeMessage(nodeID: configuration.nodeID, proof: transcript.serverProof(using: configuration.secret))
+        let welcome = WelcomeMessage(
+            nodeID: configuration.nodeID,
+            proof: transcript.serverProof(using: configuration.secret)
+        )
         let keys = SessionKeys(secret: configuration.secret, transcript: transcript, side: .server)
         return .accept(Frame(welcome), peer, keys)
     }

@@ -75,7 +75,10 @@ final class SessionHandler: ChannelDuplexHandler {
             return
         case .handshake(let framesSeen):
             if side == .server && framesSeen > 0 {
-                failHandshake(WireError.malformed("the client sent a second frame before the handshake completed"), context: context)
+                failHandshake(
+                    WireError.malformed("the client sent a second frame before the handshake completed"),
+                    context: context
+                )
                 return
             }
             inbound = .handshake(framesSeen: framesSeen + 1)

@@ -30,7 +30,8 @@ public struct WireClient: Sendable {
     }
 
     /// Connects, runs `body` with the authenticated connection, then closes it.
-    public func withConnection<Result: Sendable>(_ body: (WireConnection) async throws -> Result) async throws -> Result {
+    public func withConnection<Result: Sendable>(_ body: (WireConnection) async throws -> Result) async throws -> Result
+    {
         let connection = try await connect()
         do {
             let result = try await body(connection)
@@ -60,10 +61,15 @@ public struct WireClient: Sendable {
                 .connect(
                     host: configuration.host,
                     port: configuration.port,
-                    channelInitializer: WirePipeline.initializer(side: .client, maximumFrameLength: configuration.maximumFrameLength)
+                    channelInitializer: WirePipeline.initializer(
+                        side: .client,
+                        maximumFrameLength: configuration.maximumFrameLength
+                    )
                 )
         } catch ChannelError.connectTimeout {
-            throw WireError.timedOut("connecting to \(configuration.host):\(configuration.port) timed out after \(configuration.connectTimeout)")
+            throw WireError.timedOut(
+                "connecting to \(configuration.host):\(configuration.port) timed out after \(configuration.connectTimeout)"
+            )
         }
         let channel = child.channel
         return try await withTaskCancellationHandler {

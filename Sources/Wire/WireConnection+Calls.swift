@@ -43,7 +43,8 @@ extension WireConnection {
     }
 
     /// Runs `body` with a writer for the stream of `requestID`, then ends or aborts the stream.
-    func writeStream(requestID: UInt64, flags: FrameFlags, body: (ChunkStreamWriter) async throws -> Void) async throws {
+    func writeStream(requestID: UInt64, flags: FrameFlags, body: (ChunkStreamWriter) async throws -> Void) async throws
+    {
         let writer = ChunkStreamWriter(connection: self, requestID: requestID, flags: flags)
         do {
             try await body(writer)

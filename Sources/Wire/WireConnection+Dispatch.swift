@@ -89,7 +89,11 @@ extension WireConnection {
     private func receiveRequest(_ frame: Frame, key: Key) async {
         if let rejection = rejection(of: frame.type) {
             let level: Logger.Level = rejection.code == .roleNotAllowed ? .warning : .debug
-            logger.log(level: level, "rejecting a request", metadata: ["peer": "\(peer)", "reason": "\(rejection.message)"])
+            logger.log(
+                level: level,
+                "rejecting a request",
+                metadata: ["peer": "\(peer)", "reason": "\(rejection.message)"]
+            )
             channel.writeAndFlush(Frame(rejection, requestID: frame.requestID, flags: .response), promise: nil)
             return
         }
@@ -102,7 +106,10 @@ extension WireConnection {
 
     private func rejection(of type: MessageType) -> ErrorMessage? {
         if type.isReserved {
-            return ErrorMessage(code: .handshakeRequired, message: "message type \(type) is not allowed after the handshake")
+            return ErrorMessage(
+                code: .handshakeRequired,
+                message: "message type \(type) is not allowed after the handshake"
+            )
         }
         guard let catalog = settings.acceptedMessages else {
             return nil
@@ -112,7 +119,9 @@ extension WireConnection {
         }
         guard catalog.allows(type, from: peer.role) else {
             return ErrorMessage(
-                code: .roleNotAllowed, message: "message type \(type) (\(name)) may not be sent by a \(peer.role) peer")
+                code: .roleNotAllowed,
+                message: "message type \(type) (\(name)) may not be sent by a \(peer.role) peer"
+            )
         }
         return nil
     }

@@ -66,7 +66,11 @@ public final class WireConnection: Sendable {
     /// ``WireError/timedOut(_:)`` after `timeout` (default: the configured request timeout), and
     /// ``WireError/connectionClosed`` if the connection closes first. A stream attached to the
     /// response is discarded; use ``download(_:payload:timeout:)`` to receive one.
-    public func call(_ type: MessageType, payload: ByteBuffer = ByteBuffer(), timeout: Duration? = nil) async throws -> Frame {
+    public func call(
+        _ type: MessageType,
+        payload: ByteBuffer = ByteBuffer(),
+        timeout: Duration? = nil
+    ) async throws -> Frame {
         let response = try await perform(type, timeout: timeout) { id in
             try await send(Frame(type: type, requestID: id, payload: payload))
         }
@@ -86,7 +90,11 @@ public final class WireConnection: Sendable {
     /// Sends a request and returns its response frame together with the stream that follows it.
     ///
     /// The timeout covers the wait for the response frame only; the stream itself has no deadline.
-    public func download(_ type: MessageType, payload: ByteBuffer = ByteBuffer(), timeout: Duration? = nil) async throws -> StreamingResponse {
+    public func download(
+        _ type: MessageType,
+        payload: ByteBuffer = ByteBuffer(),
+        timeout: Duration? = nil
+    ) async throws -> StreamingResponse {
         let response = try await perform(type, timeout: timeout) { id in
             try await send(Frame(type: type, requestID: id, payload: payload))
         }
@@ -117,7 +125,8 @@ public final class WireConnection: Sendable {
     }
 
     /// Answers a request with a response frame.
-    public func respond(to request: IncomingRequest, type: MessageType, payload: ByteBuffer = ByteBuffer()) async throws {
+    public func respond(to request: IncomingRequest, type: MessageType, payload: ByteBuffer = ByteBuffer()) async throws
+    {
         try await send(Frame(type: type, requestID: request.requestID, flags: .response, payload: payload))
     }
 
@@ -127,8 +136,14 @@ public final class WireConnection: Sendable {
     }
 
     /// Answers a request with an error frame whose message reaches the caller as the thrown error.
-    public func respond(to request: IncomingRequest, error message: String, code: WireErrorCode = .application) async throws {
-        try await send(Frame(ErrorMessage(code: code, message: message), requestID: request.requestID, flags: .response))
+    public func respond(
+        to request: IncomingRequest,
+        error message: String,
+        code: WireErrorCode = .application
+    ) async throws {
+        try await send(
+            Frame(ErrorMessage(code: code, message: message), requestID: request.requestID, flags: .response)
+        )
     }
 
     /// Answers a request with a response frame followed by a chunked stream that `body` writes.
@@ -141,7 +156,9 @@ public final class WireConnection: Sendable {
         payload: ByteBuffer = ByteBuffer(),
         body: (ChunkStreamWriter) async throws -> Void
     ) async throws {
-        try await send(Frame(type: type, requestID: request.requestID, flags: [.response, .streamFollows], payload: payload))
+        try await send(
+            Frame(type: type, requestID: request.requestID, flags: [.response, .streamFollows], payload: payload)
+        )
         try await writeStream(requestID: request.requestID, flags: .response, body: body)
     }
 

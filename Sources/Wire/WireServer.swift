@@ -79,7 +79,10 @@ public final class WireServer: Sendable {
                 }
             )
         let server = try WireServer(configuration: configuration, listener: listener, pending: pending, logger: logger)
-        logger.info("listening", metadata: ["address": "\(server.localAddress)", "server": "\(configuration.serverName)"])
+        logger.info(
+            "listening",
+            metadata: ["address": "\(server.localAddress)", "server": "\(configuration.serverName)"]
+        )
         return server
     }
 

@@ -28,7 +28,13 @@ func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CC
 /// Replays saved inputs through `FileFormatFuzzTarget` (see `scripts/fuzz` for the fuzzing build).
 @main struct FuzzFormats {
     static func main() {
-        exit(FuzzReplay.main("fuzz-formats", arguments: Array(CommandLine.arguments.dropFirst()), target: FileFormatFuzzTarget.run))
+        exit(
+            FuzzReplay.main(
+                "fuzz-formats",
+                arguments: Array(CommandLine.arguments.dropFirst()),
+                target: FileFormatFuzzTarget.run
+            )
+        )
     }
 }
 #endif

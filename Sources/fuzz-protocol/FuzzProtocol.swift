@@ -28,7 +28,13 @@ func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CC
 /// Replays saved inputs through `ProtocolFuzzTarget` (see `scripts/fuzz` for the fuzzing build).
 @main struct FuzzProtocol {
     static func main() {
-        exit(FuzzReplay.main("fuzz-protocol", arguments: Array(CommandLine.arguments.dropFirst()), target: ProtocolFuzzTarget.run))
+        exit(
+            FuzzReplay.main(
+                "fuzz-protocol",
+                arguments: Array(CommandLine.arguments.dropFirst()),
+                target: ProtocolFuzzTarget.run
+            )
+        )
     }
 }
 #endif

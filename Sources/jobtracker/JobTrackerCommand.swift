@@ -2,8 +2,8 @@ import ArgumentParser
 import Cluster
 import Console
 import DaemonHTTP
-import Hummingbird
 import Foundation
+import Hummingbird
 import Logging
 import Prometheus
 import ServiceLifecycle
@@ -14,11 +14,13 @@ import Wire
 struct JobTrackerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jobtracker",
-        abstract: "Run the swift-mapreduce JobTracker: accepts jobs, schedules tasks on TaskTrackers, re-runs lost work.",
+        abstract:
+            "Run the swift-mapreduce JobTracker: accepts jobs, schedules tasks on TaskTrackers, re-runs lost work.",
         discussion: """
             Every option can also be set through the environment variable named after it (shown in brackets).
             The cluster secret comes from --secret-file, MR_SECRET, or MR_SECRET_FILE; trackers and clients must know it.
-            """)
+            """
+    )
 
     @Option(help: "The address to listen on [MR_HOST].")
     var host: String = ProcessInfo.processInfo.environment["MR_HOST"] ?? "127.0.0.1"
@@ -27,12 +29,21 @@ struct JobTrackerCommand: AsyncParsableCommand {
     var port: Int = Int(ProcessInfo.processInfo.environment["MR_PORT"] ?? "") ?? JobTrackerConfiguration.defaultPort
 
     @Option(help: "The HTTP port for health, readiness and metrics; 0 picks a free one [MR_HTTP_PORT].")
-    var httpPort: Int = Int(ProcessInfo.processInfo.environment["MR_HTTP_PORT"] ?? "") ?? JobTrackerConfiguration.defaultHTTPPort
+    var httpPort: Int =
+        Int(ProcessInfo.processInfo.environment["MR_HTTP_PORT"] ?? "") ?? JobTrackerConfiguration.defaultHTTPPort
 
-    @Flag(help: "Ask for the console token even to read the web console; always so off loopback [MR_CONSOLE_REQUIRE_LOGIN=1].")
+    @Flag(
+        help:
+            "Ask for the console token even to read the web console; always so off loopback [MR_CONSOLE_REQUIRE_LOGIN=1]."
+    )
     var consoleRequireLogin = ProcessInfo.processInfo.environment["MR_CONSOLE_REQUIRE_LOGIN"] == "1"
 
-    @Option(help: ArgumentHelp("The largest file the web console accepts, e.g. 64m [MR_CONSOLE_UPLOAD_LIMIT].", valueName: "size"))
+    @Option(
+        help: ArgumentHelp(
+            "The largest file the web console accepts, e.g. 64m [MR_CONSOLE_UPLOAD_LIMIT].",
+            valueName: "size"
+        )
+    )
     var consoleUploadLimit: String = ProcessInfo.processInfo.environment["MR_CONSOLE_UPLOAD_LIMIT"] ?? "64m"
 
     @Option(
@@ -40,13 +51,20 @@ struct JobTrackerCommand: AsyncParsableCommand {
             """
             A further name the web console answers to in the Host header, beside localhost and the bound address; \
             repeat it for more [MR_CONSOLE_HOST, comma-separated].
-            """, valueName: "name"))
-    var consoleHost: [String] = (ProcessInfo.processInfo.environment["MR_CONSOLE_HOST"] ?? "").split(separator: ",").map {
+            """,
+            valueName: "name"
+        )
+    )
+    var consoleHost: [String] = (ProcessInfo.processInfo.environment["MR_CONSOLE_HOST"] ?? "").split(separator: ",").map
+    {
         $0.trimmingCharacters(in: .whitespaces)
     }
 
     @Option(help: "Seconds the HTTP port waits for a request's head after its first byte [MR_CONSOLE_HEADER_TIMEOUT].")
-    var consoleHeaderTimeout: Double = Self.seconds("MR_CONSOLE_HEADER_TIMEOUT", HTTPConnectionLimits.default.headerTimeout)
+    var consoleHeaderTimeout: Double = Self.seconds(
+        "MR_CONSOLE_HEADER_TIMEOUT",
+        HTTPConnectionLimits.default.headerTimeout
+    )
 
     @Option(help: "Seconds the HTTP port waits for a request's whole body after its head [MR_CONSOLE_BODY_TIMEOUT].")
     var consoleBodyTimeout: Double = Self.seconds("MR_CONSOLE_BODY_TIMEOUT", HTTPConnectionLimits.default.bodyTimeout)
@@ -58,9 +76,11 @@ struct JobTrackerCommand: AsyncParsableCommand {
         help: """
             HTTP connections served at once, at most a quarter of the descriptor limit; more wait to be accepted \
             [MR_CONSOLE_MAX_CONNECTIONS].
-            """)
+            """
+    )
     var consoleMaxConnections: Int =
-        Int(ProcessInfo.processInfo.environment["MR_CONSOLE_MAX_CONNECTIONS"] ?? "") ?? HTTPConnectionLimits.default.maxConnections
+        Int(ProcessInfo.processInfo.environment["MR_CONSOLE_MAX_CONNECTIONS"] ?? "")
+        ?? HTTPConnectionLimits.default.maxConnections
 
     @Option(help: "Where staging uploads, job files and history are kept [MR_DATA_DIR].")
     var dataDir: String = ProcessInfo.processInfo.environment["MR_DATA_DIR"] ?? "./jobtracker-data"
@@ -87,15 +107,21 @@ struct JobTrackerCommand: AsyncParsableCommand {
     var noSpeculation = ProcessInfo.processInfo.environment["MR_NO_SPECULATION"] == "1"
 
     @Option(help: "Seconds an attempt must run before it may get a backup [MR_SPECULATION_MIN_RUNTIME].")
-    var speculationMinRuntime: Double = Double(ProcessInfo.processInfo.environment["MR_SPECULATION_MIN_RUNTIME"] ?? "") ?? 10
+    var speculationMinRuntime: Double =
+        Double(ProcessInfo.processInfo.environment["MR_SPECULATION_MIN_RUNTIME"] ?? "") ?? 10
 
     @Option(
         help: ArgumentHelp(
             "A directory submissions may name as input or output on this host; repeatable (default: the data directory's staging, console, inputs and outputs) [MR_ALLOWED_PATHS, colon-separated].",
-            valueName: "dir"))
+            valueName: "dir"
+        )
+    )
     var allowedPath: [String] = []
 
-    @Option(help: "Seconds the outputs of --cluster jobs are kept in the data directory, downloaded or not [MR_OUTPUT_RETENTION].")
+    @Option(
+        help:
+            "Seconds the outputs of --cluster jobs are kept in the data directory, downloaded or not [MR_OUTPUT_RETENTION]."
+    )
     var outputRetention: Double = Double(ProcessInfo.processInfo.environment["MR_OUTPUT_RETENTION"] ?? "") ?? 86_400
 
     @Option(help: "The most reduce tasks a job's phase may ask for [MR_MAX_REDUCERS].")
@@ -104,10 +130,17 @@ struct JobTrackerCommand: AsyncParsableCommand {
     @Option(help: "The most tasks (maps and reduces of all phases) a job may have [MR_MAX_TASKS].")
     var maxTasks: Int = Int(ProcessInfo.processInfo.environment["MR_MAX_TASKS"] ?? "") ?? 200_000
 
-    @Option(help: ArgumentHelp("The largest job file (a shipped binary) clients may upload, e.g. 512m [MR_JOB_FILE_LIMIT].", valueName: "size"))
+    @Option(
+        help: ArgumentHelp(
+            "The largest job file (a shipped binary) clients may upload, e.g. 512m [MR_JOB_FILE_LIMIT].",
+            valueName: "size"
+        )
+    )
     var jobFileLimit: String = ProcessInfo.processInfo.environment["MR_JOB_FILE_LIMIT"] ?? "512m"
 
-    @Option(help: ArgumentHelp("The most bytes the job-file store keeps, e.g. 10g [MR_JOB_FILE_QUOTA].", valueName: "size"))
+    @Option(
+        help: ArgumentHelp("The most bytes the job-file store keeps, e.g. 10g [MR_JOB_FILE_QUOTA].", valueName: "size")
+    )
     var jobFileQuota: String = ProcessInfo.processInfo.environment["MR_JOB_FILE_QUOTA"] ?? "10g"
 
     @Option(help: "Seconds a job file no running job uses is kept after its last use [MR_JOB_FILE_RETENTION].")
@@ -119,7 +152,9 @@ struct JobTrackerCommand: AsyncParsableCommand {
     /// The `--allowed-path` directories, else `MR_ALLOWED_PATHS`, else nil for the defaults.
     private var allowedPaths: [String]? {
         if !allowedPath.isEmpty { return allowedPath }
-        let listed = (ProcessInfo.processInfo.environment["MR_ALLOWED_PATHS"] ?? "").split(separator: ":").map(String.init)
+        let listed = (ProcessInfo.processInfo.environment["MR_ALLOWED_PATHS"] ?? "").split(separator: ":").map(
+            String.init
+        )
         return listed.isEmpty ? nil : listed
     }
 
@@ -127,48 +162,91 @@ struct JobTrackerCommand: AsyncParsableCommand {
         let logger = DaemonLogging.logger(label: "jobtracker", level: logLevel)
         let descriptors = FileDescriptorLimit.raiseToHardLimit()
         let secret = try ClusterSecret.resolve(
-            flag: nil, file: secretFile ?? ProcessInfo.processInfo.environment["MR_SECRET_FILE"], environmentVariable: "MR_SECRET")
+            flag: nil,
+            file: secretFile ?? ProcessInfo.processInfo.environment["MR_SECRET_FILE"],
+            environmentVariable: "MR_SECRET"
+        )
         let settings = JobTrackerSettings(
             heartbeatInterval: .milliseconds(Int(heartbeatInterval * 1000)),
-            trackerExpiry: .milliseconds(Int(trackerExpiry * 1000)), maxAttempts: maxAttempts,
-            reduceSlowstart: reduceSlowstart, taskTimeout: .milliseconds(Int(taskTimeout * 1000)),
-            speculation: !noSpeculation, speculationMinimumRuntime: .milliseconds(Int(speculationMinRuntime * 1000)),
-            limits: SubmissionLimits(maximumReducers: maxReducers, maximumTasks: maxTasks))
+            trackerExpiry: .milliseconds(Int(trackerExpiry * 1000)),
+            maxAttempts: maxAttempts,
+            reduceSlowstart: reduceSlowstart,
+            taskTimeout: .milliseconds(Int(taskTimeout * 1000)),
+            speculation: !noSpeculation,
+            speculationMinimumRuntime: .milliseconds(Int(speculationMinRuntime * 1000)),
+            limits: SubmissionLimits(maximumReducers: maxReducers, maximumTasks: maxTasks)
+        )
         let registry = PrometheusCollectorRegistry()
         let server = try await JobTrackerServer.bind(
             JobTrackerConfiguration(
-                host: host, port: port, dataDirectory: dataDir, secret: secret, settings: settings,
+                host: host,
+                port: port,
+                dataDirectory: dataDir,
+                secret: secret,
+                settings: settings,
                 jobFiles: JobFileStoreSettings(
                     maximumFileSize: try Self.byteCount(jobFileLimit, option: "--job-file-limit"),
                     quota: try Self.byteCount(jobFileQuota, option: "--job-file-quota"),
-                    retention: .milliseconds(Int(jobFileRetention * 1000))),
-                allowedPaths: allowedPaths, outputRetention: .milliseconds(Int(outputRetention * 1000)),
-                metricsFactory: PrometheusMetricsFactory(registry: registry)),
-            logger: logger)
-        logger.info("JobTracker listening", metadata: ["host": "\(host)", "port": "\(server.port)", "data": "\(dataDir)"])
+                    retention: .milliseconds(Int(jobFileRetention * 1000))
+                ),
+                allowedPaths: allowedPaths,
+                outputRetention: .milliseconds(Int(outputRetention * 1000)),
+                metricsFactory: PrometheusMetricsFactory(registry: registry)
+            ),
+            logger: logger
+        )
+        logger.info(
+            "JobTracker listening",
+            metadata: ["host": "\(host)", "port": "\(server.port)", "data": "\(dataDir)"]
+        )
         let token = ConsoleConfiguration.token(for: secret)
         let console = try Console(
             tracker: server.tracker,
             configuration: ConsoleConfiguration(
-                dataDirectory: dataDir, token: token,
+                dataDirectory: dataDir,
+                token: token,
                 requiresLoginToRead: consoleRequireLogin || ConsoleAuth.requiresLogin(forBindHost: host),
                 uploadLimit: try Self.byteCount(consoleUploadLimit, option: "--console-upload-limit"),
-                allowedHosts: AllowedHosts(bindHost: host, names: consoleHost)))
-        logger.notice("console token (sign in at /login; also `mrsubmit console-token`)", metadata: ["token": "\(token)"])
+                allowedHosts: AllowedHosts(bindHost: host, names: consoleHost)
+            )
+        )
+        logger.notice(
+            "console token (sign in at /login; also `mrsubmit console-token`)",
+            metadata: ["token": "\(token)"]
+        )
         let limits = HTTPConnectionLimits(
-            headerTimeout: .milliseconds(Int(consoleHeaderTimeout * 1000)), bodyTimeout: .milliseconds(Int(consoleBodyTimeout * 1000)),
-            idleTimeout: .milliseconds(Int(consoleIdleTimeout * 1000)), maxConnections: consoleMaxConnections)
+            headerTimeout: .milliseconds(Int(consoleHeaderTimeout * 1000)),
+            bodyTimeout: .milliseconds(Int(consoleBodyTimeout * 1000)),
+            idleTimeout: .milliseconds(Int(consoleIdleTimeout * 1000)),
+            maxConnections: consoleMaxConnections
+        )
         logger.info(
-            "HTTP limits", metadata: ["max-connections": "\(limits.connectionCap(descriptorLimit: descriptors))", "descriptors": "\(descriptors)"])
+            "HTTP limits",
+            metadata: [
+                "max-connections": "\(limits.connectionCap(descriptorLimit: descriptors))",
+                "descriptors": "\(descriptors)",
+            ]
+        )
         let http = DaemonHTTPServer(
-            host: host, port: httpPort, context: BasicRequestContext.self, readiness: { .ready }, registry: registry, logger: logger,
-            limits: limits, addRoutes: console.addRoutes)
+            host: host,
+            port: httpPort,
+            context: BasicRequestContext.self,
+            readiness: { .ready },
+            registry: registry,
+            logger: logger,
+            limits: limits,
+            addRoutes: console.addRoutes
+        )
         let group = ServiceGroup(
             services: [
-                http.application { port in logger.info("HTTP listening", metadata: ["host": "\(host)", "port": "\(port)"]) },
+                http.application { port in
+                    logger.info("HTTP listening", metadata: ["host": "\(host)", "port": "\(port)"])
+                },
                 DaemonService(run: server.run, stop: server.close),
             ],
-            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
+        )
         try await group.run()
     }
 

@@ -19,13 +19,24 @@ struct ConsoleSnapshotTests {
         }
         let splits = (0..<2).map { [InputSplit(path: "/in/\($0)", start: 0, length: 100)] }
         let request = SubmitJobRequest(
-            job: "wordcount", parameters: JobParameters(), inputs: ["/in"], outputPath: "/out", reducers: 1, splitSize: 100,
-            mapBufferSize: 1024, replacesOutput: false)
+            job: "wordcount",
+            parameters: JobParameters(),
+            inputs: ["/in"],
+            outputPath: "/out",
+            reducers: 1,
+            splitSize: 100,
+            mapBufferSize: 1024,
+            replacesOutput: false
+        )
         state.add(
             JobRecord(
-                id: job, request: request, phaseNames: ["count"],
+                id: job,
+                request: request,
+                phaseNames: ["count"],
                 phase: PhaseRecord(index: 0, name: "count", job: job, splits: splits, reduceCount: 1, broadcast: []),
-                submittedAt: now))
+                submittedAt: now
+            )
+        )
         return state
     }
 
@@ -34,10 +45,18 @@ struct ConsoleSnapshotTests {
         let maps = state.assign(to: "a", at: now).map(\.attempt)
         _ = state.failed(maps[0], error: "boom", log: ["panic: boom", "at line 3"], at: now.addingTimeInterval(1))
         let location = MapOutputLocation(
-            mapIndex: 1, attempt: maps[1], host: "h", port: 1, segments: [MapOutputSegment(offset: 0, length: 40, records: 4)])
+            mapIndex: 1,
+            attempt: maps[1],
+            host: "h",
+            port: 1,
+            segments: [MapOutputSegment(offset: 0, length: 40, records: 4)]
+        )
         _ = state.succeeded(
-            maps[1], counters: Counters(["MAP_INPUT_BYTES": 100, "MAP_OUTPUT_BYTES": 40]), location: location,
-            at: now.addingTimeInterval(2))
+            maps[1],
+            counters: Counters(["MAP_INPUT_BYTES": 100, "MAP_OUTPUT_BYTES": 40]),
+            location: location,
+            at: now.addingTimeInterval(2)
+        )
         let phases = try #require(state.phaseStatuses(of: job, now: now.addingTimeInterval(3)))
         #expect(phases.count == 1)
         #expect(phases[0].maps == TaskCounts(phases[0].tasks.filter { $0.kind == "map" }))
@@ -51,10 +70,17 @@ struct ConsoleSnapshotTests {
 
         let retry = try #require(state.assign(to: "b", at: now).first { $0.attempt.task.kind == .map }).attempt
         _ = state.succeeded(
-            retry, counters: Counters(),
+            retry,
+            counters: Counters(),
             location: MapOutputLocation(
-                mapIndex: 0, attempt: retry, host: "h", port: 1, segments: [MapOutputSegment(offset: 0, length: 60, records: 6)]),
-            at: now)
+                mapIndex: 0,
+                attempt: retry,
+                host: "h",
+                port: 1,
+                segments: [MapOutputSegment(offset: 0, length: 60, records: 6)]
+            ),
+            at: now
+        )
         let reduce = try #require(state.assign(to: "b", at: now).first { $0.attempt.task.kind == .reduce }).attempt
         state.addOutput(bytes: 77, to: reduce)
         _ = state.succeeded(reduce, counters: Counters(), location: nil, at: now)
@@ -64,7 +90,10 @@ struct ConsoleSnapshotTests {
 
     @Test func finishedPhasesStayAndDepartedTrackersAreListed() throws {
         var state = state()
-        state.startPhase(PhaseRecord(index: 1, name: "apply", job: job, splits: [], reduceCount: 1, broadcast: []), of: job)
+        state.startPhase(
+            PhaseRecord(index: 1, name: "apply", job: job, splits: [], reduceCount: 1, broadcast: []),
+            of: job
+        )
         #expect(state.phaseStatuses(of: job, now: now)?.map(\.name) == ["count", "apply"])
         _ = state.heard(from: "b", acceptsTasks: false, at: now.addingTimeInterval(11))
         #expect(state.expireTrackers(at: now.addingTimeInterval(11)) == ["a"])
@@ -86,8 +115,20 @@ struct ConsoleSnapshotTests {
     }
 
     @Test func heartbeatsCarryLogLinesAndOldOnesDecodeWithout() throws {
-        let line = LogRecord(time: 1.5, level: "info", source: "t1", job: "job_1_1", message: "attempt started attempt=x")
-        let heartbeat = HeartbeatRequest(tracker: "t1", freeSlots: 1, acceptsTasks: true, reports: [], logs: [line, line])
+        let line = LogRecord(
+            time: 1.5,
+            level: "info",
+            source: "t1",
+            job: "job_1_1",
+            message: "attempt started attempt=x"
+        )
+        let heartbeat = HeartbeatRequest(
+            tracker: "t1",
+            freeSlots: 1,
+            acceptsTasks: true,
+            reports: [],
+            logs: [line, line]
+        )
         #expect(try HeartbeatRequest(decoding: heartbeat.encodedBuffer()).logs == [line, line])
         var old = WireWriter()
         old.write("t1")

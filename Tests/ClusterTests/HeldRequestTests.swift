@@ -1,8 +1,8 @@
 import Foundation
 import Logging
 import MapReduce
-import Testing
 import TestSupport
+import Testing
 import Wire
 
 @testable import Cluster
@@ -15,13 +15,25 @@ struct HeldRequestTests {
         let input = try directory.write("in/words.txt", Array("a b a\n".utf8))
         let tracker = try JobTracker(
             configuration: JobTrackerConfiguration(
-                host: "127.0.0.1", dataDirectory: directory.file("jobtracker"), secret: ClusterSecret.random(),
-                allowedPaths: [directory.path]),
-            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+                host: "127.0.0.1",
+                dataDirectory: directory.file("jobtracker"),
+                secret: ClusterSecret.random(),
+                allowedPaths: [directory.path]
+            ),
+            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        )
         let job = try await tracker.submit(
             SubmitJobRequest(
-                job: "wordcount", parameters: JobParameters(), inputs: [input], outputPath: directory.file("out"),
-                reducers: 1, splitSize: 1 << 20, mapBufferSize: 1 << 20, replacesOutput: false))
+                job: "wordcount",
+                parameters: JobParameters(),
+                inputs: [input],
+                outputPath: directory.file("out"),
+                reducers: 1,
+                splitSize: 1 << 20,
+                mapBufferSize: 1 << 20,
+                replacesOutput: false
+            )
+        )
         return (tracker, job)
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import MapReduce
-import Testing
 import TestSupport
+import Testing
 
 @testable import Cluster
 
@@ -18,7 +18,11 @@ struct JobBinaryCheckTests {
         let path = try directory.write(name, bytes)
         chmod(path, 0o755)
         return try await JobBinaryCheck(
-            path: path, name: name, tracker: "tracker-1", environment: ProcessInfo.processInfo.environment, timeout: .seconds(5)
+            path: path,
+            name: name,
+            tracker: "tracker-1",
+            environment: ProcessInfo.processInfo.environment,
+            timeout: .seconds(5)
         ).describe()
     }
 
@@ -38,7 +42,9 @@ struct JobBinaryCheckTests {
 
     @Test func aJobBinaryDescribesItsJobs() async throws {
         let description = BinaryDescription(
-            jobs: [JobDescriptor(name: "indexer", summary: "s", options: [], isHidden: false, writesFilePerInput: false)])
+            jobs: [
+                JobDescriptor(name: "indexer", summary: "s", options: [], isHidden: false, writesFilePerInput: false)
+            ])
         let json = String(decoding: try JSONEncoder().encode(description), as: UTF8.self)
         #expect(try await check("tool", script(printing: json)) == description)
     }
@@ -51,7 +57,13 @@ struct JobBinaryCheckTests {
     }
 
     @Test func aMissingLibraryOrCommandDependsOnTheNode() async throws {
-        let found = await problem("needs-lib", Array("#!/bin/sh\necho 'tool: error while loading shared libraries: libswiftCore.so: cannot open shared object file' >&2\nexit 127\n".utf8))
+        let found = await problem(
+            "needs-lib",
+            Array(
+                "#!/bin/sh\necho 'tool: error while loading shared libraries: libswiftCore.so: cannot open shared object file' >&2\nexit 127\n"
+                    .utf8
+            )
+        )
         #expect(found?.dependsOnNode == true)
         #expect(found?.message.contains("libswiftCore.so") == true)
         let exits127 = await problem("exits-127", Array("#!/bin/sh\nexit 127\n".utf8))
@@ -77,7 +89,10 @@ struct JobBinaryCheckTests {
         let started = ContinuousClock.now
         await #expect(throws: BinaryProblem.self) {
             try await JobBinaryCheck(
-                path: path, name: "hangs", tracker: "tracker-1", environment: ProcessInfo.processInfo.environment,
+                path: path,
+                name: "hangs",
+                tracker: "tracker-1",
+                environment: ProcessInfo.processInfo.environment,
                 timeout: .milliseconds(300)
             ).describe()
         }

@@ -2,8 +2,8 @@ import Crypto
 import Foundation
 import MapReduce
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 @testable import Cluster
 
@@ -14,7 +14,11 @@ struct JobFileCacheTests {
 
     func reference(_ bytes: [UInt8], name: String = "tool") -> JobFileReference {
         JobFileReference(
-            sha256: FileDigest.hex(SHA256.hash(data: bytes)), name: name, size: Int64(bytes.count), isExecutable: true)
+            sha256: FileDigest.hex(SHA256.hash(data: bytes)),
+            name: name,
+            size: Int64(bytes.count),
+            isExecutable: true
+        )
     }
 
     /// How many times a fake fetch ran.
@@ -70,7 +74,11 @@ struct JobFileCacheTests {
         let bytes = Array(repeating: UInt8(7), count: 1000)
         let calls = Calls()
         do {
-            _ = try await cache.path(of: reference(bytes), for: job, fetch: fetch([Array(bytes.dropLast())], calls: calls))
+            _ = try await cache.path(
+                of: reference(bytes),
+                for: job,
+                fetch: fetch([Array(bytes.dropLast())], calls: calls)
+            )
             Issue.record("a copy with the wrong hash was accepted")
         } catch let error as InputError {
             #expect(error.problem.contains("refused"), "\(error)")
@@ -88,7 +96,11 @@ struct JobFileCacheTests {
         _ = try await cache.path(of: reference(files[0], name: "a"), for: job, fetch: fetch([files[0]], calls: calls))
         _ = try await cache.path(of: reference(files[1], name: "b"), for: other, fetch: fetch([files[1]], calls: calls))
         do {
-            _ = try await cache.path(of: reference(files[2], name: "c"), for: job, fetch: fetch([files[2]], calls: calls))
+            _ = try await cache.path(
+                of: reference(files[2], name: "c"),
+                for: job,
+                fetch: fetch([files[2]], calls: calls)
+            )
             Issue.record("a file beyond the cap was stored while every other file was in use")
         } catch let error as InputError {
             #expect(error.problem.contains("cannot hold"), "\(error)")

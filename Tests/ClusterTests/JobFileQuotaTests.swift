@@ -30,7 +30,9 @@ struct JobFileQuotaTests {
     }
 
     @Test func aStoreFullOfReferencedFilesRefusesANewOne() {
-        let entries = [entry("a", size: 100, age: 1, referenced: true), entry("b", size: 100, age: 1, referenced: true)]
+        let entries = [
+            entry("a", size: 100, age: 1, referenced: true), entry("b", size: 100, age: 1, referenced: true),
+        ]
         #expect(throws: JobFileQuota.Refusal.storeFull(quota: 250, referencedBytes: 200)) {
             try quota.evictions(toStore: 60, beside: entries)
         }
@@ -38,7 +40,8 @@ struct JobFileQuotaTests {
 
     @Test func unreferencedFilesExpireAfterTheRetention() {
         let entries = [
-            entry("stale", size: 1, age: 7200), entry("fresh", size: 1, age: 60), entry("used", size: 1, age: 7200, referenced: true),
+            entry("stale", size: 1, age: 7200), entry("fresh", size: 1, age: 60),
+            entry("used", size: 1, age: 7200, referenced: true),
         ]
         #expect(JobFileQuota.expired(entries, retention: 3600, now: now) == ["stale"])
     }

@@ -13,20 +13,44 @@ struct JobTrackerStateTests {
     func state(maxAttempts: Int = 4, slowstart: Double = 1.0) -> JobTrackerState {
         var state = JobTrackerState(
             settings: JobTrackerSettings(
-                trackerExpiry: .seconds(10), maxAttempts: maxAttempts, reduceSlowstart: slowstart, taskTimeout: .seconds(60),
-                speculationMinimumRuntime: .seconds(10)))
+                trackerExpiry: .seconds(10),
+                maxAttempts: maxAttempts,
+                reduceSlowstart: slowstart,
+                taskTimeout: .seconds(60),
+                speculationMinimumRuntime: .seconds(10)
+            )
+        )
         for name in ["a", "b"] {
-            state.register(TrackerRecord(id: name, host: "127.0.0.\(name == "a" ? 2 : 3)", shufflePort: 9420, slots: 2, lastHeartbeat: now))
+            state.register(
+                TrackerRecord(
+                    id: name,
+                    host: "127.0.0.\(name == "a" ? 2 : 3)",
+                    shufflePort: 9420,
+                    slots: 2,
+                    lastHeartbeat: now
+                )
+            )
         }
         let splits = (0..<3).map { [InputSplit(path: "/in/\($0)", start: 0, length: 10)] }
         let request = SubmitJobRequest(
-            job: "wordcount", parameters: JobParameters(), inputs: ["/in"], outputPath: "/out", reducers: 2, splitSize: 10,
-            mapBufferSize: 1024, replacesOutput: false)
+            job: "wordcount",
+            parameters: JobParameters(),
+            inputs: ["/in"],
+            outputPath: "/out",
+            reducers: 2,
+            splitSize: 10,
+            mapBufferSize: 1024,
+            replacesOutput: false
+        )
         state.add(
             JobRecord(
-                id: job, request: request, phaseNames: ["count"],
+                id: job,
+                request: request,
+                phaseNames: ["count"],
                 phase: PhaseRecord(index: 0, name: "count", job: job, splits: splits, reduceCount: 2, broadcast: []),
-                submittedAt: now))
+                submittedAt: now
+            )
+        )
         return state
     }
 
@@ -47,17 +71,32 @@ struct JobTrackerStateTests {
         var state = state(slowstart: 1.0)
         let maps = state.assign(to: "a", at: now) + state.assign(to: "b", at: now)
         for attempt in maps.prefix(2).map(\.attempt) {
-            let complete = state.succeeded(attempt, counters: Counters(), location: location(attempt, host: "h"), at: now)
+            let complete = state.succeeded(
+                attempt,
+                counters: Counters(),
+                location: location(attempt, host: "h"),
+                at: now
+            )
             #expect(!complete)
         }
         #expect(state.assign(to: "a", at: now).isEmpty)
-        _ = state.succeeded(maps[2].attempt, counters: Counters(), location: location(maps[2].attempt, host: "h"), at: now)
+        _ = state.succeeded(
+            maps[2].attempt,
+            counters: Counters(),
+            location: location(maps[2].attempt, host: "h"),
+            at: now
+        )
         let reduces = state.assign(to: "a", at: now)
         #expect(reduces.map(\.attempt.task.kind) == [.reduce, .reduce])
         #expect(state.completions(of: job, phase: 0, from: 1).locations.count == 2)
         var complete = false
         for attempt in reduces.map(\.attempt) {
-            complete = state.succeeded(attempt, counters: Counters(["REDUCE_OUTPUT_RECORDS": 5]), location: nil, at: now)
+            complete = state.succeeded(
+                attempt,
+                counters: Counters(["REDUCE_OUTPUT_RECORDS": 5]),
+                location: nil,
+                at: now
+            )
         }
         #expect(complete)
         #expect(state.jobs[job]!.counters["REDUCE_OUTPUT_RECORDS"] == 10)
@@ -68,7 +107,10 @@ struct JobTrackerStateTests {
         let attempt = state.assign(to: "a", at: now)[0].attempt
         let firstFailure = state.failed(attempt, error: "boom", at: now)
         #expect(firstFailure == nil)
-        #expect(!state.assign(to: "a", at: now).contains { $0.attempt.task == attempt.task }, "a retry goes elsewhere when it can")
+        #expect(
+            !state.assign(to: "a", at: now).contains { $0.attempt.task == attempt.task },
+            "a retry goes elsewhere when it can"
+        )
         let retry = state.assign(to: "b", at: now).first { $0.attempt.task == attempt.task }!.attempt
         #expect(retry.number == 1)
         let failure = state.failed(retry, error: "boom again", at: now)
@@ -89,7 +131,12 @@ struct JobTrackerStateTests {
         var state = state()
         let onA = state.assign(to: "a", at: now)
         _ = state.assign(to: "b", at: now)
-        _ = state.succeeded(onA[0].attempt, counters: Counters(), location: location(onA[0].attempt, host: "a"), at: now)
+        _ = state.succeeded(
+            onA[0].attempt,
+            counters: Counters(),
+            location: location(onA[0].attempt, host: "a"),
+            at: now
+        )
         let heard = state.heard(from: "b", acceptsTasks: true, at: now.addingTimeInterval(11))
         #expect(heard)
         let lost = state.expireTrackers(at: now.addingTimeInterval(11))
@@ -148,14 +195,33 @@ struct JobTrackerStateTests {
         var state = state()
         let maps = state.assign(to: "a", at: now).map(\.attempt) + state.assign(to: "b", at: now).map(\.attempt)
         for map in maps.dropFirst() {
-            _ = state.succeeded(map, counters: Counters(), location: location(map, host: "h"), at: now.addingTimeInterval(2))
+            _ = state.succeeded(
+                map,
+                counters: Counters(),
+                location: location(map, host: "h"),
+                at: now.addingTimeInterval(2)
+            )
         }
-        #expect(state.speculativeCandidates(in: state.jobs[job]!, for: "b", at: now.addingTimeInterval(5)).isEmpty, "not before the minimum runtime")
-        #expect(state.speculativeCandidates(in: state.jobs[job]!, for: "a", at: now.addingTimeInterval(30)).isEmpty, "never on its own tracker")
+        #expect(
+            state.speculativeCandidates(in: state.jobs[job]!, for: "b", at: now.addingTimeInterval(5)).isEmpty,
+            "not before the minimum runtime"
+        )
+        #expect(
+            state.speculativeCandidates(in: state.jobs[job]!, for: "a", at: now.addingTimeInterval(30)).isEmpty,
+            "never on its own tracker"
+        )
         let backups = state.assign(to: "b", at: now.addingTimeInterval(30)).map(\.attempt)
         #expect(backups == [AttemptID(task: maps[0].task, number: 1)])
-        #expect(state.speculativeCandidates(in: state.jobs[job]!, for: "b", at: now.addingTimeInterval(40)).isEmpty, "one backup only")
-        _ = state.succeeded(backups[0], counters: Counters(), location: location(backups[0], host: "h"), at: now.addingTimeInterval(31))
+        #expect(
+            state.speculativeCandidates(in: state.jobs[job]!, for: "b", at: now.addingTimeInterval(40)).isEmpty,
+            "one backup only"
+        )
+        _ = state.succeeded(
+            backups[0],
+            counters: Counters(),
+            location: location(backups[0], host: "h"),
+            at: now.addingTimeInterval(31)
+        )
         #expect(state.takeKills(for: "a") == [maps[0]])
         #expect(!state.mayCommit(maps[0]))
     }
@@ -173,7 +239,10 @@ struct JobTrackerStateTests {
         let reduces = state.assign(to: "a", at: now).map(\.attempt)
         #expect(reduces.map(\.task.kind) == [.reduce, .reduce], "reduces start while map 2 still runs")
         state.loseTracker("b", reason: "lost")
-        #expect(state.assign(to: "a", at: now).map(\.attempt.task) == [onB[0].task], "the lost map runs beside the reduces")
+        #expect(
+            state.assign(to: "a", at: now).map(\.attempt.task) == [onB[0].task],
+            "the lost map runs beside the reduces"
+        )
     }
 
     @Test func finishingAJobKillsItsRunningAttempts() {
@@ -245,6 +314,9 @@ struct JobTrackerStateTests {
         #expect(state.jobs[job]!.failedAttempts == 0)
         #expect(state.mayCommit(reduces[0]), "the reduce on b keeps running and waits for the new outputs")
         let rerun = state.assign(to: "b", at: now).map(\.attempt)
-        #expect(rerun == [AttemptID(task: maps[0].task, number: 1), AttemptID(task: maps[1].task, number: 1)], "b's reduces hold reduce slots, not map slots")
+        #expect(
+            rerun == [AttemptID(task: maps[0].task, number: 1), AttemptID(task: maps[1].task, number: 1)],
+            "b's reduces hold reduce slots, not map slots"
+        )
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import Logging
 import MapReduce
-import Testing
 import TestSupport
+import Testing
 import Wire
 
 @testable import Cluster
@@ -14,8 +14,14 @@ struct MessageRoleTests {
         let directory = try TemporaryDirectory("roles")
         let secret = ClusterSecret.random()
         let server = try await JobTrackerServer.bind(
-            JobTrackerConfiguration(host: "127.0.0.1", port: 0, dataDirectory: directory.file("jobtracker"), secret: secret),
-            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+            JobTrackerConfiguration(
+                host: "127.0.0.1",
+                port: 0,
+                dataDirectory: directory.file("jobtracker"),
+                secret: secret
+            ),
+            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        )
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
             defer { group.cancelAll() }
@@ -25,13 +31,26 @@ struct MessageRoleTests {
     }
 
     func connection(to server: JobTrackerServer, secret: ClusterSecret, as role: WireRole) -> WireClient {
-        WireClient(WireClient.Configuration(host: "127.0.0.1", port: server.port, secret: secret, role: role, nodeID: "intruder"))
+        WireClient(
+            WireClient.Configuration(
+                host: "127.0.0.1",
+                port: server.port,
+                secret: secret,
+                role: role,
+                nodeID: "intruder"
+            )
+        )
     }
 
     @Test func aClientCannotRegisterAsATracker() async throws {
         try await withJobTracker { server, secret in
             let registration = RegisterTrackerRequest(
-                tracker: "intruder", host: "127.0.0.1", shufflePort: 1, slots: 100_000, probe: FileSystemProbe(path: "/", token: "x"))
+                tracker: "intruder",
+                host: "127.0.0.1",
+                shufflePort: 1,
+                slots: 100_000,
+                probe: FileSystemProbe(path: "/", token: "x")
+            )
             try await connection(to: server, secret: secret, as: .client).withConnection { connection in
                 let error = await #expect(throws: WireError.self) {
                     _ = try await connection.call(registration, expecting: RegisterTrackerReply.self)
@@ -50,8 +69,15 @@ struct MessageRoleTests {
     @Test func aTrackerCannotSubmitOrKillJobs() async throws {
         try await withJobTracker { server, secret in
             let submission = SubmitJobRequest(
-                job: "wordcount", parameters: JobParameters(), inputs: ["/etc/passwd"], outputPath: "/tmp/roles-out",
-                reducers: 1, splitSize: 1 << 20, mapBufferSize: 1 << 20, replacesOutput: true)
+                job: "wordcount",
+                parameters: JobParameters(),
+                inputs: ["/etc/passwd"],
+                outputPath: "/tmp/roles-out",
+                reducers: 1,
+                splitSize: 1 << 20,
+                mapBufferSize: 1 << 20,
+                replacesOutput: true
+            )
             try await connection(to: server, secret: secret, as: .tracker).withConnection { connection in
                 for call in [
                     { _ = try await connection.call(submission, expecting: SubmitJobReply.self) },

@@ -17,8 +17,14 @@ struct MinimumFreeSpaceTests {
         #expect(rule.threshold(totalBytes: 10 * gib) == gib / 2)
         #expect(rule.shortage(in: DiskSpace(availableBytes: 2 * gib, totalBytes: 100 * gib)) == nil)
         let full = rule.shortage(in: DiskSpace(availableBytes: gib / 4, totalBytes: 100 * gib))
-        #expect(full == "low on disk space: the work directory has 256.0 MiB free, below the 1.0 GiB minimum (--min-free-space 1g,5%)")
-        #expect(rule.shortage(in: DiskSpace(availableBytes: gib / 4, totalBytes: 4 * gib)) == nil, "5% of 4 GiB is 205 MiB")
+        #expect(
+            full
+                == "low on disk space: the work directory has 256.0 MiB free, below the 1.0 GiB minimum (--min-free-space 1g,5%)"
+        )
+        #expect(
+            rule.shortage(in: DiskSpace(availableBytes: gib / 4, totalBytes: 4 * gib)) == nil,
+            "5% of 4 GiB is 205 MiB"
+        )
     }
 
     @Test func sizesPercentagesAndZeroParseAndBadOnesAreRefusedInOneLine() throws {
@@ -28,7 +34,10 @@ struct MinimumFreeSpaceTests {
         #expect(try MinimumFreeSpace(parsing: "2.5%").description == "2.5%")
         let none = try MinimumFreeSpace(parsing: "0")
         #expect(none.shortage(in: DiskSpace(availableBytes: 0, totalBytes: gib)) == nil)
-        #expect(try MinimumFreeSpace(parsing: "100%").shortage(in: DiskSpace(availableBytes: gib - 1, totalBytes: gib)) != nil)
+        #expect(
+            try MinimumFreeSpace(parsing: "100%").shortage(in: DiskSpace(availableBytes: gib - 1, totalBytes: gib))
+                != nil
+        )
         for bad in ["", "lots", "5%,6%", "1g,2g", "101%", "-1g", "1g,"] {
             let error = #expect(throws: ClusterError.self) { try MinimumFreeSpace(parsing: bad) }
             #expect(error?.message.hasPrefix("--min-free-space \(bad): expected") == true, "\(bad)")
@@ -43,10 +52,18 @@ struct MinimumFreeSpaceTests {
 
     @Test func heartbeatsCarryFreeSpaceAndWhyTheTrackerTakesNoTasks() throws {
         let heartbeat = HeartbeatRequest(
-            tracker: "t1", freeSlots: 1, acceptsTasks: false, reports: [], freeBytes: 5 << 20, refusal: "low on disk space")
+            tracker: "t1",
+            freeSlots: 1,
+            acceptsTasks: false,
+            reports: [],
+            freeBytes: 5 << 20,
+            refusal: "low on disk space"
+        )
         let decoded = try HeartbeatRequest(decoding: heartbeat.encodedBuffer())
         #expect(decoded.freeBytes == 5 << 20 && decoded.refusal == "low on disk space")
-        let unknown = try HeartbeatRequest(decoding: HeartbeatRequest(tracker: "t1", freeSlots: 1, acceptsTasks: true, reports: []).encodedBuffer())
+        let unknown = try HeartbeatRequest(
+            decoding: HeartbeatRequest(tracker: "t1", freeSlots: 1, acceptsTasks: true, reports: []).encodedBuffer()
+        )
         #expect(unknown.freeBytes == -1 && unknown.refusal.isEmpty)
     }
 
@@ -54,7 +71,8 @@ struct MinimumFreeSpaceTests {
         var state = JobTrackerState(settings: JobTrackerSettings())
         let now = Date(timeIntervalSince1970: 1_000_000)
         state.register(TrackerRecord(id: "a", host: "127.0.0.2", shufflePort: 9420, slots: 2, lastHeartbeat: now))
-        let why = "low on disk space: the work directory has 10 MiB free, below the 1 GiB minimum (--min-free-space 1g,5%)"
+        let why =
+            "low on disk space: the work directory has 10 MiB free, below the 1 GiB minimum (--min-free-space 1g,5%)"
         let heard = state.heard(from: "a", acceptsTasks: false, freeBytes: 10 << 20, refusal: why, at: now)
         #expect(heard)
         #expect(state.clusterSlots == 0)

@@ -1,7 +1,7 @@
 import Foundation
 import MapReduce
-import Testing
 import TestSupport
+import Testing
 
 @testable import Cluster
 
@@ -36,8 +36,18 @@ struct ShippedFilesTests {
 
     @Test func parametersRoundTripTheReferences() throws {
         let files = [
-            JobFileReference(sha256: String(repeating: "a", count: 64), name: "mapper.py", size: 12, isExecutable: false),
-            JobFileReference(sha256: String(repeating: "b", count: 64), name: "tools/my tool.sh", size: 3, isExecutable: true),
+            JobFileReference(
+                sha256: String(repeating: "a", count: 64),
+                name: "mapper.py",
+                size: 12,
+                isExecutable: false
+            ),
+            JobFileReference(
+                sha256: String(repeating: "b", count: 64),
+                name: "tools/my tool.sh",
+                size: 3,
+                isExecutable: true
+            ),
         ]
         var parameters = JobParameters()
         ShippedFiles.record(files, in: &parameters)
@@ -54,14 +64,21 @@ struct ShippedFilesTests {
             #expect(throws: InputError.self, "\(name)") { try ShippedFiles.decode(parameters) }
         }
         for line in ["\(hash) one - a", "nothex 1 - a", "\(hash) 1 y a", "\(hash) 1 -"] {
-            #expect(throws: InputError.self, "\(line)") { try ShippedFiles.decode(JobParameters([ShippedFiles.parameter: line])) }
+            #expect(throws: InputError.self, "\(line)") {
+                try ShippedFiles.decode(JobParameters([ShippedFiles.parameter: line]))
+            }
         }
     }
 
     @Test func filesAreLinkedIntoTheDirectoryUnderTheirNames() throws {
         let directory = try TemporaryDirectory("shipped-link")
         let cached = try directory.write("cache/abc", "#!/bin/sh\n")
-        let file = JobFileReference(sha256: String(repeating: "d", count: 64), name: "tools/run.sh", size: 10, isExecutable: true)
+        let file = JobFileReference(
+            sha256: String(repeating: "d", count: 64),
+            name: "tools/run.sh",
+            size: 10,
+            isExecutable: true
+        )
         try ShippedFiles.link([(file, cached)], into: directory.file("attempt"))
         #expect(try String(contentsOfFile: directory.file("attempt/tools/run.sh"), encoding: .utf8) == "#!/bin/sh\n")
     }

@@ -2,8 +2,8 @@ import Foundation
 import Logging
 import MapReduce
 import MapReduceEngine
-import Testing
 import TestSupport
+import Testing
 import Wire
 
 @testable import Cluster
@@ -11,17 +11,33 @@ import Wire
 /// Every submission is bounded on the JobTracker, whoever wrote the request: a client that asks
 /// for ten million reducers, one-byte splits or a one-byte buffer is refused with one line.
 struct SubmissionLimitsTests {
-    func request(reducers: Int = 2, splitSize: Int64 = 1 << 20, buffer: Int = 1 << 20, plan: JobPlan? = nil) -> SubmitJobRequest {
+    func request(
+        reducers: Int = 2,
+        splitSize: Int64 = 1 << 20,
+        buffer: Int = 1 << 20,
+        plan: JobPlan? = nil
+    ) -> SubmitJobRequest {
         SubmitJobRequest(
-            job: "wordcount", parameters: JobParameters(), inputs: ["/in"], outputPath: "", reducers: reducers,
-            splitSize: splitSize, mapBufferSize: buffer, replacesOutput: false, plan: plan)
+            job: "wordcount",
+            parameters: JobParameters(),
+            inputs: ["/in"],
+            outputPath: "",
+            reducers: reducers,
+            splitSize: splitSize,
+            mapBufferSize: buffer,
+            replacesOutput: false,
+            plan: plan
+        )
     }
 
     func plan(maps: Int, reduces: Int) -> JobPlan {
         JobPlan(phases: [
             PhasePlan(
-                name: "count", mapTasks: (0..<maps).map { [InputSplit(path: "/in", start: Int64($0), length: 1)] },
-                reduceCount: reduces, writesBroadcast: false)
+                name: "count",
+                mapTasks: (0..<maps).map { [InputSplit(path: "/in", start: Int64($0), length: 1)] },
+                reduceCount: reduces,
+                writesBroadcast: false
+            )
         ])
     }
 
@@ -40,9 +56,13 @@ struct SubmissionLimitsTests {
         let directory = try TemporaryDirectory("limits")
         let tracker = try JobTracker(
             configuration: JobTrackerConfiguration(
-                host: "127.0.0.1", dataDirectory: directory.file("jobtracker"), secret: ClusterSecret.random(),
-                allowedPaths: [directory.path]),
-            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+                host: "127.0.0.1",
+                dataDirectory: directory.file("jobtracker"),
+                secret: ClusterSecret.random(),
+                allowedPaths: [directory.path]
+            ),
+            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        )
         let input = try directory.write("in/words.txt", Array("a b a\n".utf8))
         var huge = request(reducers: 10_000_000)
         huge.inputs = [input]

@@ -5,7 +5,12 @@ import Testing
 /// An HTTP connection must deliver a request's head, its body and the next request in time, and
 /// the daemon serves only as many connections as its descriptors allow.
 struct ConnectionDeadlinesTests {
-    let limits = HTTPConnectionLimits(headerTimeout: .seconds(10), bodyTimeout: .seconds(300), idleTimeout: .seconds(60), maxConnections: 256)
+    let limits = HTTPConnectionLimits(
+        headerTimeout: .seconds(10),
+        bodyTimeout: .seconds(300),
+        idleTimeout: .seconds(60),
+        maxConnections: 256
+    )
     let start = ContinuousClock.now
 
     func at(_ seconds: Int) -> ContinuousClock.Instant { start + .seconds(seconds) }
@@ -52,6 +57,9 @@ struct ConnectionDeadlinesTests {
         #expect(limits.connectionCap(descriptorLimit: 1_048_576) == 256)
         #expect(limits.connectionCap(descriptorLimit: 256) == 64)
         #expect(limits.connectionCap(descriptorLimit: 2) == 1)
-        #expect(HTTPConnectionLimits(headerTimeout: .zero, bodyTimeout: .zero, idleTimeout: .zero, maxConnections: 0).maxConnections == 1)
+        #expect(
+            HTTPConnectionLimits(headerTimeout: .zero, bodyTimeout: .zero, idleTimeout: .zero, maxConnections: 0)
+                .maxConnections == 1
+        )
     }
 }

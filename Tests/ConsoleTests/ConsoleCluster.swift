@@ -27,16 +27,25 @@ final class ConsoleCluster: @unchecked Sendable {
         daemons.append(
             try Daemon(
                 Self.binaries + "/jobtracker",
-                ["--host", httpHost, "--port", "\(port)", "--http-port", "\(httpPort)", "--data-dir", dataDirectory,
-                 "--secret-file", secretFile, "--heartbeat-interval", "0.2", "--log-level", "info"] + extra,
-                logPath: directory.file("jobtracker.log")))
+                [
+                    "--host", httpHost, "--port", "\(port)", "--http-port", "\(httpPort)", "--data-dir", dataDirectory,
+                    "--secret-file", secretFile, "--heartbeat-interval", "0.2", "--log-level", "info",
+                ] + extra,
+                logPath: directory.file("jobtracker.log")
+            )
+        )
         for index in 0..<2 {
             daemons.append(
                 try Daemon(
                     Self.binaries + "/tasktracker",
-                    ["--jobtracker", "\(httpHost):\(port)", "--host", "127.0.0.\(index + 3)", "--shuffle-port", "0",
-                     "--slots", "2", "--http-port", "0", "--work-dir", directory.file("tt\(index)"), "--secret-file", secretFile],
-                    logPath: directory.file("tasktracker\(index).log")))
+                    [
+                        "--jobtracker", "\(httpHost):\(port)", "--host", "127.0.0.\(index + 3)", "--shuffle-port", "0",
+                        "--slots", "2", "--http-port", "0", "--work-dir", directory.file("tt\(index)"), "--secret-file",
+                        secretFile,
+                    ],
+                    logPath: directory.file("tasktracker\(index).log")
+                )
+            )
         }
         let ready = Daemon.wait(seconds: 20) {
             let log = self.jobTrackerLog
@@ -54,7 +63,8 @@ final class ConsoleCluster: @unchecked Sendable {
 
     /// The JobTracker's peak resident memory so far, in bytes (`VmHWM` of `/proc/PID/status`).
     var jobTrackerPeakMemory: Int {
-        let status = (try? String(contentsOfFile: "/proc/\(daemons[0].process.processIdentifier)/status", encoding: .utf8)) ?? ""
+        let status =
+            (try? String(contentsOfFile: "/proc/\(daemons[0].process.processIdentifier)/status", encoding: .utf8)) ?? ""
         let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
         return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) * 1024
     }
@@ -68,7 +78,10 @@ final class ConsoleCluster: @unchecked Sendable {
     /// Runs `mrsubmit` against this cluster in `directory`.
     func mrsubmit(_ arguments: [String], in directory: String) throws -> ProcessOutput {
         try ProcessOutput.run(
-            Self.binaries + "/mrsubmit", arguments + ["--cluster", "127.0.0.1:\(port)", "--secret-file", secretFile], in: directory)
+            Self.binaries + "/mrsubmit",
+            arguments + ["--cluster", "127.0.0.1:\(port)", "--secret-file", secretFile],
+            in: directory
+        )
     }
 
     /// A client of the console, signed in unless `signedIn` is false.
@@ -87,7 +100,8 @@ final class ConsoleCluster: @unchecked Sendable {
         while Date() < deadline {
             let reply = try await client.get("/api/v1/jobs/\(job)")
             if let object = try JSONSerialization.jsonObject(with: reply.body) as? [String: Any],
-                let report = object["report"] as? [String: Any], let state = report["state"] as? String, state != "running"
+                let report = object["report"] as? [String: Any], let state = report["state"] as? String,
+                state != "running"
             {
                 return report
             }

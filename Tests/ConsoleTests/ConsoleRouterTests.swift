@@ -1,4 +1,3 @@
-@testable import Cluster
 import Console
 import Foundation
 import Hummingbird
@@ -6,16 +5,23 @@ import HummingbirdTesting
 import MapReduce
 import Testing
 
+@testable import Cluster
+
 /// The console's job-agnostic pages and API in router mode: the forms come from the jobs the
 /// trackers describe, submissions carry the job's options and ask for artifacts, and uploads
 /// are told apart by their first bytes.
 struct ConsoleRouterTests {
     static let jobs = [
         JobDescriptor(
-            name: "count-things", summary: "Counts <things>", options: [
+            name: "count-things",
+            summary: "Counts <things>",
+            options: [
                 JobOption(name: "normalize", parameter: "count.normalize", help: "Fold case"),
                 JobOption(name: "mode", parameter: "count.mode", valueName: "mode", help: "<b>fast</b> or slow"),
-            ], isHidden: false, writesFilePerInput: false),
+            ],
+            isHidden: false,
+            writesFilePerInput: false
+        ),
         JobDescriptor(name: "secret-job", summary: "Hidden", options: [], isHidden: true, writesFilePerInput: false),
     ]
 
@@ -36,7 +42,8 @@ struct ConsoleRouterTests {
             #expect(try await client.execute(uri: "/run/histeq", method: .get).status == .notFound)
 
             let installed = try await client.execute(uri: "/api/v1/installed-jobs", method: .get)
-            let names = try JSONDecoder().decode([JobDescriptor].self, from: Data(installed.body.readableBytesView)).map(\.name)
+            let names = try JSONDecoder().decode([JobDescriptor].self, from: Data(installed.body.readableBytesView))
+                .map(\.name)
             #expect(names == ["count-things"])
         }
     }
@@ -47,19 +54,36 @@ struct ConsoleRouterTests {
         try await console.test { client in
             let session = try await RouterConsole.signIn(client)
             let upload = try await client.execute(
-                uri: "/api/v1/uploads?name=words.txt", method: .post, headers: session, body: ByteBuffer(string: "a b c\n"))
+                uri: "/api/v1/uploads?name=words.txt",
+                method: .post,
+                headers: session,
+                body: ByteBuffer(string: "a b c\n")
+            )
             #expect(upload.status == .created)
             let id = try JSONDecoder().decode(Upload.self, from: Data(upload.body.readableBytesView)).id
 
             func submit(_ json: String) async throws -> TestResponse {
-                try await client.execute(uri: "/api/v1/jobs", method: .post, headers: session, body: ByteBuffer(string: json))
+                try await client.execute(
+                    uri: "/api/v1/jobs",
+                    method: .post,
+                    headers: session,
+                    body: ByteBuffer(string: json)
+                )
             }
             let accepted = try await submit(
-                "{\"job\":\"count-things\",\"uploads\":[\"\(id)\"],\"options\":{\"normalize\":true,\"mode\":\"fast\"},\"reducers\":\"2\"}")
+                "{\"job\":\"count-things\",\"uploads\":[\"\(id)\"],\"options\":{\"normalize\":true,\"mode\":\"fast\"},\"reducers\":\"2\"}"
+            )
             #expect(accepted.status == .created, "\(String(buffer: accepted.body))")
-            let job = try #require(JobID(try JSONDecoder().decode([String: String].self, from: Data(accepted.body.readableBytesView))["job"] ?? ""))
+            let job = try #require(
+                JobID(
+                    try JSONDecoder().decode([String: String].self, from: Data(accepted.body.readableBytesView))["job"]
+                        ?? ""
+                )
+            )
             let detail = try await tracker.detail(of: job)
-            #expect(detail.parameters == ["count.normalize": "true", "count.mode": "fast", "mapreduce.artifacts": "true"])
+            #expect(
+                detail.parameters == ["count.normalize": "true", "count.mode": "fast", "mapreduce.artifacts": "true"]
+            )
             #expect(detail.phaseNames == ["setup"], "the console sends no plan: a setup task makes it")
             #expect(detail.report.binary == "built-in")
             let reported = try await client.execute(uri: "/api/v1/jobs/\(job)", method: .get)
@@ -69,8 +93,15 @@ struct ConsoleRouterTests {
             let uploadDetail = String(buffer: try await client.execute(uri: "/api/v1/uploads/\(id)", method: .get).body)
             #expect(uploadDetail.contains("\"job\":\"\(job)\""))
 
-            let unflagged = try await submit("{\"job\":\"count-things\",\"uploads\":[\"\(id)\"],\"options\":{\"normalize\":\"false\",\"mode\":\"\"}}")
-            let second = try #require(JobID(try JSONDecoder().decode([String: String].self, from: Data(unflagged.body.readableBytesView))["job"] ?? ""))
+            let unflagged = try await submit(
+                "{\"job\":\"count-things\",\"uploads\":[\"\(id)\"],\"options\":{\"normalize\":\"false\",\"mode\":\"\"}}"
+            )
+            let second = try #require(
+                JobID(
+                    try JSONDecoder().decode([String: String].self, from: Data(unflagged.body.readableBytesView))["job"]
+                        ?? ""
+                )
+            )
             #expect(try await tracker.detail(of: second).parameters == ["mapreduce.artifacts": "true"])
 
             for refused in [
@@ -99,7 +130,11 @@ struct ConsoleRouterTests {
             ]
             for (name, bytes, kind) in files {
                 let reply = try await client.execute(
-                    uri: "/api/v1/uploads?name=\(name)", method: .post, headers: session, body: ByteBuffer(bytes: bytes))
+                    uri: "/api/v1/uploads?name=\(name)",
+                    method: .post,
+                    headers: session,
+                    body: ByteBuffer(bytes: bytes)
+                )
                 let upload = try JSONDecoder().decode(Upload.self, from: Data(reply.body.readableBytesView))
                 #expect(upload.kind == kind, "\(name)")
                 let original = try await client.execute(uri: "/api/v1/uploads/\(upload.id)/original", method: .get)

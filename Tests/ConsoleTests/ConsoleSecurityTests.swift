@@ -50,7 +50,10 @@ struct ConsoleSecurityTests {
         let image = try Data(contentsOf: URL(fileURLWithPath: SharedData.images + "/low_contrast_x-ray.tiff"))
         let hostile = "<img src=x onerror=alert(1)>.tif"
         let upload = try await client.send(
-            "POST", "/api/v1/uploads?name=\(hostile.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", body: image)
+            "POST",
+            "/api/v1/uploads?name=\(hostile.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)",
+            body: image
+        )
         #expect(upload.status == 201, "\(upload.text)")
         let id = try #require(try upload.json([String: AnyCodable].self)["id"]?.string)
         for path in ["/", "/run/histeq"] {
@@ -65,7 +68,9 @@ struct ConsoleSecurityTests {
         let results = try await client.get("/jobs/\(job)")
         #expect(!results.text.contains("<img src=x"), "an artifact named after the upload is shown unescaped")
         #expect(results.text.contains("&lt;img src=x onerror=alert(1)&gt;.tif before"))
-        let artifacts = try JSONSerialization.jsonObject(with: try await client.get("/api/v1/jobs/\(job)/artifacts").body) as! [[String: Any]]
+        let artifacts =
+            try JSONSerialization.jsonObject(with: try await client.get("/api/v1/jobs/\(job)/artifacts").body)
+            as! [[String: Any]]
         for artifact in artifacts {
             #expect(try await client.get(try #require(artifact["url"] as? String)).status == 200, "\(artifact)")
         }
@@ -75,17 +80,26 @@ struct ConsoleSecurityTests {
             let reply = try await client.send("POST", "/api/v1/uploads?name=\(encoded)", body: Data("x\n".utf8))
             #expect(reply.status == 400, "\(name): \(reply.status) \(reply.text)")
         }
-        for path in ["/api/v1/uploads/..%2F..%2Fsecret/original", "/api/v1/uploads/../../secret", "/api/v1/uploads/0123456789abcdeg/original",
-                     "/api/v1/jobs/job_1_1/output/..%2F..%2Fsecret", "/api/v1/jobs/job_1_1/artifacts/..%2F..%2Fsecret",
-                     "/run/..%2Fsecret"] {
+        for path in [
+            "/api/v1/uploads/..%2F..%2Fsecret/original", "/api/v1/uploads/../../secret",
+            "/api/v1/uploads/0123456789abcdeg/original",
+            "/api/v1/jobs/job_1_1/output/..%2F..%2Fsecret", "/api/v1/jobs/job_1_1/artifacts/..%2F..%2Fsecret",
+            "/run/..%2Fsecret",
+        ] {
             let reply = try await client.get(path)
             #expect([400, 404].contains(reply.status), "\(path): \(reply.status)")
             #expect(!reply.text.contains(ConsoleCluster.secret))
         }
         let outside = try TemporaryDirectory("console-outside")
         let target = try outside.write("private.txt", "private words\n")
-        try FileManager.default.createDirectory(atPath: cluster.dataDirectory + "/inputs", withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: cluster.dataDirectory + "/inputs/link.txt", withDestinationPath: target)
+        try FileManager.default.createDirectory(
+            atPath: cluster.dataDirectory + "/inputs",
+            withIntermediateDirectories: true
+        )
+        try FileManager.default.createSymbolicLink(
+            atPath: cluster.dataDirectory + "/inputs/link.txt",
+            withDestinationPath: target
+        )
         for file in ["../secret", "/etc/passwd", "link.txt"] {
             let reply = try await client.post("/api/v1/jobs", json: ["job": "wordcount", "files": [file]])
             #expect(reply.status == 400, "\(file): \(reply.status) \(reply.text)")

@@ -52,7 +52,9 @@ enum CraftedTIFF {
         for _ in 0..<left { bits.writeCode(0x30, length: 8) }
         bits.writeCode(0, length: 7)
         let adler = UInt32(count % 65_521) << 16 | 1
-        return [0x78, 0x01] + bits.bytes + [UInt8(adler >> 24), UInt8(adler >> 16 & 0xFF), UInt8(adler >> 8 & 0xFF), UInt8(adler & 0xFF)]
+        return [0x78, 0x01] + bits.bytes + [
+            UInt8(adler >> 24), UInt8(adler >> 16 & 0xFF), UInt8(adler >> 8 & 0xFF), UInt8(adler & 0xFF),
+        ]
     }
 
     private static func le16(_ value: Int) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF)] }

@@ -23,6 +23,9 @@ struct DaemonLinkageTests {
             }
         }
         let jobBinary = try libraries(of: "mrtask")
-        #expect(jobBinary.contains("libturbojpeg") && jobBinary.contains("libtiff"), "the check sees codecs where they are")
+        #expect(
+            jobBinary.contains("libturbojpeg") && jobBinary.contains("libtiff"),
+            "the check sees codecs where they are"
+        )
     }
 }

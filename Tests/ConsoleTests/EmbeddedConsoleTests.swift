@@ -9,13 +9,18 @@ struct EmbeddedConsoleTests {
         let work = try TemporaryDirectory("embedded-console")
         let process = try Daemon(
             ConsoleCluster.binaries + "/mrsubmit",
-            ["wordcount", SharedData.books + "/pg84.txt", "-o", work.file("out"), "--console", "--console-port", "0", "--quiet"],
-            logPath: work.file("mrsubmit.log"))
+            [
+                "wordcount", SharedData.books + "/pg84.txt", "-o", work.file("out"), "--console", "--console-port", "0",
+                "--quiet",
+            ],
+            logPath: work.file("mrsubmit.log")
+        )
         var address = ""
         var token = ""
         let started = Daemon.wait(seconds: 60) {
             let log = process.log
-            guard log.contains("press Ctrl-C"), let line = log.split(separator: "\n").first(where: { $0.hasPrefix("console: http") })
+            guard log.contains("press Ctrl-C"),
+                let line = log.split(separator: "\n").first(where: { $0.hasPrefix("console: http") })
             else { return false }
             let parts = line.split(separator: " ")
             address = String(parts[1]).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
@@ -29,6 +34,9 @@ struct EmbeddedConsoleTests {
         #expect(jobs?.count == 1 && jobs?.first?["state"] as? String == "succeeded")
         #expect(try await client.login(token: token).status == 200)
         process.stop()
-        #expect(process.process.terminationReason == .exit && process.process.terminationStatus == 0, "SIGTERM ends it cleanly")
+        #expect(
+            process.process.terminationReason == .exit && process.process.terminationStatus == 0,
+            "SIGTERM ends it cleanly"
+        )
     }
 }

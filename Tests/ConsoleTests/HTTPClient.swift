@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -23,8 +24,11 @@ final class HTTPClient: @unchecked Sendable {
 
     private final class NoRedirects: NSObject, URLSessionTaskDelegate {
         func urlSession(
-            _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-            newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
+            _ session: URLSession,
+            task: URLSessionTask,
+            willPerformHTTPRedirection response: HTTPURLResponse,
+            newRequest request: URLRequest,
+            completionHandler: @escaping (URLRequest?) -> Void
         ) {
             completionHandler(nil)
         }
@@ -48,7 +52,11 @@ final class HTTPClient: @unchecked Sendable {
 
     /// Sends one request; `csrf` adds the session's token header.
     func send(
-        _ method: String, _ path: String, body: Data? = nil, type: String? = nil, csrf sendsCSRF: Bool = true
+        _ method: String,
+        _ path: String,
+        body: Data? = nil,
+        type: String? = nil,
+        csrf sendsCSRF: Bool = true
     ) async throws -> Reply {
         var request = URLRequest(url: URL(string: base + path)!)
         request.httpMethod = method
@@ -67,7 +75,13 @@ final class HTTPClient: @unchecked Sendable {
 
     /// Posts JSON.
     func post(_ path: String, json: [String: Any], csrf sendsCSRF: Bool = true) async throws -> Reply {
-        try await send("POST", path, body: try JSONSerialization.data(withJSONObject: json), type: "application/json", csrf: sendsCSRF)
+        try await send(
+            "POST",
+            path,
+            body: try JSONSerialization.data(withJSONObject: json),
+            type: "application/json",
+            csrf: sendsCSRF
+        )
     }
 
     /// Signs in with `token`; returns the reply and keeps its cookie and CSRF token.
@@ -76,7 +90,9 @@ final class HTTPClient: @unchecked Sendable {
         let reply = try await post("/login", json: ["token": token], csrf: false)
         if reply.status == 200 {
             let setCookie = reply.header("Set-Cookie") ?? ""
-            cookie = setCookie.split(separator: ";").first.flatMap { $0.split(separator: "=", maxSplits: 1).last.map(String.init) }
+            cookie = setCookie.split(separator: ";").first.flatMap {
+                $0.split(separator: "=", maxSplits: 1).last.map(String.init)
+            }
             csrf = try reply.json([String: String].self)["csrf"]
         }
         return reply

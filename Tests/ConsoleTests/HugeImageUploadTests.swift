@@ -13,7 +13,12 @@ struct HugeImageUploadTests {
         let cluster = try ConsoleCluster()
         let client = try await cluster.client()
         let tiff = CraftedTIFF.zeros(side: 16_000, rowsPerStrip: 1000)
-        let upload = try await client.send("POST", "/api/v1/uploads?name=huge.tif", body: Data(tiff), type: "application/octet-stream")
+        let upload = try await client.send(
+            "POST",
+            "/api/v1/uploads?name=huge.tif",
+            body: Data(tiff),
+            type: "application/octet-stream"
+        )
         #expect(upload.status == 201, "\(upload.text)")
         let id = try #require(try upload.json([String: AnyCodable].self)["id"]?.string)
         #expect(try upload.json([String: AnyCodable].self)["kind"]?.string == "tiff")
@@ -44,7 +49,9 @@ struct HugeImageUploadTests {
         #expect(peak > 0 && peak < 300 << 20, "the JobTracker's peak memory reached \(peak >> 20) MiB")
 
         let submit = try await client.post(
-            "/api/v1/jobs", json: ["job": "histeq", "uploads": [id], "options": ["pixel-limit": "1000000"]])
+            "/api/v1/jobs",
+            json: ["job": "histeq", "uploads": [id], "options": ["pixel-limit": "1000000"]]
+        )
         #expect(submit.status == 201, "\(submit.text)")
         let job = try #require(try submit.json([String: String].self)["job"])
         let report = try await cluster.waitForEnd(of: job, with: client, seconds: 60)

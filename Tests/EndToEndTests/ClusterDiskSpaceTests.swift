@@ -23,9 +23,14 @@ struct ClusterDiskSpaceTests {
 
         let work = try TemporaryDirectory("cluster-disk-space")
         let run = try cluster.mrsubmit(
-            ["wordcount", SharedData.books + "/pg11.txt", "--split-size", "64k", "--reducers", "2"], in: work.path)
+            ["wordcount", SharedData.books + "/pg11.txt", "--split-size", "64k", "--reducers", "2"],
+            in: work.path
+        )
         #expect(run.status == 0, "\(run.standardError)")
-        #expect(try Oracles.sortedOutput(work.file("wordcount-out")) == Oracles.coreutilsWordCount([SharedData.books + "/pg11.txt"]))
+        #expect(
+            try Oracles.sortedOutput(work.file("wordcount-out"))
+                == Oracles.coreutilsWordCount([SharedData.books + "/pg11.txt"])
+        )
         #expect(!full.log.contains("attempt started"), "the full tracker ran attempts:\n\(full.log)")
         #expect(cluster.daemons[1].log.contains("attempt succeeded"))
 

@@ -8,11 +8,20 @@ import Testing
 @Suite(.serialized)
 struct ClusterDrainTests {
     /// Submits `fault-sleep` over the books and returns the job id.
-    func submit(_ cluster: ClusterProcessTests.Cluster, sleep: String, pattern: String, in work: TemporaryDirectory) throws -> String {
+    func submit(
+        _ cluster: ClusterProcessTests.Cluster,
+        sleep: String,
+        pattern: String,
+        in work: TemporaryDirectory
+    ) throws -> String {
         let submitted = try cluster.mrsubmit(
-            ["fault-sleep", SharedData.books, "--remote-paths", "-o", work.file("out"), "--detach", "--split-size", "256k",
-             "--reducers", "2", "-D", "fault.pattern=\(pattern)", "-D", "fault.sleep-seconds=\(sleep)"],
-            in: work.path)
+            [
+                "fault-sleep", SharedData.books, "--remote-paths", "-o", work.file("out"), "--detach", "--split-size",
+                "256k",
+                "--reducers", "2", "-D", "fault.pattern=\(pattern)", "-D", "fault.sleep-seconds=\(sleep)",
+            ],
+            in: work.path
+        )
         #expect(submitted.status == 0, "\(submitted.standardError)")
         return submitted.text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -35,7 +44,8 @@ struct ClusterDrainTests {
         let job = try submit(cluster, sleep: "0.0005", pattern: "the ", in: work)
         let leaving = cluster.daemons[1]
         let busy = Daemon.wait(seconds: 30) {
-            count("attempt succeeded", in: leaving) >= 1 && count("attempt started", in: leaving) > count("attempt succeeded", in: leaving)
+            count("attempt succeeded", in: leaving) >= 1
+                && count("attempt started", in: leaving) > count("attempt succeeded", in: leaving)
         }
         #expect(busy, "the tracker holds a map output and runs an attempt when it is stopped")
         let http = try httpPort(of: leaving)
@@ -57,7 +67,10 @@ struct ClusterDrainTests {
         #expect(leaving.log.contains("draining: no new tasks"))
         #expect(leaving.log.contains("drained: attempts finished"), "\(leaving.log.suffix(2000))")
         #expect(!leaving.log.contains("handing running attempts back"))
-        #expect(count("attempt started", in: leaving) == count("attempt succeeded", in: leaving), "every attempt it started finished")
+        #expect(
+            count("attempt started", in: leaving) == count("attempt succeeded", in: leaving),
+            "every attempt it started finished"
+        )
         #expect(cluster.daemons[3].log.contains("attempt succeeded"), "the tracker started mid-job ran attempts")
         #expect(cluster.daemons[0].log.contains("tracker deregistered"))
         #expect(!cluster.daemons[0].log.contains("tracker lost"))
@@ -68,9 +81,13 @@ struct ClusterDrainTests {
         let work = try TemporaryDirectory("cluster-handback")
         let book = SharedData.books + "/pg11.txt"
         let submitted = try cluster.mrsubmit(
-            ["fault-sleep", book, "--remote-paths", "-o", work.file("out"), "--detach", "--split-size", "48k", "--reducers", "2",
-             "-D", "fault.pattern=the ", "-D", "fault.sleep-seconds=0.03"],
-            in: work.path)
+            [
+                "fault-sleep", book, "--remote-paths", "-o", work.file("out"), "--detach", "--split-size", "48k",
+                "--reducers", "2",
+                "-D", "fault.pattern=the ", "-D", "fault.sleep-seconds=0.03",
+            ],
+            in: work.path
+        )
         #expect(submitted.status == 0, "\(submitted.standardError)")
         let job = submitted.text.trimmingCharacters(in: .whitespacesAndNewlines)
         let leaving = cluster.daemons[1]

@@ -21,7 +21,10 @@ struct ClusterHisteqTests {
         let named = try cluster.mrsubmit(["histeq", "photo.jpg", "--quiet", "-o", "named.jpg"], in: work.path)
         #expect(named.status == 0, "\(named.standardError)")
         let embedded = try ProcessOutput.run(
-            ClusterProcessTests.binaries + "/mrsubmit", ["histeq", "photo.jpg", "--quiet", "-o", "embedded.jpg"], in: work.path)
+            ClusterProcessTests.binaries + "/mrsubmit",
+            ["histeq", "photo.jpg", "--quiet", "-o", "embedded.jpg"],
+            in: work.path
+        )
         #expect(embedded.status == 0, "\(embedded.standardError)")
         let reference = try Data(contentsOf: URL(fileURLWithPath: work.file("embedded.jpg")))
         #expect(!reference.isEmpty)

@@ -19,7 +19,10 @@ struct ClusterProcessTests {
         let networkOnly: Bool
 
         init(
-            trackers: Int, expiry: Double = 10, networkOnly: Bool = true, jobTrackerArguments: [String] = [],
+            trackers: Int,
+            expiry: Double = 10,
+            networkOnly: Bool = true,
+            jobTrackerArguments: [String] = [],
             trackerArguments: [String] = []
         ) throws {
             self.networkOnly = networkOnly
@@ -29,9 +32,14 @@ struct ClusterProcessTests {
             daemons.append(
                 try Daemon(
                     ClusterProcessTests.binaries + "/jobtracker",
-                    ["--host", "127.0.0.1", "--port", "\(port)", "--http-port", "0", "--data-dir", directory.file("jt"), "--secret-file", secretFile,
-                     "--heartbeat-interval", "0.2", "--tracker-expiry", "\(expiry)"] + Self.allowedPaths + jobTrackerArguments,
-                    logPath: directory.file("jobtracker.log")))
+                    [
+                        "--host", "127.0.0.1", "--port", "\(port)", "--http-port", "0", "--data-dir",
+                        directory.file("jt"), "--secret-file", secretFile,
+                        "--heartbeat-interval", "0.2", "--tracker-expiry", "\(expiry)",
+                    ] + Self.allowedPaths + jobTrackerArguments,
+                    logPath: directory.file("jobtracker.log")
+                )
+            )
             for _ in 0..<trackers { try addTracker(trackerArguments) }
             let registered = Daemon.wait(seconds: 15) {
                 self.daemons[0].log.components(separatedBy: "tracker registered").count - 1 >= trackers
@@ -53,10 +61,15 @@ struct ClusterProcessTests {
             daemons.append(
                 try Daemon(
                     ClusterProcessTests.binaries + "/tasktracker",
-                    ["--jobtracker", "127.0.0.1:\(port)", "--host", "127.0.0.\(index + 2)", "--shuffle-port", "0", "--http-port", "0",
-                     "--slots", "1", "--work-dir", directory.file("tt\(index)"), "--secret-file", secretFile]
+                    [
+                        "--jobtracker", "127.0.0.1:\(port)", "--host", "127.0.0.\(index + 2)", "--shuffle-port", "0",
+                        "--http-port", "0",
+                        "--slots", "1", "--work-dir", directory.file("tt\(index)"), "--secret-file", secretFile,
+                    ]
                         + (networkOnly ? ["--network-only"] : []) + arguments,
-                    logPath: directory.file("tasktracker\(index).log")))
+                    logPath: directory.file("tasktracker\(index).log")
+                )
+            )
         }
 
         /// Waits for a job submitted with `--detach` to end and returns its status text.
@@ -72,7 +85,9 @@ struct ClusterProcessTests {
         func mrsubmit(_ arguments: [String], in directory: String, secret: String? = nil) throws -> ProcessOutput {
             try ProcessOutput.run(
                 ClusterProcessTests.binaries + "/mrsubmit",
-                arguments + ["--cluster", "127.0.0.1:\(port)", "--secret-file", secret ?? secretFile], in: directory)
+                arguments + ["--cluster", "127.0.0.1:\(port)", "--secret-file", secret ?? secretFile],
+                in: directory
+            )
         }
     }
 
@@ -81,21 +96,30 @@ struct ClusterProcessTests {
         let work = try TemporaryDirectory("cluster-client")
         let books = try SharedData.bookPaths()
         let remote = try cluster.mrsubmit(
-            ["wordcount", SharedData.books, "-o", "remote-wc", "--split-size", "512k", "--reducers", "3"], in: work.path)
+            ["wordcount", SharedData.books, "-o", "remote-wc", "--split-size", "512k", "--reducers", "3"],
+            in: work.path
+        )
         #expect(remote.status == 0, "\(remote.standardError)\n\(cluster.daemons[0].log.suffix(3000))")
         #expect(try Oracles.sortedOutput(work.file("remote-wc")) == Oracles.coreutilsWordCount(books))
         #expect(FileManager.default.fileExists(atPath: work.file("remote-wc/_SUCCESS")))
         let embedded = try ProcessOutput.run(
             ClusterProcessTests.binaries + "/mrsubmit",
-            ["wordcount", SharedData.books, "-o", "embedded-wc", "--split-size", "512k", "--reducers", "3", "--trackers", "3"],
-            in: work.path)
+            [
+                "wordcount", SharedData.books, "-o", "embedded-wc", "--split-size", "512k", "--reducers", "3",
+                "--trackers", "3",
+            ],
+            in: work.path
+        )
         #expect(embedded.status == 0, "\(embedded.standardError)")
         for part in ["part-r-00000", "part-r-00001", "part-r-00002"] {
             let a = try Data(contentsOf: URL(fileURLWithPath: work.file("remote-wc/" + part)))
             let b = try Data(contentsOf: URL(fileURLWithPath: work.file("embedded-wc/" + part)))
             #expect(a == b, "\(part) differs between the process cluster and the embedded one")
         }
-        let logs = try cluster.mrsubmit(["logbytes", SharedData.accessLog, "-o", "remote-log", "--split-size", "256k", "--reducers", "3"], in: work.path)
+        let logs = try cluster.mrsubmit(
+            ["logbytes", SharedData.accessLog, "-o", "remote-log", "--split-size", "256k", "--reducers", "3"],
+            in: work.path
+        )
         #expect(logs.status == 0, "\(logs.standardError)")
         #expect(logs.text.contains("Total: 2747282505 over 1753 hosts"))
         let list = try cluster.mrsubmit(["list"], in: work.path)
@@ -104,7 +128,8 @@ struct ClusterProcessTests {
         #expect(trackersWithWork >= 2, "work should spread over the trackers")
         let cleaned = Daemon.wait(seconds: 10) {
             (0..<3).allSatisfy { index in
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: cluster.directory.file("tt\(index)"))) ?? []
+                let names =
+                    (try? FileManager.default.contentsOfDirectory(atPath: cluster.directory.file("tt\(index)"))) ?? []
                 return !names.contains { $0.hasPrefix("job_") }
             }
         }
@@ -116,8 +141,12 @@ struct ClusterProcessTests {
         let work = try TemporaryDirectory("cluster-in-place")
         let books = try SharedData.bookPaths()
         let run = try cluster.mrsubmit(
-            ["wordcount", SharedData.books, "-o", work.file("wc"), "--remote-paths", "--split-size", "512k", "--reducers", "3"],
-            in: work.path)
+            [
+                "wordcount", SharedData.books, "-o", work.file("wc"), "--remote-paths", "--split-size", "512k",
+                "--reducers", "3",
+            ],
+            in: work.path
+        )
         #expect(run.status == 0, "\(run.standardError)\n\(cluster.daemons[0].log.suffix(3000))")
         #expect(try Oracles.sortedOutput(work.file("wc")) == Oracles.coreutilsWordCount(books))
         let trackerLogs = cluster.daemons.dropFirst().map(\.log).joined()
@@ -125,8 +154,13 @@ struct ClusterProcessTests {
         #expect(committed.count == 3, "\(trackerLogs.suffix(3000))")
         for line in committed {
             #expect(line.contains("output=in-place"), "\(line)")
-            let counts = line.split(separator: " ").first { $0.hasPrefix("read-in-place=") }?.dropFirst(14).split(separator: "/")
-            #expect(counts?.count == 2 && counts?.first == counts?.last && counts?.first != "0", "every map output is read in place: \(line)")
+            let counts = line.split(separator: " ").first { $0.hasPrefix("read-in-place=") }?.dropFirst(14).split(
+                separator: "/"
+            )
+            #expect(
+                counts?.count == 2 && counts?.first == counts?.last && counts?.first != "0",
+                "every map output is read in place: \(line)"
+            )
         }
         #expect(!trackerLogs.contains("shuffle fetch failed"))
     }
@@ -136,8 +170,14 @@ struct ClusterProcessTests {
     @Test func relativeRemotePathsNameTheClientsFiles() throws {
         let cluster = try Cluster(trackers: 1, networkOnly: false)
         let work = try TemporaryDirectory("cluster-relative")
-        try FileManager.default.copyItem(atPath: SharedData.images + "/Unequalized_Hawkes_Bay_NZ.jpg", toPath: work.file("photo.jpg"))
-        let run = try cluster.mrsubmit(["histeq", "photo.jpg", "-o", "photo-equalized.jpg", "--remote-paths"], in: work.path)
+        try FileManager.default.copyItem(
+            atPath: SharedData.images + "/Unequalized_Hawkes_Bay_NZ.jpg",
+            toPath: work.file("photo.jpg")
+        )
+        let run = try cluster.mrsubmit(
+            ["histeq", "photo.jpg", "-o", "photo-equalized.jpg", "--remote-paths"],
+            in: work.path
+        )
         #expect(run.status == 0, "\(run.standardError)")
         #expect(FileManager.default.fileExists(atPath: work.file("photo-equalized.jpg")))
     }
@@ -148,22 +188,32 @@ struct ClusterProcessTests {
         let run = try cluster.mrsubmit(["wordcount", SharedData.books + "/pg46.txt"], in: work.path)
         #expect(run.status == 0, "\(run.standardError)")
         let slow = try cluster.mrsubmit(
-            ["fault-sleep", SharedData.books + "/pg345.txt", "--remote-paths", "-o", work.file("slow"), "--detach",
-             "-D", "fault.pattern=Dracula", "-D", "fault.sleep-seconds=30"],
-            in: work.path)
+            [
+                "fault-sleep", SharedData.books + "/pg345.txt", "--remote-paths", "-o", work.file("slow"), "--detach",
+                "-D", "fault.pattern=Dracula", "-D", "fault.sleep-seconds=30",
+            ],
+            in: work.path
+        )
         let interrupted = slow.text.trimmingCharacters(in: .whitespacesAndNewlines)
         cluster.daemons[0].stop()
         cluster.daemons[0] = try Daemon(
             ClusterProcessTests.binaries + "/jobtracker",
-            ["--host", "127.0.0.1", "--port", "\(cluster.port)", "--http-port", "0", "--data-dir", cluster.directory.file("jt"),
-             "--secret-file", cluster.secretFile, "--heartbeat-interval", "0.2"],
-            logPath: cluster.directory.file("jobtracker-restarted.log"))
+            [
+                "--host", "127.0.0.1", "--port", "\(cluster.port)", "--http-port", "0", "--data-dir",
+                cluster.directory.file("jt"),
+                "--secret-file", cluster.secretFile, "--heartbeat-interval", "0.2",
+            ],
+            logPath: cluster.directory.file("jobtracker-restarted.log")
+        )
         let listed = Daemon.wait(seconds: 10) {
             ((try? cluster.mrsubmit(["list"], in: work.path))?.text ?? "").contains("succeeded")
         }
         #expect(listed, "the finished job is in the restarted JobTracker's history")
         let lost = try cluster.mrsubmit(["status", interrupted], in: work.path)
-        #expect(lost.text.contains("failed") && lost.text.contains("the JobTracker restarted"), "\(lost.text)\(lost.standardError)")
+        #expect(
+            lost.text.contains("failed") && lost.text.contains("the JobTracker restarted"),
+            "\(lost.text)\(lost.standardError)"
+        )
         let again = Daemon.wait(seconds: 15) { cluster.daemons[0].log.contains("tracker registered") }
         #expect(again, "the tracker reconnects and registers again")
         let second = try cluster.mrsubmit(["wordcount", SharedData.books + "/pg46.txt", "-o", "second"], in: work.path)
@@ -183,8 +233,13 @@ struct ClusterProcessTests {
         #expect(missing.status != 0 && missing.standardError.contains("missing.txt: no such file or directory"))
         let unreachable = try ProcessOutput.run(
             ClusterProcessTests.binaries + "/mrsubmit",
-            ["list", "--cluster", "127.0.0.1:\(try Daemon.freePort())", "--secret-file", cluster.secretFile], in: work.path)
-        #expect(unreachable.status != 0 && unreachable.standardError.split(separator: "\n").count == 1, "\(unreachable.standardError)")
+            ["list", "--cluster", "127.0.0.1:\(try Daemon.freePort())", "--secret-file", cluster.secretFile],
+            in: work.path
+        )
+        #expect(
+            unreachable.status != 0 && unreachable.standardError.split(separator: "\n").count == 1,
+            "\(unreachable.standardError)"
+        )
         let good = try cluster.mrsubmit(["wordcount", SharedData.books + "/pg11.txt"], in: work.path)
         #expect(good.status == 0, "the cluster must still work: \(good.standardError)")
     }
@@ -196,9 +251,13 @@ struct ClusterKillTests {
         let cluster = try ClusterProcessTests.Cluster(trackers: 2)
         let work = try TemporaryDirectory("cluster-kill")
         let submitted = try cluster.mrsubmit(
-            ["fault-sleep", SharedData.books, "--remote-paths", "-o", work.file("out"), "--detach", "--split-size", "1m",
-             "-D", "fault.pattern=the", "-D", "fault.sleep-seconds=60"],
-            in: work.path)
+            [
+                "fault-sleep", SharedData.books, "--remote-paths", "-o", work.file("out"), "--detach", "--split-size",
+                "1m",
+                "-D", "fault.pattern=the", "-D", "fault.sleep-seconds=60",
+            ],
+            in: work.path
+        )
         #expect(submitted.status == 0, "\(submitted.standardError)")
         let job = submitted.text.trimmingCharacters(in: .whitespacesAndNewlines)
         let suffix = job.replacingOccurrences(of: "job_", with: "")
@@ -224,9 +283,13 @@ struct ClusterTrackerLossTests {
         let cluster = try ClusterProcessTests.Cluster(trackers: 3, expiry: 2)
         let work = try TemporaryDirectory("cluster-loss")
         let submitted = try cluster.mrsubmit(
-            ["fault-sleep", SharedData.books, "--remote-paths", "-o", work.file("out"), "--detach", "--split-size", "512k",
-             "--reducers", "3", "-D", "fault.pattern=Dracula", "-D", "fault.sleep-seconds=0.05"],
-            in: work.path)
+            [
+                "fault-sleep", SharedData.books, "--remote-paths", "-o", work.file("out"), "--detach", "--split-size",
+                "512k",
+                "--reducers", "3", "-D", "fault.pattern=Dracula", "-D", "fault.sleep-seconds=0.05",
+            ],
+            in: work.path
+        )
         #expect(submitted.status == 0, "\(submitted.standardError)")
         let job = submitted.text.trimmingCharacters(in: .whitespacesAndNewlines)
         var victim: Daemon?
@@ -247,9 +310,12 @@ struct ClusterTrackerLossTests {
         let work = try TemporaryDirectory("cluster-orphans")
         let input = try work.write("slow.txt", "Dracula\nDracula\nDracula\n")
         let submitted = try cluster.mrsubmit(
-            ["fault-sleep", input, "--remote-paths", "-o", work.file("out"), "--detach",
-             "-D", "fault.pattern=Dracula", "-D", "fault.sleep-seconds=30"],
-            in: work.path)
+            [
+                "fault-sleep", input, "--remote-paths", "-o", work.file("out"), "--detach",
+                "-D", "fault.pattern=Dracula", "-D", "fault.sleep-seconds=30",
+            ],
+            in: work.path
+        )
         #expect(submitted.status == 0, "\(submitted.standardError)")
         let tracker = cluster.daemons[1]
         let arguments = tracker.process.arguments ?? []
@@ -284,20 +350,31 @@ struct ClusterTrackerLossTests {
 
 /// Stragglers, frozen trackers and late-joining trackers, on separate processes.
 struct ClusterSchedulingTests {
-    func submit(_ cluster: ClusterProcessTests.Cluster, _ arguments: [String], in work: TemporaryDirectory) throws -> String {
+    func submit(
+        _ cluster: ClusterProcessTests.Cluster,
+        _ arguments: [String],
+        in work: TemporaryDirectory
+    ) throws -> String {
         let submitted = try cluster.mrsubmit(
             ["fault-sleep", SharedData.books, "--remote-paths", "-o", work.file("out"), "--detach", "--reducers", "2"]
                 + arguments,
-            in: work.path)
+            in: work.path
+        )
         #expect(submitted.status == 0, "\(submitted.standardError)")
         return submitted.text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     @Test func aStragglerIsOvertakenByItsBackup() throws {
-        let cluster = try ClusterProcessTests.Cluster(trackers: 3, jobTrackerArguments: ["--speculation-min-runtime", "1"])
+        let cluster = try ClusterProcessTests.Cluster(
+            trackers: 3,
+            jobTrackerArguments: ["--speculation-min-runtime", "1"]
+        )
         let work = try TemporaryDirectory("cluster-straggler")
         let job = try submit(
-            cluster, ["--split-size", "1m", "--reducers", "1", "-D", "fault.pattern=Dracula", "-D", "fault.sleep-seconds=5"], in: work)
+            cluster,
+            ["--split-size", "1m", "--reducers", "1", "-D", "fault.pattern=Dracula", "-D", "fault.sleep-seconds=5"],
+            in: work
+        )
         let state = cluster.waitForEnd(of: job, in: work.path, seconds: 60)
         #expect(state.contains(": succeeded"), "\(state)")
         #expect(try Oracles.sortedOutput(work.file("out")) == Oracles.coreutilsWordCount(try SharedData.bookPaths()))
@@ -310,7 +387,11 @@ struct ClusterSchedulingTests {
     @Test func aFrozenTrackerIsReplacedAndItsStaleReportsAreIgnored() throws {
         let cluster = try ClusterProcessTests.Cluster(trackers: 3, expiry: 2)
         let work = try TemporaryDirectory("cluster-frozen")
-        let job = try submit(cluster, ["--split-size", "512k", "-D", "fault.pattern=Dracula", "-D", "fault.sleep-seconds=0.05"], in: work)
+        let job = try submit(
+            cluster,
+            ["--split-size", "512k", "-D", "fault.pattern=Dracula", "-D", "fault.sleep-seconds=0.05"],
+            in: work
+        )
         var frozen: Daemon?
         _ = Daemon.wait(seconds: 20) {
             frozen = cluster.daemons.dropFirst().first { $0.log.contains("attempt started") }
@@ -328,7 +409,11 @@ struct ClusterSchedulingTests {
     @Test func aTrackerThatJoinsMidJobGetsWork() throws {
         let cluster = try ClusterProcessTests.Cluster(trackers: 2)
         let work = try TemporaryDirectory("cluster-join")
-        let job = try submit(cluster, ["--split-size", "256k", "-D", "fault.pattern=the ", "-D", "fault.sleep-seconds=0.0005"], in: work)
+        let job = try submit(
+            cluster,
+            ["--split-size", "256k", "-D", "fault.pattern=the ", "-D", "fault.sleep-seconds=0.0005"],
+            in: work
+        )
         _ = Daemon.wait(seconds: 20) { cluster.daemons[1].log.contains("attempt succeeded") }
         try cluster.addTracker()
         let state = cluster.waitForEnd(of: job, in: work.path, seconds: 120)
@@ -344,16 +429,23 @@ struct ClusterLogsTests {
         let cluster = try ClusterProcessTests.Cluster(trackers: 2)
         let work = try TemporaryDirectory("cluster-logs")
         let failed = try cluster.mrsubmit(
-            ["fault-exit", SharedData.books + "/pg11.txt", "-D", "fault.exit-probability=1"], in: work.path)
+            ["fault-exit", SharedData.books + "/pg11.txt", "-D", "fault.exit-probability=1"],
+            in: work.path
+        )
         #expect(failed.status != 0)
-        let job = try #require(failed.standardError.split(separator: " ").first { $0.hasPrefix("job_") }.map(String.init))
+        let job = try #require(
+            failed.standardError.split(separator: " ").first { $0.hasPrefix("job_") }.map(String.init)
+        )
         let logs = try cluster.mrsubmit(["logs", job], in: work.path)
         #expect(logs.status == 0, "\(logs.standardError)")
         #expect(logs.text.components(separatedBy: "==> attempt_").count - 1 == 4, "\(logs.text)")
         #expect(logs.text.contains("exits with status 3"), "\(logs.text)")
         let task = job.replacingOccurrences(of: "job_", with: "task_") + "_m_000000"
         let one = try cluster.mrsubmit(["logs", job, task], in: work.path)
-        #expect(one.text.contains("\(task.replacingOccurrences(of: "task_", with: "attempt_"))_0 failed"), "\(one.text)")
+        #expect(
+            one.text.contains("\(task.replacingOccurrences(of: "task_", with: "attempt_"))_0 failed"),
+            "\(one.text)"
+        )
     }
 }
 
@@ -368,19 +460,30 @@ struct ClusterFaultSuiteTests {
     func trackerRunningAReduce(_ cluster: ClusterProcessTests.Cluster) -> Daemon? {
         cluster.daemons.dropFirst().first { daemon in
             daemon.process.isRunning
-                && daemon.log.range(of: #"attempt=attempt_\S+_r_\d{6}_\d+ .*attempt started"#, options: .regularExpression) != nil
+                && daemon.log.range(
+                    of: #"attempt=attempt_\S+_r_\d{6}_\d+ .*attempt started"#,
+                    options: .regularExpression
+                ) != nil
         }
     }
 
     @Test(arguments: Moment.allCases)
     func killedTrackersDoNotChangeTheOutput(_ moment: Moment) throws {
-        let cluster = try ClusterProcessTests.Cluster(trackers: 3, expiry: 2, jobTrackerArguments: ["--reduce-slowstart", "0"])
+        let cluster = try ClusterProcessTests.Cluster(
+            trackers: 3,
+            expiry: 2,
+            jobTrackerArguments: ["--reduce-slowstart", "0"]
+        )
         let work = try TemporaryDirectory("cluster-fault-\(moment.rawValue)")
         let sleep = moment == .reduce ? "0.005" : "0.05"
         let submitted = try cluster.mrsubmit(
-            ["fault-sleep", SharedData.books, "--remote-paths", "-o", work.file("out"), "--detach", "--split-size", "512k",
-             "--reducers", "2", "-D", "fault.pattern=Dracula", "-D", "fault.sleep-seconds=\(sleep)"],
-            in: work.path)
+            [
+                "fault-sleep", SharedData.books, "--remote-paths", "-o", work.file("out"), "--detach", "--split-size",
+                "512k",
+                "--reducers", "2", "-D", "fault.pattern=Dracula", "-D", "fault.sleep-seconds=\(sleep)",
+            ],
+            in: work.path
+        )
         #expect(submitted.status == 0, "\(submitted.standardError)")
         let job = submitted.text.trimmingCharacters(in: .whitespacesAndNewlines)
         switch moment {
@@ -400,7 +503,9 @@ struct ClusterFaultSuiteTests {
             for _ in 0..<2 {
                 var victim: Daemon?
                 _ = Daemon.wait(seconds: 20) {
-                    victim = cluster.daemons.dropFirst().first { $0.process.isRunning && $0.log.contains("attempt succeeded") }
+                    victim = cluster.daemons.dropFirst().first {
+                        $0.process.isRunning && $0.log.contains("attempt succeeded")
+                    }
                     return victim != nil
                 }
                 kill(try #require(victim).process.processIdentifier, SIGKILL)
@@ -411,8 +516,10 @@ struct ClusterFaultSuiteTests {
         #expect(state.contains(": succeeded"), "\(moment): \(state)\n\(cluster.daemons[0].log.suffix(1500))")
         #expect(try Oracles.sortedOutput(work.file("out")) == Oracles.coreutilsWordCount(try SharedData.bookPaths()))
         let leftovers = Daemon.wait(seconds: 10) {
-            let jobFiles = (try? FileManager.default.contentsOfDirectory(atPath: cluster.directory.file("jt/jobs"))) ?? []
-            let trackerFiles = cluster.daemons.dropFirst().enumerated().filter { $0.element.process.isRunning }.flatMap { index, _ in
+            let jobFiles =
+                (try? FileManager.default.contentsOfDirectory(atPath: cluster.directory.file("jt/jobs"))) ?? []
+            let trackerFiles = cluster.daemons.dropFirst().enumerated().filter { $0.element.process.isRunning }.flatMap
+            { index, _ in
                 ((try? FileManager.default.contentsOfDirectory(atPath: cluster.directory.file("tt\(index)"))) ?? [])
                     .filter { $0.hasPrefix("job_") }
             }

@@ -16,18 +16,30 @@ struct DaemonHTTPTests {
         let trackerHTTP = try Daemon.freePort()
         let jobTracker = try Daemon(
             Self.binaries + "/jobtracker",
-            ["--host", "127.0.0.1", "--port", "\(port)", "--http-port", "\(jobTrackerHTTP)", "--data-dir", directory.file("jt"),
-             "--secret-file", secret, "--heartbeat-interval", "0.2"],
-            logPath: directory.file("jobtracker.log"))
-        #expect(Daemon.wait(seconds: 10) { HTTPProbe.get(host: "127.0.0.1", port: jobTrackerHTTP, path: "/healthz").status == 200 })
+            [
+                "--host", "127.0.0.1", "--port", "\(port)", "--http-port", "\(jobTrackerHTTP)", "--data-dir",
+                directory.file("jt"),
+                "--secret-file", secret, "--heartbeat-interval", "0.2",
+            ],
+            logPath: directory.file("jobtracker.log")
+        )
+        #expect(
+            Daemon.wait(seconds: 10) {
+                HTTPProbe.get(host: "127.0.0.1", port: jobTrackerHTTP, path: "/healthz").status == 200
+            }
+        )
         #expect(HTTPProbe.get(host: "127.0.0.1", port: jobTrackerHTTP, path: "/readyz").status == 200)
         #expect(HTTPProbe.get(host: "127.0.0.1", port: jobTrackerHTTP, path: "/no-such-page").status == 404)
 
         let tracker = try Daemon(
             Self.binaries + "/tasktracker",
-            ["--jobtracker", "127.0.0.1:\(port)", "--host", "127.0.0.1", "--shuffle-port", "0", "--http-port", "\(trackerHTTP)",
-             "--slots", "2", "--work-dir", directory.file("tt"), "--secret-file", secret],
-            logPath: directory.file("tasktracker.log"))
+            [
+                "--jobtracker", "127.0.0.1:\(port)", "--host", "127.0.0.1", "--shuffle-port", "0", "--http-port",
+                "\(trackerHTTP)",
+                "--slots", "2", "--work-dir", directory.file("tt"), "--secret-file", secret,
+            ],
+            logPath: directory.file("tasktracker.log")
+        )
         let ready = Daemon.wait(seconds: 10) {
             HTTPProbe.get(host: "127.0.0.1", port: trackerHTTP, path: "/readyz").status == 200
         }
@@ -35,8 +47,12 @@ struct DaemonHTTPTests {
 
         let run = try ProcessOutput.run(
             Self.binaries + "/mrsubmit",
-            ["wordcount", SharedData.books + "/pg46.txt", "-o", "out", "--cluster", "127.0.0.1:\(port)", "--secret-file", secret],
-            in: directory.path)
+            [
+                "wordcount", SharedData.books + "/pg46.txt", "-o", "out", "--cluster", "127.0.0.1:\(port)",
+                "--secret-file", secret,
+            ],
+            in: directory.path
+        )
         #expect(run.status == 0, "\(run.standardError)")
         let counted = Daemon.wait(seconds: 5) {
             HTTPProbe.get(host: "127.0.0.1", port: jobTrackerHTTP, path: "/metrics").body

@@ -11,7 +11,9 @@ struct FaultInjectionTests {
     @Test func aTrappingMapperFailsTheJobAfterFourAttemptsWithItsError() throws {
         let directory = try TemporaryDirectory("fault-trap")
         let run = try mrsubmit(
-            ["fault-trap", SharedData.books + "/pg11.txt", "-D", "fault.pattern=Cheshire"], in: directory.path)
+            ["fault-trap", SharedData.books + "/pg11.txt", "-D", "fault.pattern=Cheshire"],
+            in: directory.path
+        )
         #expect(run.status != 0)
         let lines = run.standardError.split(separator: "\n")
         #expect(lines.first?.contains("failed 4 times") == true, "\(run.standardError)")
@@ -26,12 +28,18 @@ struct FaultInjectionTests {
         let directory = try TemporaryDirectory("fault-exit")
         let input = SharedData.books + "/pg46.txt"
         let exits = try mrsubmit(
-            ["fault-exit", input, "-o", "always", "-D", "fault.exit-probability=1"], in: directory.path)
+            ["fault-exit", input, "-o", "always", "-D", "fault.exit-probability=1"],
+            in: directory.path
+        )
         #expect(exits.status != 0 && exits.standardError.contains("exited with status 3"), "\(exits.standardError)")
         #expect(exits.standardError.contains("fault injection: attempt_"), "\(exits.standardError)")
         let faulty = try mrsubmit(
-            ["fault-exit", input, "-o", "faulty", "--split-size", "16k", "-D", "fault.exit-probability=0.3", "-D", "fault.seed=11"],
-            in: directory.path)
+            [
+                "fault-exit", input, "-o", "faulty", "--split-size", "16k", "-D", "fault.exit-probability=0.3", "-D",
+                "fault.seed=11",
+            ],
+            in: directory.path
+        )
         #expect(faulty.status == 0, "\(faulty.standardError)")
         #expect(faulty.text.contains("Failed attempts (run again):"), "\(faulty.text)")
         #expect(try Oracles.sortedOutput(directory.file("faulty")) == Oracles.coreutilsWordCount([input]))

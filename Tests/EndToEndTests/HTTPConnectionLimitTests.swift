@@ -14,10 +14,15 @@ struct HTTPConnectionLimitTests {
         let secret = try directory.write("secret", "uTf2sJ0qgB8xHn4ZyV1rLc6wQe3Pk7Md9Ya5Xb2NsGo=\n")
         let jobtracker = try Daemon(
             "/bin/sh",
-            ["-c", "ulimit -n 160 && exec \"$0\" \"$@\"", binaries + "/jobtracker", "--host", "127.0.0.1", "--port", "\(port)",
-             "--http-port", "0", "--data-dir", directory.file("jt"), "--secret-file", secret, "--heartbeat-interval", "0.2",
-             "--console-header-timeout", "1"],
-            logPath: directory.file("jobtracker.log"))
+            [
+                "-c", "ulimit -n 160 && exec \"$0\" \"$@\"", binaries + "/jobtracker", "--host", "127.0.0.1", "--port",
+                "\(port)",
+                "--http-port", "0", "--data-dir", directory.file("jt"), "--secret-file", secret, "--heartbeat-interval",
+                "0.2",
+                "--console-header-timeout", "1",
+            ],
+            logPath: directory.file("jobtracker.log")
+        )
         #expect(Daemon.wait(seconds: 15) { jobtracker.log.contains("HTTP listening") }, "\(jobtracker.log)")
         let http = try ClusterDrainTests().httpPort(of: jobtracker)
 
@@ -28,12 +33,23 @@ struct HTTPConnectionLimitTests {
         }
         let tracker = try Daemon(
             binaries + "/tasktracker",
-            ["--jobtracker", "127.0.0.1:\(port)", "--host", "127.0.0.2", "--shuffle-port", "0", "--http-port", "0", "--slots", "1",
-             "--work-dir", directory.file("tt"), "--secret-file", secret],
-            logPath: directory.file("tasktracker.log"))
-        #expect(Daemon.wait(seconds: 15) { jobtracker.log.contains("tracker registered") }, "\(jobtracker.log.suffix(3000))")
+            [
+                "--jobtracker", "127.0.0.1:\(port)", "--host", "127.0.0.2", "--shuffle-port", "0", "--http-port", "0",
+                "--slots", "1",
+                "--work-dir", directory.file("tt"), "--secret-file", secret,
+            ],
+            logPath: directory.file("tasktracker.log")
+        )
+        #expect(
+            Daemon.wait(seconds: 15) { jobtracker.log.contains("tracker registered") },
+            "\(jobtracker.log.suffix(3000))"
+        )
         let list = try ProcessOutput.run(
-            binaries + "/mrsubmit", ["list", "--cluster", "127.0.0.1:\(port)", "--secret-file", secret], in: directory.path, timeout: 30)
+            binaries + "/mrsubmit",
+            ["list", "--cluster", "127.0.0.1:\(port)", "--secret-file", secret],
+            in: directory.path,
+            timeout: 30
+        )
         #expect(list.status == 0, "\(list.standardError)")
 
         let closed = Daemon.wait(seconds: 30) { flood.allSatisfy(\.isClosedByPeer) }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// SIGINT, SIGTERM or SIGHUP to a job tool mid-job: on the embedded cluster the job is killed and
 /// nothing is left behind; with `--cluster` the job keeps running unless `--kill-on-exit` says so.
@@ -8,8 +8,10 @@ import TestSupport
 struct InterruptionTests {
     /// A word count slowed down by sleeping on every line holding "the ", so that it is mid-job
     /// when the signal comes.
-    static let slowJob = ["fault-sleep", SharedData.books, "-D", "fault.pattern=the ", "-D", "fault.sleep-seconds=0.003",
-                          "--split-size", "256k", "--reducers", "2"]
+    static let slowJob = [
+        "fault-sleep", SharedData.books, "-D", "fault.pattern=the ", "-D", "fault.sleep-seconds=0.003",
+        "--split-size", "256k", "--reducers", "2",
+    ]
 
     /// Starts `mrsubmit` with `arguments` in `directory`, its temporary files in `temporary`.
     func start(_ arguments: [String], in directory: String, temporary: String) throws -> (Process, Pipe) {
@@ -53,7 +55,10 @@ struct InterruptionTests {
         #expect(seconds < 2, "exited \(seconds) s after the signal")
         let left = (try FileManager.default.contentsOfDirectory(atPath: work.path)).filter { $0 != "tmp" }
         #expect(left.isEmpty, "left in the working directory: \(left)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary).isEmpty, "the embedded cluster's files remain")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: temporary).isEmpty,
+            "the embedded cluster's files remain"
+        )
     }
 
     @Test func aJobOnANamedClusterKeepsRunningUnlessAskedToDie() throws {
@@ -63,23 +68,34 @@ struct InterruptionTests {
         for killsOnExit in [false, true] {
             let output = killsOnExit ? "killed-out" : "kept-out"
             let (process, error) = try start(
-                Self.slowJob + ["-o", output] + remote + (killsOnExit ? ["--kill-on-exit"] : []), in: work.path,
-                temporary: work.path)
+                Self.slowJob + ["-o", output] + remote + (killsOnExit ? ["--kill-on-exit"] : []),
+                in: work.path,
+                temporary: work.path
+            )
             var job = ""
-            #expect(Daemon.wait(seconds: 60) {
-                let listed = (try? cluster.mrsubmit(["list"], in: work.path))?.text ?? ""
-                job = listed.split(separator: "\n").first { $0.contains("fault-sleep") && $0.contains("running") }
-                    .map { String($0.prefix { $0 != " " }) } ?? ""
-                return !job.isEmpty
-            })
+            #expect(
+                Daemon.wait(seconds: 60) {
+                    let listed = (try? cluster.mrsubmit(["list"], in: work.path))?.text ?? ""
+                    job =
+                        listed.split(separator: "\n").first { $0.contains("fault-sleep") && $0.contains("running") }
+                        .map { String($0.prefix { $0 != " " }) } ?? ""
+                    return !job.isEmpty
+                }
+            )
             let seconds = interrupt(process, with: SIGINT)
             let said = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            #expect(process.terminationStatus == 130 && seconds < 2, "status \(process.terminationStatus) after \(seconds) s")
+            #expect(
+                process.terminationStatus == 130 && seconds < 2,
+                "status \(process.terminationStatus) after \(seconds) s"
+            )
             #expect(said.contains(job), "\(said)")
             let status = cluster.waitForEnd(of: job, in: work.path, seconds: 300)
             #expect(status.contains(killsOnExit ? ": killed" : ": succeeded"), "\(status)")
             #expect(said.contains(killsOnExit ? "killed it" : "keeps running on the cluster"), "\(said)")
-            #expect(!FileManager.default.fileExists(atPath: work.file(output)), "an interrupted download leaves no output")
+            #expect(
+                !FileManager.default.fileExists(atPath: work.file(output)),
+                "an interrupted download leaves no output"
+            )
         }
     }
 }

@@ -24,7 +24,10 @@ struct MRSubmitTests {
         let again = try mrsubmit(["wordcount", SharedData.books + "/pg11.txt"], in: directory.path)
         #expect(again.status != 0)
         #expect(again.standardError.contains("wordcount-out: output already exists"))
-        let forced = try mrsubmit(["wordcount", SharedData.books + "/pg11.txt", "--force", "--reducers", "5"], in: directory.path)
+        let forced = try mrsubmit(
+            ["wordcount", SharedData.books + "/pg11.txt", "--force", "--reducers", "5"],
+            in: directory.path
+        )
         #expect(forced.status == 0)
         #expect(FileManager.default.fileExists(atPath: directory.file("wordcount-out/part-r-00004")))
     }
@@ -43,7 +46,10 @@ struct MRSubmitTests {
 
     @Test func anOutputInsideItsInputIsNotCountedAgain() throws {
         let directory = try TemporaryDirectory("e2e-inside")
-        try directory.write("in/book.txt", Array(try Data(contentsOf: URL(fileURLWithPath: SharedData.books + "/pg11.txt"))))
+        try directory.write(
+            "in/book.txt",
+            Array(try Data(contentsOf: URL(fileURLWithPath: SharedData.books + "/pg11.txt")))
+        )
         let first = try mrsubmit(["wordcount", "in", "-o", "in/counts"], in: directory.path)
         let second = try mrsubmit(["wordcount", "in", "-o", "in/counts", "--force"], in: directory.path)
         #expect(first.status == 0 && second.status == 0, "\(first.standardError)\(second.standardError)")
@@ -54,7 +60,10 @@ struct MRSubmitTests {
     @Test func separateProcessesAgreeOnPartitions() throws {
         let directory = try TemporaryDirectory("e2e-partitions")
         let input = SharedData.books + "/pg46.txt"
-        let first = try mrsubmit(["wordcount", input, "-o", "one", "--slots", "1", "--split-size", "20k"], in: directory.path)
+        let first = try mrsubmit(
+            ["wordcount", input, "-o", "one", "--slots", "1", "--split-size", "20k"],
+            in: directory.path
+        )
         let second = try mrsubmit(["wordcount", input, "-o", "two", "--slots", "2"], in: directory.path)
         #expect(first.status == 0 && second.status == 0)
         for part in ["part-r-00000", "part-r-00001"] {

@@ -31,11 +31,16 @@ struct PreAuthenticationFloodTests {
         let work = try TemporaryDirectory("flood-client")
         let flood = try ProcessOutput.run(
             "/usr/bin/env",
-            ["python3", Self.script, "127.0.0.1:\(cluster.port)", shuffle, "--connections", "250", "--seconds", "4",
-             "--watch", "\(jobTracker)", "--watch", "\(tracker.process.processIdentifier)", "--during",
-             ClusterProcessTests.binaries + "/mrsubmit", "wordcount", SharedData.books + "/pg11.txt", "-o", work.file("out"),
-             "--cluster", "127.0.0.1:\(cluster.port)", "--secret-file", cluster.secretFile],
-            in: work.path, timeout: 240)
+            [
+                "python3", Self.script, "127.0.0.1:\(cluster.port)", shuffle, "--connections", "250", "--seconds", "4",
+                "--watch", "\(jobTracker)", "--watch", "\(tracker.process.processIdentifier)", "--during",
+                ClusterProcessTests.binaries + "/mrsubmit", "wordcount", SharedData.books + "/pg11.txt", "-o",
+                work.file("out"),
+                "--cluster", "127.0.0.1:\(cluster.port)", "--secret-file", cluster.secretFile,
+            ],
+            in: work.path,
+            timeout: 240
+        )
         #expect(flood.status == 0, "\(flood.standardError)")
         let last = flood.text.split(separator: "\n").last.map(String.init) ?? ""
         let summary = try JSONDecoder().decode(Summary.self, from: Data(last.utf8))

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A task runner watches the tracker named in its environment, not whichever process happens to
 /// be its parent: a tracker that died while the runner was still starting is noticed too.

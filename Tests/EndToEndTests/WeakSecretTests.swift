@@ -18,13 +18,26 @@ struct WeakSecretTests {
         let runs = [
             try ProcessOutput.run(
                 binaries + "/jobtracker",
-                ["--host", "127.0.0.1", "--port", "\(try Daemon.freePort())", "--http-port", "0", "--data-dir", directory.file("jt"),
-                 "--secret-file", weak], timeout: 30),
+                [
+                    "--host", "127.0.0.1", "--port", "\(try Daemon.freePort())", "--http-port", "0", "--data-dir",
+                    directory.file("jt"),
+                    "--secret-file", weak,
+                ],
+                timeout: 30
+            ),
             try ProcessOutput.run(
                 binaries + "/tasktracker",
-                ["--jobtracker", "127.0.0.1:1", "--host", "127.0.0.2", "--shuffle-port", "0", "--http-port", "0",
-                 "--work-dir", directory.file("tt"), "--secret-file", weak], timeout: 30),
-            try ProcessOutput.run(binaries + "/mrsubmit", ["list", "--cluster", "127.0.0.1:1", "--secret-file", weak], timeout: 30),
+                [
+                    "--jobtracker", "127.0.0.1:1", "--host", "127.0.0.2", "--shuffle-port", "0", "--http-port", "0",
+                    "--work-dir", directory.file("tt"), "--secret-file", weak,
+                ],
+                timeout: 30
+            ),
+            try ProcessOutput.run(
+                binaries + "/mrsubmit",
+                ["list", "--cluster", "127.0.0.1:1", "--secret-file", weak],
+                timeout: 30
+            ),
         ]
         for output in runs {
             #expect(output.status != 0)
@@ -40,10 +53,17 @@ struct WeakSecretTests {
         environment["MR_SECRET"] = "hunter2"
         environment["MR_SECRET_FILE"] = nil
         let output = try ProcessOutput.run(
-            ClusterProcessTests.binaries + "/mrsubmit", ["list", "--cluster", "127.0.0.1:1"], environment: environment, timeout: 30)
+            ClusterProcessTests.binaries + "/mrsubmit",
+            ["list", "--cluster", "127.0.0.1:1"],
+            environment: environment,
+            timeout: 30
+        )
         #expect(output.status != 0)
         let lines = refusal(output)
-        #expect(lines.count == 1 && lines[0].contains("environment variable MR_SECRET is too weak"), "\(output.standardError)")
+        #expect(
+            lines.count == 1 && lines[0].contains("environment variable MR_SECRET is too weak"),
+            "\(output.standardError)"
+        )
         #expect(lines.first?.contains(Self.recipe) == true)
     }
 }

@@ -1,8 +1,7 @@
 import Foundation
 import FuzzTargets
-import Testing
-
 import TestSupport
+import Testing
 
 /// Replays the fuzzers' saved corpora and every crasher they found through the same entry points
 /// the fuzzers call: deterministic, no exploration. A parser that traps on a saved input fails the

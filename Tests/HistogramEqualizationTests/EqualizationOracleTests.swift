@@ -12,7 +12,13 @@ struct EqualizationOracleTests {
         for bits in [8, 16] {
             let layout = HisteqFixtures.Layout(bits: bits, samples: 1, separate: false, tiled: false)
             let values = HisteqFixtures.samples(width: 83, height: 57, layout: layout, seed: UInt64(bits))
-            let input = try HisteqFixtures.writeTIFF(values, width: 83, height: 57, layout: layout, to: directory.file("gray\(bits).tif"))
+            let input = try HisteqFixtures.writeTIFF(
+                values,
+                width: 83,
+                height: 57,
+                layout: layout,
+                to: directory.file("gray\(bits).tif")
+            )
             let output = try HisteqFixtures.run([input], in: directory, name: "out\(bits)")[0]
             let (info, result) = try HisteqFixtures.readTIFF(output)
             #expect(info.bitsPerSample == bits && info.width == 83 && info.height == 57)
@@ -37,9 +43,20 @@ struct EqualizationOracleTests {
         let directory = try TemporaryDirectory("histeq-flat")
         let layout = HisteqFixtures.Layout(bits: 8, samples: 3, separate: false, tiled: false)
         let values = [Int](repeating: 77, count: 20 * 10 * 3)
-        let input = try HisteqFixtures.writeTIFF(values, width: 20, height: 10, layout: layout, to: directory.file("flat.tif"))
+        let input = try HisteqFixtures.writeTIFF(
+            values,
+            width: 20,
+            height: 10,
+            layout: layout,
+            to: directory.file("flat.tif")
+        )
         for mode in EqualizationMode.allCases {
-            let output = try HisteqFixtures.run([input], in: directory, parameters: ["histeq.mode": mode.rawValue], name: mode.rawValue)[0]
+            let output = try HisteqFixtures.run(
+                [input],
+                in: directory,
+                parameters: ["histeq.mode": mode.rawValue],
+                name: mode.rawValue
+            )[0]
             #expect(try HisteqFixtures.readTIFF(output).values == values, "\(mode)")
         }
     }
@@ -48,8 +65,14 @@ struct EqualizationOracleTests {
         let directory = try TemporaryDirectory("histeq-miniswhite")
         let layout = HisteqFixtures.Layout(bits: 8, samples: 1, separate: false, tiled: false)
         let values = HisteqFixtures.samples(width: 40, height: 30, layout: layout, seed: 9)
-        let input = try HisteqFixtures.writeTIFF(values, width: 40, height: 30, layout: layout, to: directory.file("white.tif"),
-                                                 colorModel: .minIsWhite)
+        let input = try HisteqFixtures.writeTIFF(
+            values,
+            width: 40,
+            height: 30,
+            layout: layout,
+            to: directory.file("white.tif"),
+            colorModel: .minIsWhite
+        )
         let output = try HisteqFixtures.run([input], in: directory)[0]
         let table = HisteqFixtures.oracleTable(values.map { 255 - $0 }, levels: 256)
         #expect(try HisteqFixtures.readTIFF(output).values == values.map { 255 - table[255 - $0] })

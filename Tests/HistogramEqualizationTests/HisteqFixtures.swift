@@ -52,15 +52,31 @@ enum HisteqFixtures {
 
     /// Writes a TIFF of `values` (interleaved, one Int per sample) and returns its path.
     @discardableResult
-    static func writeTIFF(_ values: [Int], width: Int, height: Int, layout: Layout, to path: String,
-                          colorModel: ImageInfo.ColorModel? = nil) throws -> String {
+    static func writeTIFF(
+        _ values: [Int],
+        width: Int,
+        height: Int,
+        layout: Layout,
+        to path: String,
+        colorModel: ImageInfo.ColorModel? = nil
+    ) throws -> String {
         let info = ImageInfo(
-            format: .tiff, width: width, height: height, samplesPerPixel: layout.samples, bitsPerSample: layout.bits,
-            planarConfiguration: layout.separate ? .separate : .contiguous, colorModel: colorModel ?? layout.colorModel,
+            format: .tiff,
+            width: width,
+            height: height,
+            samplesPerPixel: layout.samples,
+            bitsPerSample: layout.bits,
+            planarConfiguration: layout.separate ? .separate : .contiguous,
+            colorModel: colorModel ?? layout.colorModel,
             extraSamples: layout.extraSamples,
             tiff: ImageInfo.TIFFLayout(
-                byteOrder: .bigEndian, compression: layout.tiled ? 8 : 1, rowsPerStrip: layout.tiled ? nil : 5,
-                tileWidth: layout.tiled ? 16 : nil, tileHeight: layout.tiled ? 16 : nil))
+                byteOrder: .bigEndian,
+                compression: layout.tiled ? 8 : 1,
+                rowsPerStrip: layout.tiled ? nil : 5,
+                tileWidth: layout.tiled ? 16 : nil,
+                tileHeight: layout.tiled ? 16 : nil
+            )
+        )
         let writer = try TIFFWriter(path: path, info: info)
         if layout.bits == 16 {
             try writer.append(rows16: values.map { UInt16($0) })
@@ -81,13 +97,21 @@ enum HisteqFixtures {
     }
 
     /// Runs the job in this process on `inputs` and returns the path of each input's output file.
-    static func run(_ inputs: [String], in directory: TemporaryDirectory, parameters: [String: String] = [:],
-                    name: String = "out") throws -> [String] {
+    static func run(
+        _ inputs: [String],
+        in directory: TemporaryDirectory,
+        parameters: [String: String] = [:],
+        name: String = "out"
+    ) throws -> [String] {
         let job = try HistogramEqualizationJob(parameters: JobParameters(parameters))
         let output = directory.file(name)
         let configuration = JobConfiguration(
-            inputs: inputs, outputPath: output, parameters: JobParameters(parameters), slots: 2,
-            workDirectory: directory.path)
+            inputs: inputs,
+            outputPath: output,
+            parameters: JobParameters(parameters),
+            slots: 2,
+            workDirectory: directory.path
+        )
         _ = try LocalJobRunner(configuration: configuration).run(job, id: JobID(cluster: "1", sequence: 1))
         return inputs.map { output + "/" + PerInputOutputNaming.stagedName(forInput: $0) }
     }
@@ -134,7 +158,9 @@ enum HisteqFixtures {
         let table = oracleTable(lumas, levels: levels)
         for pixel in 0..<pixels {
             for channel in 0..<3 {
-                let value = mode == .gray ? table[lumas[pixel]] : values[pixel * spp + channel] + table[lumas[pixel]] - lumas[pixel]
+                let value =
+                    mode == .gray
+                    ? table[lumas[pixel]] : values[pixel * spp + channel] + table[lumas[pixel]] - lumas[pixel]
                 output[pixel * spp + channel] = min(max(value, 0), levels - 1)
             }
         }

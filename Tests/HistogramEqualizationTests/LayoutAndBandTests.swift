@@ -11,16 +11,40 @@ struct LayoutAndBandTests {
     func everyModeOnLayout(_ layout: HisteqFixtures.Layout) throws {
         let directory = try TemporaryDirectory("histeq-layout")
         let (width, height) = (37, 29)
-        let values = HisteqFixtures.samples(width: width, height: height, layout: layout, seed: UInt64(layout.samples * layout.bits))
-        let input = try HisteqFixtures.writeTIFF(values, width: width, height: height, layout: layout, to: directory.file("in.tif"))
+        let values = HisteqFixtures.samples(
+            width: width,
+            height: height,
+            layout: layout,
+            seed: UInt64(layout.samples * layout.bits)
+        )
+        let input = try HisteqFixtures.writeTIFF(
+            values,
+            width: width,
+            height: height,
+            layout: layout,
+            to: directory.file("in.tif")
+        )
         let original = try TIFFReader(path: input).info
         for mode in EqualizationMode.allCases {
-            let output = try HisteqFixtures.run([input], in: directory, parameters: ["histeq.mode": mode.rawValue, "histeq.bands": "3"],
-                                                name: mode.rawValue)[0]
+            let output = try HisteqFixtures.run(
+                [input],
+                in: directory,
+                parameters: ["histeq.mode": mode.rawValue, "histeq.bands": "3"],
+                name: mode.rawValue
+            )[0]
             let (info, result) = try HisteqFixtures.readTIFF(output)
-            #expect(info.width == width && info.height == height && info.samplesPerPixel == layout.samples, "\(layout) \(mode)")
-            #expect(info.bitsPerSample == layout.bits && info.planarConfiguration == original.planarConfiguration, "\(layout) \(mode)")
-            #expect(info.extraSamples == original.extraSamples && info.tiff?.isTiled == layout.tiled, "\(layout) \(mode)")
+            #expect(
+                info.width == width && info.height == height && info.samplesPerPixel == layout.samples,
+                "\(layout) \(mode)"
+            )
+            #expect(
+                info.bitsPerSample == layout.bits && info.planarConfiguration == original.planarConfiguration,
+                "\(layout) \(mode)"
+            )
+            #expect(
+                info.extraSamples == original.extraSamples && info.tiff?.isTiled == layout.tiled,
+                "\(layout) \(mode)"
+            )
             #expect(result == HisteqFixtures.expected(values, layout: layout, mode: mode), "\(layout) \(mode)")
         }
     }
@@ -29,15 +53,35 @@ struct LayoutAndBandTests {
         let directory = try TemporaryDirectory("histeq-bands")
         let tiff = HisteqFixtures.Layout(bits: 16, samples: 4, separate: true, tiled: true)
         let values = HisteqFixtures.samples(width: 70, height: 90, layout: tiff, seed: 5)
-        let tiffInput = try HisteqFixtures.writeTIFF(values, width: 70, height: 90, layout: tiff, to: directory.file("bands.tif"))
+        let tiffInput = try HisteqFixtures.writeTIFF(
+            values,
+            width: 70,
+            height: 90,
+            layout: tiff,
+            to: directory.file("bands.tif")
+        )
         let jpegInput = directory.file("bands.jpg")
-        let raster = try RasterImage(width: 70, height: 90, channels: 3, pixels: HisteqFixtures.samples(
-            width: 70, height: 90, layout: HisteqFixtures.Layout(bits: 8, samples: 3, separate: false, tiled: false), seed: 6).map { UInt8($0) })
+        let raster = try RasterImage(
+            width: 70,
+            height: 90,
+            channels: 3,
+            pixels: HisteqFixtures.samples(
+                width: 70,
+                height: 90,
+                layout: HisteqFixtures.Layout(bits: 8, samples: 3, separate: false, tiled: false),
+                seed: 6
+            ).map { UInt8($0) }
+        )
         try FileBytes.write(try JPEGEncoder().encode(raster, subsampling: .s420), to: jpegInput)
         for (index, input) in [tiffInput, jpegInput].enumerated() {
             var outputs: [Data] = []
             for bands in [1, 3, 7] {
-                let output = try HisteqFixtures.run([input], in: directory, parameters: ["histeq.bands": "\(bands)"], name: "b\(bands)-\(index)")[0]
+                let output = try HisteqFixtures.run(
+                    [input],
+                    in: directory,
+                    parameters: ["histeq.bands": "\(bands)"],
+                    name: "b\(bands)-\(index)"
+                )[0]
                 outputs.append(try Data(contentsOf: URL(fileURLWithPath: output)))
             }
             #expect(outputs[0] == outputs[1] && outputs[1] == outputs[2], "\(input)")
@@ -51,7 +95,12 @@ struct LayoutAndBandTests {
         let input = SharedData.images + "/extra/chandelier_canon_2048x1536_exif_orient6.jpg"
         let source = try JPEGFile(path: input)
         for mode in EqualizationMode.allCases {
-            let output = try HisteqFixtures.run([input], in: directory, parameters: ["histeq.mode": mode.rawValue], name: mode.rawValue)[0]
+            let output = try HisteqFixtures.run(
+                [input],
+                in: directory,
+                parameters: ["histeq.mode": mode.rawValue],
+                name: mode.rawValue
+            )[0]
             let result = try JPEGFile(path: output)
             #expect(result.header.width == 2048 && result.header.height == 1536, "\(mode)")
             #expect(result.header.subsampling == source.header.subsampling, "\(mode)")

@@ -12,7 +12,9 @@ struct LocalCopyTests {
         let directory = try TemporaryDirectory("histeq-local-copy")
         let copy = directory.file("0123abcd")
         try FileManager.default.copyItem(atPath: SharedData.images + "/low_contrast_x-ray.tiff", toPath: copy)
-        let format = ImageBandInputFormat(settings: try HistogramSettings(parameters: JobParameters(["histeq.bands": "2"])))
+        let format = ImageBandInputFormat(
+            settings: try HistogramSettings(parameters: JobParameters(["histeq.bands": "2"]))
+        )
         let split = try format.splits(of: [InputFile(path: copy, size: 0)], splitSize: 1)[0]
         let logical = "/staging/job_1/input-0/x-ray.tiff"
         var paths: [String] = []
@@ -23,7 +25,8 @@ struct LocalCopyTests {
         let broken = directory.file("4567ef01")
         try Data(try Data(contentsOf: URL(fileURLWithPath: copy)).prefix(64)).write(to: URL(fileURLWithPath: broken))
         #expect {
-            _ = try format.read(InputSplit(path: logical, start: split.start, length: split.length, localPath: broken)) { _ in }
+            _ = try format.read(InputSplit(path: logical, start: split.start, length: split.length, localPath: broken))
+            { _ in }
         } throws: { error in
             (error as? ImageCodecError)?.file == "x-ray.tiff"
         }

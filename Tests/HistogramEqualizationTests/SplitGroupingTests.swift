@@ -10,7 +10,10 @@ struct SplitGroupingTests {
     @Test func runsOfBandsCoverTheImageOnceAndReadBack() throws {
         let path = SharedData.images + "/low_contrast_x-ray.tiff"
         let settings = try HistogramSettings(parameters: JobParameters(["histeq.bands": "7"]))
-        let bands = try ImageBandInputFormat(settings: settings).splits(of: [InputFile(path: path, size: 0)], splitSize: 1)
+        let bands = try ImageBandInputFormat(settings: settings).splits(
+            of: [InputFile(path: path, size: 0)],
+            splitSize: 1
+        )
         let height = try TIFFReader(path: path).info.height
         for perSplit in [1, 3, 7, 20] {
             let format = ImageBandInputFormat(settings: settings, bandsPerSplit: perSplit)
@@ -34,7 +37,9 @@ struct SplitGroupingTests {
             InputSplit(path: path, start: 0, length: bands[0].length + 1),
             InputSplit(path: path, start: 0, length: Int64(height)),
         ] {
-            #expect(throws: ImageCodecError.self, "rows \(wrong.start)..<\(wrong.end)") { _ = try format.read(wrong) { _ in } }
+            #expect(throws: ImageCodecError.self, "rows \(wrong.start)..<\(wrong.end)") {
+                _ = try format.read(wrong) { _ in }
+            }
         }
     }
 }

@@ -36,14 +36,20 @@ enum CodecTestData {
         TIFFSetWarningHandler(nil)
         guard let tif = TIFFOpen(path, "r") else { return nil }
         defer { TIFFClose(tif) }
-        var width: UInt32 = 0, height: UInt32 = 0
-        var samples: UInt16 = 1, bits: UInt16 = 8, planar: UInt16 = 1
+        var width: UInt32 = 0
+        var height: UInt32 = 0
+        var samples: UInt16 = 1
+        var bits: UInt16 = 8
+        var planar: UInt16 = 1
         _ = ctiff_get_u32(tif, 256, &width)
         _ = ctiff_get_u32(tif, 257, &height)
         _ = ctiff_get_u16(tif, 277, &samples)
         _ = ctiff_get_u16(tif, 258, &bits)
         _ = ctiff_get_u16(tif, 284, &planar)
-        let w = Int(width), h = Int(height), spp = Int(samples), bps = Int(bits) / 8
+        let w = Int(width)
+        let h = Int(height)
+        let spp = Int(samples)
+        let bps = Int(bits) / 8
         let separate = planar == 2 && spp > 1
         var out = [UInt8](repeating: 0, count: w * h * spp * bps)
         let planes = separate ? spp : 1
@@ -53,7 +59,9 @@ enum CodecTestData {
                 for x in columns {
                     for s in 0..<chunkSpp {
                         for b in 0..<bps {
-                            let src = (((y - rows.lowerBound) * bufferWidth + (x - columns.lowerBound)) * chunkSpp + s) * bps + b
+                            let src =
+                                (((y - rows.lowerBound) * bufferWidth + (x - columns.lowerBound)) * chunkSpp + s) * bps
+                                + b
                             out[((y * w + x) * spp + plane + s) * bps + b] = buffer[src]
                         }
                     }
@@ -61,16 +69,24 @@ enum CodecTestData {
             }
         }
         if TIFFIsTiled(tif) != 0 {
-            var tw: UInt32 = 0, th: UInt32 = 0
+            var tw: UInt32 = 0
+            var th: UInt32 = 0
             _ = ctiff_get_u32(tif, 322, &tw)
             _ = ctiff_get_u32(tif, 323, &th)
             var tile = [UInt8](repeating: 0, count: Int(TIFFTileSize(tif)))
             for plane in 0..<planes {
                 for ty in stride(from: 0, to: h, by: Int(th)) {
                     for tx in stride(from: 0, to: w, by: Int(tw)) {
-                        guard TIFFReadTile(tif, &tile, UInt32(tx), UInt32(ty), 0, UInt16(plane)) >= 0 else { return nil }
-                        place(tile, bufferWidth: Int(tw), rows: ty..<min(h, ty + Int(th)),
-                              columns: tx..<min(w, tx + Int(tw)), plane: plane)
+                        guard TIFFReadTile(tif, &tile, UInt32(tx), UInt32(ty), 0, UInt16(plane)) >= 0 else {
+                            return nil
+                        }
+                        place(
+                            tile,
+                            bufferWidth: Int(tw),
+                            rows: ty..<min(h, ty + Int(th)),
+                            columns: tx..<min(w, tx + Int(tw)),
+                            plane: plane
+                        )
                     }
                 }
             }
@@ -116,16 +132,21 @@ enum CodecTestData {
     static func writeRawTIFF(_ path: String, bits: UInt16, sampleFormat: UInt16, photometric: UInt16) -> Bool {
         guard let tif = TIFFOpen(path, "w") else { return false }
         defer { TIFFClose(tif) }
-        let width: UInt32 = 8, height: UInt32 = 2
+        let width: UInt32 = 8
+        let height: UInt32 = 2
         var ok = ctiff_set_u32(tif, 256, width) == 1 && ctiff_set_u32(tif, 257, height) == 1
         ok = ok && ctiff_set_u16(tif, 258, bits) == 1 && ctiff_set_u16(tif, 277, 1) == 1
         ok = ok && ctiff_set_u16(tif, 339, sampleFormat) == 1 && ctiff_set_u16(tif, 262, photometric) == 1
         ok = ok && ctiff_set_u32(tif, 278, height) == 1
         if photometric == 3 {
             var map = [UInt16](repeating: 0, count: 1 << Int(bits))
-            ok = ok && map.withUnsafeMutableBufferPointer { table in
-                withVaList([table.baseAddress!, table.baseAddress!, table.baseAddress!]) { TIFFVSetField(tif, 320, $0) }
-            } == 1
+            ok =
+                ok
+                && map.withUnsafeMutableBufferPointer { table in
+                    withVaList([table.baseAddress!, table.baseAddress!, table.baseAddress!]) {
+                        TIFFVSetField(tif, 320, $0)
+                    }
+                } == 1
         }
         var strip = [UInt8](repeating: 0x11, count: Int(width * height) * Int(bits) / 8)
         return ok && TIFFWriteEncodedStrip(tif, 0, &strip, tmsize_t(strip.count)) >= 0

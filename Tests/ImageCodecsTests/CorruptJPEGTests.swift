@@ -21,7 +21,10 @@ struct CorruptJPEGTests {
         let bomb = try Self.patched(width: 30000, height: 30000)
         let error = try #require(throws: ImageCodecError.self) { try JPEGFile(data: bomb, path: "bomb.jpg") }
         #expect(error.kind == .corrupt)
-        #expect(error.description.hasPrefix("bomb.jpg: corrupt JPEG: 30000×30000 pixels cannot be coded in "), "\(error)")
+        #expect(
+            error.description.hasPrefix("bomb.jpg: corrupt JPEG: 30000×30000 pixels cannot be coded in "),
+            "\(error)"
+        )
         let directory = try CodecTestData.temporaryDirectory()
         defer { CodecTestData.remove(directory) }
         try FileBytes.write(bomb, to: directory + "/bomb.jpg")
@@ -37,18 +40,28 @@ struct CorruptJPEGTests {
             { _ = try decoder.decode(file, channels: 3) },
             { try JPEGStream.scan(file, as: .lumaPlane(neutralChroma: false)) { _ in } },
             { try JPEGStream.scan(file, as: .pixels(channels: 3)) { _ in } },
-            { _ = try JPEGStream.transcode(file, as: .lumaPlane(neutralChroma: true), quality: 90, metadata: nil) { _ in } },
+            {
+                _ = try JPEGStream.transcode(file, as: .lumaPlane(neutralChroma: true), quality: 90, metadata: nil) {
+                    _ in
+                }
+            },
         ]
         for (index, attempt) in attempts.enumerated() {
             let error = try #require(throws: ImageCodecError.self, "decoder \(index)", performing: attempt)
             #expect(error.kind == .corrupt, "decoder \(index): \(error)")
-            #expect(error.description.hasPrefix("stretched.jpg: ") && error.description.contains("Corrupt JPEG data"), "\(error)")
+            #expect(
+                error.description.hasPrefix("stretched.jpg: ") && error.description.contains("Corrupt JPEG data"),
+                "\(error)"
+            )
         }
     }
 
     @Test func everySampleJPEGStillDecodesWithoutAWarning() throws {
-        let names = ["Unequalized_Hawkes_Bay_NZ.jpg", "Unequalized_Hawkes_Bay_NZ_equalized.jpg", "extra/chandelier_canon_2048x1536_exif_orient6.jpg",
-                     "extra/wound_healing_phase_contrast_2304x1536.JPG"]
+        let names = [
+            "Unequalized_Hawkes_Bay_NZ.jpg", "Unequalized_Hawkes_Bay_NZ_equalized.jpg",
+            "extra/chandelier_canon_2048x1536_exif_orient6.jpg",
+            "extra/wound_healing_phase_contrast_2304x1536.JPG",
+        ]
         for name in names {
             let file = try JPEGFile(path: CodecTestData.image(name))
             try JPEGStream.scan(file, as: .lumaPlane(neutralChroma: false)) { _ in }

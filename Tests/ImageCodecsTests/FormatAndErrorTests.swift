@@ -4,20 +4,23 @@ import Testing
 
 @Suite("Format detection and refusals")
 struct FormatAndErrorTests {
-    @Test("every shared file is detected by its leading bytes", arguments: [
-        ("Unequalized_Hawkes_Bay_NZ.jpg", ImageFormat.jpeg),
-        ("Unequalized_Hawkes_Bay_NZ_equalized.jpg", .jpeg),
-        ("low_contrast_lena.tiff", .tiff),
-        ("low_contrast_x-ray.tiff", .tiff),
-        ("unequalized_dog.jpg", .png),
-        ("extra/chandelier_canon_2048x1536_exif_orient6.jpg", .jpeg),
-        ("extra/cherry_16bit_deflate_1344x1024.tif", .tiff),
-        ("extra/grunwald_museum_olympus_4032x3024.jpg", .jpeg),
-        ("extra/naip_2010_tiled_deflate_4band_934x723.tif", .tiff),
-        ("extra/speckles_h2ax_16bit_be_1200x1000.tif", .tiff),
-        ("extra/wisteria_iphone6_3264x2448.jpg", .jpeg),
-        ("extra/wound_healing_phase_contrast_2304x1536.JPG", .jpeg),
-    ])
+    @Test(
+        "every shared file is detected by its leading bytes",
+        arguments: [
+            ("Unequalized_Hawkes_Bay_NZ.jpg", ImageFormat.jpeg),
+            ("Unequalized_Hawkes_Bay_NZ_equalized.jpg", .jpeg),
+            ("low_contrast_lena.tiff", .tiff),
+            ("low_contrast_x-ray.tiff", .tiff),
+            ("unequalized_dog.jpg", .png),
+            ("extra/chandelier_canon_2048x1536_exif_orient6.jpg", .jpeg),
+            ("extra/cherry_16bit_deflate_1344x1024.tif", .tiff),
+            ("extra/grunwald_museum_olympus_4032x3024.jpg", .jpeg),
+            ("extra/naip_2010_tiled_deflate_4band_934x723.tif", .tiff),
+            ("extra/speckles_h2ax_16bit_be_1200x1000.tif", .tiff),
+            ("extra/wisteria_iphone6_3264x2448.jpg", .jpeg),
+            ("extra/wound_healing_phase_contrast_2304x1536.JPG", .jpeg),
+        ]
+    )
     func detectsSharedFiles(name: String, expected: ImageFormat) throws {
         #expect(try ImageFormat.detect(path: CodecTestData.image(name)) == expected)
     }
@@ -35,9 +38,11 @@ struct FormatAndErrorTests {
     @Test func pngNamedJPEGIsRefusedWithItsRealFormat() throws {
         let path = CodecTestData.image("unequalized_dog.jpg")
         let expected = "unequalized_dog.jpg: this is a PNG image; histeq reads JPEG and TIFF"
-        for attempt in [{ _ = try ImageFormat.requireDecodable(path: path) },
-                        { _ = try ImageInfo.probe(path: path) },
-                        { _ = try JPEGFile(path: path) }] as [() throws -> Void] {
+        for attempt in [
+            { _ = try ImageFormat.requireDecodable(path: path) },
+            { _ = try ImageInfo.probe(path: path) },
+            { _ = try JPEGFile(path: path) },
+        ] as [() throws -> Void] {
             let error = try #require(throws: ImageCodecError.self, performing: attempt)
             #expect(error.description == expected)
             #expect(error.kind == .unsupportedFormat)
@@ -88,12 +93,20 @@ struct FormatAndErrorTests {
         let jpeg = try #require(throws: ImageCodecError.self) {
             try JPEGFile(path: CodecTestData.image("extra/grunwald_museum_olympus_4032x3024.jpg"), limit: limit)
         }
-        #expect(jpeg.description == "grunwald_museum_olympus_4032x3024.jpg: 4032×3024 = 12.2 megapixels exceeds the 10 megapixel limit")
+        #expect(
+            jpeg.description
+                == "grunwald_museum_olympus_4032x3024.jpg: 4032×3024 = 12.2 megapixels exceeds the 10 megapixel limit"
+        )
         let tiff = try #require(throws: ImageCodecError.self) {
-            try TIFFReader(path: CodecTestData.image("extra/speckles_h2ax_16bit_be_1200x1000.tif"),
-                           limit: PixelLimit(maxPixels: 1_000_000))
+            try TIFFReader(
+                path: CodecTestData.image("extra/speckles_h2ax_16bit_be_1200x1000.tif"),
+                limit: PixelLimit(maxPixels: 1_000_000)
+            )
         }
-        #expect(tiff.description == "speckles_h2ax_16bit_be_1200x1000.tif: 1200×1000 = 1.2 megapixels exceeds the 1 megapixel limit")
+        #expect(
+            tiff.description
+                == "speckles_h2ax_16bit_be_1200x1000.tif: 1200×1000 = 1.2 megapixels exceeds the 1 megapixel limit"
+        )
     }
 
     @Test func displayNameIsTheLastPathComponent() {

@@ -18,7 +18,13 @@ struct JPEGTests {
     }
 
     @Test("shared JPEGs decode with the documented geometry", arguments: sharedJPEGs)
-    func decodesSharedJPEGs(name: String, width: Int, height: Int, subsampling: JPEGHeader.Subsampling, restarts: Bool) throws {
+    func decodesSharedJPEGs(
+        name: String,
+        width: Int,
+        height: Int,
+        subsampling: JPEGHeader.Subsampling,
+        restarts: Bool
+    ) throws {
         let decoder = try JPEGDecoder()
         let file = try JPEGFile(path: CodecTestData.image(name), decoder: decoder)
         #expect(file.header.width == width && file.header.height == height)
@@ -28,18 +34,27 @@ struct JPEGTests {
         let raster = try decoder.decode(file, channels: channels)
         #expect(raster.width == width && raster.height == height && raster.pixels.count == width * height * channels)
         #expect(Set(raster.pixels).count > 40)
-        let luma = try JPEGTests.streamedRows(file, as: subsampling == .gray ? .pixels(channels: 1) : .lumaPlane(neutralChroma: false))
+        let luma = try JPEGTests.streamedRows(
+            file,
+            as: subsampling == .gray ? .pixels(channels: 1) : .lumaPlane(neutralChroma: false)
+        )
         #expect(luma.count == width * height)
         #expect(decoder.warnings.isEmpty)
     }
 
     @Test func hawkesBayPixelRanges() throws {
         let decoder = try JPEGDecoder()
-        let source = try decoder.decode(JPEGFile(path: CodecTestData.image("Unequalized_Hawkes_Bay_NZ.jpg")), channels: 1)
+        let source = try decoder.decode(
+            JPEGFile(path: CodecTestData.image("Unequalized_Hawkes_Bay_NZ.jpg")),
+            channels: 1
+        )
         #expect(source.pixels.min() == 102 && source.pixels.max() == 228)
         #expect(source.row(219).count == 330 && source.pixel(x: 329, y: 219).count == 1)
         #expect(source.row(5) == source.pixels[1650..<1980])
-        let equalized = try decoder.decode(JPEGFile(path: CodecTestData.image("Unequalized_Hawkes_Bay_NZ_equalized.jpg")), channels: 1)
+        let equalized = try decoder.decode(
+            JPEGFile(path: CodecTestData.image("Unequalized_Hawkes_Bay_NZ_equalized.jpg")),
+            channels: 1
+        )
         #expect(equalized.pixels.min() == 0 && equalized.pixels.max() == 255)
     }
 
@@ -58,7 +73,10 @@ struct JPEGTests {
     @Test func grayDecodeEqualsTheStreamedLumaPlane() throws {
         let decoder = try JPEGDecoder()
         let file = try JPEGFile(path: CodecTestData.image("extra/wound_healing_phase_contrast_2304x1536.JPG"))
-        #expect(try decoder.decode(file, channels: 1).pixels == JPEGTests.streamedRows(file, as: .lumaPlane(neutralChroma: false)))
+        #expect(
+            try decoder.decode(file, channels: 1).pixels
+                == JPEGTests.streamedRows(file, as: .lumaPlane(neutralChroma: false))
+        )
         #expect(try decoder.decode(file, channels: 3).pixels == JPEGTests.streamedRows(file, as: .pixels(channels: 3)))
     }
 
@@ -74,8 +92,14 @@ struct JPEGTests {
             #expect(again.header.width == 2048 && again.header.height == 1536 && again.header.subsampling == .s422)
             let decoded = try decoder.decode(again, channels: 3)
             #expect(JPEGTests.meanAbsoluteDifference(decoded.pixels, rgb.pixels) < 2.5)
-            #expect(try JPEGTests.streamedRows(again, as: .pixels(channels: 3)) == decoded.pixels, "progressive: \(progressive)")
-            #expect(try JPEGTests.streamedRows(again, as: .lumaPlane(neutralChroma: false)) == decoder.decode(again, channels: 1).pixels)
+            #expect(
+                try JPEGTests.streamedRows(again, as: .pixels(channels: 3)) == decoded.pixels,
+                "progressive: \(progressive)"
+            )
+            #expect(
+                try JPEGTests.streamedRows(again, as: .lumaPlane(neutralChroma: false))
+                    == decoder.decode(again, channels: 1).pixels
+            )
         }
         let gray = try decoder.decode(file, channels: 1)
         let grayFile = try JPEGFile(data: try encoder.encode(gray, quality: 80), path: "gray.jpg")
@@ -88,11 +112,18 @@ struct JPEGTests {
         let gray = try decoder.decode(file, channels: 1).pixels
         let rgb = try decoder.decode(file, channels: 3).pixels
         func colourfulness(_ pixels: [UInt8]) -> Double {
-            stride(from: 0, to: pixels.count, by: 3 * 97).reduce(0.0) { $0 + Double(abs(Int(pixels[$1]) - Int(pixels[$1 + 1]))) }
+            stride(from: 0, to: pixels.count, by: 3 * 97).reduce(0.0) {
+                $0 + Double(abs(Int(pixels[$1]) - Int(pixels[$1 + 1])))
+            }
                 / Double(pixels.count / (3 * 97))
         }
         for neutral in [false, true] {
-            let bytes = try JPEGStream.transcode(file, as: .lumaPlane(neutralChroma: neutral), quality: 95, metadata: nil) { band in
+            let bytes = try JPEGStream.transcode(
+                file,
+                as: .lumaPlane(neutralChroma: neutral),
+                quality: 95,
+                metadata: nil
+            ) { band in
                 for row in 0..<band.rows {
                     let line = (band.base + row * band.stride).assumingMemoryBound(to: UInt8.self)
                     for x in 0..<band.width { line[x] = 255 - line[x] }
@@ -100,7 +131,10 @@ struct JPEGTests {
             }
             let out = try JPEGFile(data: bytes, path: "out.jpg")
             #expect(out.header.subsampling == .s420 && out.header.width == 3264 && out.header.height == 2448)
-            #expect(JPEGTests.meanAbsoluteDifference(try decoder.decode(out, channels: 1).pixels, gray.map { 255 - $0 }) < 2.0)
+            #expect(
+                JPEGTests.meanAbsoluteDifference(try decoder.decode(out, channels: 1).pixels, gray.map { 255 - $0 })
+                    < 2.0
+            )
             let colours = colourfulness(try decoder.decode(out, channels: 3).pixels)
             if neutral {
                 #expect(colours < 1.0)
@@ -128,11 +162,22 @@ struct JPEGTests {
             #expect(band.width == 33)
         }
         #expect(strides == [40] && rows == 21)
-        #expect(try JPEGTests.streamedRows(file, as: .lumaPlane(neutralChroma: false)) == decoder.decode(file, channels: 1).pixels)
+        #expect(
+            try JPEGTests.streamedRows(file, as: .lumaPlane(neutralChroma: false))
+                == decoder.decode(file, channels: 1).pixels
+        )
         for form in [JPEGStream.Rows.lumaPlane(neutralChroma: false), .pixels(channels: 3)] {
-            let again = try JPEGFile(data: try JPEGStream.transcode(file, as: form, quality: 100, metadata: nil) { _ in }, path: "again.jpg")
+            let again = try JPEGFile(
+                data: try JPEGStream.transcode(file, as: form, quality: 100, metadata: nil) { _ in },
+                path: "again.jpg"
+            )
             #expect(again.header.width == 33 && again.header.height == 21 && again.header.subsampling == .s420)
-            #expect(JPEGTests.meanAbsoluteDifference(try decoder.decode(again, channels: 3).pixels, try decoder.decode(file, channels: 3).pixels) < 2.0)
+            #expect(
+                JPEGTests.meanAbsoluteDifference(
+                    try decoder.decode(again, channels: 3).pixels,
+                    try decoder.decode(file, channels: 3).pixels
+                ) < 2.0
+            )
         }
     }
 
@@ -147,7 +192,12 @@ struct JPEGTests {
             state = state &* 1_664_525 &+ 1_013_904_223
             return UInt8(truncatingIfNeeded: state >> 24)
         }
-        let gray = try RasterImage(width: width, height: height, channels: 1, pixels: [UInt8](repeating: 128, count: width * height))
+        let gray = try RasterImage(
+            width: width,
+            height: height,
+            channels: 1,
+            pixels: [UInt8](repeating: 128, count: width * height)
+        )
         let file = try JPEGFile(data: try JPEGEncoder().encode(gray, quality: 50), path: "flat.jpg")
         var next = 0
         let bytes = try JPEGStream.transcode(file, as: .pixels(channels: 1), quality: 100, metadata: nil) { band in
@@ -202,8 +252,14 @@ struct JPEGTests {
         #expect(file.info.orientation == 6)
         #expect(file.metadata.segments.contains { $0.marker == 0xED })
         let out = try JPEGFile(
-            data: try JPEGStream.transcode(file, as: .lumaPlane(neutralChroma: false), quality: 95, metadata: file.metadata) { _ in },
-            path: "out.jpg")
+            data: try JPEGStream.transcode(
+                file,
+                as: .lumaPlane(neutralChroma: false),
+                quality: 95,
+                metadata: file.metadata
+            ) { _ in },
+            path: "out.jpg"
+        )
         #expect(out.metadata.exifOrientation == 6 && out.info.orientation == 6)
         #expect(out.header.width == 2048 && out.header.height == 1536)
         let sourceExif = file.metadata.segments.first { $0.starts(with: "Exif\0\0") }
@@ -211,7 +267,9 @@ struct JPEGTests {
         #expect(out.metadata.segments.contains { $0.marker == 0xED })
         #expect(out.metadata.segments.filter { $0.marker == 0xE0 }.count == 1)
         let plain = try JPEGFile(
-            data: try JPEGStream.transcode(file, as: .pixels(channels: 3), quality: 95, metadata: nil) { _ in }, path: "plain.jpg")
+            data: try JPEGStream.transcode(file, as: .pixels(channels: 3), quality: 95, metadata: nil) { _ in },
+            path: "plain.jpg"
+        )
         #expect(plain.metadata.exifOrientation == nil && plain.info.orientation == 1)
     }
 
@@ -223,7 +281,9 @@ struct JPEGTests {
         var metadata = file.metadata
         let half = icc.count / 2
         for (index, part) in [icc[..<half], icc[half...]].enumerated() {
-            metadata.segments.append(.init(marker: 0xE2, payload: Array("ICC_PROFILE\0".utf8) + [UInt8(index + 1), 2] + part))
+            metadata.segments.append(
+                .init(marker: 0xE2, payload: Array("ICC_PROFILE\0".utf8) + [UInt8(index + 1), 2] + part)
+            )
         }
         #expect(metadata.iccProfile == icc)
         let gray = try decoder.decode(file, channels: 1)

@@ -53,8 +53,10 @@ struct TIFFReaderTests {
         final class Box: @unchecked Sendable { var lines: [String] = [] }
         let box = Box()
         // The speckles file's PageName tag lacks its NUL terminator.
-        let reader = try TIFFReader(path: CodecTestData.image("extra/speckles_h2ax_16bit_be_1200x1000.tif"),
-                                    log: { box.lines.append($0) })
+        let reader = try TIFFReader(
+            path: CodecTestData.image("extra/speckles_h2ax_16bit_be_1200x1000.tif"),
+            log: { box.lines.append($0) }
+        )
         #expect(reader.warnings.contains { $0.contains("PageName") })
         #expect(box.lines == reader.warnings)
     }
@@ -114,7 +116,9 @@ struct TIFFReaderTests {
         let rowBytes = reader.info.bytesPerRow
         let bands = CodecTestData.bands(height: reader.info.height, count: 5).reversed()
         for band in bands {
-            #expect(try reader.readRows(band) == Array(whole[(band.lowerBound * rowBytes)..<(band.upperBound * rowBytes)]))
+            #expect(
+                try reader.readRows(band) == Array(whole[(band.lowerBound * rowBytes)..<(band.upperBound * rowBytes)])
+            )
         }
         for row in [0, reader.info.height / 2, reader.info.height - 1] {
             #expect(try reader.readRows(row..<(row + 1)) == Array(whole[(row * rowBytes)..<((row + 1) * rowBytes)]))

@@ -24,8 +24,16 @@ struct TIFFWriterTests {
             for samples in 1...4 {
                 for separate in [false, true] where samples > 1 || !separate {
                     let n = all.count
-                    all.append(Layout(bits: bits, samples: samples, separate: separate, bigEndian: n % 2 == 0,
-                                      tiled: n % 3 == 0, compression: compressions[n % 4]))
+                    all.append(
+                        Layout(
+                            bits: bits,
+                            samples: samples,
+                            separate: separate,
+                            bigEndian: n % 2 == 0,
+                            tiled: n % 3 == 0,
+                            compression: compressions[n % 4]
+                        )
+                    )
                 }
             }
         }
@@ -36,14 +44,26 @@ struct TIFFWriterTests {
         let color: ImageInfo.ColorModel = layout.samples >= 3 ? .rgb : .minIsBlack
         let extras: [ImageInfo.ExtraSample] = layout.samples == 2 || layout.samples == 4 ? [.unassociatedAlpha] : []
         return ImageInfo(
-            format: .tiff, width: width, height: height, samplesPerPixel: layout.samples, bitsPerSample: layout.bits,
-            planarConfiguration: layout.separate ? .separate : .contiguous, colorModel: color,
-            extraSamples: extras, orientation: 6,
-            resolution: ImageInfo.Resolution(x: 300, y: 150, unit: 2), iccProfile: Array(0..<200),
+            format: .tiff,
+            width: width,
+            height: height,
+            samplesPerPixel: layout.samples,
+            bitsPerSample: layout.bits,
+            planarConfiguration: layout.separate ? .separate : .contiguous,
+            colorModel: color,
+            extraSamples: extras,
+            orientation: 6,
+            resolution: ImageInfo.Resolution(x: 300, y: 150, unit: 2),
+            iccProfile: Array(0..<200),
             tiff: ImageInfo.TIFFLayout(
-                byteOrder: layout.bigEndian ? .bigEndian : .littleEndian, compression: layout.compression,
-                predictor: layout.compression == 8 ? 2 : 1, rowsPerStrip: layout.tiled ? nil : 5,
-                tileWidth: layout.tiled ? 16 : nil, tileHeight: layout.tiled ? 16 : nil))
+                byteOrder: layout.bigEndian ? .bigEndian : .littleEndian,
+                compression: layout.compression,
+                predictor: layout.compression == 8 ? 2 : 1,
+                rowsPerStrip: layout.tiled ? nil : 5,
+                tileWidth: layout.tiled ? 16 : nil,
+                tileHeight: layout.tiled ? 16 : nil
+            )
+        )
     }
 
     @Test("synthetic write → read is bit-exact and keeps the layout", arguments: layouts)
@@ -52,7 +72,12 @@ struct TIFFWriterTests {
         defer { CodecTestData.remove(dir) }
         let path = "\(dir)/synthetic.tif"
         let info = TIFFWriterTests.info(layout)
-        let pixels = CodecTestData.pattern(width: info.width, rows: 0..<info.height, samples: layout.samples, bits: layout.bits)
+        let pixels = CodecTestData.pattern(
+            width: info.width,
+            rows: 0..<info.height,
+            samples: layout.samples,
+            bits: layout.bits
+        )
         let writer = try TIFFWriter(path: path, info: info)
         var row = 0
         for step in [1, 3, 7, 2, 9, 100] where row < info.height {
@@ -83,7 +108,12 @@ struct TIFFWriterTests {
         let dir = try CodecTestData.temporaryDirectory()
         defer { CodecTestData.remove(dir) }
         let info = TIFFWriterTests.info(layout, height: 45)
-        let pixels = CodecTestData.pattern(width: info.width, rows: 0..<info.height, samples: layout.samples, bits: layout.bits)
+        let pixels = CodecTestData.pattern(
+            width: info.width,
+            rows: 0..<info.height,
+            samples: layout.samples,
+            bits: layout.bits
+        )
         let whole = try TIFFWriter(path: "\(dir)/whole.tif", info: info)
         try whole.append(rows: pixels)
         try whole.finish()
@@ -94,35 +124,49 @@ struct TIFFWriterTests {
         let writer = try TIFFWriter(path: "\(dir)/bands.tif", info: info)
         for rows in bands {
             let band = Array(pixels[(rows.lowerBound * info.bytesPerRow)..<(rows.upperBound * info.bytesPerRow)])
-            let storedAsIs = layout.compression == 1 && !layout.tiled && !layout.separate
+            let storedAsIs =
+                layout.compression == 1 && !layout.tiled && !layout.separate
                 && (layout.bits == 8 || !layout.bigEndian)
             #expect(TIFFWriter.encodesApart(rows: rows, of: written) == !storedAsIs)
             if storedAsIs {
                 try writer.append(rows: band)
             } else {
                 let encoded = try TIFFWriter.encode(band, rows: rows, of: written)
-                #expect(encoded.rows == rows && encoded.indices.count == encoded.chunks.count && !encoded.chunks.isEmpty)
+                #expect(
+                    encoded.rows == rows && encoded.indices.count == encoded.chunks.count && !encoded.chunks.isEmpty
+                )
                 try writer.append(encoded: encoded)
             }
         }
         try writer.finish()
-        #expect(FileManager.default.contents(atPath: "\(dir)/bands.tif") == FileManager.default.contents(atPath: "\(dir)/whole.tif"))
+        #expect(
+            FileManager.default.contents(atPath: "\(dir)/bands.tif")
+                == FileManager.default.contents(atPath: "\(dir)/whole.tif")
+        )
         #expect(CodecTestData.referenceRead("\(dir)/bands.tif") == pixels)
         #expect(!TIFFWriter.encodesApart(rows: 1..<chunkHeight, of: written))
         #expect(!TIFFWriter.encodesApart(rows: 0..<(chunkHeight + 1), of: written))
     }
 
-    @Test("whole uncompressed strips are read and written in place, mixed with partial ones", arguments: [
-        Layout(bits: 8, samples: 3, separate: false, bigEndian: false, tiled: false, compression: 1),
-        Layout(bits: 16, samples: 1, separate: false, bigEndian: false, tiled: false, compression: 1),
-        Layout(bits: 16, samples: 2, separate: false, bigEndian: true, tiled: false, compression: 1),
-    ])
+    @Test(
+        "whole uncompressed strips are read and written in place, mixed with partial ones",
+        arguments: [
+            Layout(bits: 8, samples: 3, separate: false, bigEndian: false, tiled: false, compression: 1),
+            Layout(bits: 16, samples: 1, separate: false, bigEndian: false, tiled: false, compression: 1),
+            Layout(bits: 16, samples: 2, separate: false, bigEndian: true, tiled: false, compression: 1),
+        ]
+    )
     func wholeStrips(layout: Layout) throws {
         let dir = try CodecTestData.temporaryDirectory()
         defer { CodecTestData.remove(dir) }
         let path = "\(dir)/strips.tif"
         let info = TIFFWriterTests.info(layout, width: 41, height: 33)
-        let pixels = CodecTestData.pattern(width: info.width, rows: 0..<info.height, samples: layout.samples, bits: layout.bits)
+        let pixels = CodecTestData.pattern(
+            width: info.width,
+            rows: 0..<info.height,
+            samples: layout.samples,
+            bits: layout.bits
+        )
         let writer = try TIFFWriter(path: path, info: info)
         var row = 0
         for step in [10, 3, 2, 15, 3] {
@@ -157,7 +201,9 @@ struct TIFFWriterTests {
     }
 
     @Test func jpegCompressedSourceIsRewrittenAsDeflate() throws {
-        var info = TIFFWriterTests.info(Layout(bits: 8, samples: 3, separate: false, bigEndian: false, tiled: false, compression: 1))
+        var info = TIFFWriterTests.info(
+            Layout(bits: 8, samples: 3, separate: false, bigEndian: false, tiled: false, compression: 1)
+        )
         info.tiff?.compression = 7
         info.tiff?.predictor = 2
         let dir = try CodecTestData.temporaryDirectory()
@@ -180,12 +226,15 @@ struct TIFFWriterTests {
         }
     }
 
-    @Test("unsupported TIFF sample layouts are refused", arguments: [
-        (UInt16(32), UInt16(3), UInt16(1), "floating-point TIFF samples are not supported"),
-        (16, 2, 1, "signed-integer TIFF samples are not supported"),
-        (8, 1, 3, "palette (indexed-colour) TIFF is not supported"),
-        (4, 1, 1, "4-bit samples are not supported"),
-    ])
+    @Test(
+        "unsupported TIFF sample layouts are refused",
+        arguments: [
+            (UInt16(32), UInt16(3), UInt16(1), "floating-point TIFF samples are not supported"),
+            (16, 2, 1, "signed-integer TIFF samples are not supported"),
+            (8, 1, 3, "palette (indexed-colour) TIFF is not supported"),
+            (4, 1, 1, "4-bit samples are not supported"),
+        ]
+    )
     func refusesUnsupportedSamples(bits: UInt16, format: UInt16, photometric: UInt16, message: String) throws {
         let dir = try CodecTestData.temporaryDirectory()
         defer { CodecTestData.remove(dir) }
@@ -200,7 +249,10 @@ struct TIFFWriterTests {
         let dir = try CodecTestData.temporaryDirectory()
         defer { CodecTestData.remove(dir) }
         let garbage = "\(dir)/garbage.tif"
-        try FileBytes.write([0x49, 0x49, 0x2A, 0x00, 0xFF, 0xFF, 0xFF, 0x7F] + [UInt8](repeating: 7, count: 64), to: garbage)
+        try FileBytes.write(
+            [0x49, 0x49, 0x2A, 0x00, 0xFF, 0xFF, 0xFF, 0x7F] + [UInt8](repeating: 7, count: 64),
+            to: garbage
+        )
         let corrupt = try #require(throws: ImageCodecError.self) { try TIFFReader(path: garbage) }
         #expect(corrupt.kind == .corrupt && corrupt.description.hasPrefix("garbage.tif: corrupt TIFF"))
 

@@ -8,7 +8,8 @@ import Testing
 struct LogBytesTests {
     /// Sums bytes per host with a regular expression, counting lines that do not match.
     func independentTotals(_ text: String) -> (totals: [String: Int64], malformed: Int) {
-        let combined = #/^(\S+) \S+ \S+ \[[^\]]*\] "(?:[^"\\]|\\.)*" \d{3} (\d+|-)(?: "(?:[^"\\]|\\.)*" "(?:[^"\\]|\\.)*".*)?$/#
+        let combined =
+            #/^(\S+) \S+ \S+ \[[^\]]*\] "(?:[^"\\]|\\.)*" \d{3} (\d+|-)(?: "(?:[^"\\]|\\.)*" "(?:[^"\\]|\\.)*".*)?$/#
         let twoFields = #/^(\S+) (\d+|-)$/#
         var totals: [String: Int64] = [:]
         var malformed = 0
@@ -38,7 +39,11 @@ struct LogBytesTests {
     @Test func sharedLogEqualsTheIndependentParser() throws {
         let directory = try TemporaryDirectory("logbytes")
         let (output, result) = try runJob(
-            LogBytesJob(parameters: JobParameters()), inputs: [SharedData.accessLog], in: directory, splitSize: 100_000)
+            LogBytesJob(parameters: JobParameters()),
+            inputs: [SharedData.accessLog],
+            in: directory,
+            splitSize: 100_000
+        )
         let text = try String(contentsOfFile: SharedData.accessLog, encoding: .utf8)
         let expected = independentTotals(text)
         let got = try outputTotals(output)

@@ -42,7 +42,11 @@ struct StreamingLineTests {
         Array("k".utf8).withUnsafeBytes { key in
             Array("v w".utf8).withUnsafeBytes { value in
                 format.appendLine(key: ByteSlice(key), value: ByteSlice(value), to: &output)
-                format.appendLine(key: ByteSlice(key), value: ByteSlice(UnsafeRawBufferPointer(rebasing: value[0..<0])), to: &output)
+                format.appendLine(
+                    key: ByteSlice(key),
+                    value: ByteSlice(UnsafeRawBufferPointer(rebasing: value[0..<0])),
+                    to: &output
+                )
             }
         }
         #expect(String(decoding: output, as: UTF8.self) == "k\tv w\nk\n")
@@ -72,7 +76,14 @@ struct StreamingLineTests {
         #expect(StreamingFailure.ending(waitStatus: 3 << 8) == "exited with status 3")
         #expect(StreamingFailure.ending(waitStatus: 127 << 8) == "exited with status 127 (command not found)")
         #expect(StreamingFailure.ending(waitStatus: 9)?.hasPrefix("was killed by signal 9") == true)
-        let failure = StreamingFailure(role: "reducer", command: "exit 3", ending: "exited with status 3", stderrTail: ["a", "b"])
-        #expect(failure.description == "streaming reducer `exit 3` exited with status 3; its standard error ended: a | b")
+        let failure = StreamingFailure(
+            role: "reducer",
+            command: "exit 3",
+            ending: "exited with status 3",
+            stderrTail: ["a", "b"]
+        )
+        #expect(
+            failure.description == "streaming reducer `exit 3` exited with status 3; its standard error ended: a | b"
+        )
     }
 }

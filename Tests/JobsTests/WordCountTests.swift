@@ -7,7 +7,11 @@ import WordCount
 struct WordCountTests {
     @Test func sharedBooksEqualTheCoreutilsOracle() throws {
         let directory = try TemporaryDirectory("wc-books")
-        let (output, result) = try runJob(WordCountJob(parameters: JobParameters()), inputs: [SharedData.books], in: directory)
+        let (output, result) = try runJob(
+            WordCountJob(parameters: JobParameters()),
+            inputs: [SharedData.books],
+            in: directory
+        )
         #expect(try Oracles.sortedOutput(output) == Oracles.coreutilsWordCount(try SharedData.bookPaths()))
         #expect(result.counters[.mapInputBytes] == 12_222_060)
     }
@@ -29,17 +33,30 @@ struct WordCountTests {
         for (name, bytes) in files { paths.append(try directory.write("in/\(name)", bytes)) }
         for splitSize: Int64 in [7, 4096] {
             let (output, _) = try runJob(
-                WordCountJob(parameters: JobParameters()), inputs: [directory.file("in")], in: directory, splitSize: splitSize)
-            #expect(try Oracles.sortedOutput(output) == Oracles.coreutilsWordCount(paths.sorted()), "split size \(splitSize)")
+                WordCountJob(parameters: JobParameters()),
+                inputs: [directory.file("in")],
+                in: directory,
+                splitSize: splitSize
+            )
+            #expect(
+                try Oracles.sortedOutput(output) == Oracles.coreutilsWordCount(paths.sorted()),
+                "split size \(splitSize)"
+            )
         }
     }
 
     @Test func normalizeFoldsCaseAndKeepsInnerApostrophes() throws {
         let directory = try TemporaryDirectory("wc-normalize")
-        let input = try directory.write("in.txt", "The THE the—Don’t 'tis dogs' café CAFÉ\n42 x2 naïve, ÉCOLE; \u{FF}\n")
+        let input = try directory.write(
+            "in.txt",
+            "The THE the—Don’t 'tis dogs' café CAFÉ\n42 x2 naïve, ÉCOLE; \u{FF}\n"
+        )
         let (output, _) = try runJob(
-            WordCountJob(parameters: JobParameters()), inputs: [input], in: directory,
-            parameters: JobParameters([WordCountJob.normalizeParameter: "true"]))
+            WordCountJob(parameters: JobParameters()),
+            inputs: [input],
+            in: directory,
+            parameters: JobParameters([WordCountJob.normalizeParameter: "true"])
+        )
         let text = String(decoding: try Oracles.sortedOutput(output), as: UTF8.self)
         #expect(text == "42\t1\ncafé\t2\ndogs\t1\ndon't\t1\nnaïve\t1\nthe\t3\ntis\t1\nx2\t1\nécole\t1\nÿ\t1\n")
     }

@@ -12,11 +12,22 @@ struct FrequentWordsJob: Job {
     var phases: [Phase] {
         [
             Phase(
-                "total", input: TextInputFormat(), mapper: TotalMapper.self, combiner: SumCombiner<Int>.self,
-                reducer: TotalReducer.self, reduceTasks: .exactly(1), output: BroadcastOutputFormat<String, Int>()),
+                "total",
+                input: TextInputFormat(),
+                mapper: TotalMapper.self,
+                combiner: SumCombiner<Int>.self,
+                reducer: TotalReducer.self,
+                reduceTasks: .exactly(1),
+                output: BroadcastOutputFormat<String, Int>()
+            ),
             Phase(
-                "frequent", input: TextInputFormat(), mapper: WordCountMapper.self, combiner: SumCombiner<Int>.self,
-                reducer: ThresholdReducer.self, output: TextOutputFormat<ByteSlice, Int>()),
+                "frequent",
+                input: TextInputFormat(),
+                mapper: WordCountMapper.self,
+                combiner: SumCombiner<Int>.self,
+                reducer: ThresholdReducer.self,
+                output: TextOutputFormat<ByteSlice, Int>()
+            ),
         ]
     }
 
@@ -57,7 +68,11 @@ struct FrequentWordsJob: Job {
             threshold = total * permille / 1000
         }
 
-        mutating func reduce(_ word: ByteSlice, values: ReduceValues<Int>, context: ReduceContext<ByteSlice, Int>) throws {
+        mutating func reduce(
+            _ word: ByteSlice,
+            values: ReduceValues<Int>,
+            context: ReduceContext<ByteSlice, Int>
+        ) throws {
             let count = values.reduce(0, +)
             if count >= threshold { try context.write(word, count) }
         }

@@ -67,8 +67,12 @@ struct LargeValueJob: Job {
     var phases: [Phase] {
         [
             Phase(
-                "blobs", input: TextInputFormat(), mapper: BlobMapper.self, reducer: BlobCheckReducer.self,
-                output: TextOutputFormat<Int, Int>())
+                "blobs",
+                input: TextInputFormat(),
+                mapper: BlobMapper.self,
+                reducer: BlobCheckReducer.self,
+                output: TextOutputFormat<Int, Int>()
+            )
         ]
     }
 }

@@ -10,12 +10,23 @@ struct LocalJobRunnerTests {
     let job = JobID(cluster: "20260101000000", sequence: 1)
 
     func run(
-        _ job: any Job, inputs: [String], output: String, reducers: Int = 3, splitSize: Int64 = 256 << 10,
-        buffer: Int = 64 << 20, parameters: JobParameters = JobParameters()
+        _ job: any Job,
+        inputs: [String],
+        output: String,
+        reducers: Int = 3,
+        splitSize: Int64 = 256 << 10,
+        buffer: Int = 64 << 20,
+        parameters: JobParameters = JobParameters()
     ) throws -> JobResult {
         let configuration = JobConfiguration(
-            inputs: inputs, outputPath: output, parameters: parameters, reducers: reducers, splitSize: splitSize,
-            mapBufferSize: buffer, slots: 2)
+            inputs: inputs,
+            outputPath: output,
+            parameters: parameters,
+            reducers: reducers,
+            splitSize: splitSize,
+            mapBufferSize: buffer,
+            slots: 2
+        )
         return try LocalJobRunner(configuration: configuration).run(job, id: self.job)
     }
 
@@ -24,7 +35,11 @@ struct LocalJobRunnerTests {
         let inputs = [SharedData.books + "/pg345.txt", SharedData.books + "/pg11.txt"]
         let big = try run(WordCountJob(parameters: JobParameters()), inputs: inputs, output: directory.file("big"))
         let small = try run(
-            WordCountJob(parameters: JobParameters()), inputs: inputs, output: directory.file("small"), buffer: 64 << 10)
+            WordCountJob(parameters: JobParameters()),
+            inputs: inputs,
+            output: directory.file("small"),
+            buffer: 64 << 10
+        )
         #expect(try Oracles.sortedOutput(directory.file("big")) == Oracles.sortedOutput(directory.file("small")))
         #expect(small.counters[.spilledRecords] > big.counters[.spilledRecords])
         #expect(small.counters[.reduceInputRecords] < small.counters[.spilledRecords])
@@ -36,10 +51,19 @@ struct LocalJobRunnerTests {
         let directory = try TemporaryDirectory("large-values")
         let input = try directory.write("tags.txt", (0..<14).map(String.init).joined(separator: "\n") + "\n")
         let expected = "0\t5\n1\t5\n2\t4\n"
-        let whole = try run(LargeValueJob(parameters: JobParameters()), inputs: [input], output: directory.file("whole"), reducers: 1)
+        let whole = try run(
+            LargeValueJob(parameters: JobParameters()),
+            inputs: [input],
+            output: directory.file("whole"),
+            reducers: 1
+        )
         let spilled = try run(
-            LargeValueJob(parameters: JobParameters()), inputs: [input], output: directory.file("spilled"), reducers: 1,
-            buffer: 3 << 20)
+            LargeValueJob(parameters: JobParameters()),
+            inputs: [input],
+            output: directory.file("spilled"),
+            reducers: 1,
+            buffer: 3 << 20
+        )
         #expect(try String(contentsOfFile: directory.file("whole") + "/part-r-00000", encoding: .utf8) == expected)
         #expect(try String(contentsOfFile: directory.file("spilled") + "/part-r-00000", encoding: .utf8) == expected)
         #expect(spilled.counters[.mapOutputBytes] == whole.counters[.mapOutputBytes])
@@ -49,10 +73,17 @@ struct LocalJobRunnerTests {
         let directory = try TemporaryDirectory("combiner")
         let inputs = [SharedData.books + "/pg46.txt", SharedData.books + "/pg84.txt"]
         let with = try run(
-            WordCountJob(parameters: JobParameters()), inputs: inputs, output: directory.file("with"), buffer: 256 << 10)
+            WordCountJob(parameters: JobParameters()),
+            inputs: inputs,
+            output: directory.file("with"),
+            buffer: 256 << 10
+        )
         let without = try run(
-            UncombinedWordCountJob(parameters: JobParameters()), inputs: inputs, output: directory.file("without"),
-            buffer: 256 << 10)
+            UncombinedWordCountJob(parameters: JobParameters()),
+            inputs: inputs,
+            output: directory.file("without"),
+            buffer: 256 << 10
+        )
         #expect(try Oracles.sortedOutput(directory.file("with")) == Oracles.sortedOutput(directory.file("without")))
         #expect(without.counters[.combineInputRecords] == 0)
         #expect(with.counters[.reduceInputRecords] < without.counters[.reduceInputRecords])
@@ -63,8 +94,11 @@ struct LocalJobRunnerTests {
         let directory = try TemporaryDirectory("commit")
         let output = directory.file("out")
         let result = try run(
-            WordCountJob(parameters: JobParameters()), inputs: [SharedData.books + "/pg11.txt"], output: output,
-            reducers: 4)
+            WordCountJob(parameters: JobParameters()),
+            inputs: [SharedData.books + "/pg11.txt"],
+            output: output,
+            reducers: 4
+        )
         let names = try FileManager.default.contentsOfDirectory(atPath: output).sorted()
         #expect(names == ["_SUCCESS", "part-r-00000", "part-r-00001", "part-r-00002", "part-r-00003"])
         for name in names where name.hasPrefix("part-") {
@@ -80,7 +114,11 @@ struct LocalJobRunnerTests {
         let directory = try TemporaryDirectory("failed")
         let output = directory.file("out")
         #expect {
-            _ = try run(FailingWordCountJob(parameters: JobParameters()), inputs: [SharedData.books + "/pg345.txt"], output: output)
+            _ = try run(
+                FailingWordCountJob(parameters: JobParameters()),
+                inputs: [SharedData.books + "/pg345.txt"],
+                output: output
+            )
         } throws: { error in
             "\(error)".contains("_r_") && "\(error)".contains("reducer refused the word Dracula")
         }
@@ -105,8 +143,11 @@ struct LocalJobRunnerTests {
         let directory = try TemporaryDirectory("broadcast")
         let input = SharedData.books + "/pg1342.txt"
         _ = try run(
-            FrequentWordsJob(parameters: JobParameters()), inputs: [input], output: directory.file("out"),
-            parameters: JobParameters(["frequent.permille": "10"]))
+            FrequentWordsJob(parameters: JobParameters()),
+            inputs: [input],
+            output: directory.file("out"),
+            parameters: JobParameters(["frequent.permille": "10"])
+        )
         let all = try Oracles.coreutilsWordCount([input])
         let lines = all.split(separator: 0x0A).map { Array($0) }
         let counts = lines.map { Int(String(decoding: $0.split(separator: 0x09).last!, as: UTF8.self))! }

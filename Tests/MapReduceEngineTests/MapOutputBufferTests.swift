@@ -1,5 +1,6 @@
-@testable import MapReduce
 import Testing
+
+@testable import MapReduce
 
 /// The map output buffer keeps large values in their own buffers and hands split ones to the
 /// sink in two parts that make up the whole encoding.
@@ -11,7 +12,12 @@ struct MapOutputBufferTests {
 
         func beginRun() throws { runs += 1 }
 
-        func append(partition: Int, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, tail: UnsafeRawBufferPointer) throws {
+        func append(
+            partition: Int,
+            key: UnsafeRawBufferPointer,
+            value: UnsafeRawBufferPointer,
+            tail: UnsafeRawBufferPointer
+        ) throws {
             records.append((Array(key), Array(value) + Array(tail)))
         }
 

@@ -1,8 +1,9 @@
 import Glibc
 import MapReduce
-@testable import MapReduceEngine
 import TestSupport
 import Testing
+
+@testable import MapReduceEngine
 
 /// The map output file keeps every partition's records, empty partitions included.
 struct MapOutputFileTests {
@@ -10,7 +11,9 @@ struct MapOutputFileTests {
         let directory = try TemporaryDirectory("mapout")
         let path = directory.file("m.out")
         let writer = try MapOutputFileWriter(path: path, partitionCount: 5)
-        let records: [(Int, String, String)] = [(1, "a", "1"), (1, "b", ""), (3, "", "x"), (3, "k", String(repeating: "v", count: 300_000))]
+        let records: [(Int, String, String)] = [
+            (1, "a", "1"), (1, "b", ""), (3, "", "x"), (3, "k", String(repeating: "v", count: 300_000)),
+        ]
         for (partition, key, value) in records {
             try Array(key.utf8).withUnsafeBytes { key in
                 try Array(value.utf8).withUnsafeBytes { try writer.append(partition: partition, key: key, value: $0) }
@@ -24,7 +27,9 @@ struct MapOutputFileTests {
             let reader = SegmentReader(file: file, segment: segments[partition], bufferSize: 64)
             var read: [(String, String)] = []
             while try reader.advance() {
-                read.append((String(decoding: reader.key, as: UTF8.self), String(decoding: reader.value, as: UTF8.self)))
+                read.append(
+                    (String(decoding: reader.key, as: UTF8.self), String(decoding: reader.value, as: UTF8.self))
+                )
             }
             let expected = records.filter { $0.0 == partition }.map { ($0.1, $0.2) }
             #expect(read.map(\.0) == expected.map(\.0))

@@ -11,8 +11,12 @@ struct RecordSortJob: Job {
     var phases: [Phase] {
         [
             Phase(
-                "sort", input: FixedLengthInputFormat(recordLength: 100), mapper: RecordSortMapper.self,
-                reducer: RecordSortReducer.self, output: RawOutputFormat<ByteSlice, ByteSlice>())
+                "sort",
+                input: FixedLengthInputFormat(recordLength: 100),
+                mapper: RecordSortMapper.self,
+                reducer: RecordSortReducer.self,
+                output: RawOutputFormat<ByteSlice, ByteSlice>()
+            )
         ]
     }
 }
@@ -30,7 +34,11 @@ struct RecordSortMapper: Mapper {
 struct RecordSortReducer: Reducer {
     init() {}
 
-    mutating func reduce(_ key: ByteSlice, values: ReduceValues<ByteSlice>, context: ReduceContext<ByteSlice, ByteSlice>) throws {
+    mutating func reduce(
+        _ key: ByteSlice,
+        values: ReduceValues<ByteSlice>,
+        context: ReduceContext<ByteSlice, ByteSlice>
+    ) throws {
         for value in values { try context.write(key, value) }
     }
 }

@@ -22,9 +22,17 @@ struct RecordSortTests {
 
     func run(_ inputs: [String], output: String, buffer: Int) throws -> JobResult {
         let configuration = JobConfiguration(
-            inputs: inputs, outputPath: output, reducers: 1, splitSize: 1 << 20, mapBufferSize: buffer, slots: 2)
+            inputs: inputs,
+            outputPath: output,
+            reducers: 1,
+            splitSize: 1 << 20,
+            mapBufferSize: buffer,
+            slots: 2
+        )
         return try LocalJobRunner(configuration: configuration).run(
-            RecordSortJob(parameters: JobParameters()), id: JobID(cluster: "20260101000000", sequence: 7))
+            RecordSortJob(parameters: JobParameters()),
+            id: JobID(cluster: "20260101000000", sequence: 7)
+        )
     }
 
     /// The records stably sorted by key: equal keys in input (map, then record) order.
@@ -54,7 +62,11 @@ struct RecordSortTests {
     @Test func emptyInputFilesGiveAnEmptyOutput() throws {
         let directory = try TemporaryDirectory("record-sort-empty")
         let input = try directory.write("in/empty", [])
-        _ = try run([input, try directory.write("in/one", records(file: 0, count: 1, distinctKeys: 1))], output: directory.file("out"), buffer: 1 << 20)
+        _ = try run(
+            [input, try directory.write("in/one", records(file: 0, count: 1, distinctKeys: 1))],
+            output: directory.file("out"),
+            buffer: 1 << 20
+        )
         #expect(try Data(contentsOf: URL(fileURLWithPath: directory.file("out/part-r-00000"))).count == 100)
     }
 }

@@ -11,8 +11,12 @@ struct UncombinedWordCountJob: Job {
     var phases: [Phase] {
         [
             Phase(
-                "count", input: TextInputFormat(keepsByteOrderMark: true), mapper: WordCountMapper.self,
-                reducer: WordCountReducer.self, output: TextOutputFormat<ByteSlice, Int>())
+                "count",
+                input: TextInputFormat(keepsByteOrderMark: true),
+                mapper: WordCountMapper.self,
+                reducer: WordCountReducer.self,
+                output: TextOutputFormat<ByteSlice, Int>()
+            )
         ]
     }
 }
@@ -41,8 +45,13 @@ struct FailingWordCountJob: Job {
     var phases: [Phase] {
         [
             Phase(
-                "count", input: TextInputFormat(), mapper: WordCountMapper.self, combiner: SumCombiner<Int>.self,
-                reducer: FailingReducer.self, output: TextOutputFormat<ByteSlice, Int>())
+                "count",
+                input: TextInputFormat(),
+                mapper: WordCountMapper.self,
+                combiner: SumCombiner<Int>.self,
+                reducer: FailingReducer.self,
+                output: TextOutputFormat<ByteSlice, Int>()
+            )
         ]
     }
 }

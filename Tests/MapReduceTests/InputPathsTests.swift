@@ -13,7 +13,9 @@ struct InputPathsTests {
         try directory.write("_logs/x", "x")
         try directory.write("c/empty.txt", "")
         let files = try InputPaths.expand([directory.path])
-        #expect(files.map { String($0.path.dropFirst(directory.path.count + 1)) } == ["a/z.txt", "b.txt", "c/empty.txt"])
+        #expect(
+            files.map { String($0.path.dropFirst(directory.path.count + 1)) } == ["a/z.txt", "b.txt", "c/empty.txt"]
+        )
     }
 
     @Test func badInputsNameThePath() throws {

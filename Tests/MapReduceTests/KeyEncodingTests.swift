@@ -26,7 +26,9 @@ struct KeyEncodingTests {
 
     func integers<T: FixedWidthInteger>(_: T.Type) -> [T] {
         var generator = SystemRandomNumberGenerator()
-        let fixed: [T] = [.min, .min + 1, 0, 1, .max - 1, .max] + (T.isSigned ? [T(truncatingIfNeeded: -1), T(truncatingIfNeeded: -2)] : [])
+        let fixed: [T] =
+            [.min, .min + 1, 0, 1, .max - 1, .max]
+            + (T.isSigned ? [T(truncatingIfNeeded: -1), T(truncatingIfNeeded: -2)] : [])
         return fixed + (0..<20).map { _ in T.random(in: .min ... .max, using: &generator) }
     }
 
@@ -47,10 +49,11 @@ struct KeyEncodingTests {
     }
 
     @Test func doublesSortNumerically() throws {
-        let values: [Double] = [
-            -.infinity, -.greatestFiniteMagnitude, -1e300, -2.5, -1, -.leastNonzeroMagnitude, 0,
-            .leastNonzeroMagnitude, 1e-300, 0.5, 1, 2.5, 1e300, .greatestFiniteMagnitude, .infinity,
-        ] + (0..<20).map { _ in Double.random(in: -1e6...1e6) }
+        let values: [Double] =
+            [
+                -.infinity, -.greatestFiniteMagnitude, -1e300, -2.5, -1, -.leastNonzeroMagnitude, 0,
+                .leastNonzeroMagnitude, 1e-300, 0.5, 1, 2.5, 1e300, .greatestFiniteMagnitude, .infinity,
+            ] + (0..<20).map { _ in Double.random(in: -1e6...1e6) }
         try checkOrder(values, by: <)
     }
 
@@ -59,14 +62,19 @@ struct KeyEncodingTests {
     }
 
     @Test func stringsSortByCodePoint() throws {
-        let values = ["", "a", "ab", "b", "Z", "é", "e\u{301}", "日本", "\u{1F600}", "a\u{0}b", "a\u{0}", "zz", "\u{FFFF}"]
+        let values = [
+            "", "a", "ab", "b", "Z", "é", "e\u{301}", "日本", "\u{1F600}", "a\u{0}b", "a\u{0}", "zz", "\u{FFFF}",
+        ]
         try checkOrder(values) { left, right in
             left.unicodeScalars.map(\.value).lexicographicallyPrecedes(right.unicodeScalars.map(\.value))
         }
     }
 
     @Test func byteStringsSortAsBytes() throws {
-        let values: [ByteString] = [ByteString([]), ByteString([0]), ByteString([0, 0]), ByteString([0xFF]), ByteString([1, 2]), ByteString([0xC3, 0x28])]
+        let values: [ByteString] = [
+            ByteString([]), ByteString([0]), ByteString([0, 0]), ByteString([0xFF]), ByteString([1, 2]),
+            ByteString([0xC3, 0x28]),
+        ]
         try checkOrder(values, by: <)
     }
 

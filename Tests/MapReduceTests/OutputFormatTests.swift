@@ -21,7 +21,9 @@ struct OutputFormatTests {
     }
 
     @Test func keyOnlyWritesKeyLines() throws {
-        #expect(try written(KeyOnlyTextOutputFormat<String, Int>(), [("a", 1), ("", 2), ("z", 3)]) == Array("a\n\nz\n".utf8))
+        #expect(
+            try written(KeyOnlyTextOutputFormat<String, Int>(), [("a", 1), ("", 2), ("z", 3)]) == Array("a\n\nz\n".utf8)
+        )
         #expect(try written(KeyOnlyTextOutputFormat<String, Int>(), []).isEmpty)
     }
 
@@ -30,7 +32,10 @@ struct OutputFormatTests {
         let value: [UInt8] = [0x09, 1, 2]
         let bytes = try key.withUnsafeBytes { key in
             try value.withUnsafeBytes { value in
-                try written(RawOutputFormat<ByteSlice, ByteSlice>(), [(ByteSlice(key), ByteSlice(value)), (ByteSlice(value), ByteSlice(key))])
+                try written(
+                    RawOutputFormat<ByteSlice, ByteSlice>(),
+                    [(ByteSlice(key), ByteSlice(value)), (ByteSlice(value), ByteSlice(key))]
+                )
             }
         }
         #expect(bytes == key + value + value + key)

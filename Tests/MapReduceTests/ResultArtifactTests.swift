@@ -12,14 +12,18 @@ struct ResultArtifactTests {
         #expect(ResultArtifact(fileName: artifact.fileName) == artifact)
         #expect(artifact.title == "photo.v2.tif before")
         #expect(try ResultArtifact(name: "counts", kind: .histogram).fileName == "_artifact.counts.histogram.json")
-        for name in ["_SUCCESS", "part-r-00000", "_artifact.x.image.gif", "_artifact.x.movie.mp4", "_artifact..text.txt",
-                     "_artifact.text.txt", "artifact.x.text.txt"] {
+        for name in [
+            "_SUCCESS", "part-r-00000", "_artifact.x.image.gif", "_artifact.x.movie.mp4", "_artifact..text.txt",
+            "_artifact.text.txt", "artifact.x.text.txt",
+        ] {
             #expect(ResultArtifact(fileName: name) == nil, "\(name)")
         }
         for name in ["", "a/b", "a\\b", "tab\there", String(repeating: "n", count: 151)] {
             #expect(throws: JobParameterError.self, "\(name)") { try ResultArtifact(name: name, kind: .text) }
         }
-        #expect(throws: JobParameterError.self) { try ResultArtifact(name: "x", kind: .histogram, fileExtension: "txt") }
+        #expect(throws: JobParameterError.self) {
+            try ResultArtifact(name: "x", kind: .histogram, fileExtension: "txt")
+        }
     }
 
     @Test func numberedNamesSortByNumberAndShowWithoutIt() throws {

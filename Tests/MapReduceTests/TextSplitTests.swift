@@ -75,8 +75,13 @@ struct TextSplitTests {
 
     @Test func smallLastSplitIsFolded() throws {
         let format = TextInputFormat()
-        let files = [InputFile(path: "a", size: 105), InputFile(path: "b", size: 104), InputFile(path: "d", size: 111), InputFile(path: "c", size: 0)]
+        let files = [
+            InputFile(path: "a", size: 105), InputFile(path: "b", size: 104), InputFile(path: "d", size: 111),
+            InputFile(path: "c", size: 0),
+        ]
         let splits = try format.splits(of: files, splitSize: 50)
-        #expect(splits.map(\.description) == ["a:0+50", "a:50+55", "b:0+50", "b:50+54", "d:0+50", "d:50+50", "d:100+11"])
+        #expect(
+            splits.map(\.description) == ["a:0+50", "a:50+55", "b:0+50", "b:50+54", "d:0+50", "d:50+50", "d:100+11"]
+        )
     }
 }

@@ -43,7 +43,9 @@ struct ValueEncodingTests {
                 let decoded = try ByteSlice(decoding: &reader)
                 #expect(Array(decoded) == bytes)
                 #expect(reader.isAtEnd)
-                if !bytes.isEmpty { #expect(decoded.buffer.baseAddress == raw.baseAddress! + (slice.count - bytes.count)) }
+                if !bytes.isEmpty {
+                    #expect(decoded.buffer.baseAddress == raw.baseAddress! + (slice.count - bytes.count))
+                }
             }
         }
     }

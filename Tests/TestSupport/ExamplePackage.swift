@@ -22,9 +22,14 @@ public enum ExamplePackage {
         let prefix = swift == "/usr/bin/env" ? ["swift"] : []
         do {
             let output = try ProcessOutput.run(
-                swift, prefix + ["build", "--static-swift-stdlib", "--package-path", directory], timeout: 3600)
+                swift,
+                prefix + ["build", "--static-swift-stdlib", "--package-path", directory],
+                timeout: 3600
+            )
             guard output.status == 0 else {
-                return .failure(OracleError(message: "examples/indexer did not build:\n\(output.text)\(output.standardError)"))
+                return .failure(
+                    OracleError(message: "examples/indexer did not build:\n\(output.text)\(output.standardError)")
+                )
             }
             let path = directory + "/.build/debug/indexer"
             guard FileManager.default.isExecutableFile(atPath: path) else {

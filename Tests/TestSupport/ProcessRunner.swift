@@ -15,8 +15,12 @@ public struct ProcessOutput: Sendable {
     /// Runs `executable` with `arguments`, in `directory` if given, feeding `input` on standard input;
     /// a process still running after `timeout` seconds is killed, so a hang fails the test instead of CI.
     public static func run(
-        _ executable: String, _ arguments: [String], in directory: String? = nil, input: Data? = nil,
-        environment: [String: String]? = nil, timeout: Double = 300
+        _ executable: String,
+        _ arguments: [String],
+        in directory: String? = nil,
+        input: Data? = nil,
+        environment: [String: String]? = nil,
+        timeout: Double = 300
     ) throws -> ProcessOutput {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -48,8 +52,10 @@ public struct ProcessOutput: Sendable {
         process.waitUntilExit()
         while reader.isExecuting || !reader.isFinished { usleep(1000) }
         return ProcessOutput(
-            status: process.terminationStatus, standardOutput: outputData,
-            standardError: String(decoding: errorData.data, as: UTF8.self))
+            status: process.terminationStatus,
+            standardOutput: outputData,
+            standardError: String(decoding: errorData.data, as: UTF8.self)
+        )
     }
 
     /// Runs a shell command line with `/bin/sh -c`.

@@ -11,7 +11,9 @@ public enum SharedData {
 
     /// `../shared/data` relative to the repository root.
     public static let root: String = {
-        let candidate = URL(fileURLWithPath: repositoryRoot).deletingLastPathComponent().appendingPathComponent("shared/data")
+        let candidate = URL(fileURLWithPath: repositoryRoot).deletingLastPathComponent().appendingPathComponent(
+            "shared/data"
+        )
         return candidate.standardizedFileURL.path
     }()
 

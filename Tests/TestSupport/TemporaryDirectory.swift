@@ -23,7 +23,9 @@ public final class TemporaryDirectory: Sendable {
     public func write(_ name: String, _ bytes: [UInt8]) throws -> String {
         let target = file(name)
         try FileManager.default.createDirectory(
-            atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            atPath: (target as NSString).deletingLastPathComponent,
+            withIntermediateDirectories: true
+        )
         try Data(bytes).write(to: URL(fileURLWithPath: target))
         return target
     }

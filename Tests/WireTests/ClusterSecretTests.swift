@@ -79,7 +79,10 @@ import Testing
         #expect(!secret.isValidAuthenticationCode([], for: [1, 2, 3]))
     }
 
-    @Test(arguments: ["a", "hunter2", "test-cluster-secret", "correct horse battery staple", "deadbeefdeadbeef", "AAAAAAAAAAAAAAAAAAAAAAAA"])
+    @Test(arguments: [
+        "a", "hunter2", "test-cluster-secret", "correct horse battery staple", "deadbeefdeadbeef",
+        "AAAAAAAAAAAAAAAAAAAAAAAA",
+    ])
     func weakSecretsAreRefusedWithTheRecipe(_ weak: String) throws {
         let error = #expect(throws: WireError.self) { try ClusterSecret(string: weak) }
         let line = error?.description ?? ""
@@ -96,7 +99,12 @@ import Testing
         #expect(fromFile?.description.contains("secret file \(path) is too weak") == true)
         #expect(fromFile?.description.contains("head -c 32 /dev/urandom | base64 > \(path)") == true)
         let fromVariable = #expect(throws: WireError.self) {
-            try ClusterSecret.resolve(flag: nil, file: nil, environmentVariable: "MR_SECRET", environment: ["MR_SECRET": "abcd"])
+            try ClusterSecret.resolve(
+                flag: nil,
+                file: nil,
+                environmentVariable: "MR_SECRET",
+                environment: ["MR_SECRET": "abcd"]
+            )
         }
         #expect(fromVariable?.description.contains("environment variable MR_SECRET is too weak") == true)
     }
@@ -107,6 +115,10 @@ import Testing
         let binary = (0..<32).map { UInt8(0x80 + $0 * 3) }
         #expect(throws: Never.self) { try ClusterSecret(bytes: binary) }
         #expect(throws: WireError.self) { try ClusterSecret(bytes: Array(binary.prefix(20))) }
-        #expect(throws: Never.self) { try ClusterSecret(string: "7R4d2IrwatEytTr9vtfM3pcY8q8qS0BFCxKKywQFc/lnJDvtM52rJYtDVAYwgriEEN65SQJb3b/u\n7Nl7zEMCWQ==") }
+        #expect(throws: Never.self) {
+            try ClusterSecret(
+                string: "7R4d2IrwatEytTr9vtfM3pcY8q8qS0BFCxKKywQFc/lnJDvtM52rJYtDVAYwgriEEN65SQJb3b/u\n7Nl7zEMCWQ=="
+            )
+        }
     }
 }

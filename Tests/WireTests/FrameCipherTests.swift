@@ -8,12 +8,17 @@ import Testing
 @Suite struct FrameCipherTests {
     let secret = try! ClusterSecret(string: "GaBrthpbYmcvTf1r4S4OYrU8Uabq3axJa6+kgyHQZR0=")
     let transcript = HandshakeTranscript(
-        serverNonce: Array(repeating: 1, count: 32), clientNonce: Array(repeating: 2, count: 32), role: .tracker, nodeID: "tt-7")
+        serverNonce: Array(repeating: 1, count: 32),
+        clientNonce: Array(repeating: 2, count: 32),
+        role: .tracker,
+        nodeID: "tt-7"
+    )
     let allocator = ByteBufferAllocator()
 
     static let clientToServer = "5c4cb9bc4a53b8896bbbbe978867b5919d0e78c36430f4c1cf81c827a9e3641c"
     static let serverToClient = "ba4f1fbe2edecc2318b440896565c6d359b4ddd9b2463e0a7cc4f77b13bbfee2"
-    static let firstSealed = "0000002b0005000000000000000000c26df2a29829e2f7dac44e1b7812790f1569c5a7809cb2fb64a2c91d2f24e3e9"
+    static let firstSealed =
+        "0000002b0005000000000000000000c26df2a29829e2f7dac44e1b7812790f1569c5a7809cb2fb64a2c91d2f24e3e9"
     static let secondSealed = "000000260005000000000000000000c7e7c5ee5a4141397ee9cb2c3ac4b9db6dbf158d7c17fc417fa93c"
 
     static func hex(_ bytes: some Sequence<UInt8>) -> String {
@@ -61,7 +66,10 @@ import Testing
 
     @Test func sealingMatchesTheVectors() throws {
         var sealer = clientCipher()
-        let first = try sealer.seal(Frame(type: MessageType(0x0100), requestID: 7, flags: .response, payload: ByteBuffer(string: "hello")), allocator: allocator)
+        let first = try sealer.seal(
+            Frame(type: MessageType(0x0100), requestID: 7, flags: .response, payload: ByteBuffer(string: "hello")),
+            allocator: allocator
+        )
         #expect(Self.hex(try encoded(first)) == Self.firstSealed)
         let second = try sealer.seal(Frame(type: MessageType(0x0101), requestID: 8), allocator: allocator)
         #expect(Self.hex(try encoded(second)) == Self.secondSealed)
@@ -71,7 +79,15 @@ import Testing
     @Test func openingRecoversTheFramesInOrder() throws {
         var opener = serverCipher()
         let first = try opener.open(try decoded(Self.firstSealed), allocator: allocator)
-        #expect(first == Frame(type: MessageType(0x0100), requestID: 7, flags: .response, payload: ByteBuffer(string: "hello")))
+        #expect(
+            first
+                == Frame(
+                    type: MessageType(0x0100),
+                    requestID: 7,
+                    flags: .response,
+                    payload: ByteBuffer(string: "hello")
+                )
+        )
         let second = try opener.open(try decoded(Self.secondSealed), allocator: allocator)
         #expect(second == Frame(type: MessageType(0x0101), requestID: 8))
     }
@@ -82,7 +98,9 @@ import Testing
         var replayed = serverCipher()
         _ = try replayed.open(try decoded(Self.firstSealed), allocator: allocator)
         #expect(throws: WireError.self) { try replayed.open(try decoded(Self.firstSealed), allocator: allocator) }
-        var wrongDirection = FrameCipher(key: SessionKeys(secret: secret, transcript: transcript, side: .client).receiving)
+        var wrongDirection = FrameCipher(
+            key: SessionKeys(secret: secret, transcript: transcript, side: .client).receiving
+        )
         #expect(throws: WireError.self) { try wrongDirection.open(try decoded(Self.firstSealed), allocator: allocator) }
     }
 
@@ -91,7 +109,9 @@ import Testing
             var bytes = Self.bytes(Self.firstSealed)
             bytes[index] ^= 0x80
             var opener = serverCipher()
-            #expect(throws: WireError.self, "byte \(index) altered") { try opener.open(try decoded(Self.hex(bytes)), allocator: allocator) }
+            #expect(throws: WireError.self, "byte \(index) altered") {
+                try opener.open(try decoded(Self.hex(bytes)), allocator: allocator)
+            }
         }
         var opener = serverCipher()
         let truncated = Frame(type: .sealed, payload: ByteBuffer(bytes: Self.bytes(Self.firstSealed).suffix(20)))

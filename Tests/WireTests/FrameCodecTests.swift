@@ -11,7 +11,12 @@ import Testing
     }
 
     @Test func encodesTheDocumentedLayout() throws {
-        let frame = Frame(type: MessageType(0x0102), requestID: 0x0A0B, flags: [.response, .streamFollows], payload: ByteBuffer(bytes: [0xEE]))
+        let frame = Frame(
+            type: MessageType(0x0102),
+            requestID: 0x0A0B,
+            flags: [.response, .streamFollows],
+            payload: ByteBuffer(bytes: [0xEE])
+        )
         let bytes = Array(try encode(frame).readableBytesView)
         #expect(bytes == [0, 0, 0, 12, 0x01, 0x02, 0, 0, 0, 0, 0, 0, 0x0A, 0x0B, 0x03, 0xEE])
     }
@@ -19,7 +24,12 @@ import Testing
     @Test func roundTripsFramesAcrossArbitrarySplits() throws {
         let frames = [
             Frame(type: .error, requestID: 0, payload: ErrorMessage(message: "x").encodedBuffer()),
-            Frame(type: MessageType(0x0100), requestID: 7, flags: .response, payload: ByteBuffer(repeating: 0x5A, count: 3000)),
+            Frame(
+                type: MessageType(0x0100),
+                requestID: 7,
+                flags: .response,
+                payload: ByteBuffer(repeating: 0x5A, count: 3000)
+            ),
             Frame(type: .streamEnd, requestID: .max),
         ]
         var all = ByteBuffer()

@@ -10,12 +10,21 @@ import Testing
 
     private func makeServer(secret: ClusterSecret? = nil, allowedRoles: Set<WireRole>? = nil) -> ServerHandshake {
         ServerHandshake(
-            configuration: .init(secret: secret ?? self.secret, serverName: "JobTracker", nodeID: "jt-1", allowedRoles: allowedRoles),
+            configuration: .init(
+                secret: secret ?? self.secret,
+                serverName: "JobTracker",
+                nodeID: "jt-1",
+                allowedRoles: allowedRoles
+            ),
             serverNonce: serverNonce
         )
     }
 
-    private func makeClient(secret: ClusterSecret? = nil, role: WireRole = .tracker, version: UInt16 = WireProtocol.version) -> ClientHandshake {
+    private func makeClient(
+        secret: ClusterSecret? = nil,
+        role: WireRole = .tracker,
+        version: UInt16 = WireProtocol.version
+    ) -> ClientHandshake {
         ClientHandshake(
             configuration: .init(secret: secret ?? self.secret, role: role, nodeID: "tt-7", version: version),
             clientNonce: clientNonce
@@ -69,15 +78,29 @@ import Testing
             Issue.record("the client did not answer the hello")
             return
         }
-        try expectRejection(server.receive(authenticate), code: .authenticationFailed, message: "authentication failed: bad cluster secret")
+        try expectRejection(
+            server.receive(authenticate),
+            code: .authenticationFailed,
+            message: "authentication failed: bad cluster secret"
+        )
         #expect(server.state == .rejected)
     }
 
     @Test func missingProofIsRejected() throws {
         var server = makeServer()
         _ = try helloFrame(&server)
-        var message = AuthenticateMessage(version: WireProtocol.version, role: .client, nodeID: "cli", clientNonce: clientNonce, proof: [])
-        try expectRejection(server.receive(Frame(message)), code: .authenticationFailed, message: "authentication failed: bad cluster secret")
+        var message = AuthenticateMessage(
+            version: WireProtocol.version,
+            role: .client,
+            nodeID: "cli",
+            clientNonce: clientNonce,
+            proof: []
+        )
+        try expectRejection(
+            server.receive(Frame(message)),
+            code: .authenticationFailed,
+            message: "authentication failed: bad cluster secret"
+        )
 
         var truncatedServer = makeServer()
         _ = try helloFrame(&truncatedServer)
@@ -85,13 +108,24 @@ import Testing
         var payload = message.encodedBuffer()
         payload.moveWriterIndex(to: payload.writerIndex - 2)
         let frame = Frame(type: .authenticate, payload: payload)
-        try expectRejection(truncatedServer.receive(frame), code: .authenticationFailed, message: "authentication failed: bad cluster secret")
+        try expectRejection(
+            truncatedServer.receive(frame),
+            code: .authenticationFailed,
+            message: "authentication failed: bad cluster secret"
+        )
     }
 
     @Test func wrongMagicIsRejected() throws {
         var server = makeServer()
         _ = try helloFrame(&server)
-        let message = AuthenticateMessage(magic: 0x4854_5450, version: 1, role: .client, nodeID: "x", clientNonce: clientNonce, proof: [])
+        let message = AuthenticateMessage(
+            magic: 0x4854_5450,
+            version: 1,
+            role: .client,
+            nodeID: "x",
+            clientNonce: clientNonce,
+            proof: []
+        )
         try expectRejection(
             server.receive(Frame(message)),
             code: .unsupportedVersion,
@@ -109,7 +143,8 @@ import Testing
         try expectRejection(
             server.receive(authenticate),
             code: .unsupportedVersion,
-            message: "protocol version \(WireProtocol.version + 1) is not supported; this JobTracker speaks version \(WireProtocol.version)"
+            message:
+                "protocol version \(WireProtocol.version + 1) is not supported; this JobTracker speaks version \(WireProtocol.version)"
         )
     }
 
@@ -136,13 +171,23 @@ import Testing
             Issue.record("the client did not answer the hello")
             return
         }
-        try expectRejection(server.receive(authenticate), code: .roleNotAllowed, message: "role client is not accepted by this JobTracker")
+        try expectRejection(
+            server.receive(authenticate),
+            code: .roleNotAllowed,
+            message: "role client is not accepted by this JobTracker"
+        )
     }
 
     @Test func malformedAuthenticationIsRejected() throws {
         var server = makeServer()
         _ = try helloFrame(&server)
-        let shortNonce = AuthenticateMessage(version: WireProtocol.version, role: .client, nodeID: "x", clientNonce: [1, 2], proof: [])
+        let shortNonce = AuthenticateMessage(
+            version: WireProtocol.version,
+            role: .client,
+            nodeID: "x",
+            clientNonce: [1, 2],
+            proof: []
+        )
         guard case .reject(_, let reason) = server.receive(Frame(shortNonce)) else {
             Issue.record("a short nonce must be refused")
             return
@@ -164,13 +209,24 @@ import Testing
             Issue.record("the client accepted a forged welcome")
             return
         }
-        #expect(error.description == "authentication failed: the JobTracker could not prove it holds the cluster secret")
+        #expect(
+            error.description == "authentication failed: the JobTracker could not prove it holds the cluster secret"
+        )
     }
 
     @Test func clientReportsTheServersErrorMessage() throws {
         var client = makeClient()
-        let rejection = Frame(ErrorMessage(code: .authenticationFailed, message: "authentication failed: bad cluster secret"))
-        #expect(client.receive(rejection) == .fail(.remote(ErrorMessage(code: .authenticationFailed, message: "authentication failed: bad cluster secret"))))
+        let rejection = Frame(
+            ErrorMessage(code: .authenticationFailed, message: "authentication failed: bad cluster secret")
+        )
+        #expect(
+            client.receive(rejection)
+                == .fail(
+                    .remote(
+                        ErrorMessage(code: .authenticationFailed, message: "authentication failed: bad cluster secret")
+                    )
+                )
+        )
         #expect(client.state == .failed)
     }
 
@@ -189,7 +245,12 @@ import Testing
     }
 
     @Test func proofsAreBoundToTheTranscript() {
-        let transcript = HandshakeTranscript(serverNonce: serverNonce, clientNonce: clientNonce, role: .tracker, nodeID: "a")
+        let transcript = HandshakeTranscript(
+            serverNonce: serverNonce,
+            clientNonce: clientNonce,
+            role: .tracker,
+            nodeID: "a"
+        )
         var otherNode = transcript
         otherNode.nodeID = "b"
         var otherRole = transcript

@@ -15,18 +15,26 @@ import Testing
                 try? await raw.write(bytes)
                 let refusal = try #require(try await raw.nextFrame()).decode(as: ErrorMessage.self)
                 #expect(refusal.code == .frameTooLarge)
-                #expect(refusal.message == "frame of 16777215 bytes exceeds the maximum of \(WireProtocol.handshakeFrameLength) bytes")
+                #expect(
+                    refusal.message
+                        == "frame of 16777215 bytes exceeds the maximum of \(WireProtocol.handshakeFrameLength) bytes"
+                )
                 #expect(try await raw.closesWithoutFurtherFrames())
             }
-            try await WireClient(TestSupport.clientConfiguration(port: server.port), logger: TestSupport.logger).withConnection { connection in
-                let reply = try await connection.call(.echo, payload: ByteBuffer(repeating: 1, count: 100_000))
-                #expect(reply.payload.readableBytes == 100_000, "frames past the handshake limit work once authenticated")
-            }
+            try await WireClient(TestSupport.clientConfiguration(port: server.port), logger: TestSupport.logger)
+                .withConnection { connection in
+                    let reply = try await connection.call(.echo, payload: ByteBuffer(repeating: 1, count: 100_000))
+                    #expect(
+                        reply.payload.readableBytes == 100_000,
+                        "frames past the handshake limit work once authenticated"
+                    )
+                }
         }
     }
 
     @Test func theOldestHandshakeMakesWayPastTheBudget() async throws {
-        try await TestSupport.withServer(configure: { $0.maximumUnauthenticatedConnections = 2 }) { server in
+        let configure: (inout WireServer.Configuration) -> Void = { $0.maximumUnauthenticatedConnections = 2 }
+        try await TestSupport.withServer(configure: configure) { server in
             try await RawConnection.with(port: server.port) { oldest in
                 _ = try #require(try await oldest.nextFrame())
                 try await RawConnection.with(port: server.port) { second in

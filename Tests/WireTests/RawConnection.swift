@@ -1,12 +1,13 @@
+import NIOCore
+import NIOPosix
+
+@testable import Wire
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import NIOCore
-import NIOPosix
-
-@testable import Wire
 
 /// A bare TCP connection to 127.0.0.1 that speaks bytes, for feeding a server hostile input.
 struct RawConnection {
@@ -29,7 +30,10 @@ struct RawConnection {
         }
     }
 
-    private init(inbound: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator, outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) {
+    private init(
+        inbound: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator,
+        outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
+    ) {
         self.inbound = inbound
         self.outbound = outbound
     }

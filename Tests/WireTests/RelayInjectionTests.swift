@@ -40,7 +40,9 @@ import Testing
                     try await Task.sleep(for: .milliseconds(20))
                 }
                 #expect(connection.isClosed, "the server must close the connection after a \(name)")
-                await #expect(throws: (any Error).self) { try await connection.call(.echo, payload: ByteBuffer(string: "after")) }
+                await #expect(throws: (any Error).self) {
+                    try await connection.call(.echo, payload: ByteBuffer(string: "after"))
+                }
                 await connection.close()
             }
         }

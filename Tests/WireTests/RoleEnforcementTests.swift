@@ -30,7 +30,9 @@ import Testing
             let client = WireClient(TestSupport.clientConfiguration(port: server.port), logger: TestSupport.logger)
             try await client.withConnection { connection in
                 let refusal = ErrorMessage(
-                    code: .roleNotAllowed, message: "message type 0x010a (clientsOnly) may not be sent by a tracker peer")
+                    code: .roleNotAllowed,
+                    message: "message type 0x010a (clientsOnly) may not be sent by a tracker peer"
+                )
                 await #expect(throws: WireError.remote(refusal)) {
                     _ = try await connection.call(.clientsOnly, payload: ByteBuffer(string: "100000 slots"))
                 }

@@ -9,14 +9,21 @@ import Testing
 @Suite struct SessionHandlerTests {
     let secret = try! ClusterSecret(string: "GaBrthpbYmcvTf1r4S4OYrU8Uabq3axJa6+kgyHQZR0=")
     let transcript = HandshakeTranscript(
-        serverNonce: Array(repeating: 1, count: 32), clientNonce: Array(repeating: 2, count: 32), role: .tracker, nodeID: "tt-7")
+        serverNonce: Array(repeating: 1, count: 32),
+        clientNonce: Array(repeating: 2, count: 32),
+        role: .tracker,
+        nodeID: "tt-7"
+    )
     let authenticate = Frame(type: .authenticate, payload: ByteBuffer(string: "proof"))
     let welcome = Frame(type: .welcome, payload: ByteBuffer(string: "welcome"))
 
     func channel(_ side: SessionKeys.Side) throws -> EmbeddedChannel {
         let channel = EmbeddedChannel()
         try WirePipeline.addHandlers(
-            to: channel.pipeline.syncOperations, side: side, maximumFrameLength: WireProtocol.defaultMaximumFrameLength)
+            to: channel.pipeline.syncOperations,
+            side: side,
+            maximumFrameLength: WireProtocol.defaultMaximumFrameLength
+        )
         try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1)).wait()
         return channel
     }
@@ -75,7 +82,9 @@ import Testing
 
     @Test func everyFrameAfterTheHandshakeIsSealed() throws {
         let (client, _) = try session()
-        try client.writeOutbound(Frame(type: MessageType(0x0100), requestID: 1, payload: ByteBuffer(string: "submitJob")))
+        try client.writeOutbound(
+            Frame(type: MessageType(0x0100), requestID: 1, payload: ByteBuffer(string: "submitJob"))
+        )
         var wire = try #require(try client.readOutbound(as: ByteBuffer.self))
         var decoder = FrameDecoder()
         let frame = try #require(try decoder.decode(buffer: &wire))
@@ -86,7 +95,9 @@ import Testing
     @Test func anInjectedPlaintextFrameFailsTheSessionAndIsNeverDelivered() throws {
         let (client, server) = try session()
         #expect(throws: WireError.malformed("a frame of type 0x0100 arrived unsealed after the handshake")) {
-            try server.writeInbound(try encoded(Frame(type: MessageType(0x0100), requestID: 9, payload: ByteBuffer(string: "rm -rf"))))
+            try server.writeInbound(
+                try encoded(Frame(type: MessageType(0x0100), requestID: 9, payload: ByteBuffer(string: "rm -rf")))
+            )
         }
         #expect(try server.readInbound(as: Frame.self) == nil)
         try client.writeOutbound(Frame(type: MessageType(0x0100), requestID: 1))

@@ -67,62 +67,75 @@ import Testing
                 try await connection.respond(to: request, type: Self.uploadType, payload: reply.buffer)
             }
         }
-        try await TestSupport.withServer(
-            configure: { $0.acceptedMessages = MessageCatalog() ; $0.acceptedMessages?.register(Self.uploadType, name: "upload", from: [.tracker]) },
-            handler: handler
-        ) { server in
-            try await WireClient(TestSupport.clientConfiguration(port: server.port), logger: TestSupport.logger).withConnection { connection in
-                var expected = SHA256()
-                var template = TestSupport.patternBytes(count: chunkSize)
-                let response = try await connection.upload(Self.uploadType, payload: ByteBuffer(string: "split-0001")) { writer in
-                    for index in 0..<chunkCount {
-                        template.setInteger(UInt64(index), at: template.readerIndex)
-                        template.withUnsafeReadableBytes { expected.update(bufferPointer: $0) }
-                        try await writer.write(template)
-                        progress.sent(chunkSize)
+        let configure: (inout WireServer.Configuration) -> Void = {
+            $0.acceptedMessages = MessageCatalog()
+            $0.acceptedMessages?.register(Self.uploadType, name: "upload", from: [.tracker])
+        }
+        try await TestSupport.withServer(configure: configure, handler: handler) { server in
+            try await WireClient(TestSupport.clientConfiguration(port: server.port), logger: TestSupport.logger)
+                .withConnection { connection in
+                    var expected = SHA256()
+                    var template = TestSupport.patternBytes(count: chunkSize)
+                    let response = try await connection.upload(
+                        Self.uploadType,
+                        payload: ByteBuffer(string: "split-0001")
+                    ) { writer in
+                        for index in 0..<chunkCount {
+                            template.setInteger(UInt64(index), at: template.readerIndex)
+                            template.withUnsafeReadableBytes { expected.update(bufferPointer: $0) }
+                            try await writer.write(template)
+                            progress.sent(chunkSize)
+                        }
                     }
+                    var reader = WireReader(response.payload)
+                    #expect(try reader.read(Int.self) == chunkSize * chunkCount)
+                    #expect(try reader.readRawBytes(count: 32) == Array(expected.finalize()))
                 }
-                var reader = WireReader(response.payload)
-                #expect(try reader.read(Int.self) == chunkSize * chunkCount)
-                #expect(try reader.readRawBytes(count: 32) == Array(expected.finalize()))
-            }
         }
         // While the receiver stalls, an unbounded sender would run ahead by most of the payload.
-        #expect(progress.maximumLag < allowedLag, "sender ran \(progress.maximumLag) bytes ahead, more than \(allowedLag)")
+        #expect(
+            progress.maximumLag < allowedLag,
+            "sender ran \(progress.maximumLag) bytes ahead, more than \(allowedLag)"
+        )
     }
 
     @Test func downloadsStreamInChunks() async throws {
         try await TestSupport.withServer { server in
-            try await WireClient(TestSupport.clientConfiguration(port: server.port), logger: TestSupport.logger).withConnection { connection in
-                let size = 3 * 1024 * 1024 + 17
-                let response = try await connection.download(.download, payload: size.encodedBuffer())
-                #expect(response.header.type == .download)
-                var received = ByteBuffer()
-                var chunks = 0
-                for try await chunk in response.body {
-                    #expect(chunk.readableBytes <= connection.chunkSize)
-                    received.writeImmutableBuffer(chunk)
-                    chunks += 1
+            try await WireClient(TestSupport.clientConfiguration(port: server.port), logger: TestSupport.logger)
+                .withConnection { connection in
+                    let size = 3 * 1024 * 1024 + 17
+                    let response = try await connection.download(.download, payload: size.encodedBuffer())
+                    #expect(response.header.type == .download)
+                    var received = ByteBuffer()
+                    var chunks = 0
+                    for try await chunk in response.body {
+                        #expect(chunk.readableBytes <= connection.chunkSize)
+                        received.writeImmutableBuffer(chunk)
+                        chunks += 1
+                    }
+                    #expect(chunks == 13)
+                    #expect(received == TestSupport.patternBytes(count: size))
+                    let reply = try await connection.call(.echo)
+                    #expect(reply.type == .echo)
                 }
-                #expect(chunks == 13)
-                #expect(received == TestSupport.patternBytes(count: size))
-                let reply = try await connection.call(.echo)
-                #expect(reply.type == .echo)
-            }
         }
     }
 
     @Test func uploadsThroughTheDefaultHandlerAndCollectWork() async throws {
         try await TestSupport.withServer { server in
-            try await WireClient(TestSupport.clientConfiguration(port: server.port), logger: TestSupport.logger).withConnection { connection in
-                let data = TestSupport.patternBytes(count: 600_000, seed: 9)
-                let response = try await connection.upload(.upload) { writer in
-                    try await writer.write(data)
+            try await WireClient(TestSupport.clientConfiguration(port: server.port), logger: TestSupport.logger)
+                .withConnection { connection in
+                    let data = TestSupport.patternBytes(count: 600_000, seed: 9)
+                    let response = try await connection.upload(.upload) { writer in
+                        try await writer.write(data)
+                    }
+                    #expect(
+                        Array(response.payload.readableBytesView)
+                            == Array(SHA256.hash(data: Array(data.readableBytesView)))
+                    )
+                    let download = try await connection.download(.download, payload: 1000.encodedBuffer())
+                    #expect(try await download.body.collect(upTo: 1000) == TestSupport.patternBytes(count: 1000))
                 }
-                #expect(Array(response.payload.readableBytesView) == Array(SHA256.hash(data: Array(data.readableBytesView))))
-                let download = try await connection.download(.download, payload: 1000.encodedBuffer())
-                #expect(try await download.body.collect(upTo: 1000) == TestSupport.patternBytes(count: 1000))
-            }
         }
     }
 
@@ -146,32 +159,37 @@ import Testing
             }
         }
         try await TestSupport.withServer(handler: handler) { server in
-            try await WireClient(TestSupport.clientConfiguration(port: server.port), logger: TestSupport.logger).withConnection { connection in
-                await #expect(throws: DiskFull.self) {
-                    _ = try await connection.upload(.upload) { writer in
-                        try await writer.write(ByteBuffer(repeating: 1, count: 1000))
-                        throw DiskFull()
+            try await WireClient(TestSupport.clientConfiguration(port: server.port), logger: TestSupport.logger)
+                .withConnection { connection in
+                    await #expect(throws: DiskFull.self) {
+                        _ = try await connection.upload(.upload) { writer in
+                            try await writer.write(ByteBuffer(repeating: 1, count: 1000))
+                            throw DiskFull()
+                        }
                     }
+                    // The handler serves requests in order, so once this echo is answered it has seen the abort.
+                    let reply = try await connection.call(.echo)
+                    #expect(reply.type == .echo)
+                    #expect(seen.withLockedValue { $0 } == "stream aborted by the sender: disk full")
                 }
-                // The handler serves requests in order, so once this echo is answered it has seen the abort.
-                let reply = try await connection.call(.echo)
-                #expect(reply.type == .echo)
-                #expect(seen.withLockedValue { $0 } == "stream aborted by the sender: disk full")
-            }
         }
     }
 
     @Test func droppingAStreamDiscardsItsRemainingChunks() async throws {
         try await TestSupport.withServer { server in
-            try await WireClient(TestSupport.clientConfiguration(port: server.port), logger: TestSupport.logger).withConnection { connection in
-                do {
-                    let response = try await connection.download(.download, payload: (4 * 1024 * 1024).encodedBuffer())
-                    var iterator = response.body.makeAsyncIterator()
-                    _ = try await iterator.next()
+            try await WireClient(TestSupport.clientConfiguration(port: server.port), logger: TestSupport.logger)
+                .withConnection { connection in
+                    do {
+                        let response = try await connection.download(
+                            .download,
+                            payload: (4 * 1024 * 1024).encodedBuffer()
+                        )
+                        var iterator = response.body.makeAsyncIterator()
+                        _ = try await iterator.next()
+                    }
+                    let echo = try await connection.call(.echo, payload: ByteBuffer(string: "after"))
+                    #expect(echo.payload == ByteBuffer(string: "after"))
                 }
-                let echo = try await connection.call(.echo, payload: ByteBuffer(string: "after"))
-                #expect(echo.payload == ByteBuffer(string: "after"))
-            }
         }
     }
 
@@ -185,7 +203,10 @@ import Testing
             }
         }
         try await TestSupport.withServer(handler: handler) { server in
-            let connection = try await WireClient(TestSupport.clientConfiguration(port: server.port), logger: TestSupport.logger).connect()
+            let connection = try await WireClient(
+                TestSupport.clientConfiguration(port: server.port),
+                logger: TestSupport.logger
+            ).connect()
             let upload = Task {
                 try await connection.upload(.upload) { writer in
                     for _ in 0..<64 {

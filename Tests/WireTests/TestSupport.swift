@@ -109,7 +109,11 @@ enum TestSupport {
             try await Task.sleep(for: .milliseconds(Int(delay)))
             try await connection.respond(to: request, type: .delayedEcho, payload: request.payload)
         case .whoAmI:
-            try await connection.respond(to: request, type: .whoAmI, payload: connection.peer.description.encodedBuffer())
+            try await connection.respond(
+                to: request,
+                type: .whoAmI,
+                payload: connection.peer.description.encodedBuffer()
+            )
         case .failing:
             try await connection.respond(to: request, error: "job job_0042 not found")
         case .hangUp:
@@ -150,4 +154,3 @@ enum TestSupport {
         return buffer
     }
 }
-

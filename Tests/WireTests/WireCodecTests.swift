@@ -156,7 +156,14 @@ private func bytes(_ write: (inout WireWriter) -> Void) -> [UInt8] {
     }
 
     @Test func truncatedInputThrowsInsteadOfCrashing() throws {
-        let sample = Sample(name: "job", count: 1_000_000, tags: ["x", "y"], limits: ["maps": 4], parent: "p", weight: 1)
+        let sample = Sample(
+            name: "job",
+            count: 1_000_000,
+            tags: ["x", "y"],
+            limits: ["maps": 4],
+            parent: "p",
+            weight: 1
+        )
         let full = Array(sample.encodedBuffer().readableBytesView)
         for cut in 0..<full.count {
             #expect(throws: WireError.self) { try Sample(decoding: ByteBuffer(bytes: full[..<cut])) }

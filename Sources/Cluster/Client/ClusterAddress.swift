@@ -9,7 +9,8 @@ public struct ClusterAddress: Sendable, Equatable, CustomStringConvertible {
 
     /// Parses `HOST:PORT` (an IPv6 host in brackets: `[::1]:9410`).
     public init(_ text: String) throws {
-        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), port > 0, port < 65536
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), port > 0,
+            port < 65536
         else { throw InputError(path: text, problem: "expected a JobTracker address as HOST:PORT") }
         var host = String(text[..<colon])
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }

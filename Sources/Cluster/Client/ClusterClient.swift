@@ -10,16 +10,28 @@ public struct ClusterClient: Sendable {
     private let client: WireClient
 
     /// Creates a client; nothing is sent until a call.
-    public init(address: ClusterAddress, secret: ClusterSecret, nodeID: String = "mrsubmit-\(ProcessInfo.processInfo.processIdentifier)") {
+    public init(
+        address: ClusterAddress,
+        secret: ClusterSecret,
+        nodeID: String = "mrsubmit-\(ProcessInfo.processInfo.processIdentifier)"
+    ) {
         self.address = address
         client = WireClient(
             WireClient.Configuration(
-                host: address.host, port: address.port, secret: secret, role: .client, nodeID: nodeID,
-                connectTimeout: .seconds(3), requestTimeout: .seconds(10)))
+                host: address.host,
+                port: address.port,
+                secret: secret,
+                role: .client,
+                nodeID: nodeID,
+                connectTimeout: .seconds(3),
+                requestTimeout: .seconds(10)
+            )
+        )
     }
 
     /// Runs `body` on one connection to the JobTracker, naming the JobTracker in connection errors.
-    public func withConnection<Result: Sendable>(_ body: (WireConnection) async throws -> Result) async throws -> Result {
+    public func withConnection<Result: Sendable>(_ body: (WireConnection) async throws -> Result) async throws -> Result
+    {
         do {
             return try await client.withConnection(body)
         } catch let error as WireError {
@@ -58,7 +70,9 @@ public struct ClusterClient: Sendable {
     /// An attempt's standard error log, fetched from its tracker through the JobTracker.
     public func log(of attempt: AttemptID, on connection: WireConnection) async throws -> String {
         let response = try await connection.download(
-            ClusterMessages.attemptLog, payload: AttemptLogRequest(attempt: attempt).encodedBuffer())
+            ClusterMessages.attemptLog,
+            payload: AttemptLogRequest(attempt: attempt).encodedBuffer()
+        )
         _ = try response.header.decode(as: AttemptLogReply.self)
         var text = ""
         for try await chunk in response.body { text += String(buffer: chunk) }
@@ -70,14 +84,17 @@ public struct ClusterClient: Sendable {
     /// Each status request is held by the JobTracker for up to `interval` while the job runs, so
     /// the end of the job is heard at once and progress every `interval`.
     public func follow(
-        _ job: JobID, on connection: WireConnection, every interval: Duration,
+        _ job: JobID,
+        on connection: WireConnection,
+        every interval: Duration,
         progress: @Sendable (JobReport) -> Void
     ) async throws -> JobReport {
         let hold = Int(interval.components.seconds * 1000 + interval.components.attoseconds / 1_000_000_000_000_000)
         var last: JobReport?
         while true {
             let report = try await connection.call(
-                JobStatusRequest(job: job, holdMilliseconds: hold), expecting: JobStatusReply.self
+                JobStatusRequest(job: job, holdMilliseconds: hold),
+                expecting: JobStatusReply.self
             ).report
             if report != last { progress(report) }
             last = report
@@ -95,15 +112,21 @@ public struct ClusterClient: Sendable {
     ///
     /// Each entry pairs a file's reference (hash, name, size) with its local path.
     @discardableResult
-    public func store(_ files: [(JobFileReference, String)], on connection: WireConnection) async throws -> [JobFileReference] {
+    public func store(
+        _ files: [(JobFileReference, String)],
+        on connection: WireConnection
+    ) async throws -> [JobFileReference] {
         let present = try await connection.call(
-            JobFileStatusRequest(hashes: files.map(\.0.sha256)), expecting: JobFileStatusReply.self
+            JobFileStatusRequest(hashes: files.map(\.0.sha256)),
+            expecting: JobFileStatusReply.self
         ).present
         var uploaded: [JobFileReference] = []
         for ((file, path), isPresent) in zip(files, present) where !isPresent {
             let handle = try FileReadHandle(path: path)
             let reply = try await connection.upload(
-                ClusterMessages.uploadJobFile, payload: UploadJobFileRequest(file: file).encodedBuffer(), timeout: .seconds(120)
+                ClusterMessages.uploadJobFile,
+                payload: UploadJobFileRequest(file: file).encodedBuffer(),
+                timeout: .seconds(120)
             ) { writer in
                 try await FileStreaming.stream(handle, from: 0, length: file.size, to: writer)
             }
@@ -136,7 +159,9 @@ public struct ClusterClient: Sendable {
         let files = try await connection.call(ListOutputRequest(job: job), expecting: ListOutputReply.self).files
         for name in files {
             let response = try await connection.download(
-                ClusterMessages.downloadOutput, payload: DownloadOutputRequest(job: job, file: name).encodedBuffer())
+                ClusterMessages.downloadOutput,
+                payload: DownloadOutputRequest(job: job, file: name).encodedBuffer()
+            )
             _ = try response.header.decode(as: DownloadOutputReply.self)
             try await FileStreaming.receive(response.body, into: directory + "/" + (try PathSafety.fileName(name)))
         }

@@ -28,28 +28,48 @@ public final class EmbeddedCluster: Sendable {
     /// however full the disk is: with no other tracker to turn to, a job fails on a full disk
     /// rather than waiting for space.
     public static func start(
-        trackers trackerCount: Int, slots: Int, workDirectory: String, taskRunner: String, installed: BinaryDescription,
+        trackers trackerCount: Int,
+        slots: Int,
+        workDirectory: String,
+        taskRunner: String,
+        installed: BinaryDescription,
         logger: Logger
     ) async throws -> EmbeddedCluster {
         let secret = ClusterSecret.random()
         let dataDirectory = "\(workDirectory)/mr-embedded-\(UUID().uuidString.prefix(8))"
         let server = try await JobTrackerServer.bind(
             JobTrackerConfiguration(
-                host: "127.0.0.1", port: 0, dataDirectory: dataDirectory + "/jobtracker", secret: secret,
-                settings: JobTrackerSettings(heartbeatInterval: .milliseconds(500)), allowedPaths: ["/"]),
-            logger: logger)
+                host: "127.0.0.1",
+                port: 0,
+                dataDirectory: dataDirectory + "/jobtracker",
+                secret: secret,
+                settings: JobTrackerSettings(heartbeatInterval: .milliseconds(500)),
+                allowedPaths: ["/"]
+            ),
+            logger: logger
+        )
         var tasks = [Task { _ = try? await server.run() }]
         let trackers = try await withThrowingTaskGroup(of: (Int, TaskTracker).self) { group in
             for index in 0..<max(1, trackerCount) {
                 group.addTask {
                     let tracker = try await TaskTracker.start(
                         TaskTrackerConfiguration(
-                            jobTrackerHost: "127.0.0.1", jobTrackerPort: server.port, host: "127.0.0.1", shufflePort: 0,
-                            slots: slots, workDirectory: dataDirectory + "/tracker-\(index + 1)", sharedInputRoot: "",
-                            secret: secret, trackerID: "embedded-tracker-\(index + 1)", taskRunnerPath: taskRunner,
-                            installedDescription: installed, drainTimeout: .zero,
-                            minimumFreeSpace: MinimumFreeSpace(bytes: 0, percent: nil)),
-                        logger: logger)
+                            jobTrackerHost: "127.0.0.1",
+                            jobTrackerPort: server.port,
+                            host: "127.0.0.1",
+                            shufflePort: 0,
+                            slots: slots,
+                            workDirectory: dataDirectory + "/tracker-\(index + 1)",
+                            sharedInputRoot: "",
+                            secret: secret,
+                            trackerID: "embedded-tracker-\(index + 1)",
+                            taskRunnerPath: taskRunner,
+                            installedDescription: installed,
+                            drainTimeout: .zero,
+                            minimumFreeSpace: MinimumFreeSpace(bytes: 0, percent: nil)
+                        ),
+                        logger: logger
+                    )
                     return (index, tracker)
                 }
             }
@@ -59,15 +79,24 @@ public final class EmbeddedCluster: Sendable {
         }
         for tracker in trackers { tasks.append(Task { _ = try? await tracker.run() }) }
         let cluster = EmbeddedCluster(
-            address: ClusterAddress(host: "127.0.0.1", port: server.port), secret: secret, server: server,
-            trackers: trackers, tasks: tasks, dataDirectory: dataDirectory)
+            address: ClusterAddress(host: "127.0.0.1", port: server.port),
+            secret: secret,
+            server: server,
+            trackers: trackers,
+            tasks: tasks,
+            dataDirectory: dataDirectory
+        )
         try await cluster.waitForTrackers()
         return cluster
     }
 
     private init(
-        address: ClusterAddress, secret: ClusterSecret, server: JobTrackerServer, trackers: [TaskTracker],
-        tasks: [Task<Void, Never>], dataDirectory: String
+        address: ClusterAddress,
+        secret: ClusterSecret,
+        server: JobTrackerServer,
+        trackers: [TaskTracker],
+        tasks: [Task<Void, Never>],
+        dataDirectory: String
     ) {
         self.address = address
         self.secret = secret
@@ -83,7 +112,9 @@ public final class EmbeddedCluster: Sendable {
         while true {
             let seen = await server.tracker.generation
             if await server.tracker.trackerCount >= trackers.count { return }
-            guard ContinuousClock.now < deadline else { throw ClusterError(message: "embedded trackers did not register") }
+            guard ContinuousClock.now < deadline else {
+                throw ClusterError(message: "embedded trackers did not register")
+            }
             await server.tracker.waitForChange(from: seen, until: deadline)
         }
     }

@@ -15,11 +15,16 @@ struct AttemptMetrics: Sendable {
         for kind in [TaskID.Kind.map, .reduce, .setup] {
             for outcome in ["succeeded", "failed"] {
                 finished[Self.key(kind, succeeded: outcome == "succeeded")] = Counter(
-                    label: prefix + "attempts_finished_total", dimensions: [("kind", kind.name), ("outcome", outcome)],
-                    factory: factory)
+                    label: prefix + "attempts_finished_total",
+                    dimensions: [("kind", kind.name), ("outcome", outcome)],
+                    factory: factory
+                )
             }
             durations[kind] = CoreMetrics.Timer(
-                label: prefix + "attempt_duration_seconds", dimensions: [("kind", kind.name)], factory: factory)
+                label: prefix + "attempt_duration_seconds",
+                dimensions: [("kind", kind.name)],
+                factory: factory
+            )
         }
         self.finished = finished
         self.durations = durations

@@ -34,11 +34,16 @@ enum FileStreaming {
     }
 
     private static func receive(
-        _ body: ChunkStream?, into path: String, observe: (ByteBuffer) throws -> Void, verify: () throws -> Void = {}
+        _ body: ChunkStream?,
+        into path: String,
+        observe: (ByteBuffer) throws -> Void,
+        verify: () throws -> Void = {}
     ) async throws {
         guard let body else { throw InputError(path: path, problem: "the request carries no data stream") }
         try FileManager.default.createDirectory(
-            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            atPath: (path as NSString).deletingLastPathComponent,
+            withIntermediateDirectories: true
+        )
         let temporary = path + ".partial"
         let file = try BufferedFileWriter(path: temporary, bufferSize: 1 << 18)
         do {
@@ -59,14 +64,21 @@ enum FileStreaming {
     static func send(_ path: String, for request: IncomingRequest, on connection: WireConnection) async throws {
         let file = try FileReadHandle(path: path)
         try await connection.respondWithStream(
-            to: request, type: request.type, payload: DownloadOutputReply(size: file.size).encodedBuffer()
+            to: request,
+            type: request.type,
+            payload: DownloadOutputReply(size: file.size).encodedBuffer()
         ) { writer in
             try await stream(file, from: 0, length: file.size, to: writer)
         }
     }
 
     /// Writes `length` bytes of `file` from `offset` as chunks.
-    static func stream(_ file: FileReadHandle, from offset: Int64, length: Int64, to writer: ChunkStreamWriter) async throws {
+    static func stream(
+        _ file: FileReadHandle,
+        from offset: Int64,
+        length: Int64,
+        to writer: ChunkStreamWriter
+    ) async throws {
         var position = offset
         let end = offset + length
         var buffer = [UInt8](repeating: 0, count: writer.chunkSize)

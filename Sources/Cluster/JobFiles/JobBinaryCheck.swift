@@ -20,15 +20,19 @@ struct JobBinaryCheck: Sendable {
     func describe() async throws -> BinaryDescription {
         let output = try await run()
         guard let description = try? JSONDecoder().decode(BinaryDescription.self, from: output) else {
-            let start = String(decoding: output.prefix(80), as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
+            let start =
+                String(decoding: output.prefix(80), as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
             throw problem(
                 "it did not describe itself, so it is not a job binary built with MapReduceTool"
-                    + (start.isEmpty ? " (it printed nothing)" : " (it printed: \(start))"), dependsOnNode: false)
+                    + (start.isEmpty ? " (it printed nothing)" : " (it printed: \(start))"),
+                dependsOnNode: false
+            )
         }
         guard TaskRunnerProtocol.supports(description.protocolVersion) else {
             throw problem(
                 "it speaks task-runner protocol version \(description.protocolVersion); this tracker speaks \(TaskRunnerProtocol.supportedVersions) (rebuild the binary against this release)",
-                dependsOnNode: false)
+                dependsOnNode: false
+            )
         }
         return description
     }
@@ -75,23 +79,33 @@ struct JobBinaryCheck: Sendable {
             if timedOut.withLock({ $0 }) {
                 throw problem("it did not describe itself within \(timeout)", dependsOnNode: false)
             }
-            throw problem("it crashed with signal \(process.terminationStatus) when asked to describe itself", dependsOnNode: false)
+            throw problem(
+                "it crashed with signal \(process.terminationStatus) when asked to describe itself",
+                dependsOnNode: false
+            )
         }
         let status = process.terminationStatus
         guard status == 0 else {
-            if let missing = stderr.split(separator: "\n").first(where: { $0.contains("error while loading shared libraries") }) {
+            if let missing = stderr.split(separator: "\n").first(where: {
+                $0.contains("error while loading shared libraries")
+            }) {
                 throw problem(
                     "it cannot start on this node: \(missing.trimmingCharacters(in: .whitespaces)) (build it with --static-swift-stdlib, or install what it needs on the trackers)",
-                    dependsOnNode: true)
+                    dependsOnNode: true
+                )
             }
             if status == 126 || status == 127 {
                 throw problem(
                     "it exited with status \(status) (something it needs is missing on this node)"
-                        + (lastLine.isEmpty ? "" : ": \(lastLine)"), dependsOnNode: true)
+                        + (lastLine.isEmpty ? "" : ": \(lastLine)"),
+                    dependsOnNode: true
+                )
             }
             throw problem(
-                "it exited with status \(status) when asked to describe itself" + (lastLine.isEmpty ? "" : ": \(lastLine)"),
-                dependsOnNode: false)
+                "it exited with status \(status) when asked to describe itself"
+                    + (lastLine.isEmpty ? "" : ": \(lastLine)"),
+                dependsOnNode: false
+            )
         }
         return stdout
     }
@@ -100,7 +114,10 @@ struct JobBinaryCheck: Sendable {
         let code = Self.posixCode(of: error as NSError)
         switch code {
         case ENOEXEC:
-            return problem("this node cannot execute it (exec format error: built for another architecture or not a program)", dependsOnNode: true)
+            return problem(
+                "this node cannot execute it (exec format error: built for another architecture or not a program)",
+                dependsOnNode: true
+            )
         case EACCES:
             return problem("it is not executable here (permission denied)", dependsOnNode: true)
         case ENOENT:

@@ -29,14 +29,16 @@ actor JobFileCache {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         for name in try FileManager.default.contentsOfDirectory(atPath: directory) {
             let path = directory + "/" + name
-            guard JobFileReference.isValidHash(name), let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+            guard JobFileReference.isValidHash(name),
+                let attributes = try? FileManager.default.attributesOfItem(atPath: path)
             else {
                 try? FileManager.default.removeItem(atPath: path)
                 continue
             }
             entries[name] = Entry(
                 size: (attributes[.size] as? NSNumber)?.int64Value ?? 0,
-                lastUsed: attributes[.modificationDate] as? Date ?? .distantPast)
+                lastUsed: attributes[.modificationDate] as? Date ?? .distantPast
+            )
         }
     }
 
@@ -80,7 +82,9 @@ actor JobFileCache {
                 try await fetch(file, partial)
                 try JobFileCache.check(partial, against: file)
                 try FileManager.default.setAttributes(
-                    [.posixPermissions: file.isExecutable ? 0o755 : 0o644], ofItemAtPath: partial)
+                    [.posixPermissions: file.isExecutable ? 0o755 : 0o644],
+                    ofItemAtPath: partial
+                )
                 guard rename(partial, target) == 0 else { throw SystemError(path: target, action: "cannot rename") }
                 entries[file.sha256] = Entry(size: file.size, lastUsed: Date())
                 return target
@@ -98,7 +102,8 @@ actor JobFileCache {
         guard digest.size == file.size, digest.hash == file.sha256 else {
             throw InputError(
                 path: file.description,
-                problem: "the fetched copy has SHA-256 \(digest.hash) and \(digest.size) bytes, not the file's; refused")
+                problem: "the fetched copy has SHA-256 \(digest.hash) and \(digest.size) bytes, not the file's; refused"
+            )
         }
     }
 
@@ -113,7 +118,9 @@ actor JobFileCache {
         }
         throw InputError(
             path: file.description,
-            problem: "the tracker's job-file cache cannot hold its \(ByteCountText.describe(file.size)) beside the files running jobs use (cap \(ByteCountText.describe(capacity)), tasktracker --job-file-cache)")
+            problem:
+                "the tracker's job-file cache cannot hold its \(ByteCountText.describe(file.size)) beside the files running jobs use (cap \(ByteCountText.describe(capacity)), tasktracker --job-file-cache)"
+        )
     }
 
     private func unpin(_ sha256: String, job: JobID) {

@@ -31,7 +31,9 @@ struct JobFileQuota: Sendable, Equatable {
         var total = entries.reduce(0) { $0 + $1.size }
         guard total + size > quota else { return [] }
         var evicted: [String] = []
-        for entry in entries.filter({ !$0.isReferenced }).sorted(by: { ($0.lastUsed, $0.sha256) < ($1.lastUsed, $1.sha256) }) {
+        for entry in entries.filter({ !$0.isReferenced }).sorted(by: {
+            ($0.lastUsed, $0.sha256) < ($1.lastUsed, $1.sha256)
+        }) {
             evicted.append(entry.sha256)
             total -= entry.size
             if total + size <= quota { return evicted }

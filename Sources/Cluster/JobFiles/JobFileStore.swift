@@ -103,7 +103,9 @@ actor JobFileStore {
     func retain(_ sha256: String, for job: JobID) throws {
         guard records[sha256] != nil else {
             throw InputError(
-                path: sha256, problem: "the JobTracker's job-file store does not hold this file (upload it before submitting)")
+                path: sha256,
+                problem: "the JobTracker's job-file store does not hold this file (upload it before submitting)"
+            )
         }
         users[sha256, default: []].insert(job)
         touch(sha256)
@@ -125,9 +127,15 @@ actor JobFileStore {
     private var entries: [JobFileQuota.Entry] {
         let stored = records.values.map {
             JobFileQuota.Entry(
-                sha256: $0.file.sha256, size: $0.file.size, lastUsed: $0.lastUsed, isReferenced: users[$0.file.sha256] != nil)
+                sha256: $0.file.sha256,
+                size: $0.file.size,
+                lastUsed: $0.lastUsed,
+                isReferenced: users[$0.file.sha256] != nil
+            )
         }
-        let arriving = uploads.map { JobFileQuota.Entry(sha256: $0.key, size: $0.value.size, lastUsed: Date(), isReferenced: true) }
+        let arriving = uploads.map {
+            JobFileQuota.Entry(sha256: $0.key, size: $0.value.size, lastUsed: Date(), isReferenced: true)
+        }
         return stored + arriving
     }
 
@@ -138,11 +146,15 @@ actor JobFileStore {
         } catch .fileTooLarge(let limit) {
             throw InputError(
                 path: file.name,
-                problem: "\(ByteCountText.describe(file.size)) is more than the JobTracker's job-file limit of \(ByteCountText.describe(limit)) (jobtracker --job-file-limit)")
+                problem:
+                    "\(ByteCountText.describe(file.size)) is more than the JobTracker's job-file limit of \(ByteCountText.describe(limit)) (jobtracker --job-file-limit)"
+            )
         } catch .storeFull(let quota, let referenced) {
             throw InputError(
                 path: file.name,
-                problem: "the JobTracker's job-file store is full: running jobs need \(ByteCountText.describe(referenced)) of its \(ByteCountText.describe(quota)) (jobtracker --job-file-quota)")
+                problem:
+                    "the JobTracker's job-file store is full: running jobs need \(ByteCountText.describe(referenced)) of its \(ByteCountText.describe(quota)) (jobtracker --job-file-quota)"
+            )
         }
     }
 

@@ -16,7 +16,10 @@ actor JobRunners {
     /// The runners of a tracker whose installed binary is `installedPath`, described by
     /// `installed`, with shipped binaries kept in `cache`.
     init(
-        installedPath: String, installed: Result<BinaryDescription, BinaryProblem>, cache: JobFileCache, tracker: String,
+        installedPath: String,
+        installed: Result<BinaryDescription, BinaryProblem>,
+        cache: JobFileCache,
+        tracker: String,
         environment: [String: String]
     ) {
         self.installedPath = installedPath
@@ -28,16 +31,29 @@ actor JobRunners {
 
     /// Describes the installed binary at `path` as a tracker does at start.
     static func describeInstalled(
-        at path: String, tracker: String, environment: [String: String]
+        at path: String,
+        tracker: String,
+        environment: [String: String]
     ) async -> Result<BinaryDescription, BinaryProblem> {
         do {
             return .success(
-                try await JobBinaryCheck(path: path, name: "\(path) (installed)", tracker: tracker, environment: environment)
-                    .describe())
+                try await JobBinaryCheck(
+                    path: path,
+                    name: "\(path) (installed)",
+                    tracker: tracker,
+                    environment: environment
+                )
+                .describe()
+            )
         } catch let problem as BinaryProblem {
             return .failure(problem)
         } catch {
-            return .failure(BinaryProblem(message: "installed job binary \(path) on tracker \(tracker): \(error)", dependsOnNode: true))
+            return .failure(
+                BinaryProblem(
+                    message: "installed job binary \(path) on tracker \(tracker): \(error)",
+                    dependsOnNode: true
+                )
+            )
         }
     }
 
@@ -46,7 +62,10 @@ actor JobRunners {
     /// - Throws: ``BinaryProblem`` when the binary cannot run here or lacks the job; a fetch's
     ///   own error when the file could not be fetched.
     func runner(
-        for binary: JobBinary, job jobName: String, of job: JobID, fetch: @escaping JobFileCache.Fetch
+        for binary: JobBinary,
+        job jobName: String,
+        of job: JobID,
+        fetch: @escaping JobFileCache.Fetch
     ) async throws -> JobRunner {
         let path: String
         let description: BinaryDescription
@@ -61,8 +80,10 @@ actor JobRunners {
         guard description.job(named: jobName) != nil else {
             let names = description.jobs.map(\.name).joined(separator: ", ")
             throw BinaryProblem(
-                message: "job binary \(binary) on tracker \(tracker) has no job named \(jobName) (it has: \(names.isEmpty ? "none" : names))",
-                dependsOnNode: false)
+                message:
+                    "job binary \(binary) on tracker \(tracker) has no job named \(jobName) (it has: \(names.isEmpty ? "none" : names))",
+                dependsOnNode: false
+            )
         }
         return JobRunner(path: path, protocolVersion: description.protocolVersion)
     }
@@ -77,7 +98,8 @@ actor JobRunners {
     private func check(_ path: String, file: JobFileReference) async throws -> BinaryDescription {
         if let check = checks[file.sha256] { return try await check.value }
         let check = Task { [tracker, environment] in
-            try await JobBinaryCheck(path: path, name: file.description, tracker: tracker, environment: environment).describe()
+            try await JobBinaryCheck(path: path, name: file.description, tracker: tracker, environment: environment)
+                .describe()
         }
         checks[file.sha256] = check
         do {

@@ -34,7 +34,8 @@ public enum ShippedFiles {
             for case let relative as String in walker {
                 let full = path + "/" + relative
                 var innerDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: full, isDirectory: &innerDirectory), !innerDirectory.boolValue
+                guard FileManager.default.fileExists(atPath: full, isDirectory: &innerDirectory),
+                    !innerDirectory.boolValue
                 else { continue }
                 collected.append((try reference(of: full, name: base + "/" + relative), full))
             }
@@ -65,7 +66,12 @@ public enum ShippedFiles {
             else {
                 throw InputError(path: parameter, problem: "malformed shipped file line: \(line.prefix(200))")
             }
-            return JobFileReference(sha256: String(fields[0]), name: String(fields[3]), size: size, isExecutable: fields[2] == "x")
+            return JobFileReference(
+                sha256: String(fields[0]),
+                name: String(fields[3]),
+                size: size,
+                isExecutable: fields[2] == "x"
+            )
         }
     }
 
@@ -74,20 +80,32 @@ public enum ShippedFiles {
         for (file, path) in files {
             let target = directory + "/" + file.name
             try FileManager.default.createDirectory(
-                atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            guard symlink(path, target) == 0 else { throw SystemError(path: target, action: "cannot link the shipped file") }
+                atPath: (target as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true
+            )
+            guard symlink(path, target) == 0 else {
+                throw SystemError(path: target, action: "cannot link the shipped file")
+            }
         }
     }
 
     private static func reference(of path: String, name: String) throws -> JobFileReference {
-        guard !name.contains("\n") else { throw InputError(path: path, problem: "a shipped file's name cannot hold a newline") }
+        guard !name.contains("\n") else {
+            throw InputError(path: path, problem: "a shipped file's name cannot hold a newline")
+        }
         let digest = try FileDigest.sha256(ofFileAt: path)
         return JobFileReference(
-            sha256: digest.hash, name: name, size: digest.size, isExecutable: FileManager.default.isExecutableFile(atPath: path))
+            sha256: digest.hash,
+            name: name,
+            size: digest.size,
+            isExecutable: FileManager.default.isExecutableFile(atPath: path)
+        )
     }
 
     private static func isPlainRelativePath(_ name: Substring) -> Bool {
         !name.isEmpty && !name.hasPrefix("/")
-            && name.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+            && name.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
+                !$0.isEmpty && $0 != "." && $0 != ".."
+            }
     }
 }

@@ -27,7 +27,9 @@ public struct AllowedPaths: Sendable, Equatable {
         guard roots.contains(where: { $0 == "/" || resolved == $0 || resolved.hasPrefix($0 + "/") }) else {
             throw InputError(
                 path: path,
-                problem: "\(role) outside the JobTracker's allowed paths (\(roots.joined(separator: ", "))); upload it instead, or start the JobTracker with --allowed-path")
+                problem:
+                    "\(role) outside the JobTracker's allowed paths (\(roots.joined(separator: ", "))); upload it instead, or start the JobTracker with --allowed-path"
+            )
         }
     }
 }

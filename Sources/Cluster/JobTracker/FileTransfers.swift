@@ -12,10 +12,13 @@ struct FileTransfers {
         switch request.type {
         case ClusterMessages.uploadInput:
             let message = try request.decode(as: UploadInputRequest.self)
-            guard message.staging.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }), !message.staging.isEmpty else {
+            guard message.staging.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }), !message.staging.isEmpty
+            else {
                 throw InputError(path: message.staging, problem: "bad staging name")
             }
-            let path = tracker.configuration.dataDirectory + "/staging/\(message.staging)/" + (try PathSafety.relativePath(message.relativePath))
+            let path =
+                tracker.configuration.dataDirectory + "/staging/\(message.staging)/"
+                + (try PathSafety.relativePath(message.relativePath))
             try await FileStreaming.receive(request.body, into: path)
             try await connection.respond(to: request, with: UploadInputReply(path: path))
         case ClusterMessages.listOutput:
@@ -27,7 +30,11 @@ struct FileTransfers {
         case ClusterMessages.downloadOutput:
             let message = try request.decode(as: DownloadOutputRequest.self)
             let directory = try await tracker.outputDirectory(of: message.job)
-            try await FileStreaming.send(directory + "/" + (try PathSafety.fileName(message.file)), for: request, on: connection)
+            try await FileStreaming.send(
+                directory + "/" + (try PathSafety.fileName(message.file)),
+                for: request,
+                on: connection
+            )
         case ClusterMessages.fetchInput:
             let message = try request.decode(as: FetchInputRequest.self)
             guard await tracker.isInput(message.path, of: message.job) else {

@@ -28,7 +28,9 @@ struct JobHistory: Sendable {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: runningDirectory)) ?? []
         for name in names where name.hasSuffix(".json") {
             let path = "\(runningDirectory)/\(name)"
-            if let data = FileManager.default.contents(atPath: path), var report = try? JSONDecoder().decode(JobReport.self, from: data) {
+            if let data = FileManager.default.contents(atPath: path),
+                var report = try? JSONDecoder().decode(JobReport.self, from: data)
+            {
                 report.state = .failed
                 report.failure = "the JobTracker restarted while the job was running"
                 record(report)

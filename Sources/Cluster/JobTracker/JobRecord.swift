@@ -36,11 +36,25 @@ struct JobRecord: Sendable {
     /// The job's report for clients.
     func report(now: Date) -> JobReport {
         JobReport(
-            job: id, name: request.job, binary: request.binary.description, state: state, phase: phase.index, phaseCount: phaseNames.count,
-            phaseName: phase.name, mapsDone: phase.mapsDone, mapsTotal: phase.maps.count, reducesDone: phase.reducesDone,
-            reducesTotal: phase.reduces.count, counters: counters, failure: failure, outputPath: request.outputPath,
+            job: id,
+            name: request.job,
+            binary: request.binary.description,
+            state: state,
+            phase: phase.index,
+            phaseCount: phaseNames.count,
+            phaseName: phase.name,
+            mapsDone: phase.mapsDone,
+            mapsTotal: phase.maps.count,
+            reducesDone: phase.reducesDone,
+            reducesTotal: phase.reduces.count,
+            counters: counters,
+            failure: failure,
+            outputPath: request.outputPath,
             submittedAt: submittedAt.timeIntervalSince1970,
-            elapsedSeconds: (finishedAt ?? now).timeIntervalSince(submittedAt), failedAttempts: failedAttempts,
-            blacklistedTrackers: blacklistedTrackers, failureLog: failureLog)
+            elapsedSeconds: (finishedAt ?? now).timeIntervalSince(submittedAt),
+            failedAttempts: failedAttempts,
+            blacklistedTrackers: blacklistedTrackers,
+            failureLog: failureLog
+        )
     }
 }

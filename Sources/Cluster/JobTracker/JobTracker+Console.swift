@@ -5,8 +5,12 @@ extension JobTracker {
     /// The dashboard's snapshot: trackers, slots and every job.
     public func overview() -> ClusterOverview {
         ClusterOverview(
-            time: Date().timeIntervalSince1970, trackers: state.trackerStatuses(), slots: state.clusterSlots,
-            slotsUsed: state.trackers.keys.reduce(0) { $0 + state.runningAttempts(on: $1) }, jobs: reports())
+            time: Date().timeIntervalSince1970,
+            trackers: state.trackerStatuses(),
+            slots: state.clusterSlots,
+            slotsUsed: state.trackers.keys.reduce(0) { $0 + state.runningAttempts(on: $1) },
+            jobs: reports()
+        )
     }
 
     /// The trackers, registered and departed.
@@ -21,7 +25,11 @@ extension JobTracker {
             return JobDetail(report: report, phaseNames: [report.phaseName], phases: [], inputs: [], parameters: [:])
         }
         return JobDetail(
-            report: report, phaseNames: record.phaseNames, phases: phases, inputs: record.request.inputs,
-            parameters: record.request.parameters.values)
+            report: report,
+            phaseNames: record.phaseNames,
+            phases: phases,
+            inputs: record.request.inputs,
+            parameters: record.request.parameters.values
+        )
     }
 }

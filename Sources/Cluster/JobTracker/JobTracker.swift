@@ -44,9 +44,14 @@ public actor JobTracker {
         metrics = JobTrackerMetrics(factory: configuration.metricsFactory)
         state = JobTrackerState(settings: configuration.settings)
         jobFiles = try JobFileStore(
-            dataDirectory: configuration.dataDirectory, settings: configuration.jobFiles,
-            metrics: JobFileStoreMetrics(factory: configuration.metricsFactory))
-        try FileManager.default.createDirectory(atPath: configuration.dataDirectory + "/jobs", withIntermediateDirectories: true)
+            dataDirectory: configuration.dataDirectory,
+            settings: configuration.jobFiles,
+            metrics: JobFileStoreMetrics(factory: configuration.metricsFactory)
+        )
+        try FileManager.default.createDirectory(
+            atPath: configuration.dataDirectory + "/jobs",
+            withIntermediateDirectories: true
+        )
         let history = try JobHistory(dataDirectory: configuration.dataDirectory)
         history.failInterruptedJobs()
         let past = history.load()
@@ -71,7 +76,10 @@ public actor JobTracker {
         try checkInstalled(request)
         _ = try TaskEnvironment(declaration: request.parameters[TaskEnvironment.parameter])
         if !request.outputPath.isEmpty {
-            try OutputPlacement.check(output: request.outputPath, inputs: request.inputs + (request.plan?.inputPaths ?? []))
+            try OutputPlacement.check(
+                output: request.outputPath,
+                inputs: request.inputs + (request.plan?.inputPaths ?? [])
+            )
         }
         let files = request.plan == nil ? try InputPaths.expand(request.inputs, excluding: [request.outputPath]) : []
         sequence += 1
@@ -84,11 +92,21 @@ public actor JobTracker {
             if let plan = request.plan {
                 let first = try start(plan, of: id, request: request)
                 record = JobRecord(
-                    id: id, request: request, phaseNames: plan.phases.map(\.name), phase: first, submittedAt: Date())
+                    id: id,
+                    request: request,
+                    phaseNames: plan.phases.map(\.name),
+                    phase: first,
+                    submittedAt: Date()
+                )
             } else {
                 inputs[id] = Set(files.map(\.path))
                 record = JobRecord(
-                    id: id, request: request, phaseNames: ["setup"], phase: .setup(of: id, inputs: files), submittedAt: Date())
+                    id: id,
+                    request: request,
+                    phaseNames: ["setup"],
+                    phase: .setup(of: id, inputs: files),
+                    submittedAt: Date()
+                )
             }
             state.add(record)
         } catch {
@@ -104,7 +122,8 @@ public actor JobTracker {
             metadata: [
                 "job": "\(id)", "name": "\(request.job)", "binary": "\(request.binary)",
                 "maps": "\(request.plan == nil ? "setup task" : "\(state.jobs[id]!.phase.maps.count)")",
-            ])
+            ]
+        )
         return id
     }
 
@@ -124,14 +143,20 @@ public actor JobTracker {
         let names = installed.map(\.name).joined(separator: ", ")
         throw InputError(
             path: request.job,
-            problem: "the trackers' installed job binary (mrtask) has no such job, though the submitting client has it: the cluster runs another build of the built-in jobs (its trackers have: \(names.isEmpty ? "none" : names))")
+            problem:
+                "the trackers' installed job binary (mrtask) has no such job, though the submitting client has it: the cluster runs another build of the built-in jobs (its trackers have: \(names.isEmpty ? "none" : names))"
+        )
     }
 
     /// Takes `plan` as the job's, prepares the output of its first phase and returns that phase.
     private func start(_ plan: JobPlan, of id: JobID, request: SubmitJobRequest) throws -> PhaseRecord {
         guard !plan.phases.isEmpty else { throw InputError(path: request.job, problem: "the job's plan has no phases") }
         let first = plannedPhase(0, of: id, plan: plan, broadcast: [])
-        let committer = JobOutputCommitter(outputPath: request.outputPath, job: id, replacesExisting: request.replacesOutput)
+        let committer = JobOutputCommitter(
+            outputPath: request.outputPath,
+            job: id,
+            replacesExisting: request.replacesOutput
+        )
         try committer.prepare()
         do {
             if plan.phases.count > 1 {
@@ -207,10 +232,16 @@ public actor JobTracker {
 
     /// The shuffle address of the tracker that ran `attempt`.
     func trackerAddress(of attempt: AttemptID) throws -> (host: String, port: Int) {
-        guard let summary = state.attempts(of: attempt.task.job, task: attempt.task).first(where: { $0.attempt == attempt })
+        guard
+            let summary = state.attempts(of: attempt.task.job, task: attempt.task).first(where: {
+                $0.attempt == attempt
+            })
         else { throw InputError(path: "\(attempt)", problem: "no such attempt on this JobTracker") }
         guard let tracker = state.trackers[summary.tracker] else {
-            throw InputError(path: "\(attempt)", problem: "its tracker \(summary.tracker) has left the cluster, with its logs")
+            throw InputError(
+                path: "\(attempt)",
+                problem: "its tracker \(summary.tracker) has left the cluster, with its logs"
+            )
         }
         return (tracker.host, tracker.shufflePort)
     }
@@ -226,11 +257,24 @@ public actor JobTracker {
     func register(_ request: RegisterTrackerRequest) -> [JobID] {
         state.register(
             TrackerRecord(
-                id: request.tracker, host: request.host, shufflePort: request.shufflePort, slots: max(1, request.slots),
-                lastHeartbeat: Date(), probe: request.probe, installedJobs: request.installedJobs))
+                id: request.tracker,
+                host: request.host,
+                shufflePort: request.shufflePort,
+                slots: max(1, request.slots),
+                lastHeartbeat: Date(),
+                probe: request.probe,
+                installedJobs: request.installedJobs
+            )
+        )
         metrics.refresh(from: state)
         generation += 1
-        logger.info("tracker registered", metadata: ["tracker": "\(request.tracker)", "shuffle": "\(request.host):\(request.shufflePort)", "slots": "\(request.slots)"])
+        logger.info(
+            "tracker registered",
+            metadata: [
+                "tracker": "\(request.tracker)", "shuffle": "\(request.host):\(request.shufflePort)",
+                "slots": "\(request.slots)",
+            ]
+        )
         return request.heldJobs.filter { state.jobs[$0]?.state.isFinal ?? true }
     }
 
@@ -246,11 +290,22 @@ public actor JobTracker {
     func heartbeat(_ request: HeartbeatRequest) -> HeartbeatReply {
         let now = Date()
         metrics.heartbeat()
-        guard state.heard(
-            from: request.tracker, acceptsTasks: request.acceptsTasks, freeBytes: request.freeBytes, refusal: request.refusal,
-            at: now)
+        guard
+            state.heard(
+                from: request.tracker,
+                acceptsTasks: request.acceptsTasks,
+                freeBytes: request.freeBytes,
+                refusal: request.refusal,
+                at: now
+            )
         else {
-            return HeartbeatReply(assignments: [], killAttempts: [], finishedJobs: [], reregister: true, mapOutputsNeeded: false)
+            return HeartbeatReply(
+                assignments: [],
+                killAttempts: [],
+                finishedJobs: [],
+                reregister: true,
+                mapOutputsNeeded: false
+            )
         }
         logs.append(contentsOf: request.logs)
         for report in request.reports { apply(report, from: request.tracker, at: now) }
@@ -258,29 +313,50 @@ public actor JobTracker {
             let kind = assignment.attempt.task.kind
             let request = state.jobs[assignment.job]!.request
             return TaskAssignment(
-                attempt: assignment.attempt, jobName: request.job, binary: request.binary, parameters: request.parameters,
-                splits: assignment.splits, reduceCount: assignment.reduceCount, bufferLimit: request.mapBufferSize,
+                attempt: assignment.attempt,
+                jobName: request.job,
+                binary: request.binary,
+                parameters: request.parameters,
+                splits: assignment.splits,
+                reduceCount: assignment.reduceCount,
+                bufferLimit: request.mapBufferSize,
                 broadcast: assignment.broadcast,
-                outputDirectory: kind == .reduce ? committers[assignment.job]?.attemptPath(assignment.attempt) ?? "" : "",
+                outputDirectory: kind == .reduce
+                    ? committers[assignment.job]?.attemptPath(assignment.attempt) ?? "" : "",
                 outputProbe: kind == .reduce ? outputProbes[assignment.job] : nil,
                 setup: kind == .setup
-                    ? SetupSettings(splitSize: request.splitSize, reducers: request.reducers, slots: max(1, totalSlots)) : nil)
+                    ? SetupSettings(splitSize: request.splitSize, reducers: request.reducers, slots: max(1, totalSlots))
+                    : nil
+            )
         }
         for assignment in assignments {
-            logger.debug("task assigned", metadata: ["attempt": "\(assignment.attempt)", "tracker": "\(request.tracker)"])
+            logger.debug(
+                "task assigned",
+                metadata: ["attempt": "\(assignment.attempt)", "tracker": "\(request.tracker)"]
+            )
         }
         let finished = state.jobOrder.filter { state.jobs[$0]!.state.isFinal }
         return HeartbeatReply(
-            assignments: assignments, killAttempts: state.takeKills(for: request.tracker), finishedJobs: finished,
-            reregister: false, mapOutputsNeeded: state.mapOutputsNeeded(on: request.tracker))
+            assignments: assignments,
+            killAttempts: state.takeKills(for: request.tracker),
+            finishedJobs: finished,
+            reregister: false,
+            mapOutputsNeeded: state.mapOutputsNeeded(on: request.tracker)
+        )
     }
 
     /// Map outputs a reduce of `job` can fetch beyond those it has; while there are none, holds
     /// the answer until a map finishes or `deadline` passes, so a reduce need not poll.
-    func completions(_ request: MapCompletionsRequest, holdingUntil deadline: ContinuousClock.Instant) async -> MapCompletionsReply {
+    func completions(
+        _ request: MapCompletionsRequest,
+        holdingUntil deadline: ContinuousClock.Instant
+    ) async -> MapCompletionsReply {
         for map in request.unreachable {
             if state.fetchFailed(map, reportedBy: request.reduce) {
-                logger.warning("map output lost; running the map again", metadata: ["map": "\(map)", "reported-by": "\(request.reduce)"])
+                logger.warning(
+                    "map output lost; running the map again",
+                    metadata: ["map": "\(map)", "reported-by": "\(request.reduce)"]
+                )
                 generation += 1
             }
         }
@@ -288,7 +364,11 @@ public actor JobTracker {
             let seen = generation
             let result = state.completions(of: request.job, phase: request.phase, from: request.from)
             if !result.locations.isEmpty || !result.failure.isEmpty || ContinuousClock.now >= deadline {
-                return MapCompletionsReply(locations: result.locations, mapCount: result.mapCount, failure: result.failure)
+                return MapCompletionsReply(
+                    locations: result.locations,
+                    mapCount: result.mapCount,
+                    failure: result.failure
+                )
             }
             await waitForChange(from: seen, until: deadline)
         }
@@ -336,9 +416,12 @@ public actor JobTracker {
         let root = configuration.dataDirectory + "/staging/"
         return Set(
             (inputs[job] ?? []).compactMap { path in
-                guard path.hasPrefix(root), let name = path.dropFirst(root.count).split(separator: "/").first else { return nil }
+                guard path.hasPrefix(root), let name = path.dropFirst(root.count).split(separator: "/").first else {
+                    return nil
+                }
                 return root + name
-            })
+            }
+        )
     }
 
     /// Removes what jobs left in the data directory: upload staging directories no running job
@@ -363,7 +446,8 @@ public actor JobTracker {
     private static func entries(of directory: String, now: Date) -> [(String, TimeInterval)] {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).compactMap { name in
             let path = directory + "/" + name
-            guard let changed = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date else {
+            guard let changed = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+            else {
                 return nil
             }
             return (path, now.timeIntervalSince(changed))
@@ -373,8 +457,11 @@ public actor JobTracker {
     /// What a client needs to plan a job as this JobTracker would: slots and installed jobs.
     public func clusterInfo() -> ClusterInfoReply {
         ClusterInfoReply(
-            slots: max(1, totalSlots), trackers: state.trackers.count, installedJobs: state.installedJobs,
-            limits: configuration.settings.limits)
+            slots: max(1, totalSlots),
+            trackers: state.trackers.count,
+            installedJobs: state.installedJobs,
+            limits: configuration.settings.limits
+        )
     }
 
     /// How many trackers are registered.
@@ -390,18 +477,31 @@ public actor JobTracker {
             state.progress(attempt, records: report.records, at: now)
         case .failed where report.binaryProblem != nil:
             let problem = report.binaryProblem!
-            logger.warning("a tracker cannot run a job's binary", metadata: ["attempt": "\(attempt)", "problem": "\(problem)"])
+            logger.warning(
+                "a tracker cannot run a job's binary",
+                metadata: ["attempt": "\(attempt)", "problem": "\(problem)"]
+            )
             if let failure = state.binaryUnusable(attempt, problem: problem, on: tracker, at: now) {
                 end(job, as: .failed, failure: failure)
             }
             generation += 1
         case .failed:
-            logger.warning("attempt failed", metadata: ["attempt": "\(attempt)", "tracker": "\(tracker)", "error": "\(report.failure)"])
+            logger.warning(
+                "attempt failed",
+                metadata: ["attempt": "\(attempt)", "tracker": "\(tracker)", "error": "\(report.failure)"]
+            )
             committers[job]?.abortTask(attempt)
             logs.append(
                 contentsOf: report.logTail.map {
-                    LogRecord(time: now.timeIntervalSince1970, level: "error", source: "\(attempt)", job: "\(job)", message: $0)
-                })
+                    LogRecord(
+                        time: now.timeIntervalSince1970,
+                        level: "error",
+                        source: "\(attempt)",
+                        job: "\(job)",
+                        message: $0
+                    )
+                }
+            )
             metrics.attemptFinished(attempt, succeeded: false, after: nil)
             if let failure = state.failed(attempt, error: report.failure, log: report.logTail, at: now) {
                 end(job, as: .failed, failure: failure, log: report.logTail)
@@ -412,7 +512,10 @@ public actor JobTracker {
         case .killed:
             committers[job]?.abortTask(attempt)
             if state.handedBack(attempt, at: now) {
-                logger.info("attempt handed back; it runs again elsewhere", metadata: ["attempt": "\(attempt)", "tracker": "\(tracker)"])
+                logger.info(
+                    "attempt handed back; it runs again elsewhere",
+                    metadata: ["attempt": "\(attempt)", "tracker": "\(tracker)"]
+                )
                 generation += 1
             }
         }
@@ -428,8 +531,14 @@ public actor JobTracker {
         var location: MapOutputLocation?
         if attempt.task.kind == .map, let record = state.trackers[tracker] {
             location = MapOutputLocation(
-                mapIndex: attempt.task.index, attempt: attempt, host: record.host, port: record.shufflePort,
-                segments: report.segments, path: report.outputPath, probe: record.probe)
+                mapIndex: attempt.task.index,
+                attempt: attempt,
+                host: record.host,
+                port: record.shufflePort,
+                segments: report.segments,
+                path: report.outputPath,
+                probe: record.probe
+            )
         } else if attempt.task.kind == .reduce {
             do {
                 state.addOutput(bytes: try committers[job]?.commitTask(attempt) ?? 0, to: attempt)
@@ -460,7 +569,10 @@ public actor JobTracker {
             try configuration.settings.limits.check(plan, of: record.request.job)
             let first = try start(plan, of: job, request: record.request)
             state.startPhase(first, of: job, phaseNames: plan.phases.map(\.name))
-            logger.info("job planned", metadata: ["job": "\(job)", "phases": "\(plan.phases.count)", "maps": "\(first.maps.count)"])
+            logger.info(
+                "job planned",
+                metadata: ["job": "\(job)", "phases": "\(plan.phases.count)", "maps": "\(first.maps.count)"]
+            )
         } catch {
             end(job, as: .failed, failure: "\(error)")
         }
@@ -478,18 +590,27 @@ public actor JobTracker {
                 return
             }
             let broadcast = try BroadcastLoader.load(
-                directory: committer.outputPath, limit: 64 << 20, phase: plan.phases[finished].name)
+                directory: committer.outputPath,
+                limit: 64 << 20,
+                phase: plan.phases[finished].name
+            )
             let next = plannedPhase(finished + 1, of: job, plan: plan, broadcast: broadcast.encoded)
             let isLast = finished + 1 == plan.phases.count - 1
             let nextCommitter =
                 isLast
                 ? JobOutputCommitter(
-                    outputPath: record.request.outputPath, job: job, replacesExisting: record.request.replacesOutput)
+                    outputPath: record.request.outputPath,
+                    job: job,
+                    replacesExisting: record.request.replacesOutput
+                )
                 : try phaseCommitter(finished + 1, of: job)
             try nextCommitter.prepare()
             try use(nextCommitter, for: job)
             state.startPhase(next, of: job)
-            logger.info("phase started", metadata: ["job": "\(job)", "phase": "\(next.name)", "maps": "\(next.maps.count)"])
+            logger.info(
+                "phase started",
+                metadata: ["job": "\(job)", "phase": "\(next.name)", "maps": "\(next.maps.count)"]
+            )
         } catch {
             end(job, as: .failed, failure: "phase \(finished + 2): \(error)")
         }
@@ -515,7 +636,11 @@ public actor JobTracker {
             history.record(report)
             logger.info(
                 "job finished",
-                metadata: ["job": "\(job)", "state": "\(outcome.rawValue)", "failure": "\(failure)", "seconds": "\(report.elapsedSeconds)"])
+                metadata: [
+                    "job": "\(job)", "state": "\(outcome.rawValue)", "failure": "\(failure)",
+                    "seconds": "\(report.elapsedSeconds)",
+                ]
+            )
         }
     }
 
@@ -528,8 +653,13 @@ public actor JobTracker {
 
     private func plannedPhase(_ index: Int, of job: JobID, plan: JobPlan, broadcast: [UInt8]) -> PhaseRecord {
         PhaseRecord(
-            index: index, name: plan.phases[index].name, job: job, splits: plan.phases[index].mapTasks,
-            reduceCount: plan.phases[index].reduceCount, broadcast: broadcast)
+            index: index,
+            name: plan.phases[index].name,
+            job: job,
+            splits: plan.phases[index].mapTasks,
+            reduceCount: plan.phases[index].reduceCount,
+            broadcast: broadcast
+        )
     }
 
     private func phaseCommitter(_ index: Int, of job: JobID) throws -> JobOutputCommitter {

@@ -31,9 +31,14 @@ public struct JobTrackerConfiguration: Sendable {
 
     /// Creates a configuration.
     public init(
-        host: String, port: Int = defaultPort, dataDirectory: String, secret: ClusterSecret,
-        settings: JobTrackerSettings = JobTrackerSettings(), jobFiles: JobFileStoreSettings = JobFileStoreSettings(),
-        allowedPaths: [String]? = nil, outputRetention: Duration = .seconds(24 * 3600),
+        host: String,
+        port: Int = defaultPort,
+        dataDirectory: String,
+        secret: ClusterSecret,
+        settings: JobTrackerSettings = JobTrackerSettings(),
+        jobFiles: JobFileStoreSettings = JobFileStoreSettings(),
+        allowedPaths: [String]? = nil,
+        outputRetention: Duration = .seconds(24 * 3600),
         metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance
     ) {
         self.host = host

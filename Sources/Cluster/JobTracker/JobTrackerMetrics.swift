@@ -27,15 +27,24 @@ struct JobTrackerMetrics: Sendable {
         jobsSubmitted = Counter(label: "mapreduce_jobs_submitted_total", factory: factory)
         jobsFinished = Dictionary(
             uniqueKeysWithValues: [JobRunState.succeeded, .failed, .killed].map {
-                ($0, Counter(label: "mapreduce_jobs_finished_total", dimensions: [("state", $0.rawValue)], factory: factory))
-            })
+                (
+                    $0,
+                    Counter(
+                        label: "mapreduce_jobs_finished_total",
+                        dimensions: [("state", $0.rawValue)],
+                        factory: factory
+                    )
+                )
+            }
+        )
         attempts = AttemptMetrics(prefix: "mapreduce_", factory: factory)
         trackersLost = Counter(label: "mapreduce_trackers_lost_total", factory: factory)
         jobsRunning = Gauge(label: "mapreduce_jobs_running", factory: factory)
         tasks = Dictionary(
             uniqueKeysWithValues: ["pending", "running", "succeeded"].map {
                 ($0, Gauge(label: "mapreduce_tasks", dimensions: [("state", $0)], factory: factory))
-            })
+            }
+        )
         trackers = Gauge(label: "mapreduce_trackers", factory: factory)
         slots = Gauge(label: "mapreduce_slots", factory: factory)
         slotsUsed = Gauge(label: "mapreduce_slots_used", factory: factory)
@@ -84,7 +93,9 @@ struct JobTrackerMetrics: Sendable {
         }
         jobsRunning.record(running)
         for (binary, count) in byBinary {
-            Gauge(label: "mapreduce_binary_jobs_running", dimensions: [("binary", binary)], factory: factory).record(count)
+            Gauge(label: "mapreduce_binary_jobs_running", dimensions: [("binary", binary)], factory: factory).record(
+                count
+            )
         }
         for (name, gauge) in tasks { gauge.record(counts[name] ?? 0) }
         trackers.record(state.trackers.count)

@@ -20,10 +20,17 @@ public final class JobTrackerServer: Sendable {
         let tracker = try JobTracker(configuration: configuration, logger: logger)
         let server = try await WireServer.bind(
             WireServer.Configuration(
-                host: configuration.host, port: configuration.port, secret: configuration.secret,
-                serverName: "JobTracker", nodeID: "jobtracker", allowedRoles: [.client, .tracker],
-                acceptedMessages: ClusterMessages.jobTrackerCatalog, requestTimeout: .seconds(60)),
-            logger: logger)
+                host: configuration.host,
+                port: configuration.port,
+                secret: configuration.secret,
+                serverName: "JobTracker",
+                nodeID: "jobtracker",
+                allowedRoles: [.client, .tracker],
+                acceptedMessages: ClusterMessages.jobTrackerCatalog,
+                requestTimeout: .seconds(60)
+            ),
+            logger: logger
+        )
         return JobTrackerServer(tracker: tracker, server: server, logger: logger)
     }
 
@@ -109,12 +116,20 @@ public final class JobTrackerServer: Sendable {
             let finished = await tracker.register(try request.decode(as: RegisterTrackerRequest.self))
             let interval = tracker.configuration.settings.heartbeatInterval.seconds
             try await connection.respond(
-                to: request, with: RegisterTrackerReply(heartbeatMilliseconds: Int(interval * 1000), finishedJobs: finished))
+                to: request,
+                with: RegisterTrackerReply(heartbeatMilliseconds: Int(interval * 1000), finishedJobs: finished)
+            )
         case ClusterMessages.heartbeat:
-            try await connection.respond(to: request, with: await heartbeat(try request.decode(as: HeartbeatRequest.self)))
+            try await connection.respond(
+                to: request,
+                with: await heartbeat(try request.decode(as: HeartbeatRequest.self))
+            )
         case ClusterMessages.mapCompletions:
             let deadline = ContinuousClock.now + tracker.configuration.settings.heartbeatInterval
-            let reply = await tracker.completions(try request.decode(as: MapCompletionsRequest.self), holdingUntil: deadline)
+            let reply = await tracker.completions(
+                try request.decode(as: MapCompletionsRequest.self),
+                holdingUntil: deadline
+            )
             try await connection.respond(to: request, with: reply)
         case ClusterMessages.attemptList:
             let attempts = try await tracker.attempts(try request.decode(as: AttemptListRequest.self))
@@ -132,17 +147,30 @@ public final class JobTrackerServer: Sendable {
     }
 
     /// Fetches an attempt's log from its tracker and streams it on to the client.
-    private func relayLog(of attempt: AttemptID, for request: IncomingRequest, on connection: WireConnection) async throws {
+    private func relayLog(
+        of attempt: AttemptID,
+        for request: IncomingRequest,
+        on connection: WireConnection
+    ) async throws {
         let address = try await tracker.trackerAddress(of: attempt)
         let client = WireClient(
             WireClient.Configuration(
-                host: address.host, port: address.port, secret: tracker.configuration.secret, role: .shuffle,
-                nodeID: "jobtracker", connectTimeout: .seconds(3)))
+                host: address.host,
+                port: address.port,
+                secret: tracker.configuration.secret,
+                role: .shuffle,
+                nodeID: "jobtracker",
+                connectTimeout: .seconds(3)
+            )
+        )
         try await client.withConnection { trackerConnection in
             let response = try await trackerConnection.download(
-                ClusterMessages.fetchAttemptLog, payload: FetchAttemptLogRequest(attempt: attempt).encodedBuffer())
+                ClusterMessages.fetchAttemptLog,
+                payload: FetchAttemptLogRequest(attempt: attempt).encodedBuffer()
+            )
             let header = try AttemptLogReply(decoding: response.header.payload)
-            try await connection.respondWithStream(to: request, type: request.type, payload: header.encodedBuffer()) { writer in
+            try await connection.respondWithStream(to: request, type: request.type, payload: header.encodedBuffer()) {
+                writer in
                 for try await chunk in response.body { try await writer.write(chunk) }
             }
         }

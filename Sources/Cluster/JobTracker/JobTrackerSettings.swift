@@ -21,9 +21,14 @@ public struct JobTrackerSettings: Sendable {
 
     /// Creates settings with the documented defaults.
     public init(
-        heartbeatInterval: Duration = .seconds(1), trackerExpiry: Duration = .seconds(10), maxAttempts: Int = 4,
-        reduceSlowstart: Double = 0.05, taskTimeout: Duration = .seconds(60), speculation: Bool = true,
-        speculationMinimumRuntime: Duration = .seconds(10), limits: SubmissionLimits = SubmissionLimits()
+        heartbeatInterval: Duration = .seconds(1),
+        trackerExpiry: Duration = .seconds(10),
+        maxAttempts: Int = 4,
+        reduceSlowstart: Double = 0.05,
+        taskTimeout: Duration = .seconds(60),
+        speculation: Bool = true,
+        speculationMinimumRuntime: Duration = .seconds(10),
+        limits: SubmissionLimits = SubmissionLimits()
     ) {
         self.heartbeatInterval = heartbeatInterval
         self.trackerExpiry = trackerExpiry

@@ -40,7 +40,11 @@ struct JobTrackerState: Sendable {
     /// Notes a heartbeat, with the tracker's free space and, when it takes no tasks without
     /// draining, why; false if the tracker is unknown and must register again.
     mutating func heard(
-        from tracker: String, acceptsTasks: Bool, freeBytes: Int64 = -1, refusal: String = "", at now: Date
+        from tracker: String,
+        acceptsTasks: Bool,
+        freeBytes: Int64 = -1,
+        refusal: String = "",
+        at now: Date
     ) -> Bool {
         guard trackers[tracker] != nil else { return false }
         trackers[tracker]!.lastHeartbeat = now
@@ -61,7 +65,9 @@ struct JobTrackerState: Sendable {
     /// Removes a tracker: its running attempts are killed and re-run, and so are its finished
     /// maps of phases whose reduces still need them.
     mutating func loseTracker(_ id: String, reason: String, at now: Date = Date()) {
-        if let record = trackers[id] { departedTrackers[id] = DepartedTracker(record: record, reason: reason, leftAt: now) }
+        if let record = trackers[id] {
+            departedTrackers[id] = DepartedTracker(record: record, reason: reason, leftAt: now)
+        }
         trackers[id] = nil
         for jobID in jobOrder where jobs[jobID]!.state == .running {
             var job = jobs[jobID]!
@@ -99,7 +105,8 @@ struct JobTrackerState: Sendable {
     func runningAttempts(on tracker: String) -> Int {
         jobOrder.reduce(0) { sum, id in
             let phase = jobs[id]!.phase
-            return sum + (phase.maps + phase.reduces).reduce(0) { $0 + $1.runningAttempts.count { $0.tracker == tracker } }
+            return sum
+                + (phase.maps + phase.reduces).reduce(0) { $0 + $1.runningAttempts.count { $0.tracker == tracker } }
         }
     }
 
@@ -122,7 +129,11 @@ struct JobTrackerState: Sendable {
     /// Ends a job; returns the attempts still running, which trackers should stop.
     @discardableResult
     mutating func finish(
-        _ job: JobID, as state: JobRunState, failure: String = "", log: [String] = [], at now: Date
+        _ job: JobID,
+        as state: JobRunState,
+        failure: String = "",
+        log: [String] = [],
+        at now: Date
     ) -> [AttemptID] {
         guard var record = jobs[job], record.state == .running else { return [] }
         var running: [AttemptID] = []
@@ -152,7 +163,9 @@ struct JobTrackerState: Sendable {
 
     /// Records progress of a running attempt.
     mutating func progress(_ attempt: AttemptID, records: Int64, at now: Date) {
-        guard var job = jobs[attempt.task.job], job.state == .running, job.phase.index == attempt.task.phase else { return }
+        guard var job = jobs[attempt.task.job], job.state == .running, job.phase.index == attempt.task.phase else {
+            return
+        }
         var task = job.phase[attempt.task]
         guard let index = task.attempts.firstIndex(where: { $0.id == attempt && $0.state == .running }) else { return }
         if task.attempts[index].records != records { task.attempts[index].progressedAt = now }
@@ -182,7 +195,10 @@ struct JobTrackerState: Sendable {
 
     /// Marks an attempt succeeded (after its output was committed); true when its phase is complete.
     mutating func succeeded(
-        _ attempt: AttemptID, counters: Counters, location: MapOutputLocation?, at now: Date
+        _ attempt: AttemptID,
+        counters: Counters,
+        location: MapOutputLocation?,
+        at now: Date
     ) -> Bool {
         guard mayCommit(attempt), var job = jobs[attempt.task.job] else { return false }
         var task = job.phase[attempt.task]
@@ -209,7 +225,9 @@ struct JobTrackerState: Sendable {
             return nil
         }
         var task = job.phase[attempt.task]
-        guard let index = task.attempts.firstIndex(where: { $0.id == attempt && $0.state == .running }) else { return nil }
+        guard let index = task.attempts.firstIndex(where: { $0.id == attempt && $0.state == .running }) else {
+            return nil
+        }
         task.attempts[index].state = .failed
         task.attempts[index].finishedAt = now
         task.attempts[index].failure = error
@@ -232,7 +250,9 @@ struct JobTrackerState: Sendable {
             return false
         }
         var task = job.phase[attempt.task]
-        guard let index = task.attempts.firstIndex(where: { $0.id == attempt && $0.state == .running }) else { return false }
+        guard let index = task.attempts.firstIndex(where: { $0.id == attempt && $0.state == .running }) else {
+            return false
+        }
         task.attempts[index].state = .killed
         task.attempts[index].finishedAt = now
         task.settle()
@@ -245,12 +265,19 @@ struct JobTrackerState: Sendable {
     /// it is not counted as a failure. A cause that depends on the node excludes the tracker from
     /// the job; returns the job's failure when the cause does not (the binary cannot run anywhere)
     /// or when no live tracker is left to try.
-    mutating func binaryUnusable(_ attempt: AttemptID, problem: BinaryProblem, on tracker: String, at now: Date) -> String? {
+    mutating func binaryUnusable(
+        _ attempt: AttemptID,
+        problem: BinaryProblem,
+        on tracker: String,
+        at now: Date
+    ) -> String? {
         guard var job = jobs[attempt.task.job], job.state == .running, job.phase.index == attempt.task.phase else {
             return nil
         }
         var task = job.phase[attempt.task]
-        guard let index = task.attempts.firstIndex(where: { $0.id == attempt && $0.state == .running }) else { return nil }
+        guard let index = task.attempts.firstIndex(where: { $0.id == attempt && $0.state == .running }) else {
+            return nil
+        }
         task.attempts[index].state = .killed
         task.attempts[index].finishedAt = now
         task.attempts[index].failure = problem.message
@@ -267,7 +294,9 @@ struct JobTrackerState: Sendable {
     /// The jobs of the trackers' installed job binaries, each name once, by tracker id.
     var installedJobs: [JobDescriptor] {
         var seen = Set<String>()
-        return trackers.values.sorted { $0.id < $1.id }.flatMap(\.installedJobs).filter { seen.insert($0.name).inserted }
+        return trackers.values.sorted { $0.id < $1.id }.flatMap(\.installedJobs).filter {
+            seen.insert($0.name).inserted
+        }
     }
 
     /// Notes that `reduce` could not fetch the output of `map`; returns true when the map is run
@@ -315,7 +344,9 @@ struct JobTrackerState: Sendable {
                         guard let mapsFinished = phase.mapsFinishedAt else { continue }
                         since = max(since, mapsFinished)
                     }
-                    if now.timeIntervalSince(since) > settings.taskTimeout.seconds { stalled.append((attempt.id, attempt.tracker)) }
+                    if now.timeIntervalSince(since) > settings.taskTimeout.seconds {
+                        stalled.append((attempt.id, attempt.tracker))
+                    }
                 }
             }
         }
@@ -339,7 +370,10 @@ struct JobTrackerState: Sendable {
     func runningAttempts(on tracker: String, kind: TaskID.Kind) -> Int {
         jobOrder.reduce(0) { sum, id in
             let phase = jobs[id]!.phase
-            return sum + (kind == .map ? phase.maps : phase.reduces).reduce(0) { $0 + $1.runningAttempts.count { $0.tracker == tracker } }
+            return sum
+                + (kind == .map ? phase.maps : phase.reduces).reduce(0) {
+                    $0 + $1.runningAttempts.count { $0.tracker == tracker }
+                }
         }
     }
 
@@ -382,8 +416,13 @@ struct JobTrackerState: Sendable {
                 job.phase[task] = taskRecord
                 assignments.append(
                     Assignment(
-                        job: jobID, attempt: attempt, splits: taskRecord.splits, reduceCount: job.phase.reduces.count,
-                        broadcast: job.phase.broadcast))
+                        job: jobID,
+                        attempt: attempt,
+                        splits: taskRecord.splits,
+                        reduceCount: job.phase.reduces.count,
+                        broadcast: job.phase.broadcast
+                    )
+                )
                 if task.kind == .map { freeMaps -= 1 } else { freeReduces -= 1 }
             }
             jobs[jobID] = job
@@ -408,9 +447,13 @@ struct JobTrackerState: Sendable {
                     attempt.finishedAt.map { $0.timeIntervalSince(attempt.startedAt) }
                 }
             }.sorted()
-            guard Double(finished.count) >= JobTrackerSettings.speculationThreshold * Double(tasks.count), !finished.isEmpty
+            guard Double(finished.count) >= JobTrackerSettings.speculationThreshold * Double(tasks.count),
+                !finished.isEmpty
             else { continue }
-            let limit = max(finished[finished.count / 2] * JobTrackerSettings.speculationSlowdown, settings.speculationMinimumRuntime.seconds)
+            let limit = max(
+                finished[finished.count / 2] * JobTrackerSettings.speculationSlowdown,
+                settings.speculationMinimumRuntime.seconds
+            )
             for task in tasks where task.state == .running && task.attempts.count == task.runningAttempts.count {
                 let running = task.runningAttempts
                 guard running.count == 1, running[0].tracker != tracker,
@@ -426,13 +469,16 @@ struct JobTrackerState: Sendable {
     func isBlacklisted(_ tracker: String, for job: JobRecord) -> Bool {
         let limit = JobRecord.blacklistThreshold
         guard job.trackerFailures[tracker, default: 0] >= limit else { return false }
-        return trackers.values.contains { $0.id != tracker && $0.acceptsTasks && job.trackerFailures[$0.id, default: 0] < limit }
+        return trackers.values.contains {
+            $0.id != tracker && $0.acceptsTasks && job.trackerFailures[$0.id, default: 0] < limit
+        }
     }
 
     /// The attempts of a job's current (or last) phase, of one task or all, in task order.
     func attempts(of job: JobID, task: TaskID?) -> [AttemptSummary] {
         guard let record = jobs[job] else { return [] }
-        return (record.phase.maps + record.phase.reduces).filter { task == nil || $0.id == task }.flatMap { taskRecord in
+        return (record.phase.maps + record.phase.reduces).filter { task == nil || $0.id == task }.flatMap {
+            taskRecord in
             taskRecord.attempts.map { attempt in
                 let state: String
                 switch attempt.state {
@@ -441,7 +487,8 @@ struct JobTrackerState: Sendable {
                 case .failed: state = "failed"
                 case .killed: state = "killed"
                 }
-                let failure = attempt.state == .failed && attempt.id == taskRecord.attempts.last { $0.state == .failed }?.id
+                let failure =
+                    attempt.state == .failed && attempt.id == taskRecord.attempts.last { $0.state == .failed }?.id
                     ? taskRecord.lastFailure : ""
                 return AttemptSummary(attempt: attempt.id, state: state, tracker: attempt.tracker, failure: failure)
             }
@@ -449,7 +496,11 @@ struct JobTrackerState: Sendable {
     }
 
     /// The map outputs of a job's phase from position `from` on, and how many maps the phase has.
-    func completions(of job: JobID, phase: Int, from: Int) -> (locations: [MapOutputLocation], mapCount: Int, failure: String) {
+    func completions(
+        of job: JobID,
+        phase: Int,
+        from: Int
+    ) -> (locations: [MapOutputLocation], mapCount: Int, failure: String) {
         guard let record = jobs[job] else { return ([], 0, "unknown job \(job)") }
         guard record.state == .running else { return ([], 0, "job \(job) \(record.state.rawValue)") }
         guard record.phase.index == phase else { return ([], 0, "job \(job) is no longer in phase \(phase + 1)") }

@@ -18,12 +18,19 @@ struct PhaseRecord: Sendable {
     var fetchFailures: [AttemptID: Set<Int>] = [:]
 
     init(
-        index: Int, name: String, job: JobID, splits: [[InputSplit]], reduceCount: Int, broadcast: [UInt8],
+        index: Int,
+        name: String,
+        job: JobID,
+        splits: [[InputSplit]],
+        reduceCount: Int,
+        broadcast: [UInt8],
         mapKind: TaskID.Kind = .map
     ) {
         self.index = index
         self.name = name
-        maps = splits.enumerated().map { TaskRecord(id: TaskID(job: job, phase: index, kind: mapKind, index: $0), splits: $1) }
+        maps = splits.enumerated().map {
+            TaskRecord(id: TaskID(job: job, phase: index, kind: mapKind, index: $0), splits: $1)
+        }
         reduces = (0..<reduceCount).map { TaskRecord(id: TaskID(job: job, phase: index, kind: .reduce, index: $0)) }
         self.broadcast = broadcast
     }
@@ -31,8 +38,14 @@ struct PhaseRecord: Sendable {
     /// The phase of a job whose client could not plan it: one setup task over the whole input files.
     static func setup(of job: JobID, inputs: [InputFile]) -> PhaseRecord {
         PhaseRecord(
-            index: 0, name: "setup", job: job, splits: [inputs.map { InputSplit(path: $0.path, start: 0, length: $0.size) }],
-            reduceCount: 0, broadcast: [], mapKind: .setup)
+            index: 0,
+            name: "setup",
+            job: job,
+            splits: [inputs.map { InputSplit(path: $0.path, start: 0, length: $0.size) }],
+            reduceCount: 0,
+            broadcast: [],
+            mapKind: .setup
+        )
     }
 
     var mapsDone: Int { maps.count { $0.state == .succeeded } }

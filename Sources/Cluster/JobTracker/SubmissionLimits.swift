@@ -27,17 +27,24 @@ public struct SubmissionLimits: Sendable, Equatable {
     /// Refuses a submission whose settings are out of bounds.
     public func check(_ request: SubmitJobRequest) throws(InputError) {
         guard (0...maximumReducers).contains(request.reducers) else {
-            throw InputError(path: request.job, problem: "--reducers \(request.reducers) is out of range (1 to \(maximumReducers) on this cluster)")
+            throw InputError(
+                path: request.job,
+                problem: "--reducers \(request.reducers) is out of range (1 to \(maximumReducers) on this cluster)"
+            )
         }
         guard Self.splitSizes.contains(request.splitSize) else {
             throw InputError(
                 path: request.job,
-                problem: "--split-size \(request.splitSize) is out of range (\(ByteCountText.describe(Self.splitSizes.lowerBound)) to \(ByteCountText.describe(Self.splitSizes.upperBound)))")
+                problem:
+                    "--split-size \(request.splitSize) is out of range (\(ByteCountText.describe(Self.splitSizes.lowerBound)) to \(ByteCountText.describe(Self.splitSizes.upperBound)))"
+            )
         }
         guard Self.mapBufferSizes.contains(request.mapBufferSize) else {
             throw InputError(
                 path: request.job,
-                problem: "--map-buffer \(request.mapBufferSize) is out of range (\(ByteCountText.describe(Int64(Self.mapBufferSizes.lowerBound))) to \(ByteCountText.describe(Int64(Self.mapBufferSizes.upperBound))))")
+                problem:
+                    "--map-buffer \(request.mapBufferSize) is out of range (\(ByteCountText.describe(Int64(Self.mapBufferSizes.lowerBound))) to \(ByteCountText.describe(Int64(Self.mapBufferSizes.upperBound))))"
+            )
         }
         if let plan = request.plan { try check(plan, of: request.job) }
     }
@@ -47,13 +54,20 @@ public struct SubmissionLimits: Sendable, Equatable {
         var tasks = 0
         for phase in plan.phases {
             guard (0...maximumReducers).contains(phase.reduceCount) else {
-                throw InputError(path: job, problem: "phase \(phase.name) has \(phase.reduceCount) reduce tasks; this cluster allows at most \(maximumReducers)")
+                throw InputError(
+                    path: job,
+                    problem:
+                        "phase \(phase.name) has \(phase.reduceCount) reduce tasks; this cluster allows at most \(maximumReducers)"
+                )
             }
             tasks += phase.mapTasks.count + phase.reduceCount
         }
         guard tasks <= maximumTasks else {
             throw InputError(
-                path: job, problem: "the job would have \(tasks) tasks; this cluster allows at most \(maximumTasks) (use a larger --split-size)")
+                path: job,
+                problem:
+                    "the job would have \(tasks) tasks; this cluster allows at most \(maximumTasks) (use a larger --split-size)"
+            )
         }
     }
 }

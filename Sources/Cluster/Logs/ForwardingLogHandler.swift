@@ -33,7 +33,15 @@ public struct ForwardingLogHandler: LogHandler {
         let fields = all.filter { $0.key != "tracker" || "\($0.value)" != source }.sorted { $0.key < $1.key }
             .map { "\($0.key)=\($0.value)" }
         let text = fields.isEmpty ? "\(message)" : "\(message) " + fields.joined(separator: " ")
-        sink(LogRecord(time: Date().timeIntervalSince1970, level: level.rawValue, source: source, job: job, message: text))
+        sink(
+            LogRecord(
+                time: Date().timeIntervalSince1970,
+                level: level.rawValue,
+                source: source,
+                job: job,
+                message: text
+            )
+        )
     }
 }
 
@@ -41,7 +49,9 @@ extension Logger {
     /// This logger with a second handler that forwards its lines to `sink` at `level` and above,
     /// leaving the existing handler's level as it was.
     public func forwarding(
-        source: String, level: Logger.Level = .info, to sink: @escaping @Sendable (LogRecord) -> Void
+        source: String,
+        level: Logger.Level = .info,
+        to sink: @escaping @Sendable (LogRecord) -> Void
     ) -> Logger {
         var copy = self
         copy.handler = MultiplexLogHandler([handler, ForwardingLogHandler(source: source, level: level, sink: sink)])

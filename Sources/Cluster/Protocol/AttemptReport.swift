@@ -27,8 +27,16 @@ public struct AttemptReport: WireCodable, Equatable {
 
     /// Creates the value.
     public init(
-        attempt: AttemptID, state: AttemptRunState, records: Int64, counters: Counters, failure: String, segments: [MapOutputSegment],
-        logTail: [String] = [], outputPath: String = "", plan: JobPlan? = nil, binaryProblem: BinaryProblem? = nil
+        attempt: AttemptID,
+        state: AttemptRunState,
+        records: Int64,
+        counters: Counters,
+        failure: String,
+        segments: [MapOutputSegment],
+        logTail: [String] = [],
+        outputPath: String = "",
+        plan: JobPlan? = nil,
+        binaryProblem: BinaryProblem? = nil
     ) {
         self.attempt = attempt
         self.state = state

@@ -15,7 +15,9 @@ public enum AttemptRunState: String, Sendable, WireCodable {
 
     public init(from reader: inout WireReader) throws {
         let text = try reader.readString()
-        guard let state = AttemptRunState(rawValue: text) else { throw WireError.malformed("unknown attempt state \(text)") }
+        guard let state = AttemptRunState(rawValue: text) else {
+            throw WireError.malformed("unknown attempt state \(text)")
+        }
         self = state
     }
 }

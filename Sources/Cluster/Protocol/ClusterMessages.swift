@@ -38,13 +38,15 @@ public enum ClusterMessages {
                 UploadInputRequest.self, ListOutputRequest.self, DownloadOutputRequest.self, AttemptListRequest.self,
                 AttemptLogRequest.self, ClusterInfoRequest.self, JobFileStatusRequest.self, UploadJobFileRequest.self,
             ],
-            from: [.client])
+            from: [.client]
+        )
         catalog.register(
             [
                 RegisterTrackerRequest.self, HeartbeatRequest.self, MapCompletionsRequest.self, FetchInputRequest.self,
                 CommitOutputRequest.self, DeregisterTrackerRequest.self, FetchJobFileRequest.self,
             ],
-            from: [.tracker])
+            from: [.tracker]
+        )
         return catalog
     }()
 

@@ -4,7 +4,6 @@ import Wire
 public struct CommitOutputReply: WireMessage {
     public static let messageType = ClusterMessages.commitOutput
 
-
     /// Creates the message.
     public init() {
     }

@@ -4,7 +4,6 @@ import Wire
 public struct DeregisterTrackerReply: WireMessage {
     public static let messageType = ClusterMessages.deregisterTracker
 
-
     /// Creates the message.
     public init() {
     }

@@ -39,7 +39,9 @@ public struct FileSystemProbe: WireCodable, Equatable, Sendable {
 
     /// Whether this node sees the probe's file with its token: the file system is shared.
     public var isVisible: Bool {
-        guard path.hasPrefix("/"), !token.isEmpty, let data = FileManager.default.contents(atPath: path) else { return false }
+        guard path.hasPrefix("/"), !token.isEmpty, let data = FileManager.default.contents(atPath: path) else {
+            return false
+        }
         return String(decoding: data, as: UTF8.self) == token
     }
 

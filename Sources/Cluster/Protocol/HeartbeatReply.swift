@@ -19,7 +19,10 @@ public struct HeartbeatReply: WireMessage {
 
     /// Creates the message.
     public init(
-        assignments: [TaskAssignment], killAttempts: [AttemptID], finishedJobs: [JobID], reregister: Bool,
+        assignments: [TaskAssignment],
+        killAttempts: [AttemptID],
+        finishedJobs: [JobID],
+        reregister: Bool,
         mapOutputsNeeded: Bool
     ) {
         self.assignments = assignments

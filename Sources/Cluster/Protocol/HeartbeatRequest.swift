@@ -22,8 +22,13 @@ public struct HeartbeatRequest: WireMessage {
 
     /// Creates the message.
     public init(
-        tracker: String, freeSlots: Int, acceptsTasks: Bool, reports: [AttemptReport], logs: [LogRecord] = [],
-        freeBytes: Int64 = -1, refusal: String = ""
+        tracker: String,
+        freeSlots: Int,
+        acceptsTasks: Bool,
+        reports: [AttemptReport],
+        logs: [LogRecord] = [],
+        freeBytes: Int64 = -1,
+        refusal: String = ""
     ) {
         self.tracker = tracker
         self.freeSlots = freeSlots

@@ -12,8 +12,12 @@ extension JobDescriptor: WireCodable {
 
     public init(from reader: inout WireReader) throws {
         self.init(
-            name: try reader.readString(), summary: try reader.readString(), options: try reader.read([JobOption].self),
-            isHidden: try reader.readBool(), writesFilePerInput: try reader.readBool())
+            name: try reader.readString(),
+            summary: try reader.readString(),
+            options: try reader.read([JobOption].self),
+            isHidden: try reader.readBool(),
+            writesFilePerInput: try reader.readBool()
+        )
     }
 }
 
@@ -27,7 +31,10 @@ extension JobOption: WireCodable {
 
     public init(from reader: inout WireReader) throws {
         self.init(
-            name: try reader.readString(), parameter: try reader.readString(), valueName: try reader.read(String?.self),
-            help: try reader.readString())
+            name: try reader.readString(),
+            parameter: try reader.readString(),
+            valueName: try reader.read(String?.self),
+            help: try reader.readString()
+        )
     }
 }

@@ -22,8 +22,11 @@ extension PhasePlan: WireCodable {
 
     public init(from reader: inout WireReader) throws {
         self.init(
-            name: try reader.readString(), mapTasks: try reader.read([[InputSplit]].self), reduceCount: try reader.read(Int.self),
-            writesBroadcast: try reader.readBool())
+            name: try reader.readString(),
+            mapTasks: try reader.read([[InputSplit]].self),
+            reduceCount: try reader.read(Int.self),
+            writesBroadcast: try reader.readBool()
+        )
     }
 }
 
@@ -35,6 +38,10 @@ extension InputFile: WireCodable {
     }
 
     public init(from reader: inout WireReader) throws {
-        self.init(path: try reader.readString(), size: try reader.readSignedVarint(), localPath: try reader.read(String?.self))
+        self.init(
+            path: try reader.readString(),
+            size: try reader.readSignedVarint(),
+            localPath: try reader.read(String?.self)
+        )
     }
 }

@@ -43,7 +43,27 @@ public struct JobReport: WireCodable, Equatable, Codable {
     public var failureLog: [String]
 
     /// Creates the value.
-    public init(job: JobID, name: String, binary: String = "built-in", state: JobRunState, phase: Int, phaseCount: Int, phaseName: String, mapsDone: Int, mapsTotal: Int, reducesDone: Int, reducesTotal: Int, counters: Counters, failure: String, outputPath: String, submittedAt: Double, elapsedSeconds: Double, failedAttempts: Int, blacklistedTrackers: [String] = [], failureLog: [String] = []) {
+    public init(
+        job: JobID,
+        name: String,
+        binary: String = "built-in",
+        state: JobRunState,
+        phase: Int,
+        phaseCount: Int,
+        phaseName: String,
+        mapsDone: Int,
+        mapsTotal: Int,
+        reducesDone: Int,
+        reducesTotal: Int,
+        counters: Counters,
+        failure: String,
+        outputPath: String,
+        submittedAt: Double,
+        elapsedSeconds: Double,
+        failedAttempts: Int,
+        blacklistedTrackers: [String] = [],
+        failureLog: [String] = []
+    ) {
         self.job = job
         self.name = name
         self.binary = binary
@@ -118,12 +138,15 @@ public struct JobReport: WireCodable, Equatable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
-            job: try container.decode(JobID.self, forKey: .job), name: try container.decode(String.self, forKey: .name),
+            job: try container.decode(JobID.self, forKey: .job),
+            name: try container.decode(String.self, forKey: .name),
             binary: try container.decodeIfPresent(String.self, forKey: .binary) ?? "built-in",
-            state: try container.decode(JobRunState.self, forKey: .state), phase: try container.decode(Int.self, forKey: .phase),
+            state: try container.decode(JobRunState.self, forKey: .state),
+            phase: try container.decode(Int.self, forKey: .phase),
             phaseCount: try container.decode(Int.self, forKey: .phaseCount),
             phaseName: try container.decode(String.self, forKey: .phaseName),
-            mapsDone: try container.decode(Int.self, forKey: .mapsDone), mapsTotal: try container.decode(Int.self, forKey: .mapsTotal),
+            mapsDone: try container.decode(Int.self, forKey: .mapsDone),
+            mapsTotal: try container.decode(Int.self, forKey: .mapsTotal),
             reducesDone: try container.decode(Int.self, forKey: .reducesDone),
             reducesTotal: try container.decode(Int.self, forKey: .reducesTotal),
             counters: try container.decode(Counters.self, forKey: .counters),
@@ -133,6 +156,7 @@ public struct JobReport: WireCodable, Equatable, Codable {
             elapsedSeconds: try container.decode(Double.self, forKey: .elapsedSeconds),
             failedAttempts: try container.decode(Int.self, forKey: .failedAttempts),
             blacklistedTrackers: try container.decode([String].self, forKey: .blacklistedTrackers),
-            failureLog: try container.decode([String].self, forKey: .failureLog))
+            failureLog: try container.decode([String].self, forKey: .failureLog)
+        )
     }
 }

@@ -4,7 +4,6 @@ import Wire
 public struct ListJobsRequest: WireMessage {
     public static let messageType = ClusterMessages.listJobs
 
-
     /// Creates the message.
     public init() {
     }

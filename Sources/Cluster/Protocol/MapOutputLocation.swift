@@ -21,7 +21,12 @@ public struct MapOutputLocation: WireCodable, Equatable {
 
     /// Creates the value.
     public init(
-        mapIndex: Int, attempt: AttemptID, host: String, port: Int, segments: [MapOutputSegment], path: String = "",
+        mapIndex: Int,
+        attempt: AttemptID,
+        host: String,
+        port: Int,
+        segments: [MapOutputSegment],
+        path: String = "",
         probe: FileSystemProbe? = nil
     ) {
         self.mapIndex = mapIndex

@@ -12,8 +12,11 @@ extension InputSplit: WireCodable {
 
     public init(from reader: inout WireReader) throws {
         self.init(
-            path: try reader.readString(), start: try reader.readSignedVarint(), length: try reader.readSignedVarint(),
-            localPath: try reader.read(String?.self))
+            path: try reader.readString(),
+            start: try reader.readSignedVarint(),
+            length: try reader.readSignedVarint(),
+            localPath: try reader.read(String?.self)
+        )
     }
 }
 

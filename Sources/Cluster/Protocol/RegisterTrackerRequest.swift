@@ -23,7 +23,13 @@ public struct RegisterTrackerRequest: WireMessage, Equatable {
     public var heldJobs: [JobID]
 
     /// Creates the message.
-    public init(tracker: String, host: String, shufflePort: Int, slots: Int, probe: FileSystemProbe, installedJobs: [JobDescriptor] = [],
+    public init(
+        tracker: String,
+        host: String,
+        shufflePort: Int,
+        slots: Int,
+        probe: FileSystemProbe,
+        installedJobs: [JobDescriptor] = [],
         heldJobs: [JobID] = []
     ) {
         self.tracker = tracker

@@ -34,8 +34,16 @@ public struct SubmitJobRequest: WireMessage {
 
     /// Creates the message.
     public init(
-        job: String, binary: JobBinary = .installed, parameters: JobParameters, inputs: [String], outputPath: String,
-        reducers: Int, splitSize: Int64, mapBufferSize: Int, replacesOutput: Bool, plan: JobPlan? = nil
+        job: String,
+        binary: JobBinary = .installed,
+        parameters: JobParameters,
+        inputs: [String],
+        outputPath: String,
+        reducers: Int,
+        splitSize: Int64,
+        mapBufferSize: Int,
+        replacesOutput: Bool,
+        plan: JobPlan? = nil
     ) {
         self.job = job
         self.binary = binary

@@ -29,9 +29,17 @@ public struct TaskAssignment: WireCodable, Equatable {
 
     /// Creates the value.
     public init(
-        attempt: AttemptID, jobName: String, binary: JobBinary = .installed, parameters: JobParameters,
-        splits: [InputSplit], reduceCount: Int, bufferLimit: Int, broadcast: [UInt8], outputDirectory: String = "",
-        outputProbe: FileSystemProbe? = nil, setup: SetupSettings? = nil
+        attempt: AttemptID,
+        jobName: String,
+        binary: JobBinary = .installed,
+        parameters: JobParameters,
+        splits: [InputSplit],
+        reduceCount: Int,
+        bufferLimit: Int,
+        broadcast: [UInt8],
+        outputDirectory: String = "",
+        outputProbe: FileSystemProbe? = nil,
+        setup: SetupSettings? = nil
     ) {
         self.attempt = attempt
         self.jobName = jobName

@@ -19,7 +19,13 @@ public struct AttemptStatus: Sendable, Codable, Equatable {
 
     /// Creates the value.
     public init(
-        id: String, tracker: String, state: String, startedAt: Double, finishedAt: Double?, records: Int64, failure: String,
+        id: String,
+        tracker: String,
+        state: String,
+        startedAt: Double,
+        finishedAt: Double?,
+        records: Int64,
+        failure: String,
         logTail: [String]
     ) {
         self.id = id

@@ -13,7 +13,13 @@ public struct JobDetail: Sendable, Codable, Equatable {
     public var parameters: [String: String]
 
     /// Creates the value.
-    public init(report: JobReport, phaseNames: [String], phases: [PhaseStatus], inputs: [String], parameters: [String: String]) {
+    public init(
+        report: JobReport,
+        phaseNames: [String],
+        phases: [PhaseStatus],
+        inputs: [String],
+        parameters: [String: String]
+    ) {
         self.report = report
         self.phaseNames = phaseNames
         self.phases = phases

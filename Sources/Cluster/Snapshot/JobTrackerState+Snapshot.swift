@@ -18,16 +18,30 @@ extension JobTrackerState {
             let state: TrackerStatus.State =
                 !record.acceptsTasks ? (record.refusal.isEmpty ? .draining : .full) : by.isEmpty ? .live : .blacklisted
             return TrackerStatus(
-                id: record.id, address: "\(record.host):\(record.shufflePort)", state: state,
-                lastHeartbeat: record.lastHeartbeat.timeIntervalSince1970, slots: record.slots,
-                runningAttempts: runningAttempts(on: record.id), failures: failures[record.id] ?? 0, blacklistedBy: by,
-                reason: record.refusal, freeBytes: record.freeBytes < 0 ? nil : record.freeBytes)
+                id: record.id,
+                address: "\(record.host):\(record.shufflePort)",
+                state: state,
+                lastHeartbeat: record.lastHeartbeat.timeIntervalSince1970,
+                slots: record.slots,
+                runningAttempts: runningAttempts(on: record.id),
+                failures: failures[record.id] ?? 0,
+                blacklistedBy: by,
+                reason: record.refusal,
+                freeBytes: record.freeBytes < 0 ? nil : record.freeBytes
+            )
         }
         let departed = departedTrackers.values.sorted { $0.record.id < $1.record.id }.map { gone in
             TrackerStatus(
-                id: gone.record.id, address: "\(gone.record.host):\(gone.record.shufflePort)", state: .lost,
-                lastHeartbeat: gone.leftAt.timeIntervalSince1970, slots: gone.record.slots, runningAttempts: 0,
-                failures: failures[gone.record.id] ?? 0, blacklistedBy: [], reason: gone.reason)
+                id: gone.record.id,
+                address: "\(gone.record.host):\(gone.record.shufflePort)",
+                state: .lost,
+                lastHeartbeat: gone.leftAt.timeIntervalSince1970,
+                slots: gone.record.slots,
+                runningAttempts: 0,
+                failures: failures[gone.record.id] ?? 0,
+                blacklistedBy: [],
+                reason: gone.reason
+            )
         }
         return registered + departed
     }
@@ -37,8 +51,10 @@ extension JobTrackerState {
         guard let record = jobs[job] else { return nil }
         return (record.finishedPhases + [record.phase]).map { phase in
             PhaseStatus(
-                index: phase.index, name: phase.name,
-                tasks: (phase.maps + phase.reduces).map { status(of: $0, in: phase, jobState: record.state, now: now) })
+                index: phase.index,
+                name: phase.name,
+                tasks: (phase.maps + phase.reduces).map { status(of: $0, in: phase, jobState: record.state, now: now) }
+            )
         }
     }
 
@@ -47,13 +63,20 @@ extension JobTrackerState {
     private func status(of task: TaskRecord, in phase: PhaseRecord, jobState: JobRunState, now: Date) -> TaskStatus {
         let attempts = task.attempts.map { attempt in
             AttemptStatus(
-                id: "\(attempt.id)", tracker: attempt.tracker, state: Self.name(of: attempt.state),
-                startedAt: attempt.startedAt.timeIntervalSince1970, finishedAt: attempt.finishedAt?.timeIntervalSince1970,
-                records: attempt.records, failure: attempt.failure, logTail: attempt.logTail)
+                id: "\(attempt.id)",
+                tracker: attempt.tracker,
+                state: Self.name(of: attempt.state),
+                startedAt: attempt.startedAt.timeIntervalSince1970,
+                finishedAt: attempt.finishedAt?.timeIntervalSince1970,
+                records: attempt.records,
+                failure: attempt.failure,
+                logTail: attempt.logTail
+            )
         }
         var duration = 0.0
         if let first = task.attempts.first {
-            let end = task.state == .succeeded
+            let end =
+                task.state == .succeeded
                 ? task.attempts.first { $0.state == .succeeded }?.finishedAt ?? now
                 : task.runningAttempts.isEmpty ? task.attempts.compactMap(\.finishedAt).max() ?? now : now
             duration = end.timeIntervalSince(first.startedAt)
@@ -61,7 +84,9 @@ extension JobTrackerState {
         let input: Int64
         let output: Int64
         if task.id.kind == .map {
-            input = task.counters[.mapInputBytes] > 0 ? task.counters[.mapInputBytes] : task.splits.reduce(0) { $0 + $1.length }
+            input =
+                task.counters[.mapInputBytes] > 0
+                ? task.counters[.mapInputBytes] : task.splits.reduce(0) { $0 + $1.length }
             output = task.counters[.mapOutputBytes]
         } else {
             var latest: [Int: MapOutputLocation] = [:]
@@ -79,9 +104,16 @@ extension JobTrackerState {
         case .running: state = "running"
         }
         return TaskStatus(
-            id: "\(task.id)", kind: task.id.kind.name, state: state, attempts: attempts,
-            failures: task.failures, durationSeconds: max(0, duration), inputBytes: input, outputBytes: output,
-            counters: task.counters.values)
+            id: "\(task.id)",
+            kind: task.id.kind.name,
+            state: state,
+            attempts: attempts,
+            failures: task.failures,
+            durationSeconds: max(0, duration),
+            inputBytes: input,
+            outputBytes: output,
+            counters: task.counters.values
+        )
     }
 
     private static func name(of state: AttemptRecord.State) -> String {

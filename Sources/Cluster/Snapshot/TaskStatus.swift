@@ -21,8 +21,15 @@ public struct TaskStatus: Sendable, Codable, Equatable {
 
     /// Creates the value.
     public init(
-        id: String, kind: String, state: String, attempts: [AttemptStatus], failures: Int, durationSeconds: Double,
-        inputBytes: Int64, outputBytes: Int64, counters: [String: Int64]
+        id: String,
+        kind: String,
+        state: String,
+        attempts: [AttemptStatus],
+        failures: Int,
+        durationSeconds: Double,
+        inputBytes: Int64,
+        outputBytes: Int64,
+        counters: [String: Int64]
     ) {
         self.id = id
         self.kind = kind

@@ -37,8 +37,16 @@ public struct TrackerStatus: Sendable, Codable, Equatable {
 
     /// Creates the value.
     public init(
-        id: String, address: String, state: State, lastHeartbeat: Double, slots: Int, runningAttempts: Int,
-        failures: Int, blacklistedBy: [String], reason: String, freeBytes: Int64? = nil
+        id: String,
+        address: String,
+        state: State,
+        lastHeartbeat: Double,
+        slots: Int,
+        runningAttempts: Int,
+        failures: Int,
+        blacklistedBy: [String],
+        reason: String,
+        freeBytes: Int64? = nil
     ) {
         self.id = id
         self.address = address

@@ -48,12 +48,19 @@ final class ChildTask: Sendable {
     /// Starts the job binary `runner` on a request written in `directory` with `environment`
     /// (``TaskEnvironment``), logging its standard error to `logPath`.
     init(
-        runner: JobRunner, request: TaskRunRequest, directory: String, logPath: String, environment: [String: String],
-        memoryLimit: Int64?, progress: @escaping @Sendable (Int64) -> Void
+        runner: JobRunner,
+        request: TaskRunRequest,
+        directory: String,
+        logPath: String,
+        environment: [String: String],
+        memoryLimit: Int64?,
+        progress: @escaping @Sendable (Int64) -> Void
     ) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(
-            atPath: (logPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            atPath: (logPath as NSString).deletingLastPathComponent,
+            withIntermediateDirectories: true
+        )
         let base = directory + "/\(request.attempt)"
         let requestPath = base + ".request"
         self.logPath = logPath
@@ -108,22 +115,28 @@ final class ChildTask: Sendable {
         let excerpt = fatal.map { Array(tail[$0...].prefix(20)) } ?? Array(tail.suffix(20))
         if let memoryLimit, TaskMemoryLimit.ranOut(excerpt + [last]) {
             throw ChildTaskFailure(
-                message: "task process ran out of memory: it may use \(ByteCountText.describe(memoryLimit)) (--task-memory)"
+                message:
+                    "task process ran out of memory: it may use \(ByteCountText.describe(memoryLimit)) (--task-memory)"
                     + (last.isEmpty ? "" : "; last output: \(last)"),
-                logTail: excerpt)
+                logTail: excerpt
+            )
         }
         if process.terminationReason == .uncaughtSignal {
             let signal = process.terminationStatus
             let name = String(cString: strsignal(signal))
             throw ChildTaskFailure(
-                message: "task process crashed: signal \(signal) (\(name))" + (last.isEmpty ? "" : "; last output: \(last)"),
-                logTail: excerpt)
+                message: "task process crashed: signal \(signal) (\(name))"
+                    + (last.isEmpty ? "" : "; last output: \(last)"),
+                logTail: excerpt
+            )
         }
         let status = process.terminationStatus
         let threw = status == 1 && !last.isEmpty
         throw ChildTaskFailure(
-            message: threw ? last : "task process exited with status \(status)" + (last.isEmpty ? "" : "; last output: \(last)"),
-            logTail: threw ? [] : excerpt)
+            message: threw
+                ? last : "task process exited with status \(status)" + (last.isEmpty ? "" : "; last output: \(last)"),
+            logTail: threw ? [] : excerpt
+        )
     }
 
     /// Kills the child at once, with the commands it started in its process group (a streaming

@@ -30,10 +30,14 @@ public struct TaskEnvironment: Sendable {
             }
             let name = String(entry[..<equals])
             guard Self.isValidName(name) else {
-                throw ClusterError(message: "-D \(Self.parameter): \(name): not a variable name (letters, digits and _)")
+                throw ClusterError(
+                    message: "-D \(Self.parameter): \(name): not a variable name (letters, digits and _)"
+                )
             }
             guard !name.hasPrefix("MR_") else {
-                throw ClusterError(message: "-D \(Self.parameter): \(name): names starting with MR_ are the framework's")
+                throw ClusterError(
+                    message: "-D \(Self.parameter): \(name): names starting with MR_ are the framework's"
+                )
             }
             declared.append((name, String(entry[entry.index(after: equals)...])))
         }
@@ -42,7 +46,11 @@ public struct TaskEnvironment: Sendable {
 
     /// The environment of a task started by the tracker with process id `trackerPID` from its
     /// environment `inherited`, with a memory limit of `memoryLimit` bytes if given.
-    public func variables(inheriting inherited: [String: String], trackerPID: Int32, memoryLimit: Int64?) -> [String: String] {
+    public func variables(
+        inheriting inherited: [String: String],
+        trackerPID: Int32,
+        memoryLimit: Int64?
+    ) -> [String: String] {
         var environment = inherited.filter { Self.passedThrough.contains($0.key) || $0.key.hasPrefix("LC_") }
         environment["SWIFT_BACKTRACE"] = "enable=no"
         if environment["GLIBC_TUNABLES"] == nil { environment["GLIBC_TUNABLES"] = "glibc.malloc.hugetlb=1" }
@@ -53,9 +61,12 @@ public struct TaskEnvironment: Sendable {
     }
 
     private static func isValidName(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else {
+        guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic)
+        else {
             return false
         }
-        return name.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+        return name.unicodeScalars.allSatisfy {
+            $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))
+        }
     }
 }

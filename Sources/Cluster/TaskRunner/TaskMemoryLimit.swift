@@ -19,7 +19,9 @@ public enum TaskMemoryLimit {
         }
         var limit = rlimit(rlim_cur: rlim_t(bytes), rlim_max: rlim_t(bytes))
         guard setrlimit(Int32(RLIMIT_DATA.rawValue), &limit) == 0 else {
-            throw ClusterError(message: "cannot limit the task's memory to \(bytes) bytes: \(String(cString: strerror(errno)))")
+            throw ClusterError(
+                message: "cannot limit the task's memory to \(bytes) bytes: \(String(cString: strerror(errno)))"
+            )
         }
         return bytes
     }
@@ -28,7 +30,9 @@ public enum TaskMemoryLimit {
     static func ranOut(_ lines: [String]) -> Bool {
         lines.contains { line in
             let lower = line.lowercased()
-            return ["failed to allocate", "could not allocate", "cannot allocate memory", "out of memory"].contains { lower.contains($0) }
+            return ["failed to allocate", "could not allocate", "cannot allocate memory", "out of memory"].contains {
+                lower.contains($0)
+            }
         }
     }
 }

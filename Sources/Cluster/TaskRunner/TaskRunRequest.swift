@@ -32,7 +32,19 @@ public struct TaskRunRequest: WireCodable, Equatable {
     public var setup: SetupSettings?
 
     /// Creates the value.
-    public init(attempt: AttemptID, jobName: String, parameters: JobParameters, broadcast: [UInt8], splits: [InputSplit], reduceCount: Int, bufferLimit: Int, inputPaths: [String], inputSegments: [MapOutputSegment], directory: String, setup: SetupSettings? = nil) {
+    public init(
+        attempt: AttemptID,
+        jobName: String,
+        parameters: JobParameters,
+        broadcast: [UInt8],
+        splits: [InputSplit],
+        reduceCount: Int,
+        bufferLimit: Int,
+        inputPaths: [String],
+        inputSegments: [MapOutputSegment],
+        directory: String,
+        setup: SetupSettings? = nil
+    ) {
         self.attempt = attempt
         self.jobName = jobName
         self.parameters = parameters
@@ -92,7 +104,9 @@ public struct TaskRunRequest: WireCodable, Equatable {
         guard version == TaskRunnerProtocol.version else {
             throw InputError(
                 path: path,
-                problem: "task-runner protocol version \(version); this job binary speaks version \(TaskRunnerProtocol.version)")
+                problem:
+                    "task-runner protocol version \(version); this job binary speaks version \(TaskRunnerProtocol.version)"
+            )
         }
         return try reader.read(TaskRunRequest.self)
     }

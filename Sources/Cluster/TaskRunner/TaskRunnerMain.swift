@@ -19,7 +19,8 @@ import Wire
 public enum TaskRunnerMain {
     /// Whether the command line (`CommandLine.arguments`) asks the program to act as a task runner.
     public static func isTaskRunnerInvocation(_ arguments: [String]) -> Bool {
-        arguments.count >= 2 && [TaskRunnerProtocol.describeArgument, TaskRunnerProtocol.taskArgument].contains(arguments[1])
+        arguments.count >= 2
+            && [TaskRunnerProtocol.describeArgument, TaskRunnerProtocol.taskArgument].contains(arguments[1])
     }
 
     /// Describes `jobs` or runs the attempt the arguments name; returns the process exit code.
@@ -32,7 +33,9 @@ public enum TaskRunnerMain {
             FileHandle.standardError.write(
                 Data(
                     "usage: \(name) \(TaskRunnerProtocol.describeArgument) | \(name) \(TaskRunnerProtocol.taskArgument) REQUEST-FILE RESULT-FILE\n"
-                        .utf8))
+                        .utf8
+                )
+            )
             return 64
         }
         ParentWatch.start()
@@ -69,16 +72,33 @@ public enum TaskRunnerMain {
             return TaskRunResult(counters: Counters(), outputPath: "", segments: [], plan: try plan(job, request))
         }
         let phase = job.phases[request.attempt.task.phase]
-        let info = TaskInfo(attempt: request.attempt, parameters: request.parameters, broadcast: Broadcast(encoded: request.broadcast))
+        let info = TaskInfo(
+            attempt: request.attempt,
+            parameters: request.parameters,
+            broadcast: Broadcast(encoded: request.broadcast)
+        )
         if request.attempt.task.kind == .map {
             let output = try MapTaskRunner.run(
-                phase: phase, info: info, splits: request.splits, reduceCount: request.reduceCount,
-                bufferLimit: request.bufferLimit, directory: request.directory, progress: reportProgress)
+                phase: phase,
+                info: info,
+                splits: request.splits,
+                reduceCount: request.reduceCount,
+                bufferLimit: request.bufferLimit,
+                directory: request.directory,
+                progress: reportProgress
+            )
             return TaskRunResult(counters: output.counters, outputPath: output.path, segments: output.segments)
         }
-        let inputs = zip(request.inputPaths, request.inputSegments).map { ReduceTaskRunner.Input(path: $0, segment: $1) }
+        let inputs = zip(request.inputPaths, request.inputSegments).map {
+            ReduceTaskRunner.Input(path: $0, segment: $1)
+        }
         let counters = try ReduceTaskRunner.run(
-            phase: phase, info: info, inputs: inputs, directory: request.directory, progress: reportProgress)
+            phase: phase,
+            info: info,
+            inputs: inputs,
+            directory: request.directory,
+            progress: reportProgress
+        )
         return TaskRunResult(counters: counters, outputPath: "", segments: [])
     }
 
@@ -90,7 +110,13 @@ public enum TaskRunnerMain {
         }
         let files = request.splits.map { InputFile(path: $0.path, size: $0.length, localPath: $0.localPath) }
         let reducers = setup.reducers > 0 ? setup.reducers : JobPlanner.defaultReducers(slots: setup.slots)
-        return try JobPlanner.plan(job, files: files, splitSize: setup.splitSize, reducers: reducers, slots: setup.slots)
+        return try JobPlanner.plan(
+            job,
+            files: files,
+            splitSize: setup.splitSize,
+            reducers: reducers,
+            slots: setup.slots
+        )
     }
 
     private static func reportProgress(_ records: Int64) {

@@ -16,7 +16,11 @@ struct AttemptRunner: Sendable {
 
     func run() async throws -> AttemptReport {
         let runner = try await tracker.runners.runner(
-            for: assignment.binary, job: assignment.jobName, of: attempt.task.job, fetch: fetchJobFile)
+            for: assignment.binary,
+            job: assignment.jobName,
+            of: attempt.task.job,
+            fetch: fetchJobFile
+        )
         switch attempt.task.kind {
         case .setup: return try await runSetup(with: runner)
         case .map: return try await runMap(with: runner)
@@ -28,29 +32,66 @@ struct AttemptRunner: Sendable {
         let directory = tracker.jobDirectory(attempt.task.job) + "/setup"
         let result = try await runChild(
             TaskRunRequest(
-                attempt: attempt, jobName: assignment.jobName, parameters: assignment.parameters, broadcast: [],
-                splits: try await readableSplits(), reduceCount: 0, bufferLimit: 0, inputPaths: [], inputSegments: [],
-                directory: directory, setup: assignment.setup),
-            in: directory, with: runner)
+                attempt: attempt,
+                jobName: assignment.jobName,
+                parameters: assignment.parameters,
+                broadcast: [],
+                splits: try await readableSplits(),
+                reduceCount: 0,
+                bufferLimit: 0,
+                inputPaths: [],
+                inputSegments: [],
+                directory: directory,
+                setup: assignment.setup
+            ),
+            in: directory,
+            with: runner
+        )
         guard let plan = result.plan else {
             throw InputError(path: "\(attempt)", problem: "the job binary's setup task returned no plan")
         }
         return AttemptReport(
-            attempt: attempt, state: .succeeded, records: 0, counters: result.counters, failure: "", segments: [], plan: plan)
+            attempt: attempt,
+            state: .succeeded,
+            records: 0,
+            counters: result.counters,
+            failure: "",
+            segments: [],
+            plan: plan
+        )
     }
 
     private func runMap(with runner: JobRunner) async throws -> AttemptReport {
         let directory = tracker.jobDirectory(attempt.task.job) + "/map"
         let result = try await runChild(
             TaskRunRequest(
-                attempt: attempt, jobName: assignment.jobName, parameters: assignment.parameters,
-                broadcast: assignment.broadcast, splits: try await readableSplits(), reduceCount: assignment.reduceCount,
-                bufferLimit: assignment.bufferLimit, inputPaths: [], inputSegments: [], directory: directory),
-            in: directory, with: runner)
-        tracker.registry.add(attempt, MapTaskResult(path: result.outputPath, segments: result.segments, counters: result.counters))
+                attempt: attempt,
+                jobName: assignment.jobName,
+                parameters: assignment.parameters,
+                broadcast: assignment.broadcast,
+                splits: try await readableSplits(),
+                reduceCount: assignment.reduceCount,
+                bufferLimit: assignment.bufferLimit,
+                inputPaths: [],
+                inputSegments: [],
+                directory: directory
+            ),
+            in: directory,
+            with: runner
+        )
+        tracker.registry.add(
+            attempt,
+            MapTaskResult(path: result.outputPath, segments: result.segments, counters: result.counters)
+        )
         return AttemptReport(
-            attempt: attempt, state: .succeeded, records: result.counters[.mapInputRecords], counters: result.counters,
-            failure: "", segments: result.segments, outputPath: Self.absolute(result.outputPath))
+            attempt: attempt,
+            state: .succeeded,
+            records: result.counters[.mapInputRecords],
+            counters: result.counters,
+            failure: "",
+            segments: result.segments,
+            outputPath: Self.absolute(result.outputPath)
+        )
     }
 
     /// The assignment's splits as this tracker reads them: in place under the shared root, or
@@ -59,7 +100,14 @@ struct AttemptRunner: Sendable {
         var splits: [InputSplit] = []
         for split in assignment.splits {
             if let copy = try await fetchedCopy(of: split.path) {
-                splits.append(InputSplit(path: split.path, start: split.start, length: split.length, localPath: Self.absolute(copy)))
+                splits.append(
+                    InputSplit(
+                        path: split.path,
+                        start: split.start,
+                        length: split.length,
+                        localPath: Self.absolute(copy)
+                    )
+                )
             } else {
                 splits.append(InputSplit(path: Self.absolute(split.path), start: split.start, length: split.length))
             }
@@ -71,11 +119,17 @@ struct AttemptRunner: Sendable {
         let directory = tracker.jobDirectory(attempt.task.job) + "/reduce/\(attempt)"
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let fetcher = ReduceFetcher(
-            attempt: attempt, directory: directory + "/input", secret: tracker.configuration.secret,
+            attempt: attempt,
+            directory: directory + "/input",
+            secret: tracker.configuration.secret,
             readsInPlace: tracker.configuration.usesSharedFileSystems,
-            nodeID: tracker.configuration.trackerID, parallelFetches: tracker.configuration.parallelFetches,
+            nodeID: tracker.configuration.trackerID,
+            parallelFetches: tracker.configuration.parallelFetches,
             mergeFactor: tracker.configuration.shuffleMergeFactor,
-            metrics: tracker.metrics, logger: tracker.logger, progress: { [ledger = tracker.ledger, attempt] in ledger.progress(attempt, records: $0) })
+            metrics: tracker.metrics,
+            logger: tracker.logger,
+            progress: { [ledger = tracker.ledger, attempt] in ledger.progress(attempt, records: $0) }
+        )
         let fetched = try await fetcher.fetchAll(over: jobTracker)
         let inputs = fetched.inputs
         let inPlace = outputDirectoryIsWritableInPlace()
@@ -83,11 +137,19 @@ struct AttemptRunner: Sendable {
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         let counters = try await runChild(
             TaskRunRequest(
-                attempt: attempt, jobName: assignment.jobName, parameters: assignment.parameters,
-                broadcast: assignment.broadcast, splits: [], reduceCount: assignment.reduceCount,
-                bufferLimit: assignment.bufferLimit, inputPaths: inputs.map(\.path), inputSegments: inputs.map(\.segment),
-                directory: output),
-            in: directory, with: runner
+                attempt: attempt,
+                jobName: assignment.jobName,
+                parameters: assignment.parameters,
+                broadcast: assignment.broadcast,
+                splits: [],
+                reduceCount: assignment.reduceCount,
+                bufferLimit: assignment.bufferLimit,
+                inputPaths: inputs.map(\.path),
+                inputSegments: inputs.map(\.segment),
+                directory: output
+            ),
+            in: directory,
+            with: runner
         ).counters
         if !inPlace { try await upload(output) }
         tracker.logger.info(
@@ -95,10 +157,16 @@ struct AttemptRunner: Sendable {
             metadata: [
                 "attempt": "\(attempt)", "read-in-place": "\(fetched.readInPlace)/\(fetched.mapOutputs)",
                 "output": "\(inPlace ? "in-place" : "uploaded")",
-            ])
+            ]
+        )
         return AttemptReport(
-            attempt: attempt, state: .succeeded, records: counters[.reduceInputRecords], counters: counters, failure: "",
-            segments: [])
+            attempt: attempt,
+            state: .succeeded,
+            records: counters[.reduceInputRecords],
+            counters: counters,
+            failure: "",
+            segments: []
+        )
     }
 
     /// Whether the JobTracker's output directory for this attempt is on this tracker's file system
@@ -107,7 +175,11 @@ struct AttemptRunner: Sendable {
         guard tracker.configuration.usesSharedFileSystems, !assignment.outputDirectory.isEmpty,
             assignment.outputProbe?.isVisible == true
         else { return false }
-        return (try? FileManager.default.createDirectory(atPath: assignment.outputDirectory, withIntermediateDirectories: false)) != nil
+        return
+            (try? FileManager.default.createDirectory(
+                atPath: assignment.outputDirectory,
+                withIntermediateDirectories: false
+            )) != nil
     }
 
     /// Uploads the files of a reduce's output directory to the JobTracker, which commits them
@@ -116,7 +188,8 @@ struct AttemptRunner: Sendable {
         for name in try FileManager.default.contentsOfDirectory(atPath: output).sorted() {
             let file = try FileReadHandle(path: output + "/" + name)
             let reply = try await jobTracker.upload(
-                ClusterMessages.commitOutput, payload: CommitOutputRequest(attempt: attempt, file: name).encodedBuffer()
+                ClusterMessages.commitOutput,
+                payload: CommitOutputRequest(attempt: attempt, file: name).encodedBuffer()
             ) { writer in
                 try await FileStreaming.stream(file, from: 0, length: file.size, to: writer)
             }
@@ -125,7 +198,11 @@ struct AttemptRunner: Sendable {
     }
 
     /// Runs the attempt in a child process of the job's binary, which the tracker can kill.
-    private func runChild(_ request: TaskRunRequest, in directory: String, with runner: JobRunner) async throws -> TaskRunResult {
+    private func runChild(
+        _ request: TaskRunRequest,
+        in directory: String,
+        with runner: JobRunner
+    ) async throws -> TaskRunResult {
         let (ledger, attempt) = (tracker.ledger, attempt)
         let memoryLimit = tracker.configuration.taskMemoryLimit
         var environment = try TaskEnvironment(declaration: request.parameters[TaskEnvironment.parameter])
@@ -138,9 +215,14 @@ struct AttemptRunner: Sendable {
         }
         defer { try? FileManager.default.removeItem(atPath: attemptDirectory) }
         let child = try ChildTask(
-            runner: runner, request: request, directory: directory,
-            logPath: tracker.logPath(of: attempt), environment: environment, memoryLimit: memoryLimit,
-            progress: { ledger.progress(attempt, records: $0) })
+            runner: runner,
+            request: request,
+            directory: directory,
+            logPath: tracker.logPath(of: attempt),
+            environment: environment,
+            memoryLimit: memoryLimit,
+            progress: { ledger.progress(attempt, records: $0) }
+        )
         tracker.children.add(attempt, child)
         defer { tracker.children.remove(attempt) }
         return try await child.result()
@@ -153,7 +235,9 @@ struct AttemptRunner: Sendable {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var cached: [(file: JobFileReference, path: String)] = []
         for file in files {
-            cached.append((file, try await tracker.runners.cache.path(of: file, for: attempt.task.job, fetch: fetchJobFile)))
+            cached.append(
+                (file, try await tracker.runners.cache.path(of: file, for: attempt.task.job, fetch: fetchJobFile))
+            )
         }
         try ShippedFiles.link(cached, into: directory)
     }
@@ -161,7 +245,9 @@ struct AttemptRunner: Sendable {
     /// Fetches a shipped job file from the JobTracker's job-file store into `path`.
     private func fetchJobFile(_ file: JobFileReference, into path: String) async throws {
         let response = try await jobTracker.download(
-            ClusterMessages.fetchJobFile, payload: FetchJobFileRequest(sha256: file.sha256).encodedBuffer())
+            ClusterMessages.fetchJobFile,
+            payload: FetchJobFileRequest(sha256: file.sha256).encodedBuffer()
+        )
         _ = try response.header.decode(as: FetchJobFileReply.self)
         try await FileStreaming.receive(response.body, into: path)
     }

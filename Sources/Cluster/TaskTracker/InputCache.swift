@@ -15,10 +15,13 @@ actor InputCache {
     func localPath(of path: String, job: JobID, over connection: WireConnection) async throws -> String {
         let key = "\(job)\u{0}\(path)"
         if let fetch = fetches[key] { return try await fetch.value }
-        let target = "\(directory)/\(job)/inputs/\(String(Array(path.utf8).withUnsafeBytes { KeyBytes.stableHash($0) }, radix: 16))"
+        let target =
+            "\(directory)/\(job)/inputs/\(String(Array(path.utf8).withUnsafeBytes { KeyBytes.stableHash($0) }, radix: 16))"
         let fetch = Task {
             let response = try await connection.download(
-                ClusterMessages.fetchInput, payload: FetchInputRequest(job: job, path: path).encodedBuffer())
+                ClusterMessages.fetchInput,
+                payload: FetchInputRequest(job: job, path: path).encodedBuffer()
+            )
             _ = try response.header.decode(as: FetchInputReply.self)
             try await FileStreaming.receive(response.body, into: target)
             return target

@@ -30,12 +30,16 @@ public struct MinimumFreeSpace: Sendable, Equatable, CustomStringConvertible {
         for part in text.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
             if part.hasSuffix("%") {
                 guard percent == nil, let value = Double(part.dropLast()), value >= 0, value <= 100 else {
-                    throw ClusterError(message: "\(option) \(text): expected a size (1g), a percentage (5%) or both (1g,5%)")
+                    throw ClusterError(
+                        message: "\(option) \(text): expected a size (1g), a percentage (5%) or both (1g,5%)"
+                    )
                 }
                 percent = value
             } else {
                 guard bytes == nil, let size = ByteCountText.parse(part) else {
-                    throw ClusterError(message: "\(option) \(text): expected a size (1g), a percentage (5%) or both (1g,5%)")
+                    throw ClusterError(
+                        message: "\(option) \(text): expected a size (1g), a percentage (5%) or both (1g,5%)"
+                    )
                 }
                 bytes = size
             }

@@ -53,14 +53,21 @@ struct ReduceFetcher: Sendable {
         while true {
             let reply = try await jobTracker.call(
                 MapCompletionsRequest(
-                    job: attempt.task.job, phase: attempt.task.phase, from: known, unreachable: toReport, reduce: attempt),
-                expecting: MapCompletionsReply.self)
+                    job: attempt.task.job,
+                    phase: attempt.task.phase,
+                    from: known,
+                    unreachable: toReport,
+                    reduce: attempt
+                ),
+                expecting: MapCompletionsReply.self
+            )
             toReport = []
             guard reply.failure.isEmpty else { throw ShuffleError(message: reply.failure) }
             known += reply.locations.count
             pending += reply.locations.filter { fetched[$0.mapIndex] == nil && !unreachable.contains($0.attempt) }
             pending = latestPerMap(pending)
-            let outcomes = try await withThrowingTaskGroup(of: (MapOutputLocation, ReduceTaskRunner.Input?).self) { group in
+            let outcomes = try await withThrowingTaskGroup(of: (MapOutputLocation, ReduceTaskRunner.Input?).self) {
+                group in
                 var outcomes: [(MapOutputLocation, ReduceTaskRunner.Input?)] = []
                 var running = 0
                 for location in pending {
@@ -87,7 +94,9 @@ struct ReduceFetcher: Sendable {
             }
             pending = []
             let batch = arrived
-            try await Self.offloaded { for (mapIndex, input) in batch { try merger.add(mapIndex: mapIndex, input: input) } }
+            try await Self.offloaded {
+                for (mapIndex, input) in batch { try merger.add(mapIndex: mapIndex, input: input) }
+            }
             if reply.mapCount > 0, fetched.count == reply.mapCount { break }
         }
         let readInPlace = fetched.values.filter { !$0.path.hasPrefix(directory + "/") }.count
@@ -128,22 +137,36 @@ struct ReduceFetcher: Sendable {
             do {
                 let client = WireClient(
                     WireClient.Configuration(
-                        host: location.host, port: location.port, secret: secret, role: .shuffle, nodeID: nodeID,
-                        connectTimeout: .seconds(2)))
+                        host: location.host,
+                        port: location.port,
+                        secret: secret,
+                        role: .shuffle,
+                        nodeID: nodeID,
+                        connectTimeout: .seconds(2)
+                    )
+                )
                 return try await client.withConnection { connection in
                     let response = try await connection.download(
                         ClusterMessages.fetchMapOutput,
-                        payload: FetchMapOutputRequest(attempt: location.attempt, partition: attempt.task.index).encodedBuffer())
+                        payload: FetchMapOutputRequest(attempt: location.attempt, partition: attempt.task.index)
+                            .encodedBuffer()
+                    )
                     let header = try response.header.decode(as: FetchMapOutputReply.self)
                     try await FileStreaming.receive(response.body, into: path)
                     metrics.fetched(bytes: header.length)
                     return ReduceTaskRunner.Input(
-                        path: path, segment: MapOutputSegment(offset: 0, length: header.length, records: header.records))
+                        path: path,
+                        segment: MapOutputSegment(offset: 0, length: header.length, records: header.records)
+                    )
                 }
             } catch {
                 logger.warning(
                     "shuffle fetch failed",
-                    metadata: ["attempt": "\(attempt)", "map": "\(location.attempt)", "from": "\(location.host):\(location.port)", "try": "\(retry + 1)", "error": "\(error)"])
+                    metadata: [
+                        "attempt": "\(attempt)", "map": "\(location.attempt)",
+                        "from": "\(location.host):\(location.port)", "try": "\(retry + 1)", "error": "\(error)",
+                    ]
+                )
             }
         }
         return nil

@@ -15,20 +15,42 @@ final class ShuffleServer: Sendable {
     var port: Int { server.port }
 
     static func bind(
-        host: String, port: Int, secret: ClusterSecret, nodeID: String, registry: MapOutputRegistry,
-        workDirectory: String, metrics: TaskTrackerMetrics, logger: Logger
+        host: String,
+        port: Int,
+        secret: ClusterSecret,
+        nodeID: String,
+        registry: MapOutputRegistry,
+        workDirectory: String,
+        metrics: TaskTrackerMetrics,
+        logger: Logger
     ) async throws -> ShuffleServer {
         let server = try await WireServer.bind(
             WireServer.Configuration(
-                host: host, port: port, secret: secret, serverName: "TaskTracker shuffle", nodeID: nodeID,
-                allowedRoles: [.shuffle], acceptedMessages: ClusterMessages.shuffleCatalog),
-            logger: logger)
+                host: host,
+                port: port,
+                secret: secret,
+                serverName: "TaskTracker shuffle",
+                nodeID: nodeID,
+                allowedRoles: [.shuffle],
+                acceptedMessages: ClusterMessages.shuffleCatalog
+            ),
+            logger: logger
+        )
         return ShuffleServer(
-            server: server, registry: registry, workDirectory: workDirectory, metrics: metrics, logger: logger)
+            server: server,
+            registry: registry,
+            workDirectory: workDirectory,
+            metrics: metrics,
+            logger: logger
+        )
     }
 
     private init(
-        server: WireServer, registry: MapOutputRegistry, workDirectory: String, metrics: TaskTrackerMetrics, logger: Logger
+        server: WireServer,
+        registry: MapOutputRegistry,
+        workDirectory: String,
+        metrics: TaskTrackerMetrics,
+        logger: Logger
     ) {
         self.server = server
         self.registry = registry
@@ -59,7 +81,11 @@ final class ShuffleServer: Sendable {
         await server.close()
     }
 
-    private static func answerLog(_ request: IncomingRequest, on connection: WireConnection, workDirectory: String) async {
+    private static func answerLog(
+        _ request: IncomingRequest,
+        on connection: WireConnection,
+        workDirectory: String
+    ) async {
         do {
             let attempt = try request.decode(as: FetchAttemptLogRequest.self).attempt
             let path = TaskTracker.logPath(of: attempt, in: workDirectory)
@@ -68,7 +94,9 @@ final class ShuffleServer: Sendable {
             }
             let file = try FileReadHandle(path: path)
             try await connection.respondWithStream(
-                to: request, type: request.type, payload: AttemptLogReply(size: file.size).encodedBuffer()
+                to: request,
+                type: request.type,
+                payload: AttemptLogReply(size: file.size).encodedBuffer()
             ) { writer in
                 try await FileStreaming.stream(file, from: 0, length: file.size, to: writer)
             }
@@ -78,7 +106,10 @@ final class ShuffleServer: Sendable {
     }
 
     private static func answer(
-        _ request: IncomingRequest, on connection: WireConnection, registry: MapOutputRegistry, metrics: TaskTrackerMetrics
+        _ request: IncomingRequest,
+        on connection: WireConnection,
+        registry: MapOutputRegistry,
+        metrics: TaskTrackerMetrics
     ) async {
         do {
             let message = try request.decode(as: FetchMapOutputRequest.self)
@@ -91,7 +122,8 @@ final class ShuffleServer: Sendable {
             let segment = output.segments[message.partition]
             let file = try FileReadHandle(path: output.path)
             try await connection.respondWithStream(
-                to: request, type: request.type,
+                to: request,
+                type: request.type,
                 payload: FetchMapOutputReply(records: segment.records, length: segment.length).encodedBuffer()
             ) { writer in
                 try await FileStreaming.stream(file, from: segment.offset, length: segment.length, to: writer)

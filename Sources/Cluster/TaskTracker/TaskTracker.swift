@@ -47,37 +47,72 @@ public final class TaskTracker: Sendable {
         let registry = MapOutputRegistry()
         let metrics = TaskTrackerMetrics(factory: configuration.metricsFactory)
         let environment = try TaskEnvironment(declaration: nil).variables(
-            inheriting: ProcessInfo.processInfo.environment, trackerPID: getpid(), memoryLimit: configuration.taskMemoryLimit)
+            inheriting: ProcessInfo.processInfo.environment,
+            trackerPID: getpid(),
+            memoryLimit: configuration.taskMemoryLimit
+        )
         let installed: Result<BinaryDescription, BinaryProblem>
         if let known = configuration.installedDescription {
             installed = .success(known)
         } else {
             installed = await JobRunners.describeInstalled(
-                at: configuration.taskRunnerPath, tracker: configuration.trackerID, environment: environment)
+                at: configuration.taskRunnerPath,
+                tracker: configuration.trackerID,
+                environment: environment
+            )
         }
         if case .failure(let problem) = installed {
-            logger.error("the installed job binary cannot run; only shipped binaries will", metadata: ["problem": "\(problem)"])
+            logger.error(
+                "the installed job binary cannot run; only shipped binaries will",
+                metadata: ["problem": "\(problem)"]
+            )
         }
         let runners = JobRunners(
-            installedPath: configuration.taskRunnerPath, installed: installed,
-            cache: try JobFileCache(directory: configuration.workDirectory + "/job-files", capacity: configuration.jobFileCacheSize),
-            tracker: configuration.trackerID, environment: environment)
+            installedPath: configuration.taskRunnerPath,
+            installed: installed,
+            cache: try JobFileCache(
+                directory: configuration.workDirectory + "/job-files",
+                capacity: configuration.jobFileCacheSize
+            ),
+            tracker: configuration.trackerID,
+            environment: environment
+        )
         let shuffle = try await ShuffleServer.bind(
-            host: configuration.host, port: configuration.shufflePort, secret: configuration.secret,
-            nodeID: configuration.trackerID, registry: registry, workDirectory: configuration.workDirectory,
-            metrics: metrics, logger: logger)
+            host: configuration.host,
+            port: configuration.shufflePort,
+            secret: configuration.secret,
+            nodeID: configuration.trackerID,
+            registry: registry,
+            workDirectory: configuration.workDirectory,
+            metrics: metrics,
+            logger: logger
+        )
         return TaskTracker(
-            configuration: configuration, logger: logger, registry: registry, shuffle: shuffle, metrics: metrics, probe: probe,
-            runners: runners)
+            configuration: configuration,
+            logger: logger,
+            registry: registry,
+            shuffle: shuffle,
+            metrics: metrics,
+            probe: probe,
+            runners: runners
+        )
     }
 
     private init(
-        configuration: TaskTrackerConfiguration, logger: Logger, registry: MapOutputRegistry, shuffle: ShuffleServer,
-        metrics: TaskTrackerMetrics, probe: FileSystemProbe, runners: JobRunners
+        configuration: TaskTrackerConfiguration,
+        logger: Logger,
+        registry: MapOutputRegistry,
+        shuffle: ShuffleServer,
+        metrics: TaskTrackerMetrics,
+        probe: FileSystemProbe,
+        runners: JobRunners
     ) {
         self.runners = runners
         ledger.adopt(
-            ((try? FileManager.default.contentsOfDirectory(atPath: configuration.workDirectory)) ?? []).compactMap(JobID.init))
+            ((try? FileManager.default.contentsOfDirectory(atPath: configuration.workDirectory)) ?? []).compactMap(
+                JobID.init
+            )
+        )
         self.configuration = configuration
         self.probe = probe
         self.metrics = metrics
@@ -120,8 +155,10 @@ public final class TaskTracker: Sendable {
         let client = jobTrackerClient()
         _ = try? await client.withConnection { connection in
             try await connection.call(
-                DeregisterTrackerRequest(tracker: configuration.trackerID), expecting: DeregisterTrackerReply.self,
-                timeout: .seconds(2))
+                DeregisterTrackerRequest(tracker: configuration.trackerID),
+                expecting: DeregisterTrackerReply.self,
+                timeout: .seconds(2)
+            )
         }
         await shuffle.close()
     }
@@ -141,7 +178,9 @@ public final class TaskTracker: Sendable {
         } else if running > 0 {
             logger.warning("drain time is up; handing running attempts back", metadata: ["attempts": "\(running)"])
         } else {
-            logger.warning("drain time is up; leaving while reduces may still need map outputs here, which run again elsewhere")
+            logger.warning(
+                "drain time is up; leaving while reduces may still need map outputs here, which run again elsewhere"
+            )
         }
         children.handBackAll()
         let deadline = ContinuousClock.now + .seconds(3)
@@ -184,8 +223,14 @@ public final class TaskTracker: Sendable {
     private func jobTrackerClient() -> WireClient {
         WireClient(
             WireClient.Configuration(
-                host: configuration.jobTrackerHost, port: configuration.jobTrackerPort, secret: configuration.secret,
-                role: .tracker, nodeID: configuration.trackerID, requestTimeout: .seconds(60)))
+                host: configuration.jobTrackerHost,
+                port: configuration.jobTrackerPort,
+                secret: configuration.secret,
+                role: .tracker,
+                nodeID: configuration.trackerID,
+                requestTimeout: .seconds(60)
+            )
+        )
     }
 
     private func heartbeatLoop() async {
@@ -216,14 +261,23 @@ public final class TaskTracker: Sendable {
     private func register(on connection: WireConnection) async throws {
         let reply = try await connection.call(
             RegisterTrackerRequest(
-                tracker: configuration.trackerID, host: configuration.advertiseHost, shufflePort: shufflePort,
-                slots: configuration.slots, probe: probe, installedJobs: (try? runners.installed.get())?.jobs ?? [],
-                heldJobs: ledger.heldJobs),
-            expecting: RegisterTrackerReply.self)
+                tracker: configuration.trackerID,
+                host: configuration.advertiseHost,
+                shufflePort: shufflePort,
+                slots: configuration.slots,
+                probe: probe,
+                installedJobs: (try? runners.installed.get())?.jobs ?? [],
+                heldJobs: ledger.heldJobs
+            ),
+            expecting: RegisterTrackerReply.self
+        )
         for job in ledger.retire(reply.finishedJobs) { await cleanUp(job) }
         heartbeatInterval.withLock { $0 = .milliseconds(max(10, reply.heartbeatMilliseconds)) }
         registered.withLock { $0 = true }
-        logger.info("registered with the JobTracker", metadata: ["jobtracker": "\(configuration.jobTrackerHost):\(configuration.jobTrackerPort)"])
+        logger.info(
+            "registered with the JobTracker",
+            metadata: ["jobtracker": "\(configuration.jobTrackerHost):\(configuration.jobTrackerPort)"]
+        )
     }
 
     /// Sends one heartbeat with whatever there is to report and acts on the reply; returns
@@ -241,10 +295,17 @@ public final class TaskTracker: Sendable {
         do {
             reply = try await connection.call(
                 HeartbeatRequest(
-                    tracker: configuration.trackerID, freeSlots: configuration.slots - ledger.runningCount,
-                    acceptsTasks: accepting, reports: reports, logs: outbox.take(), freeBytes: space.freeBytes,
-                    refusal: draining ? "" : space.shortage ?? ""),
-                expecting: HeartbeatReply.self, timeout: interval + .seconds(30))
+                    tracker: configuration.trackerID,
+                    freeSlots: configuration.slots - ledger.runningCount,
+                    acceptsTasks: accepting,
+                    reports: reports,
+                    logs: outbox.take(),
+                    freeBytes: space.freeBytes,
+                    refusal: draining ? "" : space.shortage ?? ""
+                ),
+                expecting: HeartbeatReply.self,
+                timeout: interval + .seconds(30)
+            )
         } catch {
             ledger.restore(reports)
             throw error
@@ -273,22 +334,37 @@ public final class TaskTracker: Sendable {
             do {
                 report = try await AttemptRunner(tracker: self, assignment: assignment, jobTracker: connection).run()
                 logger.info("attempt succeeded", metadata: ["attempt": "\(assignment.attempt)"])
-            } catch where children.isHandingBack {
+            } catch  where children.isHandingBack {
                 logger.info("attempt handed back", metadata: ["attempt": "\(assignment.attempt)"])
                 report = AttemptReport(
-                    attempt: assignment.attempt, state: .killed, records: 0, counters: Counters(),
-                    failure: "handed back by a tracker leaving the cluster", segments: [])
+                    attempt: assignment.attempt,
+                    state: .killed,
+                    records: 0,
+                    counters: Counters(),
+                    failure: "handed back by a tracker leaving the cluster",
+                    segments: []
+                )
             } catch {
                 logger.warning("attempt failed", metadata: ["attempt": "\(assignment.attempt)", "error": "\(error)"])
                 report = AttemptReport(
-                    attempt: assignment.attempt, state: .failed, records: 0, counters: Counters(), failure: "\(error)",
-                    segments: [], logTail: (error as? ChildTaskFailure)?.logTail ?? [], binaryProblem: error as? BinaryProblem)
+                    attempt: assignment.attempt,
+                    state: .failed,
+                    records: 0,
+                    counters: Counters(),
+                    failure: "\(error)",
+                    segments: [],
+                    logTail: (error as? ChildTaskFailure)?.logTail ?? [],
+                    binaryProblem: error as? BinaryProblem
+                )
             }
             ledger.finished(report)
             metrics.running(ledger.runningCount)
             if report.state != .killed {
                 metrics.attemptFinished(
-                    assignment.attempt, succeeded: report.state == .succeeded, seconds: (ContinuousClock.now - started).seconds)
+                    assignment.attempt,
+                    succeeded: report.state == .succeeded,
+                    seconds: (ContinuousClock.now - started).seconds
+                )
             }
             _ = try? await heartbeat(on: connection)
         }

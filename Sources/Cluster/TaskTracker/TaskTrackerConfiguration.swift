@@ -62,14 +62,25 @@ public struct TaskTrackerConfiguration: Sendable {
 
     /// Creates a configuration; the tracker id defaults to `advertiseHost:shufflePort` plus the process id.
     public init(
-        jobTrackerHost: String, jobTrackerPort: Int, host: String, advertiseHost: String? = nil,
-        shufflePort: Int = defaultShufflePort, slots: Int = ProcessInfo.processInfo.activeProcessorCount,
-        workDirectory: String, sharedInputRoot: String? = nil, usesSharedFileSystems: Bool = true, secret: ClusterSecret,
+        jobTrackerHost: String,
+        jobTrackerPort: Int,
+        host: String,
+        advertiseHost: String? = nil,
+        shufflePort: Int = defaultShufflePort,
+        slots: Int = ProcessInfo.processInfo.activeProcessorCount,
+        workDirectory: String,
+        sharedInputRoot: String? = nil,
+        usesSharedFileSystems: Bool = true,
+        secret: ClusterSecret,
         trackerID: String? = nil,
-        parallelFetches: Int = 4, shuffleMergeFactor: Int = ShuffleMerger.defaultFactor, taskRunnerPath: String? = nil,
-        installedDescription: BinaryDescription? = nil, jobFileCacheSize: Int64 = defaultJobFileCacheSize,
+        parallelFetches: Int = 4,
+        shuffleMergeFactor: Int = ShuffleMerger.defaultFactor,
+        taskRunnerPath: String? = nil,
+        installedDescription: BinaryDescription? = nil,
+        jobFileCacheSize: Int64 = defaultJobFileCacheSize,
         drainTimeout: Duration = defaultDrainTimeout,
-        metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance, minimumFreeSpace: MinimumFreeSpace = .default,
+        metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance,
+        minimumFreeSpace: MinimumFreeSpace = .default,
         taskMemoryLimit: Int64? = nil
     ) {
         self.jobTrackerHost = jobTrackerHost
@@ -82,7 +93,9 @@ public struct TaskTrackerConfiguration: Sendable {
         self.sharedInputRoot = sharedInputRoot
         self.usesSharedFileSystems = usesSharedFileSystems
         self.secret = secret
-        self.trackerID = trackerID ?? "tracker-\(advertiseHost ?? host)-\(ProcessInfo.processInfo.processIdentifier)-\(UInt16.random(in: 0...UInt16.max))"
+        self.trackerID =
+            trackerID
+            ?? "tracker-\(advertiseHost ?? host)-\(ProcessInfo.processInfo.processIdentifier)-\(UInt16.random(in: 0...UInt16.max))"
         self.parallelFetches = max(1, parallelFetches)
         self.shuffleMergeFactor = max(2, shuffleMergeFactor)
         self.taskRunnerPath = taskRunnerPath ?? Self.siblingExecutable("mrtask")

@@ -58,7 +58,14 @@ final class TrackerLedger: Sendable {
             if now.timeIntervalSince(state.lastProgressReport) >= interval, !state.running.isEmpty {
                 state.lastProgressReport = now
                 reports += state.running.map {
-                    AttemptReport(attempt: $0.key, state: .running, records: $0.value, counters: Counters(), failure: "", segments: [])
+                    AttemptReport(
+                        attempt: $0.key,
+                        state: .running,
+                        records: $0.value,
+                        counters: Counters(),
+                        failure: "",
+                        segments: []
+                    )
                 }
             }
             return reports

@@ -23,7 +23,10 @@ struct ConsoleActions: Sendable {
         let offered = await installedJobs()
         guard let descriptor = offered.first(where: { $0.name == request.job }) else {
             let names = offered.map(\.name).joined(separator: ", ")
-            throw InputError(path: request.job, problem: "not a job the cluster's trackers offer (they offer: \(names.isEmpty ? "none" : names))")
+            throw InputError(
+                path: request.job,
+                problem: "not a job the cluster's trackers offer (they offer: \(names.isEmpty ? "none" : names))"
+            )
         }
         var parameters = try request.parameters(for: descriptor)
         parameters[ResultArtifact.parameter] = "true"
@@ -41,8 +44,16 @@ struct ConsoleActions: Sendable {
         }
         let job = try await tracker.submit(
             SubmitJobRequest(
-                job: descriptor.name, parameters: parameters, inputs: inputs, outputPath: "", reducers: request.reducers ?? 0,
-                splitSize: 32 << 20, mapBufferSize: 64 << 20, replacesOutput: false))
+                job: descriptor.name,
+                parameters: parameters,
+                inputs: inputs,
+                outputPath: "",
+                reducers: request.reducers ?? 0,
+                splitSize: 32 << 20,
+                mapBufferSize: 64 << 20,
+                replacesOutput: false
+            )
+        )
         for var upload in read {
             upload.jobs.append("\(job)")
             try? uploads.write(upload)
@@ -70,7 +81,9 @@ struct ConsoleActions: Sendable {
         var files: [String] = []
         while let name = enumerator.nextObject() as? String, files.count < 500 {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: inputsDirectory + "/" + name, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: inputsDirectory + "/" + name, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            {
                 files.append(name)
             }
         }

@@ -48,7 +48,9 @@ struct SubmitRequest: Decodable, Sendable {
                 default: throw InputError(path: name, problem: "a flag is true or false, not \(value)")
                 }
             } else if !value.isEmpty {
-                guard value.utf8.count <= 1000, !value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+                guard value.utf8.count <= 1000,
+                    !value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+                else {
                     throw InputError(path: name, problem: "a value has at most 1000 bytes and no control characters")
                 }
                 parameters[option.parameter] = value
@@ -58,7 +60,8 @@ struct SubmitRequest: Decodable, Sendable {
     }
 
     /// A list that a page form may also send as a single string.
-    private static func strings(_ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> [String]? {
+    private static func strings(_ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> [String]?
+    {
         if let list = try? container.decodeIfPresent([String].self, forKey: key) { return list }
         return try container.decodeIfPresent(String.self, forKey: key).map { [$0] }
     }

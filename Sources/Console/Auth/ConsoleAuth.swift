@@ -80,7 +80,14 @@ public final class ConsoleAuth: Sendable {
 
     /// The session cookie for `session`: HttpOnly, SameSite=Strict, for the whole site.
     static func cookie(for session: ConsoleSession) -> Cookie {
-        Cookie(name: cookieName, value: session.id, maxAge: Int(sessionLifetime), path: "/", httpOnly: true, sameSite: .strict)
+        Cookie(
+            name: cookieName,
+            value: session.id,
+            maxAge: Int(sessionLifetime),
+            path: "/",
+            httpOnly: true,
+            sameSite: .strict
+        )
     }
 
     private static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {

@@ -17,7 +17,14 @@ struct SVGHistogram {
         var bars = ""
         for (index, count) in bins.enumerated() where count > 0 {
             let barHeight = Double(count) / peak * height
-            bars += String(format: "M%.1f %.1fh%.2fv%.1fh-%.2fz", Double(index) * step, height - barHeight, step, barHeight, step)
+            bars += String(
+                format: "M%.1f %.1fh%.2fv%.1fh-%.2fz",
+                Double(index) * step,
+                height - barHeight,
+                step,
+                barHeight,
+                step
+            )
         }
         var running = 0
         var curve = ""

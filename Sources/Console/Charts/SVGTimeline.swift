@@ -31,9 +31,15 @@ struct SVGTimeline {
                 let from = x(attempt.startedAt)
                 let to = x(attempt.finishedAt ?? end)
                 shapes += String(
-                    format: "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%@\"><title>%@</title></rect>",
-                    from, y, max(1.5, to - from), rowHeight - 3, Self.color(attempt.state),
-                    HTML.escape("\(attempt.id) \(attempt.state) on \(attempt.tracker)"))
+                    format:
+                        "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%@\"><title>%@</title></rect>",
+                    from,
+                    y,
+                    max(1.5, to - from),
+                    rowHeight - 3,
+                    Self.color(attempt.state),
+                    HTML.escape("\(attempt.id) \(attempt.state) on \(attempt.tracker)")
+                )
             }
         }
         let finishes = tasks.compactMap { task in task.attempts.first { $0.state == "succeeded" }?.finishedAt }.sorted()

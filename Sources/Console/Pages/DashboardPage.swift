@@ -21,8 +21,10 @@ struct DashboardPage {
             ("Jobs finished", overview.jobs(in: .succeeded).count),
             ("Jobs failed or killed", overview.jobs(in: .failed).count + overview.jobs(in: .killed).count),
         ].map { "<div class=\"card\"><b>\($0.1)</b>\($0.0)</div>" }.joined()
-        let slots = "<div class=\"card\"><b>\(overview.slotsUsed)/\(overview.slots)</b>Slots used "
-            + HTML.progress(overview.slots == 0 ? 0 : Double(overview.slotsUsed) / Double(overview.slots), label: "") + "</div>"
+        let slots =
+            "<div class=\"card\"><b>\(overview.slotsUsed)/\(overview.slots)</b>Slots used "
+            + HTML.progress(overview.slots == 0 ? 0 : Double(overview.slotsUsed) / Double(overview.slots), label: "")
+            + "</div>"
         let live = """
             <div class="cards">\(cards)\(slots)</div>
             <h2>Jobs</h2>
@@ -41,12 +43,13 @@ struct DashboardPage {
                 <td><button class="danger" data-delete="/api/v1/uploads/\(id)" data-confirm="Delete this upload?">Delete</button></td></tr>
                 """
         }.joined()
-        let table = uploads.isEmpty
+        let table =
+            uploads.isEmpty
             ? "<p class=\"muted\">No uploads yet.</p>"
             : """
-                <div class="scroll"><table id="uploads"><thead><tr><th>File</th><th class="num">Size</th><th>Kind</th>\
-                <th>Last job</th><th></th></tr></thead><tbody>\(rows)</tbody></table></div>
-                """
+            <div class="scroll"><table id="uploads"><thead><tr><th>File</th><th class="num">Size</th><th>Kind</th>\
+            <th>Last job</th><th></th></tr></thead><tbody>\(rows)</tbody></table></div>
+            """
         return """
             <h2>Uploads</h2>
             <form data-upload="/" id="upload-form"><label>File (at most \(HTML.bytes(uploadLimit))) <input type="file" name="file"></label>\

@@ -22,7 +22,8 @@ enum HTML {
 
     /// `text` percent-encoded for a URL path segment or query value.
     static func urlComponent(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? ""
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~")))
+            ?? ""
     }
 
     /// A byte count as `812 B`, `1.4 KiB`, `23.0 MiB`.
@@ -49,7 +50,8 @@ enum HTML {
     /// A progress bar for a fraction from 0 to 1, with `label` beside it.
     static func progress(_ fraction: Double, label: String) -> String {
         let percent = Int((max(0, min(1, fraction)) * 100).rounded(.down))
-        return "<progress class=\"bar\" value=\"\(percent)\" max=\"100\"></progress><span class=\"barlabel\">\(escape(label)) \(percent)%</span>"
+        return
+            "<progress class=\"bar\" value=\"\(percent)\" max=\"100\"></progress><span class=\"barlabel\">\(escape(label)) \(percent)%</span>"
     }
 
     /// The region of a page that the page script re-fetches every two seconds while `active`

@@ -17,10 +17,13 @@ struct JobPage {
         let report = detail.report
         let id = HTML.escape("\(report.job)")
         let running = report.state == .running
-        let kill = running
-            ? "<button class=\"danger\" data-post=\"/api/v1/jobs/\(id)/kill\" data-confirm=\"Kill this job?\" id=\"kill\">Kill job</button>" : ""
+        let kill =
+            running
+            ? "<button class=\"danger\" data-post=\"/api/v1/jobs/\(id)/kill\" data-confirm=\"Kill this job?\" id=\"kill\">Kill job</button>"
+            : ""
         let failure = report.failure.isEmpty ? "" : "<p class=\"error\">\(HTML.escape(report.failure))</p>"
-        let failureLog = report.failureLog.isEmpty ? "" : "<pre>\(HTML.escape(report.failureLog.joined(separator: "\n")))</pre>"
+        let failureLog =
+            report.failureLog.isEmpty ? "" : "<pre>\(HTML.escape(report.failureLog.joined(separator: "\n")))</pre>"
         let live = """
             <p>\(HTML.badge(report.state.rawValue)) <strong>\(HTML.escape(report.name))</strong> · \
             binary <code id="binary">\(HTML.escape(report.binary))</code> · phase \(report.phase + 1)/\(report.phaseCount) \
@@ -42,7 +45,8 @@ struct JobPage {
     private func phases() -> String {
         guard !detail.phases.isEmpty else {
             let report = detail.report
-            return "<p>maps \(report.mapsDone)/\(report.mapsTotal), reduces \(report.reducesDone)/\(report.reducesTotal) <span class=\"muted\">(tasks are not kept after a JobTracker restart)</span></p>"
+            return
+                "<p>maps \(report.mapsDone)/\(report.mapsTotal), reduces \(report.reducesDone)/\(report.reducesTotal) <span class=\"muted\">(tasks are not kept after a JobTracker restart)</span></p>"
         }
         let rows = detail.phases.map { phase in
             """
@@ -86,8 +90,10 @@ struct JobPage {
         let failed = detail.failedAttempts
         guard !failed.isEmpty else { return "" }
         let items = failed.map { attempt in
-            let tail = attempt.logTail.isEmpty ? "" : "<pre>\(HTML.escape(attempt.logTail.joined(separator: "\n")))</pre>"
-            return "<li><strong>\(HTML.escape(attempt.id))</strong> on \(HTML.escape(attempt.tracker)): <span class=\"error\">\(HTML.escape(attempt.failure))</span>\(tail)</li>"
+            let tail =
+                attempt.logTail.isEmpty ? "" : "<pre>\(HTML.escape(attempt.logTail.joined(separator: "\n")))</pre>"
+            return
+                "<li><strong>\(HTML.escape(attempt.id))</strong> on \(HTML.escape(attempt.tracker)): <span class=\"error\">\(HTML.escape(attempt.failure))</span>\(tail)</li>"
         }.joined()
         return "<h2>Failures</h2><ul id=\"failures\">\(items)</ul>"
     }

@@ -31,7 +31,8 @@ struct LogsPage {
             <td>\(HTML.escape(line.message))</td></tr>
             """
         }.joined()
-        let table = lines.isEmpty
+        let table =
+            lines.isEmpty
             ? "<p class=\"muted\">No log lines match.</p>"
             : "<div class=\"scroll\"><table class=\"log\" id=\"logs\"><thead><tr><th>Time (UTC)</th><th>Level</th><th>Source</th><th>Job</th><th>Message</th></tr></thead><tbody>\(rows)</tbody></table></div>"
         return form + HTML.live("<p class=\"muted\">\(lines.count) lines, newest first.</p>" + table, active: true)

@@ -14,7 +14,10 @@ struct PageLayout {
             .map { path, name in
                 "<a href=\"\(path)\"\(name == section ? " aria-current=\"page\"" : "")>\(name)</a>"
             }.joined()
-        let account = csrf.isEmpty ? "<a href=\"/login\">Sign in</a>" : "<form method=\"post\" action=\"/logout\" class=\"inline\"><input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(csrf))\"><button>Sign out</button></form>"
+        let account =
+            csrf.isEmpty
+            ? "<a href=\"/login\">Sign in</a>"
+            : "<form method=\"post\" action=\"/logout\" class=\"inline\"><input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(csrf))\"><button>Sign out</button></form>"
         return """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8">

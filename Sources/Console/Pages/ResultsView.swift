@@ -46,8 +46,10 @@ struct ResultsView {
         case .table(let rows):
             guard let header = rows.first else { return "" }
             let head = header.map { "<th>\(HTML.escape($0))</th>" }.joined()
-            let body = rows.dropFirst().map { "<tr>" + $0.map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>" }.joined()
-            return "<div class=\"scroll\"><table class=\"artifact-table\"><thead><tr>\(head)</tr></thead><tbody>\(body)</tbody></table></div>"
+            let body = rows.dropFirst().map { "<tr>" + $0.map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>" }
+                .joined()
+            return
+                "<div class=\"scroll\"><table class=\"artifact-table\"><thead><tr>\(head)</tr></thead><tbody>\(body)</tbody></table></div>"
         case .text(let text):
             return "<pre class=\"artifact-text\">\(HTML.escape(text))</pre>"
         case .unreadable(let reason):

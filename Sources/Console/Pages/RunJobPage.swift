@@ -42,8 +42,10 @@ struct RunJobPage {
         let name = HTML.escape("option." + option.name)
         let help = "<span class=\"help\">\(HTML.escape(option.help))</span>"
         guard let valueName = option.valueName else {
-            return "<label class=\"check\"><input type=\"checkbox\" name=\"\(name)\" value=\"true\"> --\(HTML.escape(option.name)) \(help)</label>"
+            return
+                "<label class=\"check\"><input type=\"checkbox\" name=\"\(name)\" value=\"true\"> --\(HTML.escape(option.name)) \(help)</label>"
         }
-        return "<label>--\(HTML.escape(option.name)) <input name=\"\(name)\" placeholder=\"\(HTML.escape(valueName))\">\(help)</label>"
+        return
+            "<label>--\(HTML.escape(option.name)) <input name=\"\(name)\" placeholder=\"\(HTML.escape(valueName))\">\(help)</label>"
     }
 }

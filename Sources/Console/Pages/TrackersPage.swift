@@ -10,10 +10,16 @@ struct TrackersPage {
 
     /// The page body.
     func render() -> String {
-        guard !trackers.isEmpty else { return HTML.live("<p class=\"muted\">No tracker has registered.</p>", active: true) }
+        guard !trackers.isEmpty else {
+            return HTML.live("<p class=\"muted\">No tracker has registered.</p>", active: true)
+        }
         let rows = trackers.map { tracker in
-            let state = tracker.reason.isEmpty ? tracker.state.rawValue : "\(tracker.state.rawValue) (\(tracker.reason))"
-            let blacklisted = tracker.blacklistedBy.isEmpty ? "" : "<br><span class=\"muted\">blacklisted by \(HTML.escape(tracker.blacklistedBy.joined(separator: ", ")))</span>"
+            let state =
+                tracker.reason.isEmpty ? tracker.state.rawValue : "\(tracker.state.rawValue) (\(tracker.reason))"
+            let blacklisted =
+                tracker.blacklistedBy.isEmpty
+                ? ""
+                : "<br><span class=\"muted\">blacklisted by \(HTML.escape(tracker.blacklistedBy.joined(separator: ", ")))</span>"
             return """
                 <tr><td>\(HTML.escape(tracker.id))\(blacklisted)</td><td>\(HTML.escape(tracker.address))</td>\
                 <td>\(HTML.badge(tracker.state.rawValue)) <span class="muted">\(HTML.escape(state == tracker.state.rawValue ? "" : tracker.reason))</span></td>\
@@ -28,6 +34,8 @@ struct TrackersPage {
             <th class="num">Last heartbeat</th><th class="num">Free space</th><th class="num">Slots</th>\
             <th class="num">Running</th><th class="num">Failures</th>\
             </tr></thead><tbody>\(rows)</tbody></table></div>
-            """, active: true)
+            """,
+            active: true
+        )
     }
 }

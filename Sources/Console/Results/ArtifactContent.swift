@@ -39,7 +39,8 @@ enum ArtifactContent {
         }
         switch artifact.kind {
         case .histogram:
-            guard let counts = try? JSONDecoder().decode([Int].self, from: data), counts.count <= 65_536, counts.allSatisfy({ $0 >= 0 })
+            guard let counts = try? JSONDecoder().decode([Int].self, from: data), counts.count <= 65_536,
+                counts.allSatisfy({ $0 >= 0 })
             else {
                 self = .unreadable("not a JSON array of counts")
                 return

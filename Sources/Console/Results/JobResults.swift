@@ -15,7 +15,8 @@ struct JobResults {
     /// The results of the job `report` describes; none until it has succeeded.
     init(_ report: JobReport) {
         directory = report.outputPath
-        let names = report.state == .succeeded ? (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] : []
+        let names =
+            report.state == .succeeded ? (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] : []
         files = names.filter { !$0.hasPrefix(".") && !$0.hasPrefix("_") }.sorted()
         artifacts = names.compactMap(ResultArtifact.init(fileName:)).sorted { $0.isOrderedBefore($1) }
     }
@@ -38,7 +39,8 @@ struct JobResults {
     /// a 16-digit hash of its input's path and a dash, which is left out.
     static func downloadName(of file: String) -> String {
         let prefix = file.utf8.prefix(17)
-        let isStaged = prefix.count == 17 && prefix.last == UInt8(ascii: "-")
+        let isStaged =
+            prefix.count == 17 && prefix.last == UInt8(ascii: "-")
             && prefix.dropLast().allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
         return isStaged && file.utf8.count > 17 ? String(file.dropFirst(17)) : file
     }

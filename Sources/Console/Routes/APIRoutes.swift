@@ -28,29 +28,41 @@ struct APIRoutes<Context: RequestContext>: Sendable {
             let results = JobResults(try await tracker.report(try PageRoutes<Context>.jobID(context)))
             let file = try PageRoutes<Context>.parameter("file", of: context)
             return try await ConsoleResponse.file(
-                try results.path(of: file), type: JobResults.contentType(of: file), downloadName: JobResults.downloadName(of: file),
-                context: context)
+                try results.path(of: file),
+                type: JobResults.contentType(of: file),
+                downloadName: JobResults.downloadName(of: file),
+                context: context
+            )
         }
         read(router, "/api/v1/jobs/:job/artifacts") { _, context in
             let job = try PageRoutes<Context>.jobID(context)
-            return ConsoleResponse.json(JobResults(try await tracker.report(job)).artifacts.map { ArtifactJSON($0, of: job) })
+            return ConsoleResponse.json(
+                JobResults(try await tracker.report(job)).artifacts.map { ArtifactJSON($0, of: job) }
+            )
         }
         read(router, "/api/v1/jobs/:job/artifacts/:file") { _, context in
             let results = JobResults(try await tracker.report(try PageRoutes<Context>.jobID(context)))
             let artifact = try results.artifact(try PageRoutes<Context>.parameter("file", of: context))
             return try await ConsoleResponse.file(
-                results.directory + "/" + artifact.fileName, type: JobResults.contentType(of: artifact.fileName), downloadName: nil,
-                context: context)
+                results.directory + "/" + artifact.fileName,
+                type: JobResults.contentType(of: artifact.fileName),
+                downloadName: nil,
+                context: context
+            )
         }
         read(router, "/api/v1/installed-jobs") { _, _ in ConsoleResponse.json(await actions.installedJobs()) }
         read(router, "/api/v1/trackers") { _, _ in ConsoleResponse.json(await tracker.trackerStatuses()) }
         read(router, "/api/v1/logs") { request, _ in
             let query = request.uri.queryParameters
             let filter = LogFilter(
-                job: query["job"].map(String.init) ?? "", source: query["source"].map(String.init) ?? "",
-                level: query["level"].map(String.init) ?? "")
+                job: query["job"].map(String.init) ?? "",
+                source: query["source"].map(String.init) ?? "",
+                level: query["level"].map(String.init) ?? ""
+            )
             let limit = query["limit"].flatMap { Int($0) } ?? 500
-            return ConsoleResponse.json(tracker.logs.recent(limit: min(limit, JobTracker.logCapacity), where: filter.matches))
+            return ConsoleResponse.json(
+                tracker.logs.recent(limit: min(limit, JobTracker.logCapacity), where: filter.matches)
+            )
         }
         change(router, "/api/v1/jobs") { request, _ in
             var request = request
@@ -65,11 +77,18 @@ struct APIRoutes<Context: RequestContext>: Sendable {
     }
 
     /// A GET route that needs read access and answers errors as JSON.
-    func read(_ router: Router<Context>, _ path: RouterPath, _ body: @escaping @Sendable (Request, Context) async throws -> Response) {
+    func read(
+        _ router: Router<Context>,
+        _ path: RouterPath,
+        _ body: @escaping @Sendable (Request, Context) async throws -> Response
+    ) {
         let auth = console.auth
         router.get(path) { request, context in
             guard auth.mayRead(request) else {
-                return ConsoleResponse.json(["error": "sign in with the console token first (POST /login)"], status: .unauthorized)
+                return ConsoleResponse.json(
+                    ["error": "sign in with the console token first (POST /login)"],
+                    status: .unauthorized
+                )
             }
             do { return try await body(request, context) } catch { return ConsoleResponse.jsonError(error) }
         }
@@ -77,7 +96,9 @@ struct APIRoutes<Context: RequestContext>: Sendable {
 
     /// A state-changing route (POST, or `method`) that needs a session and its CSRF token.
     func change(
-        _ router: Router<Context>, _ path: RouterPath, method: HTTPRequest.Method = .post,
+        _ router: Router<Context>,
+        _ path: RouterPath,
+        method: HTTPRequest.Method = .post,
         _ body: @escaping @Sendable (Request, Context) async throws -> Response
     ) {
         let auth = console.auth

@@ -9,16 +9,24 @@ struct AuthRoutes<Context: RequestContext>: Sendable {
     func add(to router: Router<Context>) {
         let auth = console.auth
         router.get("/static/console.css") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=300"],
-                     body: ResponseBody(byteBuffer: ByteBuffer(string: ConsoleAssets.css)))
+            Response(
+                status: .ok,
+                headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=300"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: ConsoleAssets.css))
+            )
         }
         router.get("/static/console.js") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=300"],
-                     body: ResponseBody(byteBuffer: ByteBuffer(string: ConsoleAssets.javascript)))
+            Response(
+                status: .ok,
+                headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=300"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: ConsoleAssets.javascript))
+            )
         }
         router.get("/login") { request, _ in
             let csrf = auth.session(of: request)?.csrf ?? ""
-            return ConsoleResponse.html(PageLayout(title: "Sign in", section: "", csrf: csrf).render(LoginPage(error: "").render()))
+            return ConsoleResponse.html(
+                PageLayout(title: "Sign in", section: "", csrf: csrf).render(LoginPage(error: "").render())
+            )
         }
         router.post("/login") { request, _ in
             var request = request
@@ -27,7 +35,9 @@ struct AuthRoutes<Context: RequestContext>: Sendable {
             let token = isJSON ? Self.jsonToken(body) : FormFields(body)["token"]
             guard let session = auth.login(with: token ?? "") else {
                 if isJSON { return ConsoleResponse.json(["error": "wrong console token"], status: .unauthorized) }
-                let page = PageLayout(title: "Sign in", section: "", csrf: "").render(LoginPage(error: "Wrong console token.").render())
+                let page = PageLayout(title: "Sign in", section: "", csrf: "").render(
+                    LoginPage(error: "Wrong console token.").render()
+                )
                 return ConsoleResponse.html(page, status: .unauthorized)
             }
             var response = isJSON ? ConsoleResponse.json(["csrf": session.csrf]) : ConsoleResponse.redirect(to: "/")
@@ -44,13 +54,20 @@ struct AuthRoutes<Context: RequestContext>: Sendable {
             }
             auth.logout(request)
             var response = ConsoleResponse.redirect(to: "/login")
-            response.setCookie(Cookie(name: ConsoleAuth.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
+            response.setCookie(
+                Cookie(name: ConsoleAuth.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict)
+            )
             return response
         }
         router.get("/api/v1/session") { request, _ in
             let session = auth.session(of: request)
             return ConsoleResponse.json(
-                SessionReply(signedIn: session != nil, csrf: session?.csrf ?? "", loginRequiredToRead: auth.requiresLoginToRead))
+                SessionReply(
+                    signedIn: session != nil,
+                    csrf: session?.csrf ?? "",
+                    loginRequiredToRead: auth.requiresLoginToRead
+                )
+            )
         }
     }
 

@@ -12,10 +12,12 @@ enum ConsoleResponse {
             status: status,
             headers: [
                 .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
-                .contentSecurityPolicy: "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'",
+                .contentSecurityPolicy:
+                    "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'",
                 HeaderNames.contentTypeOptions: "nosniff",
             ],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text))
+        )
     }
 
     /// A value as JSON.
@@ -24,14 +26,21 @@ enum ConsoleResponse {
         encoder.outputFormatting = [.sortedKeys]
         let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
         return Response(
-            status: status, headers: [.contentType: "application/json", .cacheControl: "no-store", HeaderNames.contentTypeOptions: "nosniff"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+            status: status,
+            headers: [
+                .contentType: "application/json", .cacheControl: "no-store", HeaderNames.contentTypeOptions: "nosniff",
+            ],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data))
+        )
     }
 
     /// A file streamed from disk, as an attachment named `downloadName` when given; a sandboxing
     /// policy keeps whatever a job wrote from running as a page of the console.
     static func file(
-        _ path: String, type: String, downloadName: String?, context: some RequestContext
+        _ path: String,
+        type: String,
+        downloadName: String?,
+        context: some RequestContext
     ) async throws -> Response {
         var headers: HTTPFields = [
             .contentType: type, .cacheControl: "no-store", HeaderNames.contentTypeOptions: "nosniff",
@@ -69,7 +78,10 @@ enum ConsoleResponse {
     /// `attachment; filename*=UTF-8''…`, with the name percent-encoded so no quote or line break
     /// can escape the header.
     private static func disposition(_ name: String) -> String {
-        let ascii = name.unicodeScalars.map { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0)) ? Character($0) : "_" }
+        let ascii = name.unicodeScalars.map {
+            $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0))
+                ? Character($0) : "_"
+        }
         return "attachment; filename=\"\(String(ascii))\"; filename*=UTF-8''\(HTML.urlComponent(name))"
     }
 }

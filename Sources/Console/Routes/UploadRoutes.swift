@@ -38,7 +38,11 @@ struct UploadRoutes<Context: RequestContext>: Sendable {
         api.read(router, "/api/v1/uploads/:upload/original") { _, context in
             let upload = try uploads.upload(try context.parameters.require("upload"))
             return try await ConsoleResponse.file(
-                uploads.filePath(of: upload), type: UploadKind.contentType(of: upload.kind), downloadName: upload.name, context: context)
+                uploads.filePath(of: upload),
+                type: UploadKind.contentType(of: upload.kind),
+                downloadName: upload.name,
+                context: context
+            )
         }
     }
 }

@@ -15,7 +15,9 @@ public struct UploadStore: Sendable {
 
     /// A store under `dataDirectory`.
     public init(dataDirectory: String, limit: Int64) throws {
-        let absolute = dataDirectory.hasPrefix("/") ? dataDirectory : FileManager.default.currentDirectoryPath + "/" + dataDirectory
+        let absolute =
+            dataDirectory.hasPrefix("/")
+            ? dataDirectory : FileManager.default.currentDirectoryPath + "/" + dataDirectory
         root = URL(fileURLWithPath: absolute).standardizedFileURL.path + "/console/uploads"
         self.limit = limit
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
@@ -47,7 +49,12 @@ public struct UploadStore: Sendable {
             }
             guard size > 0 else { throw InputError(path: checked, problem: "the upload is empty") }
             let upload = Upload(
-                id: id, name: checked, size: size, uploadedAt: Date().timeIntervalSince1970, kind: UploadKind.detect(path: path))
+                id: id,
+                name: checked,
+                size: size,
+                uploadedAt: Date().timeIntervalSince1970,
+                kind: UploadKind.detect(path: path)
+            )
             try write(upload)
             return upload
         } catch {
@@ -64,7 +71,8 @@ public struct UploadStore: Sendable {
 
     /// The upload with `id`.
     public func upload(_ id: String) throws -> Upload {
-        guard Upload.isValidID(id), let data = FileManager.default.contents(atPath: directory(of: id) + "/upload.json") else {
+        guard Upload.isValidID(id), let data = FileManager.default.contents(atPath: directory(of: id) + "/upload.json")
+        else {
             throw UploadNotFound(id: id)
         }
         return try JSONDecoder().decode(Upload.self, from: data)

@@ -48,7 +48,10 @@ public struct FixedLengthInputFormat: InputFormat {
             let wanted = Int(min(Int64(chunk), end - offset))
             let read = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<wanted]), at: offset)
             guard read == wanted else {
-                throw InputError(path: split.path, problem: "file ended at byte \(offset + Int64(read)) while being read")
+                throw InputError(
+                    path: split.path,
+                    problem: "file ended at byte \(offset + Int64(read)) while being read"
+                )
             }
             var position = 0
             while position < read {
@@ -64,6 +67,8 @@ public struct FixedLengthInputFormat: InputFormat {
     private func partialRecordError(_ path: String, size: Int64) -> InputError {
         InputError(
             path: path,
-            problem: "\(size) bytes is not a whole number of \(recordLength)-byte records (\(size % Int64(recordLength)) bytes left over)")
+            problem:
+                "\(size) bytes is not a whole number of \(recordLength)-byte records (\(size % Int64(recordLength)) bytes left over)"
+        )
     }
 }

@@ -42,7 +42,9 @@ public enum InputPaths {
     private static func expand(_ path: String, skipping skipped: Set<Identity>) throws(InputError) -> [InputFile] {
         var status = stat()
         guard stat(path, &status) == 0 else { throw InputError(path: path, problem: reason(errno)) }
-        guard !skipped.contains(Identity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))) else { return [] }
+        guard !skipped.contains(Identity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))) else {
+            return []
+        }
         switch status.st_mode & S_IFMT {
         case S_IFREG:
             guard access(path, R_OK) == 0 else { throw InputError(path: path, problem: reason(errno)) }
@@ -54,7 +56,8 @@ public enum InputPaths {
         }
     }
 
-    private static func listDirectory(_ path: String, skipping skipped: Set<Identity>) throws(InputError) -> [InputFile] {
+    private static func listDirectory(_ path: String, skipping skipped: Set<Identity>) throws(InputError) -> [InputFile]
+    {
         guard let directory = opendir(path) else { throw InputError(path: path, problem: reason(errno)) }
         var names: [String] = []
         while let entry = readdir(directory) {

@@ -31,11 +31,23 @@ public struct KeyValueTextInputFormat: InputFormat {
         return try lines.read(split) { line in
             let bytes = line.bytes.buffer
             guard let base = bytes.baseAddress, let found = memchr(base, separator, bytes.count) else {
-                try body(KeyValueLine(key: line.bytes, value: ByteSlice(UnsafeRawBufferPointer(start: nil, count: 0)), offset: line.offset))
+                try body(
+                    KeyValueLine(
+                        key: line.bytes,
+                        value: ByteSlice(UnsafeRawBufferPointer(start: nil, count: 0)),
+                        offset: line.offset
+                    )
+                )
                 return
             }
             let cut = base.distance(to: UnsafeRawPointer(found))
-            try body(KeyValueLine(key: line.bytes[bytes: 0..<cut], value: line.bytes[bytes: cut + 1..<bytes.count], offset: line.offset))
+            try body(
+                KeyValueLine(
+                    key: line.bytes[bytes: 0..<cut],
+                    value: line.bytes[bytes: cut + 1..<bytes.count],
+                    offset: line.offset
+                )
+            )
         }
     }
 }

@@ -18,16 +18,23 @@ public enum OutputPlacement {
         for input in inputs {
             let source = resolved(input)
             if target == source {
-                throw InputError(path: output, problem: "the output is the input \(input); choose another output (nothing was deleted)")
+                throw InputError(
+                    path: output,
+                    problem: "the output is the input \(input); choose another output (nothing was deleted)"
+                )
             }
             if source.hasPrefix(target == "/" ? "/" : target + "/") {
                 throw InputError(
-                    path: output, problem: "the output contains the input \(input); choose another output (nothing was deleted)")
+                    path: output,
+                    problem: "the output contains the input \(input); choose another output (nothing was deleted)"
+                )
             }
             if target.hasPrefix(source + "/"), access(target, F_OK) == 0, access(target + "/_SUCCESS", F_OK) != 0 {
                 throw InputError(
                     path: output,
-                    problem: "the output lies inside the input \(input) and holds files that are no job's output (no _SUCCESS); choose another output (nothing was deleted)")
+                    problem:
+                        "the output lies inside the input \(input) and holds files that are no job's output (no _SUCCESS); choose another output (nothing was deleted)"
+                )
             }
         }
     }

@@ -18,7 +18,8 @@ public struct Broadcast: Sendable, Equatable {
 
     /// Every record, decoded.
     public func records<Key: SortableKey, Value: ShuffleValue>(
-        keyType: Key.Type = Key.self, valueType: Value.Type = Value.self
+        keyType: Key.Type = Key.self,
+        valueType: Value.Type = Value.self
     ) throws -> [(key: Key, value: Value)] {
         try encoded.withUnsafeBytes { raw in
             var reader = ByteReader(raw)
@@ -33,7 +34,10 @@ public struct Broadcast: Sendable, Equatable {
     }
 
     /// The value of the first record whose key equals `key`, or nil.
-    public func value<Key: SortableKey & Equatable, Value: ShuffleValue>(forKey key: Key, as: Value.Type) throws -> Value? {
+    public func value<Key: SortableKey & Equatable, Value: ShuffleValue>(
+        forKey key: Key,
+        as: Value.Type
+    ) throws -> Value? {
         try records(keyType: Key.self, valueType: Value.self).first { $0.key == key }?.value
     }
 

@@ -38,7 +38,11 @@ struct CombiningTable<Value> {
 
     @inlinable static func allocateEmpty(_ capacity: Int) -> UnsafeMutablePointer<Slot> {
         let slots = UnsafeMutablePointer<Slot>.allocate(capacity: capacity)
-        UnsafeMutableRawPointer(slots).initializeMemory(as: UInt8.self, repeating: 0, count: capacity * MemoryLayout<Slot>.stride)
+        UnsafeMutableRawPointer(slots).initializeMemory(
+            as: UInt8.self,
+            repeating: 0,
+            count: capacity * MemoryLayout<Slot>.stride
+        )
         return slots
     }
 
@@ -58,7 +62,10 @@ struct CombiningTable<Value> {
     ///   - prefix: ``KeyBytes/prefix(_:)`` of the key, which settles keys of up to eight bytes.
     ///   - arena: the key arena, where a held key's bytes start at its slot's `keyOffset`.
     @inlinable @inline(__always) func find(
-        _ key: UnsafeRawBufferPointer, hash: UInt64, prefix: UInt64, arena: UnsafePointer<UInt8>
+        _ key: UnsafeRawBufferPointer,
+        hash: UInt64,
+        prefix: UInt64,
+        arena: UnsafePointer<UInt8>
     ) -> UnsafeMutablePointer<Slot> {
         let mask = capacity - 1
         let wanted = Self.tagAndLength(hash: hash, length: key.count)
@@ -70,7 +77,10 @@ struct CombiningTable<Value> {
             if held == wanted, slot.pointee.prefix == prefix,
                 key.count <= 8
                     || KeyBytes.equal(
-                        UnsafeRawPointer(arena + Int(slot.pointee.keyOffset) + 8), key.baseAddress! + 8, count: key.count - 8)
+                        UnsafeRawPointer(arena + Int(slot.pointee.keyOffset) + 8),
+                        key.baseAddress! + 8,
+                        count: key.count - 8
+                    )
             {
                 return slot
             }
@@ -80,13 +90,23 @@ struct CombiningTable<Value> {
 
     /// Fills the empty slot `slot` (from ``find(_:hash:prefix:arena:)``) with a new key.
     @inlinable mutating func insert(
-        at slot: UnsafeMutablePointer<Slot>, hash: UInt64, length: Int, prefix: UInt64, keyOffset: Int, partition: Int,
+        at slot: UnsafeMutablePointer<Slot>,
+        hash: UInt64,
+        length: Int,
+        prefix: UInt64,
+        keyOffset: Int,
+        partition: Int,
         value: Value
     ) {
         slot.initialize(
             to: Slot(
-                prefix: prefix, tagAndLength: Self.tagAndLength(hash: hash, length: length),
-                keyOffset: UInt32(truncatingIfNeeded: keyOffset), partition: UInt32(truncatingIfNeeded: partition), value: value))
+                prefix: prefix,
+                tagAndLength: Self.tagAndLength(hash: hash, length: length),
+                keyOffset: UInt32(truncatingIfNeeded: keyOffset),
+                partition: UInt32(truncatingIfNeeded: partition),
+                value: value
+            )
+        )
         count += 1
     }
 
@@ -117,7 +137,11 @@ struct CombiningTable<Value> {
     @usableFromInline mutating func reset(capacity newCapacity: Int) {
         forEachOccupied { (slots + $0).deinitialize(count: 1) }
         if newCapacity == capacity {
-            UnsafeMutableRawPointer(slots).initializeMemory(as: UInt8.self, repeating: 0, count: capacity * MemoryLayout<Slot>.stride)
+            UnsafeMutableRawPointer(slots).initializeMemory(
+                as: UInt8.self,
+                repeating: 0,
+                count: capacity * MemoryLayout<Slot>.stride
+            )
         } else {
             slots.deallocate()
             capacity = newCapacity

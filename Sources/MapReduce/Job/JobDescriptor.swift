@@ -27,7 +27,11 @@ public struct JobDescriptor: Sendable, Equatable, Codable {
     /// The descriptor of a job type.
     public init(_ job: any Job.Type) {
         self.init(
-            name: job.name, summary: job.summary, options: job.options, isHidden: job.isHidden,
-            writesFilePerInput: job is any FilePerInputJob.Type)
+            name: job.name,
+            summary: job.summary,
+            options: job.options,
+            isHidden: job.isHidden,
+            writesFilePerInput: job is any FilePerInputJob.Type
+        )
     }
 }

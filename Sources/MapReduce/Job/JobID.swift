@@ -43,8 +43,11 @@ public struct JobID: Hashable, Sendable, Codable, Comparable, CustomStringConver
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        return [(Int(parts.tm_year) + 1900, 4), (Int(parts.tm_mon) + 1, 2), (Int(parts.tm_mday), 2), (Int(parts.tm_hour), 2),
-                (Int(parts.tm_min), 2), (Int(parts.tm_sec), 2)].map { padded($0.0, width: $0.1) }.joined()
+        return [
+            (Int(parts.tm_year) + 1900, 4), (Int(parts.tm_mon) + 1, 2), (Int(parts.tm_mday), 2),
+            (Int(parts.tm_hour), 2),
+            (Int(parts.tm_min), 2), (Int(parts.tm_sec), 2),
+        ].map { padded($0.0, width: $0.1) }.joined()
     }
 
     /// `value` in decimal, zero-padded to `width` digits.

@@ -20,7 +20,9 @@ extension MapOutputBuffer {
             for digit in 0..<(8 + partitionBytes) {
                 let shift = UInt64(digit < 8 ? digit * 8 : (digit - 8) * 8)
                 func byte(_ item: SortItem) -> Int {
-                    digit < 8 ? Int(truncatingIfNeeded: item.prefix >> shift) & 0xFF : Int(truncatingIfNeeded: item.partition >> UInt32(shift)) & 0xFF
+                    digit < 8
+                        ? Int(truncatingIfNeeded: item.prefix >> shift) & 0xFF
+                        : Int(truncatingIfNeeded: item.partition >> UInt32(shift)) & 0xFF
                 }
                 for index in 0..<256 { counts[index] = 0 }
                 for item in source { counts[byte(item)] += 1 }
@@ -51,14 +53,17 @@ extension MapOutputBuffer {
         var start = 0
         while start < items.count {
             var end = start + 1
-            while end < items.count, items[end].prefix == items[start].prefix, items[end].partition == items[start].partition {
+            while end < items.count, items[end].prefix == items[start].prefix,
+                items[end].partition == items[start].partition
+            {
                 end += 1
             }
             if end - start > 1 {
                 var run = UnsafeMutableBufferPointer(rebasing: items[start..<end])
                 run.sort { a, b in
                     let common = Int(min(a.keyLength, b.keyLength))
-                    let compared = common <= 8 ? 0 : memcmp(arena + Int(a.keyOffset) + 8, arena + Int(b.keyOffset) + 8, common - 8)
+                    let compared =
+                        common <= 8 ? 0 : memcmp(arena + Int(a.keyOffset) + 8, arena + Int(b.keyOffset) + 8, common - 8)
                     if compared != 0 { return compared < 0 }
                     if a.keyLength != b.keyLength { return a.keyLength < b.keyLength }
                     return a.index < b.index

@@ -25,8 +25,13 @@ final class MapOutputBuffer<Value: ShuffleValue> {
         @usableFromInline var prefix: UInt64
 
         @inlinable init(
-            keyOffset: UInt32, keyLength: UInt32, valueOffset: UInt32, valueLength: UInt32, partition: UInt32,
-            isLarge: Bool, prefix: UInt64
+            keyOffset: UInt32,
+            keyLength: UInt32,
+            valueOffset: UInt32,
+            valueLength: UInt32,
+            partition: UInt32,
+            isLarge: Bool,
+            prefix: UInt64
         ) {
             self.keyOffset = keyOffset
             self.keyLength = keyLength
@@ -92,7 +97,10 @@ final class MapOutputBuffer<Value: ShuffleValue> {
     ///
     /// - Parameter partitioner: nil for the default ``HashPartitioner``, whose hash the table reuses.
     @usableFromInline init(
-        limit: Int, reduceCount: Int, partitioner: (any Partitioner)?, combine: ((inout Value, Value) -> Void)?,
+        limit: Int,
+        reduceCount: Int,
+        partitioner: (any Partitioner)?,
+        combine: ((inout Value, Value) -> Void)?,
         sink: any MapOutputSink
     ) {
         self.limit = min(limit, Int(UInt32.max / 2))
@@ -152,8 +160,14 @@ final class MapOutputBuffer<Value: ShuffleValue> {
             return
         }
         table.insert(
-            at: slot, hash: hash, length: key.count, prefix: prefix, keyOffset: keyArena.count,
-            partition: partition(of: key, hash: hash), value: value)
+            at: slot,
+            hash: hash,
+            length: key.count,
+            prefix: prefix,
+            keyOffset: keyArena.count,
+            partition: partition(of: key, hash: hash),
+            value: value
+        )
         keyArena.append(bytes: key)
         valueBytes += value.approximateByteCount
         if table.needsGrowth { table.grow() }
@@ -167,24 +181,49 @@ final class MapOutputBuffer<Value: ShuffleValue> {
             try addLarge(key: key, value: value, partition: partition)
             return
         }
-        appendEntry(key: key, valueOffset: valueArena.count, valueLength: valueScratch.count, partition: partition, isLarge: false)
+        appendEntry(
+            key: key,
+            valueOffset: valueArena.count,
+            valueLength: valueScratch.count,
+            partition: partition,
+            isLarge: false
+        )
         valueScratch.bytes.withUnsafeBytes { valueArena.append(bytes: $0) }
         if usedBytes >= limit { try spill() }
     }
 
     /// Records an entry for `key`, whose value is at `valueOffset` of the arena or of `largeValues`,
     /// and copies the key into the key arena.
-    @inlinable func appendEntry(key: UnsafeRawBufferPointer, valueOffset: Int, valueLength: Int, partition: Int, isLarge: Bool) {
+    @inlinable func appendEntry(
+        key: UnsafeRawBufferPointer,
+        valueOffset: Int,
+        valueLength: Int,
+        partition: Int,
+        isLarge: Bool
+    ) {
         entries.append(
             Entry(
-                keyOffset: UInt32(keyArena.count), keyLength: UInt32(key.count), valueOffset: UInt32(valueOffset),
-                valueLength: UInt32(valueLength), partition: UInt32(partition), isLarge: isLarge, prefix: KeyBytes.prefix(key)))
+                keyOffset: UInt32(keyArena.count),
+                keyLength: UInt32(key.count),
+                valueOffset: UInt32(valueOffset),
+                valueLength: UInt32(valueLength),
+                partition: UInt32(partition),
+                isLarge: isLarge,
+                prefix: KeyBytes.prefix(key)
+            )
+        )
         keyArena.append(bytes: key)
     }
 
     /// Adds one pair whose value keeps its own buffers.
     @inlinable func addLarge(key: UnsafeRawBufferPointer, value: SplitEncoding, partition: Int) throws {
-        appendEntry(key: key, valueOffset: largeValues.count, valueLength: value.count, partition: partition, isLarge: true)
+        appendEntry(
+            key: key,
+            valueOffset: largeValues.count,
+            valueLength: value.count,
+            partition: partition,
+            isLarge: true
+        )
         largeValueTotal += value.count
         largeValues.append(value)
         if usedBytes >= limit { try spill() }
@@ -246,8 +285,13 @@ final class MapOutputBuffer<Value: ShuffleValue> {
                 let slot = table.slots + index
                 items.append(
                     SortItem(
-                        prefix: slot.pointee.prefix, partition: slot.pointee.partition, index: UInt32(index),
-                        keyOffset: slot.pointee.keyOffset, keyLength: UInt32(truncatingIfNeeded: slot.pointee.tagAndLength & 0xFFFF_FFFF)))
+                        prefix: slot.pointee.prefix,
+                        partition: slot.pointee.partition,
+                        index: UInt32(index),
+                        keyOffset: slot.pointee.keyOffset,
+                        keyLength: UInt32(truncatingIfNeeded: slot.pointee.tagAndLength & 0xFFFF_FFFF)
+                    )
+                )
             }
         } else {
             items.reserveCapacity(entries.count)
@@ -255,8 +299,13 @@ final class MapOutputBuffer<Value: ShuffleValue> {
                 let entry = entries[index]
                 items.append(
                     SortItem(
-                        prefix: entry.prefix, partition: entry.partition, index: UInt32(index), keyOffset: entry.keyOffset,
-                        keyLength: entry.keyLength))
+                        prefix: entry.prefix,
+                        partition: entry.partition,
+                        index: UInt32(index),
+                        keyOffset: entry.keyOffset,
+                        keyLength: entry.keyLength
+                    )
+                )
             }
         }
         sortByPartitionAndKey(&items)

@@ -7,7 +7,12 @@ public protocol MapOutputSink: AnyObject {
     func beginRun() throws
     /// Appends one record of the run, whose value is `value` followed by `tail` (empty unless the
     /// value came as a ``SplitEncoding``); the bytes are borrowed for the call.
-    func append(partition: Int, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, tail: UnsafeRawBufferPointer) throws
+    func append(
+        partition: Int,
+        key: UnsafeRawBufferPointer,
+        value: UnsafeRawBufferPointer,
+        tail: UnsafeRawBufferPointer
+    ) throws
     /// Ends the run.
     func endRun() throws
 }

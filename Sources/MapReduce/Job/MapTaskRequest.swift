@@ -15,7 +15,11 @@ public struct MapTaskRequest {
 
     /// Creates a request.
     public init(
-        info: TaskInfo, splits: [InputSplit], reduceCount: Int, bufferLimit: Int, sink: any MapOutputSink,
+        info: TaskInfo,
+        splits: [InputSplit],
+        reduceCount: Int,
+        bufferLimit: Int,
+        sink: any MapOutputSink,
         progress: @escaping (Int64) -> Void = { _ in }
     ) {
         self.info = info

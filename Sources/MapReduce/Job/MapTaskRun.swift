@@ -17,8 +17,12 @@ struct MapTaskRun<Input: InputFormat, M: Mapper> where M.Input == Input.Record {
     @inlinable func run(_ request: MapTaskRequest) throws -> Counters {
         var mapper = M()
         let buffer = MapOutputBuffer<M.Value>(
-            limit: request.bufferLimit, reduceCount: request.reduceCount, partitioner: partitioner, combine: combine,
-            sink: request.sink)
+            limit: request.bufferLimit,
+            reduceCount: request.reduceCount,
+            partitioner: partitioner,
+            combine: combine,
+            sink: request.sink
+        )
         let context = MapContext<M.Key, M.Value>(info: request.info, buffer: buffer)
         try mapper.setup(context)
         var records: Int64 = 0

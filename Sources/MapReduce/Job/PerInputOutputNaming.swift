@@ -1,4 +1,5 @@
 import Foundation
+
 /// The naming rule of a ``FilePerInputJob``'s outputs: `<stem><suffix>.<extension>` beside the input.
 ///
 /// With the suffix `_equalized`, `photos/cat.tif` gives `photos/cat_equalized.tif` and `notes`

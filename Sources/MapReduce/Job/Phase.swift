@@ -40,12 +40,22 @@ public struct Phase: Sendable {
 
     /// Creates a phase with a combiner.
     public init<Input: InputFormat, M: Mapper, C: Combiner, R: Reducer, Output: OutputFormat>(
-        _ name: String, input: Input, mapper: M.Type, combiner: C.Type?, partitioner: (any Partitioner)? = nil,
-        reducer: R.Type, reduceTasks: ReduceTaskCount = .configurable, output: Output
+        _ name: String,
+        input: Input,
+        mapper: M.Type,
+        combiner: C.Type?,
+        partitioner: (any Partitioner)? = nil,
+        reducer: R.Type,
+        reduceTasks: ReduceTaskCount = .configurable,
+        output: Output
     )
     where
-        M.Input == Input.Record, C.Value == M.Value, R.Key == M.Key, R.Value == M.Value,
-        R.OutputKey == Output.Key, R.OutputValue == Output.Value
+        M.Input == Input.Record,
+        C.Value == M.Value,
+        R.Key == M.Key,
+        R.Value == M.Value,
+        R.OutputKey == Output.Key,
+        R.OutputValue == Output.Value
     {
         self.name = name
         self.reduceTasks = reduceTasks
@@ -54,7 +64,10 @@ public struct Phase: Sendable {
         splits = { files, size in try input.splits(of: files, splitSize: size) }
         let combine: (@Sendable (inout M.Value, M.Value) -> Void)?
         if combiner != nil {
-            precondition(M.Value.self != ByteSlice.self, "a combiner cannot fold borrowed ByteSlice values; use ByteString")
+            precondition(
+                M.Value.self != ByteSlice.self,
+                "a combiner cannot fold borrowed ByteSlice values; use ByteString"
+            )
             combine = { (accumulated: inout M.Value, next: M.Value) in C.combine(&accumulated, with: next) }
             combineEncoded = { (encoded: [UnsafeRawBufferPointer], output: inout ByteWriter) throws in
                 var accumulated: M.Value?
@@ -77,25 +90,46 @@ public struct Phase: Sendable {
 
     /// Creates a phase without a combiner, or with a ``SpillCombiner`` that rewrites each spill.
     public init<Input: InputFormat, M: Mapper, R: Reducer, Output: OutputFormat>(
-        _ name: String, input: Input, mapper: M.Type, spillCombiner: (any SpillCombiner.Type)? = nil,
-        partitioner: (any Partitioner)? = nil, reducer: R.Type, reduceTasks: ReduceTaskCount = .configurable,
+        _ name: String,
+        input: Input,
+        mapper: M.Type,
+        spillCombiner: (any SpillCombiner.Type)? = nil,
+        partitioner: (any Partitioner)? = nil,
+        reducer: R.Type,
+        reduceTasks: ReduceTaskCount = .configurable,
         output: Output
     )
     where
-        M.Input == Input.Record, R.Key == M.Key, R.Value == M.Value,
-        R.OutputKey == Output.Key, R.OutputValue == Output.Value
+        M.Input == Input.Record,
+        R.Key == M.Key,
+        R.Value == M.Value,
+        R.OutputKey == Output.Key,
+        R.OutputValue == Output.Value
     {
         self.init(
-            name, input: input, mapper: mapper, combiner: Optional<NoCombiner<M.Value>.Type>.none, partitioner: partitioner,
-            reducer: reducer, reduceTasks: reduceTasks, output: output)
+            name,
+            input: input,
+            mapper: mapper,
+            combiner: Optional<NoCombiner<M.Value>.Type>.none,
+            partitioner: partitioner,
+            reducer: reducer,
+            reduceTasks: reduceTasks,
+            output: output
+        )
         guard let spillCombiner else { return }
         let runMap = runMap
         self.runMap = { request in
             let combiner = try spillCombiner.init(info: request.info, sink: request.sink)
             var counters = try runMap(
                 MapTaskRequest(
-                    info: request.info, splits: request.splits, reduceCount: request.reduceCount,
-                    bufferLimit: request.bufferLimit, sink: combiner, progress: request.progress))
+                    info: request.info,
+                    splits: request.splits,
+                    reduceCount: request.reduceCount,
+                    bufferLimit: request.bufferLimit,
+                    sink: combiner,
+                    progress: request.progress
+                )
+            )
             counters.add(combiner.counters)
             return counters
         }

@@ -20,7 +20,9 @@ public protocol Reducer: SendableMetatype {
 
     /// Reduces one key; `values` streams from the merge and can be iterated once.
     mutating func reduce(
-        _ key: Key, values: ReduceValues<Value>, context: ReduceContext<OutputKey, OutputValue>
+        _ key: Key,
+        values: ReduceValues<Value>,
+        context: ReduceContext<OutputKey, OutputValue>
     ) throws
 
     /// Called once after the last key; may write more records.

@@ -44,7 +44,8 @@ public struct ByteSlice: RandomAccessCollection, SortableKey, ShuffleValue, Text
 
     /// Lends the slice's own bytes, copying nothing.
     @inlinable public func withSortableBytes<R>(
-        scratch: inout ByteWriter, _ body: (UnsafeRawBufferPointer) throws -> R
+        scratch: inout ByteWriter,
+        _ body: (UnsafeRawBufferPointer) throws -> R
     ) rethrows -> R {
         try body(buffer)
     }

@@ -40,7 +40,9 @@ public struct KeyPair<First: SortableKey, Second: SortableKey>: SortableKey {
                 index += 1
                 continue
             }
-            guard index + 1 < bytes.count else { throw DecodingError.malformed("a KeyPair's first part is not terminated") }
+            guard index + 1 < bytes.count else {
+                throw DecodingError.malformed("a KeyPair's first part is not terminated")
+            }
             let marker = bytes[index + 1]
             index += 2
             if marker == 0x01 { break }

@@ -22,7 +22,8 @@ public protocol SortableKey {
 extension SortableKey {
     /// Encodes the key into `scratch` and calls `body` with those bytes.
     @inlinable public func withSortableBytes<R>(
-        scratch: inout ByteWriter, _ body: (UnsafeRawBufferPointer) throws -> R
+        scratch: inout ByteWriter,
+        _ body: (UnsafeRawBufferPointer) throws -> R
     ) rethrows -> R {
         scratch.removeAll()
         encodeSortable(into: &scratch)

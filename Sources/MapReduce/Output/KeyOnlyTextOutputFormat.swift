@@ -7,7 +7,9 @@ public struct KeyOnlyTextOutputFormat<Key: TextRepresentable, Value>: OutputForm
     /// Opens the task's `part-r-NNNNN` file for `key` lines.
     public func makeWriter(for task: TaskID, in directory: String) throws -> any RecordWriter<Key, Value> {
         FormattedRecordWriter<Key, Value>(file: try BufferedFileWriter(path: directory + "/" + task.partFileName)) {
-            key, _, line in
+            key,
+            _,
+            line in
             key.writeText(into: &line)
             line.write(0x0A)
         }

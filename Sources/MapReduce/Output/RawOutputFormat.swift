@@ -11,7 +11,9 @@ public struct RawOutputFormat<Key: TextRepresentable, Value: TextRepresentable>:
     /// Opens the task's `part-r-NNNNN` file for key and value bytes.
     public func makeWriter(for task: TaskID, in directory: String) throws -> any RecordWriter<Key, Value> {
         FormattedRecordWriter<Key, Value>(file: try BufferedFileWriter(path: directory + "/" + task.partFileName)) {
-            key, value, record in
+            key,
+            value,
+            record in
             key.writeText(into: &record)
             value.writeText(into: &record)
         }

@@ -64,7 +64,10 @@ public struct ResultArtifact: Sendable, Hashable {
     public init(name: String, kind: Kind, fileExtension: String? = nil) throws {
         let fileExtension = fileExtension ?? kind.fileExtensions[0]
         guard Self.isValidName(name) else {
-            throw JobParameterError(message: "artifact name \"\(name)\": 1 to \(Self.maxNameLength) bytes without /, \\ or control characters")
+            throw JobParameterError(
+                message:
+                    "artifact name \"\(name)\": 1 to \(Self.maxNameLength) bytes without /, \\ or control characters"
+            )
         }
         guard kind.fileExtensions.contains(fileExtension) else {
             throw JobParameterError(message: "an artifact of kind \(kind.rawValue) cannot be a .\(fileExtension) file")
@@ -77,11 +80,15 @@ public struct ResultArtifact: Sendable, Hashable {
     /// The artifact a file name describes, or nil for any other file.
     public init?(fileName: String) {
         guard fileName.hasPrefix(Self.fileNamePrefix) else { return nil }
-        var parts = fileName.dropFirst(Self.fileNamePrefix.count).split(separator: ".", omittingEmptySubsequences: false)
+        var parts = fileName.dropFirst(Self.fileNamePrefix.count).split(
+            separator: ".",
+            omittingEmptySubsequences: false
+        )
         guard parts.count >= 3, let kind = Kind(rawValue: String(parts[parts.count - 2])) else { return nil }
         let fileExtension = String(parts.removeLast())
         parts.removeLast()
-        guard let artifact = try? Self(name: parts.joined(separator: "."), kind: kind, fileExtension: fileExtension) else {
+        guard let artifact = try? Self(name: parts.joined(separator: "."), kind: kind, fileExtension: fileExtension)
+        else {
             return nil
         }
         self = artifact
@@ -95,7 +102,9 @@ public struct ResultArtifact: Sendable, Hashable {
     /// The name as shown: without a leading `<digits>-`.
     public var title: String {
         let digits = name.prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty, name.dropFirst(digits.count).first == "-", name.count > digits.count + 1 else { return name }
+        guard !digits.isEmpty, name.dropFirst(digits.count).first == "-", name.count > digits.count + 1 else {
+            return name
+        }
         return String(name.dropFirst(digits.count + 1))
     }
 

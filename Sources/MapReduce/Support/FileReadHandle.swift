@@ -29,7 +29,12 @@ public final class FileReadHandle: @unchecked Sendable {
     public func read(into destination: UnsafeMutableRawBufferPointer, at offset: Int64) throws -> Int {
         var done = 0
         while done < destination.count {
-            let count = pread(descriptor, destination.baseAddress! + done, destination.count - done, off_t(offset) + off_t(done))
+            let count = pread(
+                descriptor,
+                destination.baseAddress! + done,
+                destination.count - done,
+                off_t(offset) + off_t(done)
+            )
             if count < 0 {
                 if errno == EINTR { continue }
                 throw SystemError(path: path, action: "cannot read")

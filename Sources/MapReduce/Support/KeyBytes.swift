@@ -13,7 +13,10 @@ public enum KeyBytes {
     }
 
     /// ``stableHash(_:)`` of `bytes` whose ``leadingWord(_:)`` is already known.
-    @inlinable @inline(__always) public static func stableHash(_ bytes: UnsafeRawBufferPointer, leadingWord: UInt64) -> UInt64 {
+    @inlinable @inline(__always) public static func stableHash(
+        _ bytes: UnsafeRawBufferPointer,
+        leadingWord: UInt64
+    ) -> UInt64 {
         let count = bytes.count
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ (UInt64(truncatingIfNeeded: count) &* 0xC2B2_AE3D_27D4_EB4F)
         if count <= 8 { return count == 0 ? finalize(hash) : finalize(mix(hash ^ leadingWord)) }

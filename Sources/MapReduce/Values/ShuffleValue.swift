@@ -56,11 +56,15 @@ extension ShuffleValue where Self: FixedWidthInteger {
     @inlinable public init(decoding reader: inout ByteReader) throws {
         if Self.isSigned {
             let wide = try reader.readZigZag()
-            guard let narrow = Self(exactly: wide) else { throw DecodingError.malformed("\(wide) overflows \(Self.self)") }
+            guard let narrow = Self(exactly: wide) else {
+                throw DecodingError.malformed("\(wide) overflows \(Self.self)")
+            }
             self = narrow
         } else {
             let wide = try reader.readVarint()
-            guard let narrow = Self(exactly: wide) else { throw DecodingError.malformed("\(wide) overflows \(Self.self)") }
+            guard let narrow = Self(exactly: wide) else {
+                throw DecodingError.malformed("\(wide) overflows \(Self.self)")
+            }
             self = narrow
         }
     }

@@ -75,7 +75,12 @@ final class MapOutputFileWriter: MapOutputSink {
 
     func beginRun() throws {}
 
-    func append(partition: Int, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, tail: UnsafeRawBufferPointer) throws {
+    func append(
+        partition: Int,
+        key: UnsafeRawBufferPointer,
+        value: UnsafeRawBufferPointer,
+        tail: UnsafeRawBufferPointer
+    ) throws {
         precondition(partition >= current, "map output records must arrive in partition order")
         if partition != current { moveTo(partition) }
         let inline = value.count < Self.directValueBytes
@@ -92,7 +97,9 @@ final class MapOutputFileWriter: MapOutputSink {
             putVarint(key.count)
             putVarint(value.count + tail.count)
             put(key)
-            if inline { put(value) } else {
+            if inline {
+                put(value)
+            } else {
                 try flushBuffer()
                 try file.write(value)
             }

@@ -41,7 +41,8 @@ public struct MapOutputSegment: Sendable, Equatable, Codable {
                 MapOutputSegment(
                     offset: Int64(try reader.readBigEndian(UInt64.self)),
                     length: Int64(try reader.readBigEndian(UInt64.self)),
-                    records: Int64(try reader.readBigEndian(UInt64.self)))
+                    records: Int64(try reader.readBigEndian(UInt64.self))
+                )
             }
         }
     }

@@ -20,7 +20,10 @@ final class RecordMerger {
     /// Creates a merger over readers positioned before their first records.
     init(_ readers: [SegmentReader]) {
         self.readers = readers
-        heads = Array(repeating: Head(prefix: 0, key: UnsafeRawBufferPointer(start: nil, count: 0)), count: readers.count)
+        heads = Array(
+            repeating: Head(prefix: 0, key: UnsafeRawBufferPointer(start: nil, count: 0)),
+            count: readers.count
+        )
     }
 
     /// The smallest current record's key.

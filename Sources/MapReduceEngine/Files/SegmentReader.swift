@@ -119,7 +119,10 @@ final class SegmentReader {
             storage = grown
         }
         let wanted = min(storage.count - tail, Int(end - filePosition))
-        let read = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: storage[tail..<tail + wanted]), at: filePosition)
+        let read = try file.read(
+            into: UnsafeMutableRawBufferPointer(rebasing: storage[tail..<tail + wanted]),
+            at: filePosition
+        )
         guard read > 0 else { throw MapOutputFileError(path: file.path, problem: "file ends inside a segment") }
         filePosition += Int64(read)
         tail += read

@@ -8,14 +8,25 @@ public enum MapTaskRunner {
     ///
     /// - Returns: the output file, its partition index and the task's counters.
     public static func run(
-        phase: Phase, info: TaskInfo, splits: [InputSplit], reduceCount: Int, bufferLimit: Int, directory: String,
+        phase: Phase,
+        info: TaskInfo,
+        splits: [InputSplit],
+        reduceCount: Int,
+        bufferLimit: Int,
+        directory: String,
         progress: @escaping (Int64) -> Void = { _ in }
     ) throws -> MapTaskResult {
         let collector = SpillCollector(attempt: info.attempt, directory: directory, partitionCount: reduceCount)
         var counters = try phase.runMap(
             MapTaskRequest(
-                info: info, splits: splits, reduceCount: reduceCount, bufferLimit: bufferLimit, sink: collector,
-                progress: progress))
+                info: info,
+                splits: splits,
+                reduceCount: reduceCount,
+                bufferLimit: bufferLimit,
+                sink: collector,
+                progress: progress
+            )
+        )
         let outputPath = directory + "/" + info.attempt.mapOutputFileName
         let segments: [MapOutputSegment]
         switch collector.spills.count {
@@ -26,7 +37,11 @@ public enum MapTaskRunner {
             segments = collector.spills[0].segments
         default:
             let merged = try SpillMerger.merge(
-                collector.spills, into: outputPath, partitionCount: reduceCount, combine: phase.combineEncoded)
+                collector.spills,
+                into: outputPath,
+                partitionCount: reduceCount,
+                combine: phase.combineEncoded
+            )
             segments = merged.segments
             counters.increment(.combineOutputRecords, by: -merged.combined)
             for spill in collector.spills { unlink(spill.path) }

@@ -27,7 +27,12 @@ final class SpillCollector: MapOutputSink {
         writer = try MapOutputFileWriter(path: path, partitionCount: partitionCount)
     }
 
-    func append(partition: Int, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, tail: UnsafeRawBufferPointer) throws {
+    func append(
+        partition: Int,
+        key: UnsafeRawBufferPointer,
+        value: UnsafeRawBufferPointer,
+        tail: UnsafeRawBufferPointer
+    ) throws {
         try writer!.append(partition: partition, key: key, value: value, tail: tail)
     }
 

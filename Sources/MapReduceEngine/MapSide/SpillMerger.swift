@@ -7,7 +7,9 @@ enum SpillMerger {
     /// Merges `spills` into a new map output file at `path` and returns its index and the number
     /// of records the combiner folded away.
     static func merge(
-        _ spills: [SpillCollector.Spill], into path: String, partitionCount: Int,
+        _ spills: [SpillCollector.Spill],
+        into path: String,
+        partitionCount: Int,
         combine: (@Sendable ([UnsafeRawBufferPointer], inout ByteWriter) throws -> Void)?
     ) throws -> (segments: [MapOutputSegment], combined: Int64) {
         let files = try spills.map { try FileReadHandle(path: $0.path) }

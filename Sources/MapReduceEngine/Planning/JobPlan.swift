@@ -30,6 +30,7 @@ public struct JobPlan: Sendable, Equatable, Codable {
                     task.map { InputSplit(path: rename($0.path), start: $0.start, length: $0.length) }
                 }
                 return renamed
-            })
+            }
+        )
     }
 }

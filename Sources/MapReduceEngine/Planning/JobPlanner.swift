@@ -8,15 +8,22 @@ public enum JobPlanner {
     /// The plan of `job` over `files`, with splits of about `splitSize` bytes for `slots` slots
     /// and `reducers` reduce tasks in each phase whose count is configurable.
     public static func plan(
-        _ job: any Job, files: [InputFile], splitSize: Int64, reducers: Int, slots: Int
+        _ job: any Job,
+        files: [InputFile],
+        splitSize: Int64,
+        reducers: Int,
+        slots: Int
     ) throws -> JobPlan {
         JobPlan(
             phases: try job.phases.map { phase in
                 PhasePlan(
                     name: phase.name,
                     mapTasks: try SplitPlanner.mapTasks(of: phase, files: files, splitSize: splitSize, slots: slots),
-                    reduceCount: phase.reduceTaskCount(requested: reducers), writesBroadcast: phase.writesBroadcast)
-            })
+                    reduceCount: phase.reduceTaskCount(requested: reducers),
+                    writesBroadcast: phase.writesBroadcast
+                )
+            }
+        )
     }
 
     /// The reduce count a job gets when it names none: 2 or the cluster's slot count, whichever

@@ -40,7 +40,12 @@ public enum SplitPlanner {
     /// The map tasks of `phase` over `files`: its input format's splits of at most `splitSize`
     /// (smaller for small inputs, so `slots` slots all get work), small ones packed together when
     /// the format allows it.
-    public static func mapTasks(of phase: Phase, files: [InputFile], splitSize: Int64, slots: Int) throws -> [[InputSplit]] {
+    public static func mapTasks(
+        of phase: Phase,
+        files: [InputFile],
+        splitSize: Int64,
+        slots: Int
+    ) throws -> [[InputSplit]] {
         let totalBytes = files.reduce(0) { $0 + $1.size }
         let size =
             phase.combinesSmallSplits

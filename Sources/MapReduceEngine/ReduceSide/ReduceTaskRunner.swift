@@ -20,7 +20,11 @@ public enum ReduceTaskRunner {
     /// Runs the attempt `info.attempt` of `phase` over `inputs`, writing into `directory`;
     /// `progress` hears the number of records read now and then.
     public static func run(
-        phase: Phase, info: TaskInfo, inputs: [Input], directory: String, progress: @escaping (Int64) -> Void = { _ in }
+        phase: Phase,
+        info: TaskInfo,
+        inputs: [Input],
+        directory: String,
+        progress: @escaping (Int64) -> Void = { _ in }
     ) throws -> Counters {
         let readers = try inputs.filter { $0.segment.records > 0 }.map {
             SegmentReader(file: try FileReadHandle(path: $0.path), segment: $0.segment)

@@ -64,7 +64,8 @@ public final class ShuffleMerger: @unchecked Sendable {
     /// Merges the runs in `group` into one file that replaces them.
     private func merge(_ group: Range<Int>) throws {
         let members = Array(runs[group])
-        let path = "\(directory)/merged-\(members.first!.maps.lowerBound)-\(members.last!.maps.upperBound)-\(merges).segment"
+        let path =
+            "\(directory)/merged-\(members.first!.maps.lowerBound)-\(members.last!.maps.upperBound)-\(merges).segment"
         merges += 1
         let readers = try members.filter { $0.input.segment.records > 0 }.map {
             SegmentReader(file: try FileReadHandle(path: $0.input.path), segment: $0.input.segment)
@@ -78,7 +79,9 @@ public final class ShuffleMerger: @unchecked Sendable {
         for member in members where member.isOwned { unlink(member.input.path) }
         let merged = Run(
             maps: members.first!.maps.lowerBound...members.last!.maps.upperBound,
-            input: ReduceTaskRunner.Input(path: path, segment: segment), isOwned: true)
+            input: ReduceTaskRunner.Input(path: path, segment: segment),
+            isOwned: true
+        )
         runs.replaceSubrange(group, with: [merged])
     }
 }

@@ -31,9 +31,16 @@ public struct JobConfiguration: Sendable {
 
     /// Creates a configuration with the documented defaults.
     public init(
-        inputs: [String], outputPath: String, parameters: JobParameters = JobParameters(), reducers: Int? = nil,
-        splitSize: Int64 = defaultSplitSize, mapBufferSize: Int = defaultMapBufferSize, slots: Int? = nil,
-        workDirectory: String? = nil, replacesOutput: Bool = false, broadcastLimit: Int = 64 << 20
+        inputs: [String],
+        outputPath: String,
+        parameters: JobParameters = JobParameters(),
+        reducers: Int? = nil,
+        splitSize: Int64 = defaultSplitSize,
+        mapBufferSize: Int = defaultMapBufferSize,
+        slots: Int? = nil,
+        workDirectory: String? = nil,
+        replacesOutput: Bool = false,
+        broadcastLimit: Int = 64 << 20
     ) {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         self.inputs = inputs

@@ -20,7 +20,8 @@ public struct JobOutputCommitter: Sendable {
         let trimmed = outputPath.count > 1 && outputPath.hasSuffix("/") ? String(outputPath.dropLast()) : outputPath
         self.outputPath = trimmed
         let url = URL(fileURLWithPath: trimmed)
-        stagingPath = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(job).staging").path
+        stagingPath =
+            url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(job).staging").path
         self.replacesExisting = replacesExisting
     }
 
@@ -29,9 +30,13 @@ public struct JobOutputCommitter: Sendable {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: outputPath, isDirectory: &isDirectory) {
-            let empty = isDirectory.boolValue && ((try? manager.contentsOfDirectory(atPath: outputPath))?.isEmpty ?? false)
+            let empty =
+                isDirectory.boolValue && ((try? manager.contentsOfDirectory(atPath: outputPath))?.isEmpty ?? false)
             if !empty && !replacesExisting {
-                throw InputError(path: outputPath, problem: "output already exists and is not empty (use --force to replace it)")
+                throw InputError(
+                    path: outputPath,
+                    problem: "output already exists and is not empty (use --force to replace it)"
+                )
             }
         }
         do {

@@ -15,7 +15,12 @@ public struct JobProgress: Sendable, Equatable {
 
     /// Creates a progress report.
     public init(
-        phase: Int, phaseCount: Int, phaseName: String, mapsDone: Int, mapsTotal: Int, reducesDone: Int,
+        phase: Int,
+        phaseCount: Int,
+        phaseName: String,
+        mapsDone: Int,
+        mapsTotal: Int,
+        reducesDone: Int,
         reducesTotal: Int
     ) {
         self.phase = phase

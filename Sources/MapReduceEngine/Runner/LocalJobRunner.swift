@@ -19,12 +19,17 @@ public struct LocalJobRunner: Sendable {
     ///   - progress: called whenever a task finishes.
     /// - Throws: ``InputError`` for unusable inputs or output, ``TaskFailure`` for a failed task.
     public func run(
-        _ job: any Job, id: JobID, progress: @escaping @Sendable (JobProgress) -> Void = { _ in }
+        _ job: any Job,
+        id: JobID,
+        progress: @escaping @Sendable (JobProgress) -> Void = { _ in }
     ) throws -> JobResult {
         let started = Date()
         let files = try InputPaths.expand(configuration.inputs)
         let committer = JobOutputCommitter(
-            outputPath: configuration.outputPath, job: id, replacesExisting: configuration.replacesOutput)
+            outputPath: configuration.outputPath,
+            job: id,
+            replacesExisting: configuration.replacesOutput
+        )
         try committer.prepare()
         let workDirectory = configuration.workDirectory + "/mr-\(id)-\(UUID().uuidString.prefix(8))"
         defer { try? FileManager.default.removeItem(atPath: workDirectory) }
@@ -35,17 +40,26 @@ public struct LocalJobRunner: Sendable {
             var broadcast = Broadcast()
             for (index, phase) in phases.enumerated() {
                 let run = PhaseRun(
-                    phase: phase, index: index, phaseCount: phases.count, job: id, configuration: configuration,
-                    broadcast: broadcast, workDirectory: workDirectory + "/phase-\(index + 1)",
-                    committer: index == phases.count - 1 ? committer : nil)
+                    phase: phase,
+                    index: index,
+                    phaseCount: phases.count,
+                    job: id,
+                    configuration: configuration,
+                    broadcast: broadcast,
+                    workDirectory: workDirectory + "/phase-\(index + 1)",
+                    committer: index == phases.count - 1 ? committer : nil
+                )
                 let outcome = try run.run(files: files, progress: progress)
                 counters.add(outcome.counters)
                 broadcast = outcome.broadcast
             }
             try committer.commitJob()
             return JobResult(
-                job: id, outputPath: committer.outputPath, counters: counters,
-                elapsedSeconds: Date().timeIntervalSince(started))
+                job: id,
+                outputPath: committer.outputPath,
+                counters: counters,
+                elapsedSeconds: Date().timeIntervalSince(started)
+            )
         } catch {
             committer.abort()
             throw error

@@ -26,33 +26,49 @@ struct PhaseRun: Sendable {
         let manager = FileManager.default
         try manager.createDirectory(atPath: workDirectory + "/map", withIntermediateDirectories: true)
         let splits = try SplitPlanner.mapTasks(
-            of: phase, files: files, splitSize: configuration.splitSize, slots: configuration.slots)
+            of: phase,
+            files: files,
+            splitSize: configuration.splitSize,
+            slots: configuration.slots
+        )
         let reduceCount = phase.reduceTaskCount(requested: configuration.reducers)
         let report = ProgressReporter(
             template: JobProgress(
-                phase: index, phaseCount: phaseCount, phaseName: phase.name, mapsDone: 0, mapsTotal: splits.count,
-                reducesDone: 0, reducesTotal: reduceCount),
-            sink: progress)
+                phase: index,
+                phaseCount: phaseCount,
+                phaseName: phase.name,
+                mapsDone: 0,
+                mapsTotal: splits.count,
+                reducesDone: 0,
+                reducesTotal: reduceCount
+            ),
+            sink: progress
+        )
         report.update { _ in }
         let parameters = configuration.parameters
-        let maps = try WorkerPool.run(
-            count: splits.count, workers: configuration.slots, finished: { done in report.update { $0.mapsDone = done } }
-        ) { [phase, index, job, broadcast, configuration, workDirectory] task in
+        let mapsFinished: @Sendable (Int) -> Void = { done in report.update { $0.mapsDone = done } }
+        let maps = try WorkerPool.run(count: splits.count, workers: configuration.slots, finished: mapsFinished) {
+            [phase, index, job, broadcast, configuration, workDirectory] task in
             let attempt = AttemptID(task: TaskID(job: job, phase: index, kind: .map, index: task), number: 0)
             let info = TaskInfo(attempt: attempt, parameters: parameters, broadcast: broadcast)
             do {
                 return try MapTaskRunner.run(
-                    phase: phase, info: info, splits: splits[task], reduceCount: reduceCount,
-                    bufferLimit: configuration.mapBufferSize, directory: workDirectory + "/map")
+                    phase: phase,
+                    info: info,
+                    splits: splits[task],
+                    reduceCount: reduceCount,
+                    bufferLimit: configuration.mapBufferSize,
+                    directory: workDirectory + "/map"
+                )
             } catch {
                 throw TaskFailure(attempt: attempt, subject: SplitPlanner.describe(splits[task]), error: error)
             }
         }
         let outputDirectory = workDirectory + "/output"
         try manager.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
-        let reduces = try WorkerPool.run(
-            count: reduceCount, workers: configuration.slots, finished: { done in report.update { $0.reducesDone = done } }
-        ) { [phase, index, job, broadcast, committer] partition in
+        let reducesFinished: @Sendable (Int) -> Void = { done in report.update { $0.reducesDone = done } }
+        let reduces = try WorkerPool.run(count: reduceCount, workers: configuration.slots, finished: reducesFinished) {
+            [phase, index, job, broadcast, committer] partition in
             let attempt = AttemptID(task: TaskID(job: job, phase: index, kind: .reduce, index: partition), number: 0)
             let info = TaskInfo(attempt: attempt, parameters: parameters, broadcast: broadcast)
             do {
@@ -70,7 +86,13 @@ struct PhaseRun: Sendable {
         for map in maps { counters.add(map.counters) }
         for reduce in reduces { counters.add(reduce) }
         try? manager.removeItem(atPath: workDirectory + "/map")
-        let nextBroadcast = committer == nil ? try BroadcastLoader.load(directory: outputDirectory, limit: configuration.broadcastLimit, phase: phase.name) : Broadcast()
+        let nextBroadcast =
+            committer == nil
+            ? try BroadcastLoader.load(
+                directory: outputDirectory,
+                limit: configuration.broadcastLimit,
+                phase: phase.name
+            ) : Broadcast()
         return Outcome(counters: counters, broadcast: nextBroadcast)
     }
 }

@@ -8,7 +8,9 @@ enum WorkerPool {
     /// - Returns: the results in item order.
     /// - Throws: the first error any item threw; items not started by then are not run.
     static func run<T: Sendable>(
-        count: Int, workers: Int, finished: @Sendable (Int) -> Void = { _ in },
+        count: Int,
+        workers: Int,
+        finished: @Sendable (Int) -> Void = { _ in },
         _ body: @Sendable (Int) throws -> T
     ) throws -> [T] {
         let state = Mutex(State<T>(results: Array(repeating: nil, count: count)))

@@ -5,7 +5,10 @@ import MapReduce
 
 /// `mrsubmit status JOB`: one job's state, progress and counters.
 struct StatusCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "status", abstract: "Show a job's state, progress and counters.")
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show a job's state, progress and counters."
+    )
 
     @Argument(help: "The job id, e.g. job_20261127055030_0001.")
     var job: String
@@ -15,14 +18,19 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         guard let id = JobID(job) else { throw ValidationError("\(job): not a job id (job_<stamp>_<number>)") }
         let client = try cluster.client(for: "status")
-        let report = try BlockingAsync.run { try await client.withConnection { try await client.status(of: id, on: $0) } }
+        let report = try BlockingAsync.run {
+            try await client.withConnection { try await client.status(of: id, on: $0) }
+        }
         print(JobReportText.detail(report), terminator: "")
     }
 }
 
 /// `mrsubmit list`: every job the JobTracker knows, running and finished.
 struct ListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the cluster's jobs, running and finished.")
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the cluster's jobs, running and finished."
+    )
 
     @OptionGroup var cluster: ClusterOptions
 
@@ -35,7 +43,10 @@ struct ListCommand: ParsableCommand {
 
 /// `mrsubmit kill JOB`: stops a running job.
 struct KillCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "kill", abstract: "Stop a running job and discard its output.")
+    static let configuration = CommandConfiguration(
+        commandName: "kill",
+        abstract: "Stop a running job and discard its output."
+    )
 
     @Argument(help: "The job id.")
     var job: String
@@ -54,7 +65,8 @@ struct KillCommand: ParsableCommand {
 struct LogsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "logs",
-        abstract: "Print the logs of a job's attempts: of TASK, else of its failed attempts, else of all.")
+        abstract: "Print the logs of a job's attempts: of TASK, else of its failed attempts, else of all."
+    )
 
     @Argument(help: "The job id.")
     var job: String

@@ -5,10 +5,20 @@ import Wire
 
 /// Which cluster `mrsubmit` talks to: a named JobTracker, or an embedded one it starts itself.
 struct ClusterOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The JobTracker as HOST:PORT [MR_JOBTRACKER]; without it an embedded cluster runs the job.", valueName: "host:port"))
+    @Option(
+        help: ArgumentHelp(
+            "The JobTracker as HOST:PORT [MR_JOBTRACKER]; without it an embedded cluster runs the job.",
+            valueName: "host:port"
+        )
+    )
     var cluster: String?
 
-    @Option(help: ArgumentHelp("A file holding the cluster secret [MR_SECRET_FILE, or the secret itself in MR_SECRET].", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "A file holding the cluster secret [MR_SECRET_FILE, or the secret itself in MR_SECRET].",
+            valueName: "file"
+        )
+    )
     var secretFile: String?
 
     /// The JobTracker named by the flag or the environment.
@@ -30,7 +40,9 @@ struct ClusterOptions: ParsableArguments {
     /// The cluster secret from the file or the environment.
     func secret() throws -> ClusterSecret {
         try ClusterSecret.resolve(
-            flag: nil, file: secretFile ?? ProcessInfo.processInfo.environment["MR_SECRET_FILE"],
-            environmentVariable: "MR_SECRET")
+            flag: nil,
+            file: secretFile ?? ProcessInfo.processInfo.environment["MR_SECRET_FILE"],
+            environmentVariable: "MR_SECRET"
+        )
     }
 }

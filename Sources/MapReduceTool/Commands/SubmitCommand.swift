@@ -40,20 +40,32 @@ enum SubmitCommand {
     }
 
     private static func run(
-        job: any Job.Type, options: SubmitOptions, parameters: JobParameters, console: EmbeddedConsole?
+        job: any Job.Type,
+        options: SubmitOptions,
+        parameters: JobParameters,
+        console: EmbeddedConsole?
     ) throws -> Int32 {
         if let perInput = job as? any FilePerInputJob.Type {
             return try PerInputSubmission.run(job: perInput, options: options, parameters: parameters, console: console)
         }
         guard !options.inputs.isEmpty else {
-            throw InputError(path: job.name, problem: "no input paths given (usage: \(ToolContext.current.name) \(job.name) <inputs…>)")
+            throw InputError(
+                path: job.name,
+                problem: "no input paths given (usage: \(ToolContext.current.name) \(job.name) <inputs…>)"
+            )
         }
         let instance = try job.init(parameters: parameters)
         let configuration = JobConfiguration(
-            inputs: options.inputs, outputPath: options.output ?? "./\(job.name)-out", parameters: parameters,
-            reducers: options.reducers, splitSize: try SubmitOptions.byteCount(options.splitSize, option: "--split-size"),
+            inputs: options.inputs,
+            outputPath: options.output ?? "./\(job.name)-out",
+            parameters: parameters,
+            reducers: options.reducers,
+            splitSize: try SubmitOptions.byteCount(options.splitSize, option: "--split-size"),
             mapBufferSize: Int(try SubmitOptions.byteCount(options.mapBuffer, option: "--map-buffer")),
-            slots: options.slots, workDirectory: options.workDir, replacesOutput: options.force)
+            slots: options.slots,
+            workDirectory: options.workDir,
+            replacesOutput: options.force
+        )
         _ = instance
         if options.detach {
             print(try DetachedSubmission(job: job, configuration: configuration, options: options).submit())
@@ -64,7 +76,12 @@ enum SubmitCommand {
         interruption.watch()
         defer { interruption.stop() }
         let session = JobSession(
-            options: options, job: job, configuration: configuration, console: console, interruption: interruption)
+            options: options,
+            job: job,
+            configuration: configuration,
+            console: console,
+            interruption: interruption
+        )
         let outcome = Result { try session.run(progress: display.show) }
         interruption.holdIfInterrupted()
         let result = try outcome.get()

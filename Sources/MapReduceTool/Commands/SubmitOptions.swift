@@ -12,13 +12,19 @@ struct SubmitOptions: ParsableArguments {
     @Option(help: "The number of reduce tasks (default: 2 or the slot count, whichever is larger).")
     var reducers: Int?
 
-    @Option(name: .customShort("D", allowingJoined: true), help: ArgumentHelp("Set a job parameter.", valueName: "name=value"))
+    @Option(
+        name: .customShort("D", allowingJoined: true),
+        help: ArgumentHelp("Set a job parameter.", valueName: "name=value")
+    )
     var parameters: [String] = []
 
     @Option(
         name: .customLong("file"),
         help: ArgumentHelp(
-            "Ship a file or directory into each attempt's directory under its base name (repeatable).", valueName: "path"))
+            "Ship a file or directory into each attempt's directory under its base name (repeatable).",
+            valueName: "path"
+        )
+    )
     var files: [String] = []
 
     @Flag(help: "Replace the output directory if it exists.")
@@ -52,7 +58,9 @@ struct SubmitOptions: ParsableArguments {
     var killOnExit = false
 
     @Flag(
-        help: "Inputs and -o are paths on the cluster (a shared volume; relative ones start here): nothing is uploaded or downloaded.")
+        help:
+            "Inputs and -o are paths on the cluster (a shared volume; relative ones start here): nothing is uploaded or downloaded."
+    )
     var remotePaths = false
 
     @Flag(help: "Serve the embedded cluster's web console and keep it up after the job, until Ctrl-C.")
@@ -65,12 +73,20 @@ struct SubmitOptions: ParsableArguments {
         if let reducers, reducers < 1 { throw ValidationError("--reducers must be at least 1") }
         if let slots, slots < 1 { throw ValidationError("--slots must be at least 1") }
         if trackers < 1 { throw ValidationError("--trackers must be at least 1") }
-        if let slots, slots > 1024 { throw ValidationError("--slots \(slots): at most 1024 tasks run at once on the embedded cluster") }
-        if trackers > 64 { throw ValidationError("--trackers \(trackers): the embedded cluster runs at most 64 trackers") }
-        if console, cluster.named != nil {
-            throw ValidationError("--console serves the embedded cluster; a named cluster's JobTracker serves its own console")
+        if let slots, slots > 1024 {
+            throw ValidationError("--slots \(slots): at most 1024 tasks run at once on the embedded cluster")
         }
-        if detach, cluster.named == nil { throw ValidationError("--detach needs a running cluster: give --cluster HOST:PORT") }
+        if trackers > 64 {
+            throw ValidationError("--trackers \(trackers): the embedded cluster runs at most 64 trackers")
+        }
+        if console, cluster.named != nil {
+            throw ValidationError(
+                "--console serves the embedded cluster; a named cluster's JobTracker serves its own console"
+            )
+        }
+        if detach, cluster.named == nil {
+            throw ValidationError("--detach needs a running cluster: give --cluster HOST:PORT")
+        }
         let split = try Self.byteCount(splitSize, option: "--split-size")
         guard SubmissionLimits.splitSizes.contains(split) else {
             throw ValidationError("--split-size \(splitSize): must be from 4k to 1t")

@@ -9,7 +9,8 @@ struct ToolCommand: ParsableCommand {
             .map { "  \($0.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \($0.summary)" }
         return CommandConfiguration(
             commandName: tool.name,
-            abstract: "Run map-reduce jobs on an embedded cluster on 127.0.0.1, or on a running cluster with --cluster.",
+            abstract:
+                "Run map-reduce jobs on an embedded cluster on 127.0.0.1, or on a running cluster with --cluster.",
             discussion: """
                 Run a job with `\(tool.name) <job> <inputs…> [options]`. `\(tool.name) <job> --help` shows a job's options. Jobs:
                 \(listed.joined(separator: "\n"))

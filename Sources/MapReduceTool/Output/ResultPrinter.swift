@@ -24,7 +24,9 @@ struct ResultPrinter {
             if showsTotal { text += "Total: \(top.total) over \(top.records) \(label)\n" }
         }
         if case .report(let prefix) = job.resultSummary {
-            let names = try FileManager.default.contentsOfDirectory(atPath: result.outputPath).filter { $0.hasPrefix(prefix) }
+            let names = try FileManager.default.contentsOfDirectory(atPath: result.outputPath).filter {
+                $0.hasPrefix(prefix)
+            }
             for name in names.sorted() {
                 text += try String(contentsOfFile: result.outputPath + "/" + name, encoding: .utf8)
             }
@@ -58,7 +60,8 @@ struct TopValues {
     /// Reads every `part-*` file of `directory`, keeping the `count` largest values (ties by key).
     static func read(directory: String, count: Int) throws -> TopValues {
         var top = TopValues()
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix("part-") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix("part-") }
+            .sorted()
         for name in names {
             let data = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name))
             data.withUnsafeBytes { bytes in top.scan(bytes, keep: count) }
@@ -83,7 +86,11 @@ struct TopValues {
             records += 1
             total &+= value
             if best.count == keep, let last = best.last, value < last.value { continue }
-            offer(key: String(decoding: UnsafeRawBufferPointer(rebasing: bytes[lineStart..<tab]), as: UTF8.self), value: value, keep: keep)
+            offer(
+                key: String(decoding: UnsafeRawBufferPointer(rebasing: bytes[lineStart..<tab]), as: UTF8.self),
+                value: value,
+                keep: keep
+            )
         }
     }
 

@@ -9,7 +9,10 @@ enum BinaryShipment {
     /// tracker has, else the tool's own executable, uploaded first if the store lacks it. Unless
     /// `quiet`, says on standard error whether it was uploaded and how long that took.
     static func binary(
-        for tool: ToolContext, client: ClusterClient, on connection: WireConnection, quiet: Bool
+        for tool: ToolContext,
+        client: ClusterClient,
+        on connection: WireConnection,
+        quiet: Bool
     ) async throws -> JobBinary {
         guard tool.shipping == .shipsItself else { return .installed }
         let started = ContinuousClock.now

@@ -25,8 +25,14 @@ struct DetachedSubmission {
                 _ = try await client.store(shipped.map { ($0.file, $0.path) }, on: connection)
                 return try await client.submit(
                     JobSession.submission(
-                        job, configuration, inputs: configuration.inputs, output: configuration.outputPath, binary: binary),
-                    on: connection)
+                        job,
+                        configuration,
+                        inputs: configuration.inputs,
+                        output: configuration.outputPath,
+                        binary: binary
+                    ),
+                    on: connection
+                )
             }
         }
         return "\(id)"

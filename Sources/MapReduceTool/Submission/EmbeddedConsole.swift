@@ -24,11 +24,20 @@ final class EmbeddedConsole: Sendable {
         let console = try Console(
             tracker: cluster.jobTracker,
             configuration: ConsoleConfiguration(
-                dataDirectory: cluster.jobTrackerDataDirectory, token: ConsoleConfiguration.token(for: cluster.secret),
-                requiresLoginToRead: false))
+                dataDirectory: cluster.jobTrackerDataDirectory,
+                token: ConsoleConfiguration.token(for: cluster.secret),
+                requiresLoginToRead: false
+            )
+        )
         let http = DaemonHTTPServer(
-            host: "127.0.0.1", port: port, context: BasicRequestContext.self, readiness: { .ready },
-            registry: PrometheusCollectorRegistry(), logger: logger, addRoutes: console.addRoutes)
+            host: "127.0.0.1",
+            port: port,
+            context: BasicRequestContext.self,
+            readiness: { .ready },
+            registry: PrometheusCollectorRegistry(),
+            logger: logger,
+            addRoutes: console.addRoutes
+        )
         let listening = AsyncStream<Int>.makeStream()
         let application = http.application { port in listening.continuation.yield(port) }
         let server = Task {
@@ -40,7 +49,10 @@ final class EmbeddedConsole: Sendable {
             throw ClusterError(message: "the console could not listen on 127.0.0.1:\(port)")
         }
         FileHandle.standardError.write(
-            Data("console: http://127.0.0.1:\(bound)/  token: \(ConsoleConfiguration.token(for: cluster.secret))\n".utf8))
+            Data(
+                "console: http://127.0.0.1:\(bound)/  token: \(ConsoleConfiguration.token(for: cluster.secret))\n".utf8
+            )
+        )
     }
 
     /// Whether a cluster is being held for the console.
@@ -59,7 +71,7 @@ final class EmbeddedConsole: Sendable {
             return source
         }
         stop.wait()
-        sources.forEach { $0.cancel() }
+        for source in sources { source.cancel() }
         server.cancel()
         _ = try? BlockingAsync.run { await cluster.stop() }
     }

@@ -31,7 +31,10 @@ struct JobSession {
 
     /// A session for `job` as the command line asked for it.
     init(
-        options: SubmitOptions, job: any Job.Type, configuration: JobConfiguration, console: EmbeddedConsole? = nil,
+        options: SubmitOptions,
+        job: any Job.Type,
+        configuration: JobConfiguration,
+        console: EmbeddedConsole? = nil,
         interruption: Interruption
     ) {
         self.job = job
@@ -62,33 +65,63 @@ struct JobSession {
         let report = try BlockingAsync.run { () async throws -> JobReport in
             guard let address else {
                 return try await Self.runEmbedded(
-                    job, configuration, shipped: shipped, tool: tool, trackers: trackers, console: console, interruption: interruption,
-                    progress: progress)
+                    job,
+                    configuration,
+                    shipped: shipped,
+                    tool: tool,
+                    trackers: trackers,
+                    console: console,
+                    interruption: interruption,
+                    progress: progress
+                )
             }
             let client = ClusterClient(address: address, secret: try cluster.secret())
             let leave = RemoteLeave(tool: tool, client: client, killsOnExit: killsOnExit)
             return try await Self.runRemote(
-                job, configuration, shipped: shipped, tool: tool, client: client, remotePaths: remotePaths, quiet: quiet,
-                interruption: interruption, leave: leave, progress: progress)
+                job,
+                configuration,
+                shipped: shipped,
+                tool: tool,
+                client: client,
+                remotePaths: remotePaths,
+                quiet: quiet,
+                interruption: interruption,
+                leave: leave,
+                progress: progress
+            )
         }
         return JobResult(
-            job: report.job, outputPath: configuration.outputPath, counters: report.counters,
-            elapsedSeconds: Date().timeIntervalSince(started), failedAttempts: report.failedAttempts)
+            job: report.job,
+            outputPath: configuration.outputPath,
+            counters: report.counters,
+            elapsedSeconds: Date().timeIntervalSince(started),
+            failedAttempts: report.failedAttempts
+        )
     }
 
     private static func runEmbedded(
-        _ job: any Job.Type, _ configuration: JobConfiguration, shipped: [(file: JobFileReference, path: String)],
-        tool: ToolContext, trackers: Int, console: EmbeddedConsole?,
-        interruption: Interruption, progress: @escaping @Sendable (JobProgress) -> Void
+        _ job: any Job.Type,
+        _ configuration: JobConfiguration,
+        shipped: [(file: JobFileReference, path: String)],
+        tool: ToolContext,
+        trackers: Int,
+        console: EmbeddedConsole?,
+        interruption: Interruption,
+        progress: @escaping @Sendable (JobProgress) -> Void
     ) async throws -> JobReport {
         var logger = Logger(label: "\(tool.name).embedded")
-        logger.logLevel = ProcessInfo.processInfo.environment["MR_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .critical
+        logger.logLevel =
+            ProcessInfo.processInfo.environment["MR_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .critical
         try OutputPlacement.check(output: configuration.outputPath, inputs: configuration.inputs)
         let files = try InputPaths.expand(configuration.inputs, excluding: [configuration.outputPath])
         let embedded = try await EmbeddedCluster.start(
-            trackers: trackers, slots: max(1, configuration.slots / max(1, trackers)),
-            workDirectory: configuration.workDirectory, taskRunner: tool.embeddedTaskRunner, installed: tool.description,
-            logger: logger)
+            trackers: trackers,
+            slots: max(1, configuration.slots / max(1, trackers)),
+            workDirectory: configuration.workDirectory,
+            taskRunner: tool.embeddedTaskRunner,
+            installed: tool.description,
+            logger: logger
+        )
         interruption.onInterrupt { _ in await embedded.abandon() }
         do {
             try await console?.start(for: embedded, logger: logger)
@@ -96,7 +129,13 @@ struct JobSession {
             let report = try await client.withConnection { connection in
                 let plan = try await plan(job, configuration, files: files, client: client, on: connection)
                 _ = try await client.store(shipped.map { ($0.file, $0.path) }, on: connection)
-                let request = submission(job, configuration, inputs: configuration.inputs, output: configuration.outputPath, plan: plan)
+                let request = submission(
+                    job,
+                    configuration,
+                    inputs: configuration.inputs,
+                    output: configuration.outputPath,
+                    plan: plan
+                )
                 let id = try await client.submit(request, on: connection)
                 return try await client.follow(id, on: connection, every: .milliseconds(100)) { progress($0.progress) }
             }
@@ -109,22 +148,41 @@ struct JobSession {
     }
 
     private static func runRemote(
-        _ job: any Job.Type, _ configuration: JobConfiguration, shipped: [(file: JobFileReference, path: String)],
-        tool: ToolContext, client: ClusterClient, remotePaths: Bool,
-        quiet: Bool, interruption: Interruption, leave: RemoteLeave, progress: @escaping @Sendable (JobProgress) -> Void
+        _ job: any Job.Type,
+        _ configuration: JobConfiguration,
+        shipped: [(file: JobFileReference, path: String)],
+        tool: ToolContext,
+        client: ClusterClient,
+        remotePaths: Bool,
+        quiet: Bool,
+        interruption: Interruption,
+        leave: RemoteLeave,
+        progress: @escaping @Sendable (JobProgress) -> Void
     ) async throws -> JobReport {
         if remotePaths {
             return try succeeded(
                 try await client.withConnection { connection in
-                    let binary = try await BinaryShipment.binary(for: tool, client: client, on: connection, quiet: quiet)
+                    let binary = try await BinaryShipment.binary(
+                        for: tool,
+                        client: client,
+                        on: connection,
+                        quiet: quiet
+                    )
                     _ = try await client.store(shipped.map { ($0.file, $0.path) }, on: connection)
                     let request = submission(
-                        job, configuration, inputs: configuration.inputs.map(absolute),
-                        output: configuration.outputPath.isEmpty ? "" : absolute(configuration.outputPath), binary: binary)
+                        job,
+                        configuration,
+                        inputs: configuration.inputs.map(absolute),
+                        output: configuration.outputPath.isEmpty ? "" : absolute(configuration.outputPath),
+                        binary: binary
+                    )
                     let id = try await client.submit(request, on: connection)
                     interruption.onInterrupt { _ in await leave.leave(id, staging: nil) }
-                    return try await client.follow(id, on: connection, every: .milliseconds(100)) { progress($0.progress) }
-                })
+                    return try await client.follow(id, on: connection, every: .milliseconds(100)) {
+                        progress($0.progress)
+                    }
+                }
+            )
         }
         try OutputPlacement.check(output: configuration.outputPath, inputs: configuration.inputs)
         let files = try InputPaths.expand(configuration.inputs, excluding: [configuration.outputPath])
@@ -134,17 +192,25 @@ struct JobSession {
             let plan = try await plan(job, configuration, files: files, client: client, on: connection)
             let binary = try await BinaryShipment.binary(for: tool, client: client, on: connection, quiet: quiet)
             _ = try await client.store(shipped.map { ($0.file, $0.path) }, on: connection)
-            let names = files.enumerated().map { "input-\($0.offset)/\(($0.element.path as NSString).lastPathComponent)" }
+            let names = files.enumerated().map {
+                "input-\($0.offset)/\(($0.element.path as NSString).lastPathComponent)"
+            }
             let uploaded = try await client.upload(files, names: names, on: connection)
             let remote = Dictionary(uniqueKeysWithValues: zip(files.map(\.path), uploaded))
             let request = submission(
-                job, configuration, inputs: uploaded, output: "", binary: binary,
-                plan: plan.renamingInputs { remote[$0] ?? $0 })
+                job,
+                configuration,
+                inputs: uploaded,
+                output: "",
+                binary: binary,
+                plan: plan.renamingInputs { remote[$0] ?? $0 }
+            )
             let id = try await client.submit(request, on: connection)
             let staging = local.stagingPath(for: id)
             interruption.onInterrupt { _ in await leave.leave(id, staging: staging) }
             let report = try succeeded(
-                try await client.follow(id, on: connection, every: .milliseconds(100)) { progress($0.progress) })
+                try await client.follow(id, on: connection, every: .milliseconds(100)) { progress($0.progress) }
+            )
             do {
                 try await client.download(id, into: staging, on: connection)
                 if job is any FilePerInputJob.Type {
@@ -169,13 +235,20 @@ struct JobSession {
     /// The job's plan over `files` for the cluster's slots, made with the job's own code and
     /// checked against the cluster's limits before anything is uploaded.
     private static func plan(
-        _ job: any Job.Type, _ configuration: JobConfiguration, files: [InputFile], client: ClusterClient,
+        _ job: any Job.Type,
+        _ configuration: JobConfiguration,
+        files: [InputFile],
+        client: ClusterClient,
         on connection: WireConnection
     ) async throws -> JobPlan {
         let cluster = try await client.info(on: connection)
         let plan = try JobPlanner.plan(
-            try job.init(parameters: configuration.parameters), files: files, splitSize: configuration.splitSize,
-            reducers: configuration.reducers, slots: cluster.slots)
+            try job.init(parameters: configuration.parameters),
+            files: files,
+            splitSize: configuration.splitSize,
+            reducers: configuration.reducers,
+            slots: cluster.slots
+        )
         try cluster.limits.check(plan, of: job.name)
         return plan
     }
@@ -183,24 +256,39 @@ struct JobSession {
     /// A per-input job names each output after its input's path, which for uploaded inputs is
     /// the copy on the JobTracker: renames those outputs after the local files they came from,
     /// where the tool looks for them.
-    private static func renameOutputsNamedAfterInputs(in directory: String, uploaded: [String], local: [String]) throws {
+    private static func renameOutputsNamedAfterInputs(in directory: String, uploaded: [String], local: [String]) throws
+    {
         for (remote, path) in zip(uploaded, local) {
             let staged = directory + "/" + PerInputOutputNaming.stagedName(forInput: remote)
             guard FileManager.default.fileExists(atPath: staged) else { continue }
             try FileManager.default.moveItem(
-                atPath: staged, toPath: directory + "/" + PerInputOutputNaming.stagedName(forInput: path))
+                atPath: staged,
+                toPath: directory + "/" + PerInputOutputNaming.stagedName(forInput: path)
+            )
         }
     }
 
     /// The submission of `job`; without a plan, a setup task on the cluster makes one.
     static func submission(
-        _ job: any Job.Type, _ configuration: JobConfiguration, inputs: [String], output: String,
-        binary: JobBinary = .installed, plan: JobPlan? = nil
+        _ job: any Job.Type,
+        _ configuration: JobConfiguration,
+        inputs: [String],
+        output: String,
+        binary: JobBinary = .installed,
+        plan: JobPlan? = nil
     ) -> SubmitJobRequest {
         SubmitJobRequest(
-            job: job.name, binary: binary, parameters: configuration.parameters, inputs: inputs, outputPath: output,
-            reducers: configuration.reducers, splitSize: configuration.splitSize,
-            mapBufferSize: configuration.mapBufferSize, replacesOutput: configuration.replacesOutput, plan: plan)
+            job: job.name,
+            binary: binary,
+            parameters: configuration.parameters,
+            inputs: inputs,
+            outputPath: output,
+            reducers: configuration.reducers,
+            splitSize: configuration.splitSize,
+            mapBufferSize: configuration.mapBufferSize,
+            replacesOutput: configuration.replacesOutput,
+            plan: plan
+        )
     }
 
     private static func succeeded(_ report: JobReport) throws -> JobReport {
@@ -215,7 +303,13 @@ extension JobReport {
     /// The report as the progress line's numbers.
     var progress: JobProgress {
         JobProgress(
-            phase: phase, phaseCount: phaseCount, phaseName: phaseName, mapsDone: mapsDone, mapsTotal: mapsTotal,
-            reducesDone: reducesDone, reducesTotal: reducesTotal)
+            phase: phase,
+            phaseCount: phaseCount,
+            phaseName: phaseName,
+            mapsDone: mapsDone,
+            mapsTotal: mapsTotal,
+            reducesDone: reducesDone,
+            reducesTotal: reducesTotal
+        )
     }
 }

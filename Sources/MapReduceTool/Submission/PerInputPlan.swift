@@ -30,7 +30,8 @@ struct PerInputPlan {
         for argument in inputs {
             var isDirectory: ObjCBool = false
             let listed = try InputPaths.expand([argument]).map(\.path)
-            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue
+            else {
                 files.append(contentsOf: listed)
                 continue
             }

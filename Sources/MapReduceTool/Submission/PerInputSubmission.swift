@@ -10,26 +10,42 @@ import MapReduceEngine
 enum PerInputSubmission {
     /// Runs `job` with the parsed options and returns the process exit code.
     static func run(
-        job: any FilePerInputJob.Type, options: SubmitOptions, parameters: JobParameters, console: EmbeddedConsole?
+        job: any FilePerInputJob.Type,
+        options: SubmitOptions,
+        parameters: JobParameters,
+        console: EmbeddedConsole?
     ) throws -> Int32 {
         guard !options.inputs.isEmpty else {
-            throw InputError(path: job.name, problem: "no input paths given (usage: \(ToolContext.current.name) \(job.name) <inputs…>)")
+            throw InputError(
+                path: job.name,
+                problem: "no input paths given (usage: \(ToolContext.current.name) \(job.name) <inputs…>)"
+            )
         }
         _ = try job.init(parameters: parameters)
         let plan = try PerInputPlan(job: job, inputs: options.inputs, output: options.output, force: options.force)
         let staging = plan.stagingDirectory(job: JobID(cluster: JobID.clusterStamp(), sequence: 1))
         defer { try? FileManager.default.removeItem(atPath: staging) }
         let configuration = JobConfiguration(
-            inputs: plan.entries.map(\.input), outputPath: staging, parameters: parameters, reducers: options.reducers,
+            inputs: plan.entries.map(\.input),
+            outputPath: staging,
+            parameters: parameters,
+            reducers: options.reducers,
             splitSize: try SubmitOptions.byteCount(options.splitSize, option: "--split-size"),
             mapBufferSize: Int(try SubmitOptions.byteCount(options.mapBuffer, option: "--map-buffer")),
-            slots: options.slots, workDirectory: options.workDir)
+            slots: options.slots,
+            workDirectory: options.workDir
+        )
         let display = ProgressDisplay(enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
         let interruption = Interruption()
         interruption.watch()
         defer { interruption.stop() }
         let session = JobSession(
-            options: options, job: job, configuration: configuration, console: console, interruption: interruption)
+            options: options,
+            job: job,
+            configuration: configuration,
+            console: console,
+            interruption: interruption
+        )
         let outcome = Result { try session.run(progress: display.show) }
         interruption.holdIfInterrupted()
         let result = try outcome.get()

@@ -16,7 +16,9 @@ struct RemoteLeave: Sendable {
         let cluster = "--cluster \(client.address)"
         if killsOnExit {
             let killed = (try? await client.withConnection { try await client.kill(job, on: $0) }) != nil
-            let news = killed ? "killed it (--kill-on-exit)" : "could not kill it; stop it with `\(tool.name) kill \(job) \(cluster)`"
+            let news =
+                killed
+                ? "killed it (--kill-on-exit)" : "could not kill it; stop it with `\(tool.name) kill \(job) \(cluster)`"
             FileHandle.standardError.write(Data("\n\(tool.name): interrupted; job \(job) \(news)\n".utf8))
             return
         }
@@ -27,6 +29,8 @@ struct RemoteLeave: Sendable {
                 \(tool.name): interrupted; job \(job) keeps running on the cluster. Follow it with \
                 `\(tool.name) status \(job) \(cluster)`, stop it with `\(tool.name) kill \(job) \(cluster)`.
 
-                """.utf8))
+                """.utf8
+            )
+        )
     }
 }

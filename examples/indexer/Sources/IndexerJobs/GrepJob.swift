@@ -6,7 +6,12 @@ public struct GrepJob: Job {
     public static let name = "grep"
     public static let summary = "Prints the lines that contain a string, with their file and byte offset"
     public static let options = [
-        JobOption(name: "pattern", parameter: patternParameter, valueName: "text", help: "The string to look for (required)")
+        JobOption(
+            name: "pattern",
+            parameter: patternParameter,
+            valueName: "text",
+            help: "The string to look for (required)"
+        )
     ]
 
     /// The job parameter that `--pattern` sets.
@@ -21,8 +26,12 @@ public struct GrepJob: Job {
     public var phases: [Phase] {
         [
             Phase(
-                "grep", input: TextInputFormat(), mapper: GrepMapper.self, reducer: GrepReducer.self,
-                output: TextOutputFormat<String, String>())
+                "grep",
+                input: TextInputFormat(),
+                mapper: GrepMapper.self,
+                reducer: GrepReducer.self,
+                output: TextOutputFormat<String, String>()
+            )
         ]
     }
 }

@@ -4,7 +4,11 @@ import MapReduce
 public struct GrepReducer: Reducer {
     public init() {}
 
-    public mutating func reduce(_ file: String, values: ReduceValues<String>, context: ReduceContext<String, String>) throws {
+    public mutating func reduce(
+        _ file: String,
+        values: ReduceValues<String>,
+        context: ReduceContext<String, String>
+    ) throws {
         var matches: [(offset: Int64, line: Substring)] = []
         for value in values {
             guard let tab = value.firstIndex(of: "\t"), let offset = Int64(value[..<tab]) else { continue }

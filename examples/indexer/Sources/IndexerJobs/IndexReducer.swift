@@ -5,7 +5,9 @@ public struct IndexReducer: Reducer {
     public init() {}
 
     public mutating func reduce(
-        _ word: String, values: ReduceValues<String>, context: ReduceContext<String, String>
+        _ word: String,
+        values: ReduceValues<String>,
+        context: ReduceContext<String, String>
     ) throws {
         var files = Set<String>()
         for file in values { files.insert(file) }

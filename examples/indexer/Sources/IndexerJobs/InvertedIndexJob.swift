@@ -13,8 +13,12 @@ public struct InvertedIndexJob: Job {
     public var phases: [Phase] {
         [
             Phase(
-                "index", input: TextInputFormat(), mapper: IndexMapper.self, reducer: IndexReducer.self,
-                output: TextOutputFormat<String, String>())
+                "index",
+                input: TextInputFormat(),
+                mapper: IndexMapper.self,
+                reducer: IndexReducer.self,
+                output: TextOutputFormat<String, String>()
+            )
         ]
     }
 }
