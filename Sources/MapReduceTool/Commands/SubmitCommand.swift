@@ -71,21 +71,12 @@ enum SubmitCommand {
             print(try DetachedSubmission(job: job, configuration: configuration, options: options).submit())
             return 0
         }
-        let display = ProgressDisplay(enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
-        let interruption = Interruption()
-        interruption.watch()
-        defer { interruption.stop() }
-        let session = JobSession(
+        let result = try JobSession.runInForeground(
             options: options,
             job: job,
             configuration: configuration,
-            console: console,
-            interruption: interruption
+            console: console
         )
-        let outcome = Result { try session.run(progress: display.show) }
-        interruption.holdIfInterrupted()
-        let result = try outcome.get()
-        display.finish()
         print(try ResultPrinter(job: job, result: result).render(), terminator: "")
         return 0
     }

@@ -49,6 +49,32 @@ struct JobSession {
         shippedPaths = options.files
     }
 
+    /// Runs `job` as the command line asked, in the foreground: progress on a terminal, and
+    /// Ctrl-C, SIGTERM and SIGHUP handled as ``Interruption`` says.
+    static func runInForeground(
+        options: SubmitOptions,
+        job: any Job.Type,
+        configuration: JobConfiguration,
+        console: EmbeddedConsole?
+    ) throws -> JobResult {
+        let display = ProgressDisplay(enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
+        let interruption = Interruption()
+        interruption.watch()
+        defer { interruption.stop() }
+        let session = JobSession(
+            options: options,
+            job: job,
+            configuration: configuration,
+            console: console,
+            interruption: interruption
+        )
+        let outcome = Result { try session.run(progress: display.show) }
+        interruption.holdIfInterrupted()
+        let result = try outcome.get()
+        display.finish()
+        return result
+    }
+
     /// Runs the job to its end; throws the job's failure as one line.
     func run(progress: @escaping @Sendable (JobProgress) -> Void) throws -> JobResult {
         let started = Date()

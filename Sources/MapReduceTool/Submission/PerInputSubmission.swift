@@ -35,21 +35,12 @@ enum PerInputSubmission {
             slots: options.slots,
             workDirectory: options.workDir
         )
-        let display = ProgressDisplay(enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
-        let interruption = Interruption()
-        interruption.watch()
-        defer { interruption.stop() }
-        let session = JobSession(
+        let result = try JobSession.runInForeground(
             options: options,
             job: job,
             configuration: configuration,
-            console: console,
-            interruption: interruption
+            console: console
         )
-        let outcome = Result { try session.run(progress: display.show) }
-        interruption.holdIfInterrupted()
-        let result = try outcome.get()
-        display.finish()
         try plan.publish(from: result.outputPath)
         var printer = ResultPrinter(job: job, result: result)
         printer.outputFiles = plan.entries.map(\.target)
