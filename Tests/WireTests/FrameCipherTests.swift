@@ -6,13 +6,8 @@ import Testing
 /// The key schedule and the sealed-frame format against vectors computed independently
 /// (Python's `hmac` and `cryptography` AES-GCM), and every way a sealed frame can go wrong.
 @Suite struct FrameCipherTests {
-    let secret = try! ClusterSecret(string: "GaBrthpbYmcvTf1r4S4OYrU8Uabq3axJa6+kgyHQZR0=")
-    let transcript = HandshakeTranscript(
-        serverNonce: Array(repeating: 1, count: 32),
-        clientNonce: Array(repeating: 2, count: 32),
-        role: .tracker,
-        nodeID: "tt-7"
-    )
+    let secret = SessionFixture.secret
+    let transcript = SessionFixture.transcript
     let allocator = ByteBufferAllocator()
 
     static let clientToServer = "5c4cb9bc4a53b8896bbbbe978867b5919d0e78c36430f4c1cf81c827a9e3641c"

@@ -7,13 +7,8 @@ import Testing
 /// The session handler on `EmbeddedChannel`s: where plaintext ends and sealing starts, the
 /// frame limit before it, and what happens to frames that do not open after it.
 @Suite struct SessionHandlerTests {
-    let secret = try! ClusterSecret(string: "GaBrthpbYmcvTf1r4S4OYrU8Uabq3axJa6+kgyHQZR0=")
-    let transcript = HandshakeTranscript(
-        serverNonce: Array(repeating: 1, count: 32),
-        clientNonce: Array(repeating: 2, count: 32),
-        role: .tracker,
-        nodeID: "tt-7"
-    )
+    let secret = SessionFixture.secret
+    let transcript = SessionFixture.transcript
     let authenticate = Frame(type: .authenticate, payload: ByteBuffer(string: "proof"))
     let welcome = Frame(type: .welcome, payload: ByteBuffer(string: "welcome"))
 
