@@ -84,9 +84,14 @@ public enum ProtocolFuzzTarget {
         }
         var sealer = FrameCipher(key: key)
         var roundTrip = FrameCipher(key: key)
+        var decoder = FrameDecoder(maximumFrameLength: Int(UInt32.max))
         for frame in frames {
-            guard let sealed = try? sealer.seal(frame, allocator: allocator) else { return }
-            guard let opened = try? roundTrip.open(sealed, allocator: allocator), opened == frame else {
+            var wire = ByteBuffer()
+            guard (try? sealer.seal(frame, into: &wire)) != nil else { return }
+            guard
+                let sealed = try? decoder.decode(buffer: &wire),
+                let opened = try? roundTrip.open(sealed, allocator: allocator), opened == frame
+            else {
                 fatalError("a sealed frame did not open to itself: \(frame)")
             }
         }

@@ -38,23 +38,40 @@ package struct FrameCipher {
         self.key = SymmetricKey(data: key)
     }
 
-    /// Seals `frame` as this direction's next frame.
-    package mutating func seal(_ frame: Frame, allocator: ByteBufferAllocator) throws -> Frame {
-        var plaintext = allocator.buffer(capacity: Frame.headerSize + frame.payload.readableBytes)
-        plaintext.writeInteger(frame.type.rawValue, endianness: .big)
-        plaintext.writeInteger(frame.requestID, endianness: .big)
-        plaintext.writeInteger(frame.flags.rawValue)
-        plaintext.writeImmutableBuffer(frame.payload)
-        let associatedData = Self.associatedData(length: Frame.headerSize + plaintext.readableBytes + Self.tagSize)
-        let nonce = try nextNonce()
-        let box = try plaintext.withUnsafeReadableBytes { bytes in
-            try AES.GCM.seal(bytes, using: key, nonce: nonce, authenticating: associatedData)
+    /// Seals `frame` as this direction's next frame and appends the sealed frame, as it goes on
+    /// the wire, to `out`.
+    ///
+    /// The inner header and payload are written once, into `out`, and sealed there: the
+    /// ciphertext replaces them in place, so a frame costs one copy of its payload besides the
+    /// cipher's own pass.
+    package mutating func seal(_ frame: Frame, into out: inout ByteBuffer) throws {
+        let length = frame.length + Self.overhead
+        guard UInt32(exactly: length) != nil else {
+            throw WireError.frameTooLarge(length: length, maximum: Int(UInt32.max))
         }
-        var payload = allocator.buffer(capacity: plaintext.readableBytes + Self.tagSize)
-        _ = box.ciphertext.withUnsafeBytes { payload.writeBytes($0) }
-        _ = box.tag.withUnsafeBytes { payload.writeBytes($0) }
+        let nonce = try nextNonce()
+        let associatedData = Self.associatedData(length: length)
+        out.reserveCapacity(minimumWritableBytes: Frame.lengthFieldSize + length)
+        out.writeBytes(associatedData)
+        let plaintextStart = out.writerIndex - out.readerIndex
+        out.writeInteger(frame.type.rawValue, endianness: .big)
+        out.writeInteger(frame.requestID, endianness: .big)
+        out.writeInteger(frame.flags.rawValue)
+        out.writeImmutableBuffer(frame.payload)
+        let plaintextEnd = out.writerIndex - out.readerIndex
+        let tag = try out.withUnsafeMutableReadableBytes { bytes in
+            let plaintext = UnsafeMutableRawBufferPointer(rebasing: bytes[plaintextStart..<plaintextEnd])
+            let box = try AES.GCM.seal(
+                UnsafeRawBufferPointer(plaintext),
+                using: key,
+                nonce: nonce,
+                authenticating: associatedData
+            )
+            box.ciphertext.withUnsafeBytes { plaintext.copyMemory(from: $0) }
+            return box.tag
+        }
+        _ = tag.withUnsafeBytes { out.writeBytes($0) }
         counter += 1
-        return Frame(type: .sealed, payload: payload)
     }
 
     /// Opens this direction's next frame, throwing unless it is exactly the sealed frame expected.

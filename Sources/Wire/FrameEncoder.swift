@@ -1,10 +1,9 @@
 import NIOCore
 
-/// Serialises outbound ``Frame`` values, refusing any frame longer than the configured maximum.
-public struct FrameEncoder: MessageToByteEncoder {
-    /// The frame type accepted from the pipeline.
-    public typealias OutboundIn = Frame
-
+/// Serialises ``Frame`` values as they go on the wire, refusing any frame longer than the
+/// configured maximum. ``SessionHandler`` uses it for the frames of the handshake, which are
+/// not sealed.
+public struct FrameEncoder: Sendable {
     /// The largest length field this encoder will produce.
     public let maximumFrameLength: Int
 

@@ -2,8 +2,9 @@ import NIOCore
 
 /// Seals every outbound frame and opens every inbound one once the handshake has begun the session.
 ///
-/// The handler sits between the frame codec and the connection. Before the session it passes
-/// handshake frames through unchanged; ``begin(keys:after:)`` writes the last plaintext frame
+/// The handler sits between the frame decoder and the connection, and encodes outbound frames
+/// itself, so that a sealed frame is written into its outgoing buffer once. Before the session
+/// it encodes handshake frames as they are and passes inbound ones through unchanged; ``begin(keys:after:)`` writes the last plaintext frame
 /// (the server's `Welcome`, the client's `Authenticate`) and, on the event loop and before any
 /// later write, starts sealing. Inbound, the server opens every frame from then on; the client
 /// opens every frame after the `Welcome`, the exact boundary where the server started sealing,
@@ -19,7 +20,7 @@ final class SessionHandler: ChannelDuplexHandler {
     typealias InboundIn = Frame
     typealias InboundOut = Frame
     typealias OutboundIn = Frame
-    typealias OutboundOut = Frame
+    typealias OutboundOut = ByteBuffer
 
     private enum Inbound {
         case handshake(framesSeen: Int)
@@ -30,14 +31,17 @@ final class SessionHandler: ChannelDuplexHandler {
 
     private let side: SessionKeys.Side
     private let limit: InboundFrameLimit
+    private let encoder: FrameEncoder
     private var inbound = Inbound.handshake(framesSeen: 0)
     private var outbound: FrameCipher?
     private var context: ChannelHandlerContext?
 
-    /// Creates the handler of one end of a connection, lifting `limit` when the session begins.
-    init(side: SessionKeys.Side, limit: InboundFrameLimit) {
+    /// Creates the handler of one end of a connection, lifting `limit` when the session begins
+    /// and refusing to write frames longer than `encoder` allows, sealed or not.
+    init(side: SessionKeys.Side, limit: InboundFrameLimit, encoder: FrameEncoder) {
         self.side = side
         self.limit = limit
+        self.encoder = encoder
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -53,7 +57,9 @@ final class SessionHandler: ChannelDuplexHandler {
         guard let context else {
             throw ChannelError.ioOnClosedChannel
         }
-        let written = context.writeAndFlush(wrapOutboundOut(frame))
+        var bytes = context.channel.allocator.buffer(capacity: 0)
+        try encoder.encode(data: frame, out: &bytes)
+        let written = context.writeAndFlush(wrapOutboundOut(bytes))
         outbound = FrameCipher(key: keys.sending)
         guard case .handshake = inbound else {
             return written
@@ -110,16 +116,23 @@ final class SessionHandler: ChannelDuplexHandler {
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        guard var cipher = outbound else {
-            context.write(data, promise: promise)
-            return
-        }
+        let frame = unwrapOutboundIn(data)
+        var bytes = context.channel.allocator.buffer(capacity: 0)
         do {
-            let sealed = try cipher.seal(unwrapOutboundIn(data), allocator: context.channel.allocator)
-            outbound = cipher
-            context.write(wrapOutboundOut(sealed), promise: promise)
+            if var cipher = outbound {
+                let length = frame.length + FrameCipher.overhead
+                guard length <= encoder.maximumFrameLength else {
+                    throw WireError.frameTooLarge(length: length, maximum: encoder.maximumFrameLength)
+                }
+                try cipher.seal(frame, into: &bytes)
+                outbound = cipher
+            } else {
+                try encoder.encode(data: frame, out: &bytes)
+            }
+            context.write(wrapOutboundOut(bytes), promise: promise)
         } catch {
             promise?.fail(error)
+            context.fireErrorCaught(error)
         }
     }
 

@@ -28,7 +28,7 @@ enum WirePipeline {
         )
     }
 
-    /// Adds the frame decoder, the frame encoder and the session handler, in that order.
+    /// Adds the frame decoder and the session handler, which encodes outbound frames, in that order.
     static func addHandlers(
         to pipeline: ChannelPipeline.SynchronousOperations,
         side: SessionKeys.Side,
@@ -39,8 +39,9 @@ enum WirePipeline {
         try pipeline.addHandler(
             ByteToMessageHandler(FrameDecoder(limit: limit), maximumBufferSize: Frame.lengthFieldSize + sealedLength)
         )
-        try pipeline.addHandler(MessageToByteHandler(FrameEncoder(maximumFrameLength: sealedLength)))
-        try pipeline.addHandler(SessionHandler(side: side, limit: limit))
+        try pipeline.addHandler(
+            SessionHandler(side: side, limit: limit, encoder: FrameEncoder(maximumFrameLength: sealedLength))
+        )
     }
 
     /// Configures a channel from a bootstrap initializer, on its event loop.

@@ -25,12 +25,6 @@ import Testing
         return stride(from: 0, to: digits.count, by: 2).map { UInt8(String(digits[$0...$0 + 1]), radix: 16)! }
     }
 
-    func encoded(_ frame: Frame) throws -> [UInt8] {
-        var out = ByteBuffer()
-        try FrameEncoder().encode(data: frame, out: &out)
-        return Array(out.readableBytesView)
-    }
-
     func decoded(_ hex: String) throws -> Frame {
         var buffer = ByteBuffer(bytes: Self.bytes(hex))
         var decoder = FrameDecoder()
@@ -59,16 +53,35 @@ import Testing
         #expect(SessionKeys(secret: secret, transcript: other, side: .client).sending != client.sending)
     }
 
+    /// The wire bytes of `frame` sealed by `sealer`.
+    func sealed(_ frame: Frame, by sealer: inout FrameCipher) throws -> [UInt8] {
+        var out = ByteBuffer()
+        try sealer.seal(frame, into: &out)
+        return Array(out.readableBytesView)
+    }
+
     @Test func sealingMatchesTheVectors() throws {
         var sealer = clientCipher()
-        let first = try sealer.seal(
+        let first = try sealed(
             Frame(type: MessageType(0x0100), requestID: 7, flags: .response, payload: ByteBuffer(string: "hello")),
-            allocator: allocator
+            by: &sealer
         )
-        #expect(Self.hex(try encoded(first)) == Self.firstSealed)
-        let second = try sealer.seal(Frame(type: MessageType(0x0101), requestID: 8), allocator: allocator)
-        #expect(Self.hex(try encoded(second)) == Self.secondSealed)
+        #expect(Self.hex(first) == Self.firstSealed)
+        let second = try sealed(Frame(type: MessageType(0x0101), requestID: 8), by: &sealer)
+        #expect(Self.hex(second) == Self.secondSealed)
         #expect(sealer.counter == 2)
+    }
+
+    @Test func sealingAppendsAfterWhatTheBufferHolds() throws {
+        var sealer = clientCipher()
+        var out = ByteBuffer(string: "consumed|kept")
+        out.moveReaderIndex(forwardBy: 9)
+        try sealer.seal(
+            Frame(type: MessageType(0x0100), requestID: 7, flags: .response, payload: ByteBuffer(string: "hello")),
+            into: &out
+        )
+        #expect(out.readString(length: 4) == "kept")
+        #expect(Self.hex(out.readableBytesView) == Self.firstSealed)
     }
 
     @Test func openingRecoversTheFramesInOrder() throws {
@@ -123,8 +136,10 @@ import Testing
         var opener = serverCipher()
         let payload = ByteBuffer(bytes: (0..<(256 * 1024)).map { UInt8(truncatingIfNeeded: $0 &* 31) })
         let frame = Frame(type: .streamChunk, requestID: 3, flags: .response, payload: payload)
-        let sealed = try sealer.seal(frame, allocator: allocator)
-        #expect(sealed.length == frame.length + FrameCipher.overhead)
-        #expect(try opener.open(sealed, allocator: allocator) == frame)
+        var wire = ByteBuffer(bytes: try sealed(frame, by: &sealer))
+        var decoder = FrameDecoder(maximumFrameLength: frame.length + FrameCipher.overhead)
+        let envelope = try #require(try decoder.decode(buffer: &wire))
+        #expect(envelope.length == frame.length + FrameCipher.overhead)
+        #expect(try opener.open(envelope, allocator: allocator) == frame)
     }
 }
