@@ -77,6 +77,16 @@ public enum TaskRunnerMain {
             parameters: request.parameters,
             broadcast: Broadcast(encoded: request.broadcast)
         )
+        if request.attempt.task.kind == .map, request.reduceCount == 0 {
+            let counters = try MapTaskRunner.runMapOnly(
+                phase: phase,
+                info: info,
+                splits: request.splits,
+                directory: request.directory,
+                progress: reportProgress
+            )
+            return TaskRunResult(counters: counters, outputPath: "", segments: [])
+        }
         if request.attempt.task.kind == .map {
             let output = try MapTaskRunner.run(
                 phase: phase,
@@ -109,7 +119,7 @@ public enum TaskRunnerMain {
             throw InputError(path: "\(request.attempt)", problem: "a setup task without setup settings")
         }
         let files = request.splits.map { InputFile(path: $0.path, size: $0.length, localPath: $0.localPath) }
-        let reducers = setup.reducers > 0 ? setup.reducers : JobPlanner.defaultReducers(slots: setup.slots)
+        let reducers = setup.reducers ?? JobPlanner.defaultReducers(slots: setup.slots)
         return try JobPlanner.plan(
             job,
             files: files,
