@@ -13,7 +13,12 @@ public struct StreamingMapper: Mapper {
         let settings = try StreamingSettings(context.parameters)
         format = settings.mapOutput
         keepsLines = context.isMapOnly
-        process = try StreamingProcess(role: "mapper", command: settings.mapper, directory: AttemptDirectory.current)
+        process = try StreamingProcess(
+            role: "mapper",
+            command: settings.mapper,
+            directory: AttemptDirectory.current,
+            status: context.info.setStatus
+        )
     }
 
     public mutating func map(_ line: TextLine, context: MapContext<ByteSlice, ByteSlice>) throws {

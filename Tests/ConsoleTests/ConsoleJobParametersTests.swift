@@ -7,8 +7,8 @@ import Testing
 
 @testable import Cluster
 
-/// A job's page lists the job's parameters, so a streaming job shows its commands, and the run
-/// form's reducers take 0 for a map-only job.
+/// A job's page lists the job's parameters, so a streaming job shows its commands, and the
+/// latest status message of its attempts; the run form's reducers take 0 for a map-only job.
 struct ConsoleJobParametersTests {
     static let streaming = JobDescriptor(
         name: "streaming",
@@ -60,6 +60,29 @@ struct ConsoleJobParametersTests {
             #expect(page.contains("<code>stream.map.streamprocessor</code>"))
             #expect(page.contains("<code>tr a-z A-Z | cat -n</code>"))
             #expect(page.contains("<code>sort &lt;&amp;0</code>"), "parameter values are escaped")
+
+            let setup = try #require(
+                await tracker.heartbeat(
+                    HeartbeatRequest(tracker: "tracker-1", freeSlots: 2, acceptsTasks: true, reports: [])
+                )
+                .assignments.first?.attempt
+            )
+            let running = AttemptReport(
+                attempt: setup,
+                state: .running,
+                records: 1,
+                counters: Counters(),
+                failure: "",
+                segments: [],
+                status: "planning <splits>"
+            )
+            _ = await tracker.heartbeat(
+                HeartbeatRequest(tracker: "tracker-1", freeSlots: 1, acceptsTasks: true, reports: [running])
+            )
+            let statusPage = String(buffer: try await client.execute(uri: "/jobs/\(job)", method: .get).body)
+            #expect(statusPage.contains("<p id=\"status\">status: \(setup.task): planning &lt;splits&gt;</p>"))
+            let json = String(buffer: try await client.execute(uri: "/api/v1/jobs/\(job)", method: .get).body)
+            #expect(json.contains("\"status\":\"\(setup.task): planning <splits>\""), "\(json)")
             let refused = try await client.execute(
                 uri: "/api/v1/jobs",
                 method: .post,

@@ -475,7 +475,7 @@ public actor JobTracker {
         let job = attempt.task.job
         switch report.state {
         case .running:
-            state.progress(attempt, records: report.records, at: now)
+            state.progress(attempt, records: report.records, status: report.status, at: now)
         case .failed where report.binaryProblem != nil:
             let problem = report.binaryProblem!
             logger.warning(

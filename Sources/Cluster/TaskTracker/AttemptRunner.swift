@@ -261,7 +261,8 @@ struct AttemptRunner: Sendable {
             logPath: tracker.logPath(of: attempt),
             environment: environment,
             memoryLimit: memoryLimit,
-            progress: { ledger.progress(attempt, records: $0) }
+            progress: { ledger.progress(attempt, records: $0) },
+            status: { ledger.status(attempt, message: $0) }
         )
         tracker.children.add(attempt, child)
         defer { tracker.children.remove(attempt) }

@@ -23,13 +23,14 @@ struct JobPage {
             ? "<button class=\"danger\" data-post=\"/api/v1/jobs/\(id)/kill\" data-confirm=\"Kill this job?\" id=\"kill\">Kill job</button>"
             : ""
         let failure = report.failure.isEmpty ? "" : "<p class=\"error\">\(HTML.escape(report.failure))</p>"
+        let status = report.status.isEmpty ? "" : "<p id=\"status\">status: \(HTML.escape(report.status))</p>"
         let failureLog =
             report.failureLog.isEmpty ? "" : "<pre>\(HTML.escape(report.failureLog.joined(separator: "\n")))</pre>"
         let live = """
             <p>\(HTML.badge(report.state.rawValue)) <strong>\(HTML.escape(report.name))</strong> · \
             binary <code id="binary">\(HTML.escape(report.binary))</code> · phase \(report.phase + 1)/\(report.phaseCount) \
             \(HTML.escape(report.phaseName)) · \(HTML.duration(report.elapsedSeconds)) · \(report.failedAttempts) failed attempts \(kill)</p>
-            \(failure)\(failureLog)
+            \(status)\(failure)\(failureLog)
             \(results.render())
             \(phases())
             <h2>Timeline</h2>
