@@ -8,7 +8,8 @@ public protocol OutputFormat<Key, Value>: Sendable {
     /// The value type the reducer writes.
     associatedtype Value
 
-    /// Opens a writer for the reduce task `task`, creating its files in `directory`.
+    /// Opens a writer for the reduce task `task` (or map task of a map-only job), creating its
+    /// files in `directory`.
     func makeWriter(for task: TaskID, in directory: String) throws -> any RecordWriter<Key, Value>
 }
 
