@@ -10,6 +10,7 @@ import MapReduce
 public final class StreamingCombiner: SpillCombiner {
     private let sink: any MapOutputSink
     private let command: String
+    private let info: TaskInfo
     private let format: StreamingLineFormat
     private let inputFormat = StreamingLineFormat()
     private var process: StreamingProcess?
@@ -26,6 +27,7 @@ public final class StreamingCombiner: SpillCombiner {
         }
         self.sink = sink
         self.command = command
+        self.info = info
         format = settings.mapOutput
     }
 
@@ -39,7 +41,12 @@ public final class StreamingCombiner: SpillCombiner {
         if partition != self.partition || process == nil {
             try finishPartition()
             self.partition = partition
-            process = try StreamingProcess(role: "combiner", command: command, directory: AttemptDirectory.current)
+            process = try StreamingProcess(
+                role: "combiner",
+                command: command,
+                directory: AttemptDirectory.current,
+                status: info.setStatus
+            )
         }
         var reader = ByteReader(value)
         let decoded = ByteSlice(try reader.readLengthPrefixed())

@@ -6,7 +6,8 @@ import MapReduce
 /// command under `/bin/sh -c` in its attempt's directory. The mapper reads its split's lines on
 /// standard input; each line it prints is a record keyed by the text up to its first tab. The
 /// reducer reads the records sorted by key as `key<TAB>value` lines (`key` alone for an empty
-/// value), and the lines it prints are the output. docs/streaming.md has the whole contract.
+/// value), and the lines it prints are the output. With `--reducers 0` the mapper's lines are
+/// the output, as they are. docs/streaming.md has the whole contract.
 public struct StreamingJob: Job {
     public static let name = "streaming"
     public static let summary = "Runs shell commands as mapper and reducer over lines of text (Hadoop Streaming)"
@@ -33,7 +34,8 @@ public struct StreamingJob: Job {
             Phase(
                 "stream", input: TextInputFormat(keepsByteOrderMark: true), mapper: StreamingMapper.self,
                 spillCombiner: combines ? StreamingCombiner.self : nil, reducer: StreamingReducer.self,
-                output: KeyOnlyTextOutputFormat<ByteSlice, Void>())
+                output: KeyOnlyTextOutputFormat<ByteSlice, Void>(),
+                mapOnlyOutput: KeyOnlyTextOutputFormat<ByteSlice, ByteSlice>())
         ]
     }
 }

@@ -38,11 +38,15 @@ final class StreamingProcess {
     private var reaped = false
     /// Counters the command reported on standard error.
     private(set) var counters = Counters()
+    /// Hears the status messages the command reports on standard error.
+    private let status: (String) -> Void
 
-    /// Starts `command` under `/bin/sh -c` in `directory`; `role` names it in errors.
-    init(role: String, command: String, directory: String) throws {
+    /// Starts `command` under `/bin/sh -c` in `directory`; `role` names it in errors, and `status`
+    /// hears its `reporter:status:` messages.
+    init(role: String, command: String, directory: String, status: @escaping (String) -> Void = { _ in }) throws {
         self.role = role
         self.command = command
+        self.status = status
         readBuffer = .allocate(byteCount: Self.readSize, alignment: 16)
         input.reserveCapacity(Self.blockSize * 2)
         signal(SIGPIPE, SIG_IGN)
@@ -184,6 +188,7 @@ final class StreamingProcess {
             counters.increment(name, by: amount)
         case .status(let message)?:
             log.append(contentsOf: "streaming \(role) status: \(message)\n".utf8)
+            status(message)
         case nil:
             log.append(contentsOf: line.buffer)
             log.append(0x0A)

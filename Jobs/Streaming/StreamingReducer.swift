@@ -12,7 +12,12 @@ public struct StreamingReducer: Reducer {
 
     public mutating func setup(_ context: ReduceContext<ByteSlice, Void>) throws {
         guard let command = try StreamingSettings(context.parameters).reducer else { return }
-        process = try StreamingProcess(role: "reducer", command: command, directory: AttemptDirectory.current)
+        process = try StreamingProcess(
+            role: "reducer",
+            command: command,
+            directory: AttemptDirectory.current,
+            status: context.info.setStatus
+        )
     }
 
     public mutating func reduce(

@@ -12,7 +12,7 @@ import Wire
 /// for ten million reducers, one-byte splits or a one-byte buffer is refused with one line.
 struct SubmissionLimitsTests {
     func request(
-        reducers: Int = 2,
+        reducers: Int? = 2,
         splitSize: Int64 = 1 << 20,
         buffer: Int = 1 << 20,
         plan: JobPlan? = nil
@@ -46,6 +46,9 @@ struct SubmissionLimitsTests {
         #expect(throws: Never.self) { try limits.check(request()) }
         #expect(throws: InputError.self) { try limits.check(request(reducers: 10_000_000)) }
         #expect(throws: InputError.self) { try limits.check(request(reducers: -1)) }
+        #expect(throws: Never.self) { try limits.check(request(reducers: 0)) }
+        #expect(throws: Never.self) { try limits.check(request(reducers: nil)) }
+        #expect(throws: Never.self) { try limits.check(request(plan: plan(maps: 3, reduces: 0))) }
         #expect(throws: InputError.self) { try limits.check(request(splitSize: 1)) }
         #expect(throws: InputError.self) { try limits.check(request(buffer: 1)) }
         #expect(throws: InputError.self) { try limits.check(request(plan: plan(maps: 990, reduces: 20))) }

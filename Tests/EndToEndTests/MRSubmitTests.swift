@@ -93,7 +93,7 @@ struct MRSubmitTests {
             (["wordcount", "nofiles"], "nofiles: directory has no input files"),
             (["wordcount"], "no input paths given"),
             (["logbytes", "missing.log"], "missing.log: no such file or directory"),
-            (["wordcount", "empty.txt", "--reducers", "0"], "--reducers must be at least 1"),
+            (["wordcount", "empty.txt", "--reducers=-1"], "--reducers must be 0 (map-only) or more"),
             (["wordcount", "empty.txt", "-D", "novalue"], "-D novalue: expected name=value"),
             (["wordcount", "empty.txt", "--split-size", "lots"], "--split-size lots: expected a positive size"),
         ]

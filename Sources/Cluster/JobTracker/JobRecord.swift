@@ -16,6 +16,8 @@ struct JobRecord: Sendable {
     /// The standard error tail of the attempt whose failure failed the job.
     var failureLog: [String] = []
     var failedAttempts = 0
+    /// The latest status message of any of its attempts, after the task's id, or empty.
+    var status = ""
     /// Failed attempts of this job by tracker; a tracker with ``JobRecord/blacklistThreshold`` of
     /// them gets no more of the job's tasks while other trackers can take them.
     var trackerFailures: [String: Int] = [:]
@@ -54,7 +56,8 @@ struct JobRecord: Sendable {
             elapsedSeconds: (finishedAt ?? now).timeIntervalSince(submittedAt),
             failedAttempts: failedAttempts,
             blacklistedTrackers: blacklistedTrackers,
-            failureLog: failureLog
+            failureLog: failureLog,
+            status: status
         )
     }
 }

@@ -311,6 +311,7 @@ public actor JobTracker {
         for report in request.reports { apply(report, from: request.tracker, at: now) }
         let assignments = state.assign(to: request.tracker, at: now).map { assignment in
             let kind = assignment.attempt.task.kind
+            let writesOutput = kind == .reduce || (kind == .map && assignment.reduceCount == 0)
             let request = state.jobs[assignment.job]!.request
             return TaskAssignment(
                 attempt: assignment.attempt,
@@ -321,9 +322,9 @@ public actor JobTracker {
                 reduceCount: assignment.reduceCount,
                 bufferLimit: request.mapBufferSize,
                 broadcast: assignment.broadcast,
-                outputDirectory: kind == .reduce
+                outputDirectory: writesOutput
                     ? committers[assignment.job]?.attemptPath(assignment.attempt) ?? "" : "",
-                outputProbe: kind == .reduce ? outputProbes[assignment.job] : nil,
+                outputProbe: writesOutput ? outputProbes[assignment.job] : nil,
                 setup: kind == .setup
                     ? SetupSettings(splitSize: request.splitSize, reducers: request.reducers, slots: max(1, totalSlots))
                     : nil
@@ -474,7 +475,7 @@ public actor JobTracker {
         let job = attempt.task.job
         switch report.state {
         case .running:
-            state.progress(attempt, records: report.records, at: now)
+            state.progress(attempt, records: report.records, status: report.status, at: now)
         case .failed where report.binaryProblem != nil:
             let problem = report.binaryProblem!
             logger.warning(
@@ -529,7 +530,8 @@ public actor JobTracker {
             return
         }
         var location: MapOutputLocation?
-        if attempt.task.kind == .map, let record = state.trackers[tracker] {
+        let mapOnly = attempt.task.kind == .map && state.jobs[job]?.phase.reduces.isEmpty == true
+        if attempt.task.kind == .map, !mapOnly, let record = state.trackers[tracker] {
             location = MapOutputLocation(
                 mapIndex: attempt.task.index,
                 attempt: attempt,
@@ -539,7 +541,7 @@ public actor JobTracker {
                 path: report.outputPath,
                 probe: record.probe
             )
-        } else if attempt.task.kind == .reduce {
+        } else if attempt.task.kind == .reduce || mapOnly {
             do {
                 state.addOutput(bytes: try committers[job]?.commitTask(attempt) ?? 0, to: attempt)
             } catch {

@@ -161,8 +161,8 @@ struct JobTrackerState: Sendable {
 
     // MARK: Attempts
 
-    /// Records progress of a running attempt.
-    mutating func progress(_ attempt: AttemptID, records: Int64, at now: Date) {
+    /// Records progress of a running attempt, and its status message, which becomes the job's.
+    mutating func progress(_ attempt: AttemptID, records: Int64, status: String = "", at now: Date) {
         guard var job = jobs[attempt.task.job], job.state == .running, job.phase.index == attempt.task.phase else {
             return
         }
@@ -171,6 +171,7 @@ struct JobTrackerState: Sendable {
         if task.attempts[index].records != records { task.attempts[index].progressedAt = now }
         task.attempts[index].records = records
         job.phase[attempt.task] = task
+        if !status.isEmpty { job.status = "\(attempt.task): \(status)" }
         jobs[attempt.task.job] = job
     }
 

@@ -26,10 +26,10 @@ public struct SubmissionLimits: Sendable, Equatable {
 
     /// Refuses a submission whose settings are out of bounds.
     public func check(_ request: SubmitJobRequest) throws(InputError) {
-        guard (0...maximumReducers).contains(request.reducers) else {
+        if let reducers = request.reducers, !(0...maximumReducers).contains(reducers) {
             throw InputError(
                 path: request.job,
-                problem: "--reducers \(request.reducers) is out of range (1 to \(maximumReducers) on this cluster)"
+                problem: "--reducers \(reducers) is out of range (0 to \(maximumReducers) on this cluster)"
             )
         }
         guard Self.splitSizes.contains(request.splitSize) else {

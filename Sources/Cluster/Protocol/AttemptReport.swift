@@ -24,6 +24,8 @@ public struct AttemptReport: WireCodable, Equatable {
     public var plan: JobPlan?
     /// Why the tracker could not run the job's binary at all, when that is why the attempt failed.
     public var binaryProblem: BinaryProblem?
+    /// A running attempt's latest status message (`reporter:status:` of a streaming command), or empty.
+    public var status: String
 
     /// Creates the value.
     public init(
@@ -36,7 +38,8 @@ public struct AttemptReport: WireCodable, Equatable {
         logTail: [String] = [],
         outputPath: String = "",
         plan: JobPlan? = nil,
-        binaryProblem: BinaryProblem? = nil
+        binaryProblem: BinaryProblem? = nil,
+        status: String = ""
     ) {
         self.attempt = attempt
         self.state = state
@@ -48,6 +51,7 @@ public struct AttemptReport: WireCodable, Equatable {
         self.outputPath = outputPath
         self.plan = plan
         self.binaryProblem = binaryProblem
+        self.status = status
     }
 
     public func encode(to writer: inout WireWriter) {
@@ -61,6 +65,7 @@ public struct AttemptReport: WireCodable, Equatable {
         writer.write(outputPath)
         writer.write(plan)
         writer.write(binaryProblem)
+        writer.write(status)
     }
 
     public init(from reader: inout WireReader) throws {
@@ -74,5 +79,6 @@ public struct AttemptReport: WireCodable, Equatable {
         outputPath = try reader.read(String.self)
         plan = try reader.read(JobPlan?.self)
         binaryProblem = try reader.read(BinaryProblem?.self)
+        status = try reader.read(String.self)
     }
 }

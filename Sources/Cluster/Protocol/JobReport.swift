@@ -41,6 +41,9 @@ public struct JobReport: WireCodable, Equatable, Codable {
     public var blacklistedTrackers: [String]
     /// The last standard error lines of the attempt whose failure failed the job.
     public var failureLog: [String]
+    /// The latest status message of any of the job's attempts, after the task's id (as Hadoop
+    /// shows a task's status), or empty.
+    public var status: String
 
     /// Creates the value.
     public init(
@@ -62,7 +65,8 @@ public struct JobReport: WireCodable, Equatable, Codable {
         elapsedSeconds: Double,
         failedAttempts: Int,
         blacklistedTrackers: [String] = [],
-        failureLog: [String] = []
+        failureLog: [String] = [],
+        status: String = ""
     ) {
         self.job = job
         self.name = name
@@ -83,6 +87,7 @@ public struct JobReport: WireCodable, Equatable, Codable {
         self.failedAttempts = failedAttempts
         self.blacklistedTrackers = blacklistedTrackers
         self.failureLog = failureLog
+        self.status = status
     }
 
     public func encode(to writer: inout WireWriter) {
@@ -105,6 +110,7 @@ public struct JobReport: WireCodable, Equatable, Codable {
         writer.write(failedAttempts)
         writer.write(blacklistedTrackers)
         writer.write(failureLog)
+        writer.write(status)
     }
 
     public init(from reader: inout WireReader) throws {
@@ -127,14 +133,17 @@ public struct JobReport: WireCodable, Equatable, Codable {
         failedAttempts = try reader.read(Int.self)
         blacklistedTrackers = try reader.read([String].self)
         failureLog = try reader.read([String].self)
+        status = try reader.read(String.self)
     }
 
     private enum CodingKeys: String, CodingKey {
         case job, name, binary, state, phase, phaseCount, phaseName, mapsDone, mapsTotal, reducesDone, reducesTotal
         case counters, failure, outputPath, submittedAt, elapsedSeconds, failedAttempts, blacklistedTrackers, failureLog
+        case status
     }
 
-    /// Decodes a report from the JobTracker's history, where reports of earlier versions have no `binary`.
+    /// Decodes a report from the JobTracker's history, where reports of earlier versions have no
+    /// `binary` or `status`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -156,7 +165,8 @@ public struct JobReport: WireCodable, Equatable, Codable {
             elapsedSeconds: try container.decode(Double.self, forKey: .elapsedSeconds),
             failedAttempts: try container.decode(Int.self, forKey: .failedAttempts),
             blacklistedTrackers: try container.decode([String].self, forKey: .blacklistedTrackers),
-            failureLog: try container.decode([String].self, forKey: .failureLog)
+            failureLog: try container.decode([String].self, forKey: .failureLog),
+            status: try container.decodeIfPresent(String.self, forKey: .status) ?? ""
         )
     }
 }

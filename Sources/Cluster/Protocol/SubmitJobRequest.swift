@@ -21,8 +21,8 @@ public struct SubmitJobRequest: WireMessage {
     public var inputs: [String]
     /// The output directory on the JobTracker's file system; empty for one under its data directory.
     public var outputPath: String
-    /// Reduce tasks of configurable phases; 0 for the cluster's default.
-    public var reducers: Int
+    /// Reduce tasks of configurable phases; 0 for a map-only job, nil for the cluster's default.
+    public var reducers: Int?
     /// The largest split, in bytes.
     public var splitSize: Int64
     /// The map output buffer, in bytes.
@@ -39,7 +39,7 @@ public struct SubmitJobRequest: WireMessage {
         parameters: JobParameters,
         inputs: [String],
         outputPath: String,
-        reducers: Int,
+        reducers: Int?,
         splitSize: Int64,
         mapBufferSize: Int,
         replacesOutput: Bool,
@@ -76,7 +76,7 @@ public struct SubmitJobRequest: WireMessage {
         parameters = try reader.read(JobParameters.self)
         inputs = try reader.read([String].self)
         outputPath = try reader.read(String.self)
-        reducers = try reader.read(Int.self)
+        reducers = try reader.read(Int?.self)
         splitSize = try reader.read(Int64.self)
         mapBufferSize = try reader.read(Int.self)
         replacesOutput = try reader.read(Bool.self)

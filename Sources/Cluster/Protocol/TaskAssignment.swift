@@ -13,16 +13,17 @@ public struct TaskAssignment: WireCodable, Equatable {
     public var parameters: JobParameters
     /// A map's splits; empty for a reduce.
     public var splits: [InputSplit]
-    /// The phase's number of reduce tasks.
+    /// The phase's number of reduce tasks; 0 in a map-only job.
     public var reduceCount: Int
     /// The map output buffer.
     public var bufferLimit: Int
     /// The previous phase's broadcast.
     public var broadcast: [UInt8]
-    /// A reduce's output directory on the JobTracker, where the attempt writes its files in
-    /// place when the tracker sees `outputProbe` (a shared file system) instead of uploading them.
+    /// The output directory on the JobTracker of a reduce, or of a map of a map-only job, where
+    /// the attempt writes its files in place when the tracker sees `outputProbe` (a shared file
+    /// system) instead of uploading them.
     public var outputDirectory: String
-    /// The probe of the JobTracker's output file system; nil for a map.
+    /// The probe of the JobTracker's output file system; nil for a map whose output is shuffled.
     public var outputProbe: FileSystemProbe?
     /// For a setup task, how to plan the job; its splits are then the job's whole input files.
     public var setup: SetupSettings?

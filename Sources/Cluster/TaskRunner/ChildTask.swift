@@ -5,7 +5,7 @@ import Synchronization
 import Wire
 
 /// One attempt running in a task-runner child process, as the tracker sees it: started, followed
-/// through its progress lines, waited for, and killed when the JobTracker says so.
+/// through its progress and status lines, waited for, and killed when the JobTracker says so.
 final class ChildTask: Sendable {
     private let process: Process
     private let logPath: String
@@ -13,6 +13,22 @@ final class ChildTask: Sendable {
     /// The memory limit the child set on itself (``TaskMemoryLimit``), named when it fails for lack of memory.
     private let memoryLimit: Int64?
     private let exited = ExitWaiter()
+
+    /// The child's standard output cut into whole lines, however its reads split them.
+    private final class OutputLines: Sendable {
+        private let pending = Mutex<[UInt8]>([])
+
+        /// The lines `data` completes, without their newlines; keeps the unfinished rest.
+        func append(_ data: Data) -> [Substring] {
+            let text = pending.withLock { bytes -> String? in
+                bytes.append(contentsOf: data)
+                guard let end = bytes.lastIndex(of: 0x0A) else { return nil }
+                defer { bytes.removeSubrange(...end) }
+                return String(decoding: bytes[..<end], as: UTF8.self)
+            }
+            return text?.split(separator: "\n") ?? []
+        }
+    }
 
     /// The child's end, and whoever waits for it.
     private final class ExitWaiter: Sendable {
@@ -46,7 +62,8 @@ final class ChildTask: Sendable {
     }
 
     /// Starts the job binary `runner` on a request written in `directory` with `environment`
-    /// (``TaskEnvironment``), logging its standard error to `logPath`.
+    /// (``TaskEnvironment``), logging its standard error to `logPath`; `progress` hears its
+    /// records so far and `status` its status messages.
     init(
         runner: JobRunner,
         request: TaskRunRequest,
@@ -54,7 +71,8 @@ final class ChildTask: Sendable {
         logPath: String,
         environment: [String: String],
         memoryLimit: Int64?,
-        progress: @escaping @Sendable (Int64) -> Void
+        progress: @escaping @Sendable (Int64) -> Void,
+        status: @escaping @Sendable (String) -> Void = { _ in }
     ) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(
@@ -79,13 +97,15 @@ final class ChildTask: Sendable {
         process.standardOutput = output
         process.standardInput = FileHandle.nullDevice
         process.environment = environment
+        let outputLines = OutputLines()
         output.fileHandleForReading.readabilityHandler = { handle in
             let data = handle.availableData
             if data.isEmpty {
                 handle.readabilityHandler = nil
                 return
             }
-            let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+            let lines = outputLines.append(data)
+            if let last = lines.last(where: { $0.hasPrefix("status ") }) { status(String(last.dropFirst(7))) }
             if let last = lines.last(where: { $0.hasPrefix("progress ") }), let records = Int64(last.dropFirst(9)) {
                 progress(records)
             }

@@ -59,6 +59,11 @@ public struct TaskRunRequest: WireCodable, Equatable {
     }
 
     public func encode(to writer: inout WireWriter) {
+        encodeFieldsBeforeSetup(to: &writer)
+        writer.write(setup)
+    }
+
+    private func encodeFieldsBeforeSetup(to writer: inout WireWriter) {
         writer.write(attempt)
         writer.write(jobName)
         writer.write(parameters)
@@ -69,7 +74,6 @@ public struct TaskRunRequest: WireCodable, Equatable {
         writer.write(inputPaths)
         writer.write(inputSegments)
         writer.write(directory)
-        writer.write(setup)
     }
 
     public init(from reader: inout WireReader) throws {
@@ -87,10 +91,25 @@ public struct TaskRunRequest: WireCodable, Equatable {
     }
 
     /// Writes the request file: the protocol version (big-endian `u16`), then the request.
+    ///
+    /// Version 1 encoded a setup task's reducers as an integer, 0 for the cluster's default, and
+    /// had no map-only tasks, which a binary of that version would run as maps into 0 partitions.
     func write(to path: String, version: UInt16 = TaskRunnerProtocol.version) throws {
         var writer = WireWriter()
         writer.writeInteger(version)
-        writer.write(self)
+        if version == 1 {
+            if attempt.task.kind == .map, reduceCount == 0 {
+                throw InputError(
+                    path: jobName,
+                    problem: "a map-only job (--reducers 0) needs a job binary built with task-runner protocol 2"
+                )
+            }
+            encodeFieldsBeforeSetup(to: &writer)
+            writer.writeBool(setup != nil)
+            setup?.encodeVersionOne(to: &writer)
+        } else {
+            writer.write(self)
+        }
         let file = try BufferedFileWriter(path: path)
         try file.write(Array(buffer: writer.buffer))
         try file.close()

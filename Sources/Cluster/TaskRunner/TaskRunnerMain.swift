@@ -12,8 +12,9 @@ import Wire
 /// knows any job. Protocol with the tracker (``TaskRunnerProtocol``): with
 /// `--mapreduce-describe` it prints a ``BinaryDescription`` as JSON on standard output; with
 /// `--mapreduce-task REQUEST RESULT`, while records flow it prints `progress N` lines on standard
-/// output, and on success writes the result file and exits 0; on a thrown error it prints the
-/// error as one line on standard error and exits 1; a trap or a signal ends it however it ends.
+/// output (and `status MESSAGE` lines for the job's status), and on success writes the result
+/// file and exits 0; on a thrown error it prints the error as one line on standard error and
+/// exits 1; a trap or a signal ends it however it ends.
 /// When its tracker dies, it stops too (``ParentWatch``). Before an attempt's job code runs it
 /// limits its own memory (``TaskMemoryLimit``).
 public enum TaskRunnerMain {
@@ -75,8 +76,19 @@ public enum TaskRunnerMain {
         let info = TaskInfo(
             attempt: request.attempt,
             parameters: request.parameters,
-            broadcast: Broadcast(encoded: request.broadcast)
+            broadcast: Broadcast(encoded: request.broadcast),
+            status: reportStatus
         )
+        if request.attempt.task.kind == .map, request.reduceCount == 0 {
+            let counters = try MapTaskRunner.runMapOnly(
+                phase: phase,
+                info: info,
+                splits: request.splits,
+                directory: request.directory,
+                progress: reportProgress
+            )
+            return TaskRunResult(counters: counters, outputPath: "", segments: [])
+        }
         if request.attempt.task.kind == .map {
             let output = try MapTaskRunner.run(
                 phase: phase,
@@ -109,7 +121,7 @@ public enum TaskRunnerMain {
             throw InputError(path: "\(request.attempt)", problem: "a setup task without setup settings")
         }
         let files = request.splits.map { InputFile(path: $0.path, size: $0.length, localPath: $0.localPath) }
-        let reducers = setup.reducers > 0 ? setup.reducers : JobPlanner.defaultReducers(slots: setup.slots)
+        let reducers = setup.reducers ?? JobPlanner.defaultReducers(slots: setup.slots)
         return try JobPlanner.plan(
             job,
             files: files,
@@ -117,6 +129,12 @@ public enum TaskRunnerMain {
             reducers: reducers,
             slots: setup.slots
         )
+    }
+
+    /// Prints a `status MESSAGE` line, the message on one line, for the tracker.
+    @Sendable private static func reportStatus(_ message: String) {
+        let line = message.map { $0.isNewline ? " " : String($0) }.joined()
+        FileHandle.standardOutput.write(Data("status \(line)\n".utf8))
     }
 
     private static func reportProgress(_ records: Int64) {

@@ -13,7 +13,7 @@
 /// ``supports(_:)``: the current one or the one before it.
 public enum TaskRunnerProtocol {
     /// The version this build speaks.
-    public static let version: UInt16 = 1
+    public static let version: UInt16 = 2
 
     /// The argument that asks a job binary to describe itself.
     public static let describeArgument = "--mapreduce-describe"

@@ -5,8 +5,8 @@ import Wire
 
 /// Runs one attempt a tracker was given in a child process of the job's binary: a setup task that
 /// plans the job, a map over its splits, or a reduce over its partition, which the tracker fetches
-/// first. A reduce writes its output in place when the tracker shares the JobTracker's file
-/// system, and uploads it otherwise.
+/// first. A reduce, or a map of a map-only job, writes its output in place when the tracker shares
+/// the JobTracker's file system, and uploads it otherwise.
 struct AttemptRunner: Sendable {
     let tracker: TaskTracker
     let assignment: TaskAssignment
@@ -23,6 +23,7 @@ struct AttemptRunner: Sendable {
         )
         switch attempt.task.kind {
         case .setup: return try await runSetup(with: runner)
+        case .map where assignment.reduceCount == 0: return try await runMapOnly(with: runner)
         case .map: return try await runMap(with: runner)
         case .reduce: return try await runReduce(with: runner)
         }
@@ -91,6 +92,45 @@ struct AttemptRunner: Sendable {
             failure: "",
             segments: result.segments,
             outputPath: Self.absolute(result.outputPath)
+        )
+    }
+
+    /// Runs a map of a map-only job, whose `part-m-NNNNN` file is the job's output: written in
+    /// place, or in the tracker's job directory and uploaded, as a reduce's output is.
+    private func runMapOnly(with runner: JobRunner) async throws -> AttemptReport {
+        let directory = tracker.jobDirectory(attempt.task.job) + "/map/\(attempt)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let inPlace = outputDirectoryIsWritableInPlace()
+        let output = inPlace ? assignment.outputDirectory : directory + "/output"
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        let counters = try await runChild(
+            TaskRunRequest(
+                attempt: attempt,
+                jobName: assignment.jobName,
+                parameters: assignment.parameters,
+                broadcast: assignment.broadcast,
+                splits: try await readableSplits(),
+                reduceCount: 0,
+                bufferLimit: assignment.bufferLimit,
+                inputPaths: [],
+                inputSegments: [],
+                directory: output
+            ),
+            in: directory,
+            with: runner
+        ).counters
+        if !inPlace { try await upload(output) }
+        tracker.logger.info(
+            "map-only output committed",
+            metadata: ["attempt": "\(attempt)", "output": "\(inPlace ? "in-place" : "uploaded")"]
+        )
+        return AttemptReport(
+            attempt: attempt,
+            state: .succeeded,
+            records: counters[.mapInputRecords],
+            counters: counters,
+            failure: "",
+            segments: []
         )
     }
 
@@ -182,7 +222,7 @@ struct AttemptRunner: Sendable {
             )) != nil
     }
 
-    /// Uploads the files of a reduce's output directory to the JobTracker, which commits them
+    /// Uploads the files of an attempt's output directory to the JobTracker, which commits them
     /// with the attempt.
     private func upload(_ output: String) async throws {
         for name in try FileManager.default.contentsOfDirectory(atPath: output).sorted() {
@@ -221,7 +261,8 @@ struct AttemptRunner: Sendable {
             logPath: tracker.logPath(of: attempt),
             environment: environment,
             memoryLimit: memoryLimit,
-            progress: { ledger.progress(attempt, records: $0) }
+            progress: { ledger.progress(attempt, records: $0) },
+            status: { ledger.status(attempt, message: $0) }
         )
         tracker.children.add(attempt, child)
         defer { tracker.children.remove(attempt) }

@@ -2,10 +2,12 @@ import Foundation
 import MapReduce
 import Synchronization
 
-/// What a tracker must tell the JobTracker: its running attempts' progress and finished attempts.
+/// What a tracker must tell the JobTracker: its running attempts' progress and status, and
+/// finished attempts.
 final class TrackerLedger: Sendable {
     private struct State {
         var running: [AttemptID: Int64] = [:]
+        var statuses: [AttemptID: String] = [:]
         var finished: [AttemptReport] = []
         var lastProgressReport = Date.distantPast
         var jobs: Set<JobID> = []
@@ -26,10 +28,16 @@ final class TrackerLedger: Sendable {
         state.withLock { if $0.running[attempt] != nil { $0.running[attempt] = records } }
     }
 
+    /// Notes a running attempt's latest status message.
+    func status(_ attempt: AttemptID, message: String) {
+        state.withLock { if $0.running[attempt] != nil { $0.statuses[attempt] = message } }
+    }
+
     /// Notes a finished attempt's report.
     func finished(_ report: AttemptReport) {
         state.withLock {
             $0.running[report.attempt] = nil
+            $0.statuses[report.attempt] = nil
             $0.finished.append(report)
         }
     }
@@ -64,7 +72,8 @@ final class TrackerLedger: Sendable {
                         records: $0.value,
                         counters: Counters(),
                         failure: "",
-                        segments: []
+                        segments: [],
+                        status: state.statuses[$0.key] ?? ""
                     )
                 }
             }

@@ -23,6 +23,8 @@ struct JobJSON: Encodable {
     let failedAttempts: Int
     let blacklistedTrackers: [String]
     let failureLog: [String]
+    /// The latest status message of any of the job's attempts, after the task's id, or empty.
+    let status: String
 
     /// The API form of `report`.
     init(_ report: JobReport) {
@@ -43,6 +45,7 @@ struct JobJSON: Encodable {
         submittedAt = report.submittedAt
         elapsedSeconds = report.elapsedSeconds
         failedAttempts = report.failedAttempts
+        status = report.status
         blacklistedTrackers = report.blacklistedTrackers
         failureLog = report.failureLog
     }

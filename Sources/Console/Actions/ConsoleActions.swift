@@ -39,8 +39,8 @@ struct ConsoleActions: Sendable {
         }
         for file in request.files ?? [] { inputs.append(try dataFile(file)) }
         guard !inputs.isEmpty else { throw InputError(path: request.job, problem: "choose at least one input file") }
-        if let reducers = request.reducers, !(1...64).contains(reducers) {
-            throw InputError(path: "reducers", problem: "must be from 1 to 64")
+        if let reducers = request.reducers, !(0...64).contains(reducers) {
+            throw InputError(path: "reducers", problem: "must be from 0 (map-only) to 64")
         }
         let job = try await tracker.submit(
             SubmitJobRequest(
@@ -48,7 +48,7 @@ struct ConsoleActions: Sendable {
                 parameters: parameters,
                 inputs: inputs,
                 outputPath: "",
-                reducers: request.reducers ?? 0,
+                reducers: request.reducers,
                 splitSize: 32 << 20,
                 mapBufferSize: 64 << 20,
                 replacesOutput: false

@@ -1,9 +1,10 @@
 import Cluster
 import Foundation
 
-/// A job's page: state, binary, per-phase progress, counters, the attempt timeline, the task
-/// table (sortable by duration), failures with their errors and standard error tails, and once
-/// it has succeeded its artifacts and output files.
+/// A job's page: state, binary, per-phase progress, counters, the job's parameters (a streaming
+/// job's commands among them), the attempt timeline, the task table (sortable by duration),
+/// failures with their errors and standard error tails, and once it has succeeded its artifacts
+/// and output files.
 struct JobPage {
     /// The job.
     let detail: JobDetail
@@ -22,13 +23,14 @@ struct JobPage {
             ? "<button class=\"danger\" data-post=\"/api/v1/jobs/\(id)/kill\" data-confirm=\"Kill this job?\" id=\"kill\">Kill job</button>"
             : ""
         let failure = report.failure.isEmpty ? "" : "<p class=\"error\">\(HTML.escape(report.failure))</p>"
+        let status = report.status.isEmpty ? "" : "<p id=\"status\">status: \(HTML.escape(report.status))</p>"
         let failureLog =
             report.failureLog.isEmpty ? "" : "<pre>\(HTML.escape(report.failureLog.joined(separator: "\n")))</pre>"
         let live = """
             <p>\(HTML.badge(report.state.rawValue)) <strong>\(HTML.escape(report.name))</strong> · \
             binary <code id="binary">\(HTML.escape(report.binary))</code> · phase \(report.phase + 1)/\(report.phaseCount) \
             \(HTML.escape(report.phaseName)) · \(HTML.duration(report.elapsedSeconds)) · \(report.failedAttempts) failed attempts \(kill)</p>
-            \(failure)\(failureLog)
+            \(status)\(failure)\(failureLog)
             \(results.render())
             \(phases())
             <h2>Timeline</h2>
@@ -37,6 +39,7 @@ struct JobPage {
             \(taskTable())
             <h2>Counters</h2>
             \(counters())
+            \(parameters())
             \(failures())
             """
         return HTML.live(live, active: running)
@@ -58,6 +61,19 @@ struct JobPage {
         return """
             <div class="scroll"><table id="phases"><thead><tr><th>Phase</th><th>Maps</th><th class="num">done/running/pending/failed</th>\
             <th>Reduces</th><th class="num">done/running/pending/failed</th></tr></thead><tbody>\(rows)</tbody></table></div>
+            """
+    }
+
+    /// The job's parameters, by name: its options and `-D` settings, such as a streaming job's
+    /// `stream.map.streamprocessor` command.
+    private func parameters() -> String {
+        guard !detail.parameters.isEmpty else { return "" }
+        let rows = detail.parameters.sorted { $0.key < $1.key }.map { name, value in
+            "<tr><th><code>\(HTML.escape(name))</code></th><td><code>\(HTML.escape(value))</code></td></tr>"
+        }.joined()
+        return """
+            <h2>Parameters</h2>
+            <div class="scroll"><table id="parameters"><tbody>\(rows)</tbody></table></div>
             """
     }
 

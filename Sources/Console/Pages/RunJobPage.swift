@@ -30,7 +30,7 @@ struct RunJobPage {
             <label>Data directory files (inputs/) <select name="files" multiple size="4">\(fileOptions)</select></label>
             </fieldset>
             <fieldset id="options"><legend>Options</legend>\(options)\
-            <label>Reducers <input name="reducers" type="number" min="1" max="64" placeholder="default"></label>
+            <label>Reducers <input name="reducers" type="number" min="0" max="64" placeholder="default"></label>
             </fieldset>
             <button type="submit">Run \(HTML.escape(job.name))</button>
             </form>

@@ -2,15 +2,31 @@
 public final class MapContext<Key: SortableKey, Value: ShuffleValue> {
     /// The task's ids, the job's parameters and the broadcast from the previous phase.
     public let info: TaskInfo
-    @usableFromInline let buffer: MapOutputBuffer<Value>
+    @usableFromInline let buffer: MapOutputBuffer<Value>?
+    @usableFromInline let writer: (any RecordWriter<Key, Value>)?
     @exclusivity(unchecked) @usableFromInline var keyScratch = ByteWriter()
     /// Counters the mapper increments, added to the buffer's when the task ends.
     @exclusivity(unchecked) @usableFromInline var counters = Counters()
 
+    /// Records written straight to the output by a map-only task.
+    @exclusivity(unchecked) @usableFromInline var writtenRecords: Int64 = 0
+
     @usableFromInline init(info: TaskInfo, buffer: MapOutputBuffer<Value>) {
         self.info = info
         self.buffer = buffer
+        writer = nil
     }
+
+    /// A context whose pairs go, unsorted and in emit order, to `writer`: a map-only task's output.
+    @usableFromInline init(info: TaskInfo, writer: any RecordWriter<Key, Value>) {
+        self.info = info
+        buffer = nil
+        self.writer = writer
+    }
+
+    /// Whether the job is map-only (`--reducers 0`): emitted pairs go straight to the job's output,
+    /// as Hadoop's `setNumReduceTasks(0)`, with no partitioning, sorting or combining.
+    public var isMapOnly: Bool { buffer == nil }
 
     /// The split whose records are being mapped: its file (``InputSplit/path``, as the job names
     /// it) and range, as Hadoop's `context.getInputSplit()`. A task that combines small splits
@@ -27,7 +43,14 @@ public final class MapContext<Key: SortableKey, Value: ShuffleValue> {
 
     /// Emits one intermediate pair.
     @inlinable public func emit(_ key: Key, _ value: Value) throws {
+        guard let buffer else { return try write(key, value) }
         try key.withSortableBytes(scratch: &keyScratch) { try buffer.add(key: $0, value: value) }
+    }
+
+    /// Writes a map-only task's pair to its output.
+    @usableFromInline func write(_ key: Key, _ value: Value) throws {
+        try writer!.write(key, value)
+        writtenRecords += 1
     }
 
     /// Adds `amount` to the job counter `name`.

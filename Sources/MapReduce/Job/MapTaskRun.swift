@@ -15,7 +15,6 @@ struct MapTaskRun<Input: InputFormat, M: Mapper> where M.Input == Input.Record {
     @usableFromInline static var progressInterval: Int64 { 1 << 14 }
 
     @inlinable func run(_ request: MapTaskRequest) throws -> Counters {
-        var mapper = M()
         let buffer = MapOutputBuffer<M.Value>(
             limit: request.bufferLimit,
             reduceCount: request.reduceCount,
@@ -24,22 +23,50 @@ struct MapTaskRun<Input: InputFormat, M: Mapper> where M.Input == Input.Record {
             sink: request.sink
         )
         let context = MapContext<M.Key, M.Value>(info: request.info, buffer: buffer)
-        try mapper.setup(context)
-        var records: Int64 = 0
-        var bytes: Int64 = 0
-        for split in request.splits {
-            context.begin(split)
-            bytes += try input.read(split) { record in
-                records += 1
-                if records % Self.progressInterval == 0 { request.progress(records) }
-                try mapper.map(record, context: context)
-            }
-        }
-        try mapper.cleanup(context)
+        let (records, bytes) = try map(request.splits, context: context, progress: request.progress)
         var counters = try buffer.finish()
         counters.add(context.counters)
         counters.increment(.mapInputRecords, by: records)
         counters.increment(.mapInputBytes, by: bytes)
         return counters
+    }
+
+    /// Runs a map-only task: the mapper's pairs go to `writer` in emit order, not to the shuffle.
+    @inlinable func runMapOnly(
+        _ request: MapOnlyTaskRequest,
+        writer: any RecordWriter<M.Key, M.Value>
+    ) throws
+        -> Counters
+    {
+        let context = MapContext<M.Key, M.Value>(info: request.info, writer: writer)
+        let (records, bytes) = try map(request.splits, context: context, progress: request.progress)
+        try writer.close()
+        var counters = context.counters
+        counters.increment(.mapInputRecords, by: records)
+        counters.increment(.mapInputBytes, by: bytes)
+        counters.increment(.mapOutputRecords, by: context.writtenRecords)
+        return counters
+    }
+
+    /// Maps the records of `splits` into `context`; returns the records and bytes read.
+    @inlinable func map(
+        _ splits: [InputSplit],
+        context: MapContext<M.Key, M.Value>,
+        progress: (Int64) -> Void
+    ) throws -> (records: Int64, bytes: Int64) {
+        var mapper = M()
+        try mapper.setup(context)
+        var records: Int64 = 0
+        var bytes: Int64 = 0
+        for split in splits {
+            context.begin(split)
+            bytes += try input.read(split) { record in
+                records += 1
+                if records % Self.progressInterval == 0 { progress(records) }
+                try mapper.map(record, context: context)
+            }
+        }
+        try mapper.cleanup(context)
+        return (records, bytes)
     }
 }

@@ -29,6 +29,12 @@ public struct Phase: Sendable {
     public let combineEncoded: (@Sendable ([UnsafeRawBufferPointer], inout ByteWriter) throws -> Void)?
     /// Runs one reduce task.
     public let runReduce: @Sendable (ReduceTaskRequest) throws -> Counters
+    /// Runs one map task of a map-only job, or nil when the phase has no output format for its
+    /// map output's key and value types and so cannot run map-only.
+    public let runMapOnly: (@Sendable (MapOnlyTaskRequest) throws -> Counters)?
+
+    /// Whether the phase can run map-only, its maps writing the job's output (`--reducers 0`).
+    public var supportsMapOnly: Bool { runMapOnly != nil && !writesBroadcast }
 
     /// The number of reduce tasks when the job asks for `requested`.
     public func reduceTaskCount(requested: Int) -> Int {
@@ -39,6 +45,10 @@ public struct Phase: Sendable {
     }
 
     /// Creates a phase with a combiner.
+    ///
+    /// In a map-only job (`--reducers 0`) the map tasks write their pairs with `mapOnlyOutput`,
+    /// or with `output` when that takes the mapper's key and value types; a phase with neither
+    /// cannot run map-only.
     public init<Input: InputFormat, M: Mapper, C: Combiner, R: Reducer, Output: OutputFormat>(
         _ name: String,
         input: Input,
@@ -47,7 +57,8 @@ public struct Phase: Sendable {
         partitioner: (any Partitioner)? = nil,
         reducer: R.Type,
         reduceTasks: ReduceTaskCount = .configurable,
-        output: Output
+        output: Output,
+        mapOnlyOutput: (any OutputFormat<M.Key, M.Value>)? = nil
     )
     where
         M.Input == Input.Record,
@@ -86,9 +97,20 @@ public struct Phase: Sendable {
             try MapTaskRun<Input, M>(input: input, partitioner: partitioner, combine: combine).run(request)
         }
         runReduce = { request in try ReduceTaskRun<R, Output>(output: output).run(request) }
+        if let mapOutput = mapOnlyOutput ?? (output as? any OutputFormat<M.Key, M.Value>) {
+            runMapOnly = { request in
+                let writer = try mapOutput.makeWriter(for: request.info.task, in: request.directory)
+                return try MapTaskRun<Input, M>(input: input, partitioner: nil, combine: nil)
+                    .runMapOnly(request, writer: writer)
+            }
+        } else {
+            runMapOnly = nil
+        }
     }
 
     /// Creates a phase without a combiner, or with a ``SpillCombiner`` that rewrites each spill.
+    ///
+    /// `mapOnlyOutput` is as in the initializer with a combiner.
     public init<Input: InputFormat, M: Mapper, R: Reducer, Output: OutputFormat>(
         _ name: String,
         input: Input,
@@ -97,7 +119,8 @@ public struct Phase: Sendable {
         partitioner: (any Partitioner)? = nil,
         reducer: R.Type,
         reduceTasks: ReduceTaskCount = .configurable,
-        output: Output
+        output: Output,
+        mapOnlyOutput: (any OutputFormat<M.Key, M.Value>)? = nil
     )
     where
         M.Input == Input.Record,
@@ -114,7 +137,8 @@ public struct Phase: Sendable {
             partitioner: partitioner,
             reducer: reducer,
             reduceTasks: reduceTasks,
-            output: output
+            output: output,
+            mapOnlyOutput: mapOnlyOutput
         )
         guard let spillCombiner else { return }
         let runMap = runMap

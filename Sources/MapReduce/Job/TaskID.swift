@@ -71,7 +71,8 @@ public struct TaskID: Hashable, Sendable, Codable, Comparable, CustomStringConve
     /// The printed form, `task_<stamp>_<seq>_m_000003`.
     public var description: String { "task_\(body)" }
 
-    /// The name of a reduce task's output file, `part-r-00003`.
+    /// The name of a reduce task's output file, `part-r-00003`, or of a map-only job's map task,
+    /// `part-m-00003`.
     public var partFileName: String { "part-\(kind.rawValue)-\(JobID.padded(index, width: 5))" }
 
     /// Orders tasks by job, phase, kind and index.

@@ -1,5 +1,6 @@
-/// Writes each record's key as a line (`key\n`) into `part-r-NNNNN` files, ignoring the value,
-/// as Hadoop's `TextOutputFormat` does with a `NullWritable` value.
+/// Writes each record's key as a line (`key\n`) into `part-r-NNNNN` files (`part-m-NNNNN` in a
+/// map-only job), ignoring the value, as Hadoop's `TextOutputFormat` does with a `NullWritable`
+/// value.
 public struct KeyOnlyTextOutputFormat<Key: TextRepresentable, Value>: OutputFormat {
     /// Creates the format.
     public init() {}

@@ -1,14 +1,15 @@
-/// How a phase's reduce tasks write their records.
+/// How a phase's reduce tasks, or the map tasks of a map-only job, write their records.
 ///
-/// Each reduce attempt writes into a directory of its own; the framework commits the files of the
+/// Each reduce attempt (or map attempt of a map-only job) writes into a directory of its own; the framework commits the files of the
 /// one successful attempt per task into the job's output, so a format only creates files there.
-public protocol OutputFormat: Sendable {
+public protocol OutputFormat<Key, Value>: Sendable {
     /// The key type the reducer writes.
     associatedtype Key
     /// The value type the reducer writes.
     associatedtype Value
 
-    /// Opens a writer for the reduce task `task`, creating its files in `directory`.
+    /// Opens a writer for the reduce task `task` (or map task of a map-only job), creating its
+    /// files in `directory`.
     func makeWriter(for task: TaskID, in directory: String) throws -> any RecordWriter<Key, Value>
 }
 

@@ -1,4 +1,5 @@
-/// Writes `key<TAB>value` lines into `part-r-NNNNN` files, as Hadoop's `TextOutputFormat` does.
+/// Writes `key<TAB>value` lines into `part-r-NNNNN` files (`part-m-NNNNN` in a map-only job), as
+/// Hadoop's `TextOutputFormat` does.
 public struct TextOutputFormat<Key: TextRepresentable, Value: TextRepresentable>: OutputFormat {
     /// Creates the format.
     public init() {}

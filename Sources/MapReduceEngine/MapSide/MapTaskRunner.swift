@@ -49,6 +49,23 @@ public enum MapTaskRunner {
         return MapTaskResult(path: outputPath, segments: segments, counters: counters)
     }
 
+    /// Runs the attempt `info.attempt` of a map-only `phase` over `splits`: its pairs go, in emit
+    /// order, to the attempt's `part-m-NNNNN` file in `directory` through the phase's output format.
+    ///
+    /// - Returns: the task's counters.
+    public static func runMapOnly(
+        phase: Phase,
+        info: TaskInfo,
+        splits: [InputSplit],
+        directory: String,
+        progress: @escaping (Int64) -> Void = { _ in }
+    ) throws -> Counters {
+        guard let runMapOnly = phase.runMapOnly, phase.supportsMapOnly else {
+            throw InputError(path: phase.name, problem: MapOnlyCheck.unsupported)
+        }
+        return try runMapOnly(MapOnlyTaskRequest(info: info, splits: splits, directory: directory, progress: progress))
+    }
+
     static func rename(_ source: String, to destination: String) throws {
         guard Glibc.rename(source, destination) == 0 else {
             throw SystemError(path: source, action: "cannot rename to \(destination)")

@@ -14,7 +14,8 @@ public enum JobPlanner {
         reducers: Int,
         slots: Int
     ) throws -> JobPlan {
-        JobPlan(
+        try MapOnlyCheck.check(job, named: type(of: job).name, reducers: reducers)
+        return JobPlan(
             phases: try job.phases.map { phase in
                 PhasePlan(
                     name: phase.name,

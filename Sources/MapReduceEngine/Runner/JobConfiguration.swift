@@ -9,7 +9,7 @@ public struct JobConfiguration: Sendable {
     public var outputPath: String
     /// The job's parameters.
     public var parameters: JobParameters
-    /// The number of reduce tasks of phases whose count is configurable.
+    /// The number of reduce tasks of phases whose count is configurable; 0 makes a map-only job.
     public var reducers: Int
     /// The target size of a text split, in bytes (Hadoop's block size role).
     public var splitSize: Int64
@@ -47,7 +47,7 @@ public struct JobConfiguration: Sendable {
         self.outputPath = outputPath
         self.parameters = parameters
         self.slots = max(1, slots ?? cores)
-        self.reducers = max(1, reducers ?? max(2, self.slots))
+        self.reducers = max(0, reducers ?? max(2, self.slots))
         self.splitSize = splitSize
         self.mapBufferSize = mapBufferSize
         self.workDirectory = workDirectory ?? ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"

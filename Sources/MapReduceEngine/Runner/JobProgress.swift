@@ -37,9 +37,10 @@ public struct JobProgress: Sendable, Equatable {
     /// Reduce completion in whole percent.
     public var reducePercent: Int { reducesTotal == 0 ? 0 : reducesDone * 100 / reducesTotal }
 
-    /// The one-line form, e.g. `map 63% reduce 20%`, prefixed by the phase in multi-phase jobs.
+    /// The one-line form, e.g. `map 63% reduce 20%` (`map 63%` in a phase without reduces),
+    /// prefixed by the phase in multi-phase jobs.
     public var line: String {
         let prefix = phaseCount > 1 ? "phase \(phase + 1)/\(phaseCount) \(phaseName): " : ""
-        return "\(prefix)map \(mapPercent)% reduce \(reducePercent)%"
+        return "\(prefix)map \(mapPercent)%" + (reducesTotal == 0 ? "" : " reduce \(reducePercent)%")
     }
 }

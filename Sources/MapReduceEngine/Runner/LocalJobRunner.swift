@@ -24,6 +24,7 @@ public struct LocalJobRunner: Sendable {
         progress: @escaping @Sendable (JobProgress) -> Void = { _ in }
     ) throws -> JobResult {
         let started = Date()
+        try MapOnlyCheck.check(job, named: type(of: job).name, reducers: configuration.reducers)
         let files = try InputPaths.expand(configuration.inputs)
         let committer = JobOutputCommitter(
             outputPath: configuration.outputPath,

@@ -47,6 +47,12 @@ struct PhaseRun: Sendable {
         report.update { _ in }
         let parameters = configuration.parameters
         let mapsFinished: @Sendable (Int) -> Void = { done in report.update { $0.mapsDone = done } }
+        if reduceCount == 0 {
+            return Outcome(
+                counters: try runMapOnly(splits: splits, committer: committer, finished: mapsFinished),
+                broadcast: Broadcast()
+            )
+        }
         let maps = try WorkerPool.run(count: splits.count, workers: configuration.slots, finished: mapsFinished) {
             [phase, index, job, broadcast, configuration, workDirectory] task in
             let attempt = AttemptID(task: TaskID(job: job, phase: index, kind: .map, index: task), number: 0)
@@ -94,5 +100,39 @@ struct PhaseRun: Sendable {
                 phase: phase.name
             ) : Broadcast()
         return Outcome(counters: counters, broadcast: nextBroadcast)
+    }
+
+    /// Runs the maps of a map-only phase, each writing its `part-m-NNNNN` file into its attempt
+    /// directory and committing it into the job's output; returns their counters.
+    private func runMapOnly(
+        splits: [[InputSplit]],
+        committer: JobOutputCommitter?,
+        finished: @Sendable (Int) -> Void
+    ) throws -> Counters {
+        guard let committer, phase.supportsMapOnly else {
+            throw InputError(path: phase.name, problem: MapOnlyCheck.unsupported)
+        }
+        let parameters = configuration.parameters
+        let maps = try WorkerPool.run(count: splits.count, workers: configuration.slots, finished: finished) {
+            [phase, index, job, broadcast] task in
+            let attempt = AttemptID(task: TaskID(job: job, phase: index, kind: .map, index: task), number: 0)
+            let info = TaskInfo(attempt: attempt, parameters: parameters, broadcast: broadcast)
+            do {
+                let counters = try MapTaskRunner.runMapOnly(
+                    phase: phase,
+                    info: info,
+                    splits: splits[task],
+                    directory: try committer.attemptDirectory(attempt)
+                )
+                try committer.commitTask(attempt)
+                return counters
+            } catch {
+                committer.abortTask(attempt)
+                throw TaskFailure(attempt: attempt, subject: SplitPlanner.describe(splits[task]), error: error)
+            }
+        }
+        var counters = Counters()
+        for map in maps { counters.add(map) }
+        return counters
     }
 }

@@ -66,7 +66,7 @@ enum SubmitCommand {
             workDirectory: options.workDir,
             replacesOutput: options.force
         )
-        _ = instance
+        try MapOnlyCheck.check(instance, named: job.name, reducers: configuration.reducers)
         if options.detach {
             print(try DetachedSubmission(job: job, configuration: configuration, options: options).submit())
             return 0

@@ -9,7 +9,9 @@ struct SubmitOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "The output directory (default: ./<job>-out).")
     var output: String?
 
-    @Option(help: "The number of reduce tasks (default: 2 or the slot count, whichever is larger).")
+    @Option(
+        help: "The number of reduce tasks, 0 for a map-only job (default: 2 or the slot count, whichever is larger)."
+    )
     var reducers: Int?
 
     @Option(
@@ -70,7 +72,7 @@ struct SubmitOptions: ParsableArguments {
     var consolePort: Int = 9430
 
     mutating func validate() throws {
-        if let reducers, reducers < 1 { throw ValidationError("--reducers must be at least 1") }
+        if let reducers, reducers < 0 { throw ValidationError("--reducers must be 0 (map-only) or more") }
         if let slots, slots < 1 { throw ValidationError("--slots must be at least 1") }
         if trackers < 1 { throw ValidationError("--trackers must be at least 1") }
         if let slots, slots > 1024 {

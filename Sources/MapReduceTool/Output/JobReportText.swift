@@ -32,6 +32,7 @@ enum JobReportText {
         text +=
             "  elapsed \(String(format: "%.2f", report.elapsedSeconds)) s, failed attempts \(report.failedAttempts)\n"
         text += "  output \(report.outputPath)\n"
+        if !report.status.isEmpty { text += "  status: \(report.status)\n" }
         if !report.failure.isEmpty { text += "  failure: \(report.failure)\n" }
         if !report.blacklistedTrackers.isEmpty {
             text += "  blacklisted trackers: \(report.blacklistedTrackers.joined(separator: ", "))\n"

@@ -21,7 +21,7 @@ enum PerInputSubmission {
                 problem: "no input paths given (usage: \(ToolContext.current.name) \(job.name) <inputs…>)"
             )
         }
-        _ = try job.init(parameters: parameters)
+        let instance = try job.init(parameters: parameters)
         let plan = try PerInputPlan(job: job, inputs: options.inputs, output: options.output, force: options.force)
         let staging = plan.stagingDirectory(job: JobID(cluster: JobID.clusterStamp(), sequence: 1))
         defer { try? FileManager.default.removeItem(atPath: staging) }
@@ -35,6 +35,7 @@ enum PerInputSubmission {
             slots: options.slots,
             workDirectory: options.workDir
         )
+        try MapOnlyCheck.check(instance, named: job.name, reducers: configuration.reducers)
         let result = try JobSession.runInForeground(
             options: options,
             job: job,
