@@ -112,7 +112,7 @@ struct JobTrackerCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "A directory submissions may name as input or output on this host; repeatable (default: the data directory's staging, console, inputs and outputs) [MR_ALLOWED_PATHS, colon-separated].",
+            "A directory submissions may name as input or output on this host, beside the data directory's staging, console, inputs and outputs; repeatable [MR_ALLOWED_PATHS, colon-separated].",
             valueName: "dir"
         )
     )

@@ -25,6 +25,26 @@ struct AllowedPathsTests {
         #expect(throws: InputError.self) { try allowed.check("/etc/passwd", as: "input") }
     }
 
+    /// `--allowed-path` adds roots for `--remote-paths`; it must not take away the data directory's
+    /// areas, where the JobTracker itself puts uploaded inputs and the outputs of `--cluster` jobs
+    /// (scripts/adversarial found every uploading submission refused once a root was given).
+    @Test func givenRootsKeepTheDataDirectoryAreasAllowed() throws {
+        let directory = try TemporaryDirectory("allowed-given")
+        let configuration = JobTrackerConfiguration(
+            host: "127.0.0.1",
+            dataDirectory: directory.file("jobtracker"),
+            secret: ClusterSecret.random(),
+            allowedPaths: [directory.file("shared")]
+        )
+        let allowed = configuration.allowedPaths
+        try allowed.check(directory.file("jobtracker/staging/upload-1/input-0/words.txt"), as: "input")
+        try allowed.check(directory.file("jobtracker/console/upload-2"), as: "input")
+        try allowed.check(directory.file("jobtracker/outputs/job_1"), as: "output")
+        try allowed.check(directory.file("shared/books"), as: "input")
+        #expect(throws: InputError.self) { try allowed.check(directory.file("jobtracker/jobs"), as: "input") }
+        #expect(throws: InputError.self) { try allowed.check(directory.file("elsewhere"), as: "output") }
+    }
+
     @Test func aJobTrackerRefusesAnInputOutsideItsRoots() async throws {
         let directory = try TemporaryDirectory("allowed-jobtracker")
         let tracker = try JobTracker(

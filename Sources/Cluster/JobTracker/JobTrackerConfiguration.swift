@@ -16,7 +16,9 @@ public struct JobTrackerConfiguration: Sendable {
     public var settings: JobTrackerSettings
     /// The limits of the job-file store.
     public var jobFiles: JobFileStoreSettings
-    /// The directories submissions may name as inputs and outputs.
+    /// The directories submissions may name as inputs and outputs: the data directory's areas
+    /// (``AllowedPaths/defaults(dataDirectory:)``), where uploads and kept outputs live, and the
+    /// given roots.
     public var allowedPaths: AllowedPaths
     /// How long the outputs of jobs that wrote into the data directory (those of `--cluster`
     /// clients, downloaded or not) are kept.
@@ -47,7 +49,8 @@ public struct JobTrackerConfiguration: Sendable {
         self.secret = secret
         self.settings = settings
         self.jobFiles = jobFiles
-        self.allowedPaths = allowedPaths.map(AllowedPaths.init) ?? .defaults(dataDirectory: self.dataDirectory)
+        let own = AllowedPaths.defaults(dataDirectory: self.dataDirectory)
+        self.allowedPaths = allowedPaths.map { AllowedPaths(own.roots + $0) } ?? own
         self.outputRetention = outputRetention
         self.metricsFactory = metricsFactory
     }
