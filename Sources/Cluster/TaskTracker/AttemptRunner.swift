@@ -100,26 +100,21 @@ struct AttemptRunner: Sendable {
     private func runMapOnly(with runner: JobRunner) async throws -> AttemptReport {
         let directory = tracker.jobDirectory(attempt.task.job) + "/map/\(attempt)"
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let inPlace = outputDirectoryIsWritableInPlace()
-        let output = inPlace ? assignment.outputDirectory : directory + "/output"
-        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        let counters = try await runChild(
+        let splits = try await readableSplits()
+        let (counters, inPlace) = try await runCommittingOutput(in: directory, with: runner) { [self] output in
             TaskRunRequest(
                 attempt: attempt,
                 jobName: assignment.jobName,
                 parameters: assignment.parameters,
                 broadcast: assignment.broadcast,
-                splits: try await readableSplits(),
+                splits: splits,
                 reduceCount: 0,
                 bufferLimit: assignment.bufferLimit,
                 inputPaths: [],
                 inputSegments: [],
                 directory: output
-            ),
-            in: directory,
-            with: runner
-        ).counters
-        if !inPlace { try await upload(output) }
+            )
+        }
         tracker.logger.info(
             "map-only output committed",
             metadata: ["attempt": "\(attempt)", "output": "\(inPlace ? "in-place" : "uploaded")"]
@@ -172,10 +167,7 @@ struct AttemptRunner: Sendable {
         )
         let fetched = try await fetcher.fetchAll(over: jobTracker)
         let inputs = fetched.inputs
-        let inPlace = outputDirectoryIsWritableInPlace()
-        let output = inPlace ? assignment.outputDirectory : directory + "/output"
-        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        let counters = try await runChild(
+        let (counters, inPlace) = try await runCommittingOutput(in: directory, with: runner) { [self] output in
             TaskRunRequest(
                 attempt: attempt,
                 jobName: assignment.jobName,
@@ -187,11 +179,8 @@ struct AttemptRunner: Sendable {
                 inputPaths: inputs.map(\.path),
                 inputSegments: inputs.map(\.segment),
                 directory: output
-            ),
-            in: directory,
-            with: runner
-        ).counters
-        if !inPlace { try await upload(output) }
+            )
+        }
         tracker.logger.info(
             "reduce output committed",
             metadata: [
@@ -207,6 +196,22 @@ struct AttemptRunner: Sendable {
             failure: "",
             segments: []
         )
+    }
+
+    /// Runs the child of an attempt whose files are part of the job's output (a reduce, or a map
+    /// of a map-only job): it writes them in place when the JobTracker's output directory is
+    /// writable here, otherwise into `directory` and they are uploaded, as the attempt's commit.
+    private func runCommittingOutput(
+        in directory: String,
+        with runner: JobRunner,
+        _ request: (_ output: String) -> TaskRunRequest
+    ) async throws -> (counters: Counters, inPlace: Bool) {
+        let inPlace = outputDirectoryIsWritableInPlace()
+        let output = inPlace ? assignment.outputDirectory : directory + "/output"
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        let counters = try await runChild(request(output), in: directory, with: runner).counters
+        if !inPlace { try await upload(output) }
+        return (counters, inPlace)
     }
 
     /// Whether the JobTracker's output directory for this attempt is on this tracker's file system
