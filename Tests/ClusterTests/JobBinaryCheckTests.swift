@@ -98,4 +98,38 @@ struct JobBinaryCheckTests {
         }
         #expect(ContinuousClock.now - started < .seconds(5))
     }
+
+    /// A binary that prints its description and exits at once is read whole every time: the
+    /// output is not lost to a race between the process's exit and the read of its pipe.
+    @Test func aDescriptionIsNeverLostToAQuickExit() async throws {
+        let description = BinaryDescription(jobs: [])
+        let json = String(decoding: try JSONEncoder().encode(description), as: UTF8.self)
+        let path = try directory.write("quick", Array("#!/bin/sh\nprintf '%s' '\(json)'\n".utf8))
+        chmod(path, 0o755)
+        for _ in 0..<10 {
+            try await withThrowingTaskGroup(of: BinaryDescription.self) { group in
+                for _ in 0..<8 {
+                    group.addTask {
+                        try await JobBinaryCheck(
+                            path: path,
+                            name: "quick",
+                            tracker: "tracker-1",
+                            environment: ProcessInfo.processInfo.environment
+                        ).describe()
+                    }
+                }
+                for try await found in group { #expect(found == description) }
+            }
+        }
+    }
+
+    /// An output longer than a pipe holds does not block the binary.
+    @Test func aLongOutputIsReadWhole() async throws {
+        let found = await problem(
+            "chatty",
+            Array("#!/bin/sh\nhead -c 300000 /dev/zero | tr '\\0' x\necho 'done' >&2\nexit 3\n".utf8)
+        )
+        #expect(found?.message.contains("status 3") == true, "\(String(describing: found))")
+        #expect(found?.message.hasSuffix(": done") == true, "\(String(describing: found))")
+    }
 }

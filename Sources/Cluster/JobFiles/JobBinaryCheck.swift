@@ -44,10 +44,10 @@ struct JobBinaryCheck: Sendable {
         process.arguments = [TaskRunnerProtocol.describeArgument]
         process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: (path as NSString).deletingLastPathComponent)
-        let output = Captured()
-        let errors = Captured()
-        process.standardOutput = output.pipe
-        process.standardError = errors.pipe
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
         process.standardInput = FileHandle.nullDevice
         let exited = AsyncStream<Void>.makeStream()
         let ended = Mutex(false)
@@ -61,6 +61,8 @@ struct JobBinaryCheck: Sendable {
         } catch {
             throw launchProblem(error)
         }
+        async let standardOutput = Self.readToEnd(output.fileHandleForReading)
+        async let standardError = Self.readToEnd(errors.fileHandleForReading)
         let pid = process.processIdentifier
         let timer = Task { [timeout] in
             try await Task.sleep(for: timeout)
@@ -72,8 +74,8 @@ struct JobBinaryCheck: Sendable {
         }
         for await _ in exited.stream {}
         timer.cancel()
-        let stdout = output.finish()
-        let stderr = String(decoding: errors.finish(), as: UTF8.self)
+        let stdout = await standardOutput
+        let stderr = String(decoding: await standardError, as: UTF8.self)
         let lastLine = stderr.split(separator: "\n").last.map(String.init) ?? ""
         if process.terminationReason == .uncaughtSignal {
             if timedOut.withLock({ $0 }) {
@@ -138,27 +140,13 @@ struct JobBinaryCheck: Sendable {
         BinaryProblem(message: "job binary \(name) on tracker \(tracker): \(cause)", dependsOnNode: dependsOnNode)
     }
 
-    /// One output stream of the binary, read as it arrives so that a long output cannot block it.
-    private final class Captured: Sendable {
-        let pipe = Pipe()
-        private let data = Mutex(Data())
-
-        init() {
-            pipe.fileHandleForReading.readabilityHandler = { [self] handle in
-                let chunk = handle.availableData
-                if chunk.isEmpty {
-                    handle.readabilityHandler = nil
-                } else {
-                    data.withLock { $0.append(chunk) }
-                }
+    /// Everything `handle` yields until its end, read on a dispatch thread so that the blocking
+    /// read holds no thread of the concurrency pool and a long output cannot block the binary.
+    private static func readToEnd(_ handle: FileHandle) async -> Data {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(returning: (try? handle.readToEnd()) ?? Data())
             }
-        }
-
-        /// What arrived, once the process has ended.
-        func finish() -> Data {
-            pipe.fileHandleForReading.readabilityHandler = nil
-            let rest = (try? pipe.fileHandleForReading.readToEnd()) ?? Data()
-            return data.withLock { $0 + rest }
         }
     }
 }
