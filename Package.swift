@@ -121,6 +121,14 @@ let package = Package(
         ),
         .executableTarget(name: "mrtask", dependencies: ["Cluster", "BuiltinJobs"], swiftSettings: optimized),
         .executableTarget(
+            name: "mrsim",
+            dependencies: [
+                "Cluster", "Wire", "MapReduce", "MapReduceEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: optimized
+        ),
+        .executableTarget(
             name: "jobtracker",
             dependencies: [
                 "Cluster", "Console", "Wire", "DaemonHTTP",
@@ -193,7 +201,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "mrsubmit", "jobtracker", "tasktracker", "mrtask", "TestSupport", "Cluster", "MapReduce",
+                "mrsubmit", "jobtracker", "tasktracker", "mrtask", "mrsim", "TestSupport", "Cluster", "MapReduce",
                 "MapReduceEngine", "Wire",
             ]
         ),

@@ -177,6 +177,8 @@ struct JobTrackerCommand: AsyncParsableCommand {
             limits: SubmissionLimits(maximumReducers: maxReducers, maximumTasks: maxTasks)
         )
         let registry = PrometheusCollectorRegistry()
+        var metricsFactory = PrometheusMetricsFactory(registry: registry)
+        metricsFactory.durationHistogramBuckets = JobTracker.histogramBuckets
         let server = try await JobTrackerServer.bind(
             JobTrackerConfiguration(
                 host: host,
@@ -191,7 +193,7 @@ struct JobTrackerCommand: AsyncParsableCommand {
                 ),
                 allowedPaths: allowedPaths,
                 outputRetention: .milliseconds(Int(outputRetention * 1000)),
-                metricsFactory: PrometheusMetricsFactory(registry: registry)
+                metricsFactory: metricsFactory
             ),
             logger: logger
         )

@@ -13,7 +13,14 @@ public actor JobTracker {
     /// The newest log lines of the JobTracker, its trackers and failed attempts.
     public nonisolated let logs: LogRing
     private(set) var state: JobTrackerState
-    private let metrics: JobTrackerMetrics
+    /// The JobTracker's metrics; its server records how long heartbeats take to serve.
+    nonisolated let metrics: JobTrackerMetrics
+
+    /// Histogram buckets, by metric label, for the JobTracker's timers that a metrics backend's
+    /// default buckets do not fit.
+    public static let histogramBuckets = [
+        JobTrackerMetrics.heartbeatServiceLabel: JobTrackerMetrics.heartbeatServiceBuckets
+    ]
     private let history: JobHistory
     private var pastReports: [JobReport]
     /// Each running job's plan, once known (a setup task makes it for jobs submitted without one).

@@ -10,6 +10,7 @@ import MapReduce
 /// twice-a-second housekeeping pass (so task gauges lag by at most half a second).
 struct JobTrackerMetrics: Sendable {
     private let heartbeats: Counter
+    private let heartbeatService: CoreMetrics.Timer
     private let jobsSubmitted: Counter
     private let jobsFinished: [JobRunState: Counter]
     private let attempts: AttemptMetrics
@@ -24,6 +25,7 @@ struct JobTrackerMetrics: Sendable {
     /// Creates the metrics in `factory`; the no-op factory records nothing.
     init(factory: any MetricsFactory) {
         heartbeats = Counter(label: "mapreduce_heartbeats_total", factory: factory)
+        heartbeatService = CoreMetrics.Timer(label: Self.heartbeatServiceLabel, factory: factory)
         jobsSubmitted = Counter(label: "mapreduce_jobs_submitted_total", factory: factory)
         jobsFinished = Dictionary(
             uniqueKeysWithValues: [JobRunState.succeeded, .failed, .killed].map {
@@ -53,6 +55,24 @@ struct JobTrackerMetrics: Sendable {
 
     /// Counts a heartbeat.
     func heartbeat() { heartbeats.increment() }
+
+    /// The histogram of the JobTracker's own time serving each heartbeat, not counting the time
+    /// an idle tracker's heartbeat is held waiting for work.
+    static let heartbeatServiceLabel = "mapreduce_heartbeat_service_seconds"
+
+    /// Its buckets: heartbeats take well under the default buckets' first 5 ms.
+    static let heartbeatServiceBuckets: [Duration] = [
+        .microseconds(50), .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1),
+        .microseconds(2500), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
+        .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5),
+    ]
+
+    /// Records the time spent serving one heartbeat.
+    func heartbeatServed(in duration: Duration) {
+        heartbeatService.recordNanoseconds(
+            duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000
+        )
+    }
 
     /// Counts a submitted job.
     func jobSubmitted() { jobsSubmitted.increment() }

@@ -180,8 +180,11 @@ public final class JobTrackerServer: Sendable {
     /// appears or the heartbeat interval passes, so an idle tracker learns of a new job at once.
     private func heartbeat(_ request: HeartbeatRequest) async throws -> HeartbeatReply {
         let deadline = ContinuousClock.now + tracker.configuration.settings.heartbeatInterval
+        var served = Duration.zero
+        var started = ContinuousClock.now
         var seen = await tracker.generation
         var reply = await tracker.heartbeat(request)
+        served += ContinuousClock.now - started
         var idle = request
         idle.reports = []
         idle.logs = []
@@ -189,12 +192,15 @@ public final class JobTrackerServer: Sendable {
             request.acceptsTasks, ContinuousClock.now < deadline
         {
             await tracker.waitForChange(from: seen, until: deadline)
+            started = ContinuousClock.now
             let now = await tracker.generation
             if now != seen {
                 seen = now
                 reply = await tracker.heartbeat(idle)
             }
+            served += ContinuousClock.now - started
         }
+        tracker.metrics.heartbeatServed(in: served)
         return reply
     }
 }

@@ -1,0 +1,76 @@
+import Cluster
+import Foundation
+import MapReduce
+import MapReduceEngine
+
+/// A job for simulated trackers: `maps` map tasks and `reduces` reduce tasks of the job the
+/// trackers advertise, submitted with its plan so that no setup task reads any input.
+///
+/// Every map's split names one byte of a file uploaded to the JobTracker's staging area (the
+/// JobTracker checks that a plan's inputs exist), which no simulated tracker reads.
+struct SimulatedJob: Sendable {
+    let maps: Int
+    let reduces: Int
+
+    /// What became of the job.
+    struct Outcome: Sendable {
+        var job: JobID
+        var state: JobRunState
+        var failure: String
+        var submitted: ContinuousClock.Instant
+        var ended: ContinuousClock.Instant
+    }
+
+    /// Submits the job through `client` and follows it until it ends or `deadline` passes (then
+    /// the state is the last one heard).
+    func run(on client: ClusterClient, until deadline: ContinuousClock.Instant) async throws -> Outcome {
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("mrsim-\(getpid()).input").path
+        try Data("x".utf8).write(to: URL(fileURLWithPath: input))
+        defer { try? FileManager.default.removeItem(atPath: input) }
+        return try await client.withConnection { connection in
+            let staged = try await client.upload(
+                [InputFile(path: input, size: 1)],
+                names: ["input"],
+                on: connection
+            )[0]
+            let split = InputSplit(path: staged, start: 0, length: 1)
+            let plan = JobPlan(phases: [
+                PhasePlan(
+                    name: "sleep",
+                    mapTasks: Array(repeating: [split], count: maps),
+                    reduceCount: reduces,
+                    writesBroadcast: false
+                )
+            ])
+            let submitted = ContinuousClock.now
+            let job = try await client.submit(
+                SubmitJobRequest(
+                    job: SimulatedTracker.job.name,
+                    parameters: JobParameters(),
+                    inputs: [staged],
+                    outputPath: "",
+                    reducers: reduces,
+                    splitSize: 1 << 20,
+                    mapBufferSize: 1 << 20,
+                    replacesOutput: true,
+                    plan: plan
+                ),
+                on: connection
+            )
+            var report = try await client.status(of: job, on: connection)
+            while !report.state.isFinal, ContinuousClock.now < deadline {
+                report = try await connection.call(
+                    JobStatusRequest(job: job, holdMilliseconds: 200),
+                    expecting: JobStatusReply.self
+                ).report
+            }
+            return Outcome(
+                job: job,
+                state: report.state,
+                failure: report.failure,
+                submitted: submitted,
+                ended: ContinuousClock.now
+            )
+        }
+    }
+}

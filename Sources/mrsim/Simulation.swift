@@ -1,0 +1,216 @@
+import Cluster
+import Foundation
+import Synchronization
+import Wire
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// One run of the simulator: starts the trackers, waits until the JobTracker knows them all,
+/// then measures for the run's duration while an optional job runs and optional trackers vanish.
+struct Simulation: Sendable {
+    let address: ClusterAddress
+    let secret: ClusterSecret
+    let trackers: Int
+    let slots: Int
+    let duration: Duration
+    let taskDuration: Duration
+    let ramp: Duration
+    let lose: Int
+    let job: SimulatedJob?
+    let jobTrackerPID: Int32?
+    let metricsURL: URL?
+
+    /// The histogram of the JobTracker's processing time per heartbeat.
+    static let serviceHistogram = "mapreduce_heartbeat_service_seconds"
+
+    /// When the trackers stop: every tracker at `end`, the vanishing ones at `vanish`.
+    private final class Deadlines: Sendable {
+        let end = Mutex(ContinuousClock.now + .seconds(86_400))
+        let vanish = Mutex(ContinuousClock.now + .seconds(86_400))
+    }
+
+    /// Runs the simulation and returns its figures.
+    func run() async throws -> SimulationReport {
+        let statistics = SimulationStatistics()
+        let client = ClusterClient(address: address, secret: secret, nodeID: "mrsim-\(getpid())")
+        let before = try await client.withConnection { try await client.info(on: $0) }.trackers
+        let deadlines = Deadlines()
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<trackers {
+                let tracker = SimulatedTracker(
+                    id: "sim-\(getpid())-\(index)",
+                    jobTracker: address,
+                    secret: secret,
+                    slots: slots,
+                    taskDuration: taskDuration,
+                    statistics: statistics
+                )
+                let vanishes = index < lose
+                let delay = ramp * (Double(index) / Double(trackers))
+                group.addTask {
+                    try await Task.sleep(for: delay)
+                    await tracker.run(
+                        until: {
+                            let end = deadlines.end.withLock { $0 }
+                            return vanishes ? min(end, deadlines.vanish.withLock { $0 }) : end
+                        },
+                        vanishes: vanishes,
+                        closesAt: { deadlines.end.withLock { $0 } }
+                    )
+                }
+            }
+            do {
+                try await awaitRegistrations(of: before + trackers, on: client)
+                let report = try await measure(statistics, client: client, deadlines: deadlines, trackersBefore: before)
+                deadlines.end.withLock { $0 = .now }
+                try await group.waitForAll()
+                return report
+            } catch {
+                deadlines.end.withLock { $0 = .now }
+                group.cancelAll()
+                throw error
+            }
+        }
+    }
+
+    /// Waits until the JobTracker counts `expected` trackers; fails after the ramp and a minute.
+    private func awaitRegistrations(of expected: Int, on client: ClusterClient) async throws {
+        let deadline = ContinuousClock.now + ramp + .seconds(60)
+        try await client.withConnection { connection in
+            while try await client.info(on: connection).trackers < expected {
+                guard ContinuousClock.now < deadline else {
+                    throw ClusterError(
+                        message: "the JobTracker did not count \(expected) trackers within \(ramp + .seconds(60))"
+                    )
+                }
+                try await Task.sleep(for: .milliseconds(250))
+            }
+        }
+    }
+
+    /// Measures for the run's duration, running the job and losing trackers meanwhile.
+    private func measure(
+        _ statistics: SimulationStatistics,
+        client: ClusterClient,
+        deadlines: Deadlines,
+        trackersBefore: Int
+    ) async throws -> SimulationReport {
+        let started = ContinuousClock.now
+        let end = started + duration
+        let counts = statistics.snapshot()
+        let jobTracker = jobTrackerPID.flatMap { ProcessSample.of(pid: $0) }
+        let simulator = ProcessSample.ofSelf()
+        let serviceBefore = await serviceTimes()
+        async let outcome = runJob(on: client, until: end)
+        async let noticed = loseTrackers(
+            deadlines: deadlines,
+            client: client,
+            expected: trackersBefore + trackers - lose,
+            at: started + duration / 2,
+            until: end
+        )
+        let jobOutcome = try await outcome
+        let lostAfter = try await noticed
+        if ContinuousClock.now < end { try await Task.sleep(until: end, clock: .continuous) }
+        let finished = statistics.snapshot()
+        let elapsed = (ContinuousClock.now - started).milliseconds / 1000
+        let jobTrackerNow = jobTrackerPID.flatMap { ProcessSample.of(pid: $0) }
+        let serviceNow = await serviceTimes()
+        var messages: [String: Double] = [:]
+        for (type, count) in finished.messages {
+            messages[type] = Double(count - (counts.messages[type] ?? 0)) / elapsed
+        }
+        let startedCount = finished.started.values.reduce(0, +) - counts.started.values.reduce(0, +)
+        let startSpan = both(finished.firstStart, finished.lastStart).map { ($1 - $0).milliseconds / 1000 } ?? 0
+        let service = serviceNow?.since(serviceBefore)
+        return SimulationReport(
+            trackers: trackers,
+            slots: slots,
+            seconds: elapsed,
+            heartbeatsPerSecond: Double((finished.messages["heartbeat"] ?? 0) - (counts.messages["heartbeat"] ?? 0))
+                / elapsed,
+            heartbeatRoundTrip: .init(
+                Array(finished.heartbeatMilliseconds.dropFirst(counts.heartbeatMilliseconds.count))
+            ),
+            heartbeatRoundTripAll: .init(
+                Array(finished.allHeartbeatMilliseconds.dropFirst(counts.allHeartbeatMilliseconds.count))
+            ),
+            heartbeatService: service.flatMap { histogram in
+                guard let p50 = histogram.quantile(0.5), let p99 = histogram.quantile(0.99) else { return nil }
+                return .init(p50: p50 * 1000, p99: p99 * 1000)
+            },
+            tasksStartedPerSecond: startSpan > 0 ? Double(startedCount) / startSpan : 0,
+            firstTaskStartSeconds: jobOutcome.flatMap { outcome in
+                finished.firstStart.map { ($0 - outcome.submitted).milliseconds / 1000 }
+            },
+            lastTaskStartSeconds: jobOutcome.flatMap { outcome in
+                finished.lastStart.map { ($0 - outcome.submitted).milliseconds / 1000 }
+            },
+            jobSeconds: jobOutcome.map { ($0.ended - $0.submitted).milliseconds / 1000 },
+            jobsSubmitted: job == nil ? 0 : 1,
+            jobsCompleted: jobOutcome?.state == .succeeded ? 1 : 0,
+            jobOutcome: jobOutcome.map {
+                "\($0.job) \($0.state.rawValue)" + ($0.failure.isEmpty ? "" : ": \($0.failure)")
+            } ?? "",
+            lostTrackers: lose,
+            lostTrackersNoticed: lostAfter == nil ? 0 : lose,
+            lostNoticedAfterSeconds: lostAfter,
+            jobTrackerCores: both(jobTracker, jobTrackerNow).map { $1.cores(since: $0) },
+            jobTrackerRSSMegabytes: jobTrackerNow.map { Double($0.residentBytes) / 1_048_576 },
+            jobTrackerPeakRSSMegabytes: jobTrackerNow.map { Double($0.peakResidentBytes) / 1_048_576 },
+            simulatorCores: ProcessSample.ofSelf().cores(since: simulator),
+            messagesPerSecond: messages,
+            errors: finished.errors,
+            errorExamples: finished.errorExamples
+        )
+    }
+
+    /// Runs the job, if there is one.
+    private func runJob(
+        on client: ClusterClient,
+        until end: ContinuousClock.Instant
+    ) async throws -> SimulatedJob.Outcome? {
+        guard let job else { return nil }
+        return try await job.run(on: client, until: end)
+    }
+
+    /// Makes the first `lose` trackers vanish at `moment`, then asks the JobTracker until it counts
+    /// `expected` trackers; returns how long that took, or nil if it did not by `end` (or no
+    /// tracker is to vanish).
+    private func loseTrackers(
+        deadlines: Deadlines,
+        client: ClusterClient,
+        expected: Int,
+        at moment: ContinuousClock.Instant,
+        until end: ContinuousClock.Instant
+    ) async throws -> Double? {
+        guard lose > 0 else { return nil }
+        try await Task.sleep(until: moment, clock: .continuous)
+        let vanished = ContinuousClock.now
+        deadlines.vanish.withLock { $0 = vanished }
+        return try await client.withConnection { connection in
+            while ContinuousClock.now < end {
+                if try await client.info(on: connection).trackers <= expected {
+                    return (ContinuousClock.now - vanished).milliseconds / 1000
+                }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            return nil
+        }
+    }
+
+    /// The JobTracker's heartbeat service histogram now, if a metrics URL was given and answers.
+    private func serviceTimes() async -> PrometheusHistogram? {
+        guard let metricsURL else { return nil }
+        guard let (data, _) = try? await URLSession.shared.data(from: metricsURL) else { return nil }
+        return PrometheusHistogram(named: Self.serviceHistogram, in: String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// Both values, when both are there.
+private func both<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+    guard let a, let b else { return nil }
+    return (a, b)
+}
