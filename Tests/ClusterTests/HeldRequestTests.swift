@@ -40,13 +40,69 @@ struct HeldRequestTests {
     @Test func aWaitEndsAtItsDeadlineWhenNothingChanges() async throws {
         let directory = try TemporaryDirectory("held")
         let (tracker, _) = try await trackerWithJob(in: directory)
-        let seen = await tracker.generation
         let started = ContinuousClock.now
-        await tracker.waitForChange(from: seen, until: started + .milliseconds(150))
+        await tracker.wait(for: [.work], until: started + .milliseconds(150))
         #expect(ContinuousClock.now - started >= .milliseconds(150))
-        let stale = ContinuousClock.now
-        await tracker.waitForChange(from: seen - 1, until: stale + .seconds(30))
-        #expect(ContinuousClock.now - stale < .seconds(1), "a change already seen ends the wait at once")
+        let passed = ContinuousClock.now
+        await tracker.wait(for: [.work], until: passed - .seconds(1))
+        #expect(ContinuousClock.now - passed < .seconds(1), "a deadline already passed ends the wait at once")
+    }
+
+    /// An idle tracker's heartbeat is held while there is no work for it, and hears of a new job
+    /// at once.
+    @Test func aHeldHeartbeatWakesForNewWork() async throws {
+        let directory = try TemporaryDirectory("held")
+        let (tracker, job) = try await trackerWithJob(in: directory)
+        let probe = FileSystemProbe(path: directory.file("probe"), token: "t")
+        for name in ["busy", "idle"] {
+            _ = await tracker.register(
+                RegisterTrackerRequest(
+                    tracker: name,
+                    host: "127.0.0.1",
+                    shufflePort: 1,
+                    slots: 1,
+                    probe: probe,
+                    installedJobs: [
+                        JobDescriptor(
+                            name: "wordcount",
+                            summary: "",
+                            options: [],
+                            isHidden: false,
+                            writesFilePerInput: false
+                        )
+                    ]
+                )
+            )
+        }
+        let setup = await tracker.heartbeat(
+            HeartbeatRequest(tracker: "busy", freeSlots: 1, acceptsTasks: true, reports: [])
+        )
+        #expect(setup.assignments.map(\.attempt.task.kind) == [.setup])
+        let idle = Task {
+            await tracker.heartbeat(
+                HeartbeatRequest(tracker: "idle", freeSlots: 1, acceptsTasks: true, reports: []),
+                holdingUntil: ContinuousClock.now + .seconds(30)
+            )
+        }
+        try await Task.sleep(for: .milliseconds(200))
+        let submitted = ContinuousClock.now
+        let second = try await tracker.submit(
+            SubmitJobRequest(
+                job: "wordcount",
+                parameters: JobParameters(),
+                inputs: [directory.file("in/words.txt")],
+                outputPath: directory.file("out2"),
+                reducers: 1,
+                splitSize: 1 << 20,
+                mapBufferSize: 1 << 20,
+                replacesOutput: false
+            )
+        )
+        let (reply, held) = await idle.value
+        #expect(ContinuousClock.now - submitted < .seconds(5), "new work ends the hold")
+        #expect(held >= .milliseconds(150), "held while there was no work: \(held)")
+        #expect(reply.assignments.map(\.attempt.task.job) == [second])
+        #expect(job != second)
     }
 
     @Test func aHeldStatusIsAnsweredWhenTheJobEnds() async throws {

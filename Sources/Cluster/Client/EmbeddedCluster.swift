@@ -108,14 +108,8 @@ public final class EmbeddedCluster: Sendable {
 
     /// Waits until every tracker has registered, so the first job's splits see all slots.
     private func waitForTrackers() async throws {
-        let deadline = ContinuousClock.now + .seconds(10)
-        while true {
-            let seen = await server.tracker.generation
-            if await server.tracker.trackerCount >= trackers.count { return }
-            guard ContinuousClock.now < deadline else {
-                throw ClusterError(message: "embedded trackers did not register")
-            }
-            await server.tracker.waitForChange(from: seen, until: deadline)
+        guard await server.tracker.awaitTrackers(trackers.count, until: ContinuousClock.now + .seconds(10)) else {
+            throw ClusterError(message: "embedded trackers did not register")
         }
     }
 

@@ -36,10 +36,7 @@ public actor JobTracker {
     /// The last job sequence number used with `stamp`, continued from the history so that a
     /// JobTracker restarted within the same second issues new ids.
     private var sequence: Int
-    /// Bumped whenever there may be new work or new map outputs, waking the requests held for it.
-    private(set) var generation = 0 {
-        didSet { waiters.wakeAll() }
-    }
+    /// The requests held until there is news of their topics.
     private var waiters = ChangeWaiters()
 
     /// Creates a JobTracker over its data directory, loading the history of finished jobs.
@@ -123,7 +120,7 @@ public actor JobTracker {
         metrics.jobSubmitted()
         metrics.refresh(from: state)
         if let report = state.report(id, now: Date()) { history.started(report) }
-        generation += 1
+        notify(.work, .job(id))
         logger.info(
             "job submitted",
             metadata: [
@@ -193,10 +190,9 @@ public actor JobTracker {
     /// The report of a job; while it runs, holds the answer until it ends or `deadline` passes.
     func report(_ job: JobID, holdingUntil deadline: ContinuousClock.Instant) async throws -> JobReport {
         while true {
-            let seen = generation
             let current = try report(job)
             if current.state.isFinal || ContinuousClock.now >= deadline { return current }
-            await waitForChange(from: seen, until: deadline)
+            await wait(for: [.job(job)], until: deadline)
         }
     }
 
@@ -274,7 +270,7 @@ public actor JobTracker {
             )
         )
         metrics.refresh(from: state)
-        generation += 1
+        notify(.trackers)
         logger.info(
             "tracker registered",
             metadata: [
@@ -289,7 +285,7 @@ public actor JobTracker {
     func deregister(_ tracker: String) {
         state.loseTracker(tracker, reason: "deregistered")
         metrics.refresh(from: state)
-        generation += 1
+        notify(.work, .trackers)
         logger.info("tracker deregistered", metadata: ["tracker": "\(tracker)"])
     }
 
@@ -365,11 +361,10 @@ public actor JobTracker {
                     "map output lost; running the map again",
                     metadata: ["map": "\(map)", "reported-by": "\(request.reduce)"]
                 )
-                generation += 1
+                notify(.work, .job(request.job))
             }
         }
         while true {
-            let seen = generation
             let result = state.completions(of: request.job, phase: request.phase, from: request.from)
             if !result.locations.isEmpty || !result.failure.isEmpty || ContinuousClock.now >= deadline {
                 return MapCompletionsReply(
@@ -378,24 +373,62 @@ public actor JobTracker {
                     failure: result.failure
                 )
             }
-            await waitForChange(from: seen, until: deadline)
+            await wait(for: [.job(request.job)], until: deadline)
         }
     }
 
-    /// Returns once ``generation`` differs from `seen`, or when `deadline` passes.
-    func waitForChange(from seen: Int, until deadline: ContinuousClock.Instant) async {
-        guard generation == seen, ContinuousClock.now < deadline else { return }
+    /// Returns when one of `topics` changes or `deadline` passes, whichever is first.
+    ///
+    /// Callers check what they wait for before calling, on the actor, so no change can slip in
+    /// between the check and the wait.
+    func wait(for topics: [ChangeTopic], until deadline: ContinuousClock.Instant) async {
+        guard ContinuousClock.now < deadline else { return }
         let id = waiters.reserveID()
         let timer = Task { [weak self] in
             try? await Task.sleep(until: deadline)
             await self?.wakeWaiter(id)
         }
-        await withCheckedContinuation { waiters.add($0, id: id) }
+        await withCheckedContinuation { waiters.add($0, id: id, topics: topics) }
         timer.cancel()
     }
 
     private func wakeWaiter(_ id: Int) {
-        waiters.wake(id)
+        waiters.wakeWaiter(id)
+    }
+
+    /// Wakes the requests held for `topics`, and the heartbeats of trackers with attempts to kill.
+    private func notify(_ topics: ChangeTopic...) {
+        for topic in topics { waiters.wake(topic) }
+        for tracker in state.pendingKills.keys { waiters.wake(.tracker(tracker)) }
+    }
+
+    /// Waits until at least `count` trackers have registered or `deadline` passes; returns whether they have.
+    func awaitTrackers(_ count: Int, until deadline: ContinuousClock.Instant) async -> Bool {
+        while state.trackers.count < count, ContinuousClock.now < deadline {
+            await wait(for: [.trackers], until: deadline)
+        }
+        return state.trackers.count >= count
+    }
+
+    /// Handles a heartbeat and, when it brings no news either way, holds it until there is work
+    /// or an attempt of the tracker to kill, or until `deadline`; returns the reply and how long
+    /// it was held.
+    func heartbeat(
+        _ request: HeartbeatRequest,
+        holdingUntil deadline: ContinuousClock.Instant
+    ) async -> (reply: HeartbeatReply, held: Duration) {
+        var reply = heartbeat(request)
+        guard request.reports.isEmpty, request.acceptsTasks else { return (reply, .zero) }
+        var idle = request
+        idle.logs = []
+        var held = Duration.zero
+        while reply.assignments.isEmpty, reply.killAttempts.isEmpty, !reply.reregister, ContinuousClock.now < deadline {
+            let started = ContinuousClock.now
+            await wait(for: [.work, .tracker(request.tracker)], until: deadline)
+            held += ContinuousClock.now - started
+            reply = heartbeat(idle)
+        }
+        return (reply, held)
     }
 
     /// The directory a reduce attempt uploads its output files into, if it may still commit.
@@ -413,7 +446,7 @@ public actor JobTracker {
         let lost = state.expireTrackers(at: Date())
         metrics.trackersLost(lost.count)
         for tracker in lost { logger.warning("tracker lost", metadata: ["tracker": "\(tracker)"]) }
-        if !lost.isEmpty { generation += 1 }
+        if !lost.isEmpty { notify(.work, .trackers) }
         metrics.refresh(from: state)
     }
 
@@ -492,7 +525,7 @@ public actor JobTracker {
             if let failure = state.binaryUnusable(attempt, problem: problem, on: tracker, at: now) {
                 end(job, as: .failed, failure: failure)
             }
-            generation += 1
+            notify(.work, .job(job))
         case .failed:
             logger.warning(
                 "attempt failed",
@@ -514,7 +547,7 @@ public actor JobTracker {
             if let failure = state.failed(attempt, error: report.failure, log: report.logTail, at: now) {
                 end(job, as: .failed, failure: failure, log: report.logTail)
             }
-            generation += 1
+            notify(.work, .job(job))
         case .succeeded:
             succeed(report, from: tracker, at: now)
         case .killed:
@@ -524,7 +557,7 @@ public actor JobTracker {
                     "attempt handed back; it runs again elsewhere",
                     metadata: ["attempt": "\(attempt)", "tracker": "\(tracker)"]
                 )
-                generation += 1
+                notify(.work, .job(job))
             }
         }
     }
@@ -556,14 +589,21 @@ public actor JobTracker {
                 return
             }
         }
-        generation += 1
         let started = state.jobs[job]?.phase[attempt.task].attempts.first { $0.id == attempt }?.startedAt
         metrics.attemptFinished(attempt, succeeded: true, after: started.map { now.timeIntervalSince($0) })
+        let slowstart = configuration.settings.reduceSlowstart
+        let reducesMightStart = state.jobs[job]?.phase.reducesMayStart(slowstart: slowstart) ?? true
         let phaseComplete = state.succeeded(attempt, counters: report.counters, location: location, at: now)
         if attempt.task.kind == .setup {
             startPlanned(job, plan: report.plan)
         } else if phaseComplete {
             finishPhase(of: job)
+        }
+        let reducesMayStart = state.jobs[job]?.phase.reducesMayStart(slowstart: slowstart) ?? true
+        if attempt.task.kind == .setup || phaseComplete || reducesMayStart != reducesMightStart {
+            notify(.work, .job(job))
+        } else {
+            notify(.job(job))
         }
     }
 
@@ -640,7 +680,7 @@ public actor JobTracker {
         }
         Task { [jobFiles] in await jobFiles.release(job) }
         try? FileManager.default.removeItem(atPath: jobDirectory(job))
-        generation += 1
+        notify(.job(job))
         if let report = state.report(job, now: Date()) {
             history.record(report)
             logger.info(

@@ -391,9 +391,7 @@ struct JobTrackerState: Sendable {
         for jobID in jobOrder where (freeMaps > 0 || freeReduces > 0) && jobs[jobID]!.state == .running {
             var job = jobs[jobID]!
             if isBlacklisted(tracker, for: job) || job.excludedTrackers.contains(tracker) { continue }
-            let reducesMayStart =
-                job.phase.maps.isEmpty
-                || Double(job.phase.mapsDone) / Double(job.phase.maps.count) >= settings.reduceSlowstart
+            let reducesMayStart = job.phase.reducesMayStart(slowstart: settings.reduceSlowstart)
             let pendingMaps = job.phase.maps.filter { $0.state == .pending && !shouldAvoid($0, on: tracker) }.map(\.id)
             let pendingReduces =
                 reducesMayStart

@@ -52,6 +52,11 @@ struct PhaseRecord: Sendable {
     var reducesDone: Int { reduces.count { $0.state == .succeeded } }
     var isComplete: Bool { mapsDone == maps.count && reducesDone == reduces.count }
 
+    /// Whether the phase's reduces may start: the `slowstart` fraction of its maps is done.
+    func reducesMayStart(slowstart: Double) -> Bool {
+        maps.isEmpty || Double(mapsDone) / Double(maps.count) >= slowstart
+    }
+
     /// The task record of `task`, by kind and index.
     subscript(task: TaskID) -> TaskRecord {
         get { task.kind == .reduce ? reduces[task.index] : maps[task.index] }
