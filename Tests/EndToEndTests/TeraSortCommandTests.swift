@@ -56,5 +56,14 @@ struct TeraSortCommandTests {
         let cluster = try ClusterProcessTests.Cluster(trackers: 2)
         let work = try TemporaryDirectory("cluster-terasort")
         try generateSortValidate(in: work) { arguments in try cluster.mrsubmit(arguments, in: work.path) }
+        let planned = try cluster.mrsubmit(
+            ["teragen", "--rows", "500", "--maps", "2", "-o", work.file("remote-in"), "--remote-paths"],
+            in: work.path
+        )
+        #expect(planned.status == 0, "a setup task on the cluster plans generated input: \(planned.standardError)")
+        let size = try FileManager.default.contentsOfDirectory(atPath: work.file("remote-in")).filter {
+            $0.hasPrefix("part-m-")
+        }.reduce(0) { $0 + (try Data(contentsOf: URL(fileURLWithPath: work.file("remote-in/" + $1))).count) }
+        #expect(size == 50_000)
     }
 }

@@ -24,15 +24,15 @@ struct SampledInputFormat<Base: InputFormat>: InputFormat {
         var count = 0
         do {
             return try base.read(split) { record in
-                guard count < limit else { throw SampleComplete() }
+                guard count < limit else { throw Complete() }
                 count += 1
                 try body(record)
             }
-        } catch is SampleComplete {
+        } catch is Complete {
             return 0
         }
     }
-}
 
-/// Stops reading a split once the sampler has its records.
-private struct SampleComplete: Error {}
+    /// Stops reading a split once the sampler has its records.
+    private struct Complete: Error {}
+}
