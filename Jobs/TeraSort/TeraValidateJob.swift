@@ -7,10 +7,11 @@ import MapReduce
 /// one reduce checks the boundaries between consecutive splits and files. The report
 /// (`part-r-00000`) starts with a one-line verdict, `valid: …` or `invalid: …` naming the first
 /// record out of order by part file and record index, followed by the `records`, `checksum` and
-/// `parts` lines; `mrsubmit` prints the verdict last and exits with status 1 when it is invalid.
-/// With `--expect-checksum` (TeraGen's `RECORD_CHECKSUM` counter, or the checksum this job
-/// reports for the input with `--unordered`) and `--expect-records` the output must also hold
-/// the same records as the input. With `--unordered` the order is not checked.
+/// `parts` (the files that hold records) lines; `mrsubmit` prints the verdict last and exits
+/// with status 1 when it is invalid. With `--expect-checksum` (TeraGen's `RECORD_CHECKSUM`
+/// counter, or the checksum this job reports for the input with `--unordered`) and
+/// `--expect-records` the output must also hold the same records as the input. With
+/// `--unordered` the order is not checked.
 public struct TeraValidateJob: Job {
     public static let name = "teravalidate"
     public static let summary = "Checks that TeraSort output is in key order and holds the input's records"
