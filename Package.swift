@@ -36,6 +36,7 @@ let package = Package(
         .target(name: "MapReduceEngine", dependencies: ["MapReduce"], swiftSettings: optimized),
         .target(name: "WordCount", dependencies: ["MapReduce"], path: "Jobs/WordCount", swiftSettings: optimized),
         .target(name: "LogBytes", dependencies: ["MapReduce"], path: "Jobs/LogBytes", swiftSettings: optimized),
+        .target(name: "TeraSort", dependencies: ["MapReduce"], path: "Jobs/TeraSort", swiftSettings: optimized),
         .target(
             name: "HistogramEqualization",
             dependencies: ["MapReduce", "ImageCodecs"],
@@ -58,6 +59,7 @@ let package = Package(
             name: "BuiltinJobs",
             dependencies: [
                 "MapReduce", "WordCount", "LogBytes", "HistogramEqualization", "FaultInjection", "Streaming",
+                "TeraSort",
             ],
             swiftSettings: optimized
         ),
@@ -196,7 +198,9 @@ let package = Package(
         ),
         .testTarget(
             name: "JobsTests",
-            dependencies: ["MapReduce", "MapReduceEngine", "WordCount", "LogBytes", "Streaming", "TestSupport"]
+            dependencies: [
+                "MapReduce", "MapReduceEngine", "WordCount", "LogBytes", "Streaming", "TeraSort", "TestSupport",
+            ]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -3,6 +3,7 @@ import HistogramEqualization
 import LogBytes
 import MapReduce
 import Streaming
+import TeraSort
 import WordCount
 
 /// The built-in jobs, which `mrsubmit` runs and the installed job binary `mrtask` holds on every
@@ -10,7 +11,8 @@ import WordCount
 public enum BuiltinJobs {
     /// Every built-in job, in the order `mrsubmit jobs` lists them.
     public static let all: [any Job.Type] = [
-        WordCountJob.self, LogBytesJob.self, HistogramEqualizationJob.self, StreamingJob.self, FaultTrapJob.self,
+        WordCountJob.self, LogBytesJob.self, HistogramEqualizationJob.self, StreamingJob.self, TeraGenJob.self,
+        TeraSortJob.self, TeraValidateJob.self, FaultTrapJob.self,
         FaultSleepJob.self,
         FaultExitJob.self, FaultEnvironmentJob.self, FaultMemoryJob.self,
     ]

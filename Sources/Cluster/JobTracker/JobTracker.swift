@@ -85,7 +85,9 @@ public actor JobTracker {
                 inputs: request.inputs + (request.plan?.inputPaths ?? [])
             )
         }
-        let files = request.plan == nil ? try InputPaths.expand(request.inputs, excluding: [request.outputPath]) : []
+        let files =
+            request.plan == nil && !request.inputs.isEmpty
+            ? try InputPaths.expand(request.inputs, excluding: [request.outputPath]) : []
         sequence += 1
         let id = JobID(cluster: stamp, sequence: sequence)
         if request.outputPath.isEmpty { request.outputPath = configuration.dataDirectory + "/outputs/\(id)" }

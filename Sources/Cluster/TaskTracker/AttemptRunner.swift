@@ -134,7 +134,9 @@ struct AttemptRunner: Sendable {
     private func readableSplits() async throws -> [InputSplit] {
         var splits: [InputSplit] = []
         for split in assignment.splits {
-            if let copy = try await fetchedCopy(of: split.path) {
+            if split.isGenerated {
+                splits.append(split)
+            } else if let copy = try await fetchedCopy(of: split.path) {
                 splits.append(
                     InputSplit(
                         path: split.path,

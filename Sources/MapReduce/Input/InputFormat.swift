@@ -12,9 +12,16 @@ public protocol InputFormat: Sendable {
     /// Whether splits count bytes, so that small ones (of small files) may be combined into one
     /// map task, as Hadoop's `CombineFileInputFormat` and Spark's file partitions do.
     var combinesSmallSplits: Bool { get }
+
+    /// Whether the format reads the job's input files; one that generates its records
+    /// (``GeneratedInputFormat``) does not, and its job runs with no input paths.
+    var readsFiles: Bool { get }
 }
 
 extension InputFormat {
     /// By default, splits are not combined: each is one map task.
     public var combinesSmallSplits: Bool { false }
+
+    /// By default, records come from the job's input files.
+    public var readsFiles: Bool { true }
 }

@@ -27,9 +27,18 @@ public struct InputSplit: Sendable, Hashable, Codable, CustomStringConvertible {
     /// code names and keys the file by `path`.
     public var readPath: String { localPath ?? path }
 
+    /// A split of generated input (``GeneratedInputFormat``): rows `[start, start + length)` of
+    /// no file, its ``path`` empty.
+    public static func generated(start: Int64, length: Int64) -> InputSplit {
+        InputSplit(path: "", start: start, length: length)
+    }
+
+    /// Whether the split is of generated input rather than of a file.
+    public var isGenerated: Bool { path.isEmpty }
+
     /// The unit after the split's last.
     public var end: Int64 { start + length }
 
     /// The split as `path:start+length`, for logs and errors.
-    public var description: String { "\(path):\(start)+\(length)" }
+    public var description: String { "\(isGenerated ? "generated rows" : path):\(start)+\(length)" }
 }

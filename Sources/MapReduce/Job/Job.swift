@@ -42,4 +42,8 @@ extension Job {
     public static var resultSummary: ResultSummary { .none }
     /// Listed by `jobs`.
     public static var isHidden: Bool { false }
+
+    /// Whether any phase reads the job's input files; a job whose phases all generate their
+    /// input (``GeneratedInputFormat``) runs with no input paths.
+    public var readsInputFiles: Bool { phases.contains { $0.readsInputFiles } }
 }

@@ -15,6 +15,8 @@ struct MapTaskRun<Input: InputFormat, M: Mapper> where M.Input == Input.Record {
     @usableFromInline static var progressInterval: Int64 { 1 << 14 }
 
     @inlinable func run(_ request: MapTaskRequest) throws -> Counters {
+        var partitioner = self.partitioner
+        try partitioner?.setup(PartitionerContext(info: request.info, reduceCount: request.reduceCount))
         let buffer = MapOutputBuffer<M.Value>(
             limit: request.bufferLimit,
             reduceCount: request.reduceCount,

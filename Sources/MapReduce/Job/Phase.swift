@@ -1,7 +1,8 @@
 /// One map-reduce pass of a job: an input format, a mapper, an optional combiner, a partitioner,
 /// a reducer and an output format, bound to concrete types and erased so the engine can run it.
 ///
-/// Every phase reads the job's input files. A phase other than the last writes with a
+/// Every phase reads the job's input files, unless its input format generates its records
+/// (``GeneratedInputFormat``). A phase other than the last writes with a
 /// ``BroadcastOutputFormat``, and the framework ships its output to every task of the next phase
 /// as ``TaskInfo/broadcast``.
 public struct Phase: Sendable {
@@ -21,6 +22,8 @@ public struct Phase: Sendable {
     public let writesBroadcast: Bool
     /// Whether small splits may share a map task (``InputFormat/combinesSmallSplits``).
     public let combinesSmallSplits: Bool
+    /// Whether the phase reads the job's input files (``InputFormat/readsFiles``).
+    public let readsInputFiles: Bool
     /// Cuts the input files into splits of about a given size.
     public let splits: @Sendable ([InputFile], Int64) throws -> [InputSplit]
     /// Runs one map task.
@@ -72,6 +75,7 @@ public struct Phase: Sendable {
         self.reduceTasks = reduceTasks
         self.writesBroadcast = output is any BroadcastProducing
         combinesSmallSplits = input.combinesSmallSplits
+        readsInputFiles = input.readsFiles
         splits = { files, size in try input.splits(of: files, splitSize: size) }
         let combine: (@Sendable (inout M.Value, M.Value) -> Void)?
         if combiner != nil {

@@ -8,4 +8,8 @@ public enum ResultSummary: Sendable, Equatable {
     /// The text of the output files whose names start with `fileNamePrefix`, in name order: a
     /// report the job writes for people (e.g. statistics of each converted image).
     case report(fileNamePrefix: String)
+    /// A check's report in the output files whose names start with `fileNamePrefix`: their first
+    /// line is a one-line verdict, `valid…` when the check passed. The tool prints the verdict
+    /// after the counters and exits with status 1 when it is anything but `valid…`.
+    case verdict(fileNamePrefix: String)
 }

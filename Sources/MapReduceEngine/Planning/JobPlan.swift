@@ -15,10 +15,11 @@ public struct JobPlan: Sendable, Equatable, Codable {
         self.phases = phases
     }
 
-    /// Every file a split of the plan names, in order of first appearance.
+    /// Every file a split of the plan names, in order of first appearance (generated splits name none).
     public var inputPaths: [String] {
         var seen = Set<String>()
-        return phases.flatMap { $0.mapTasks.joined() }.map(\.path).filter { seen.insert($0).inserted }
+        return phases.flatMap { $0.mapTasks.joined() }.filter { !$0.isGenerated }.map(\.path)
+            .filter { seen.insert($0).inserted }
     }
 
     /// The plan with every split's file renamed by `rename` (local paths to their uploaded copies).

@@ -12,7 +12,7 @@ public enum MapOnlyCheck {
         guard reducers == 0 else { return }
         for phase in job.phases {
             let problem: String? =
-                if phase.reduceTasks != .configurable {
+                if phase.reduceTasks != .configurable, phase.reduceTasks != .exactly(0) {
                     "phase \(phase.name) needs its reduce tasks"
                 } else if phase.writesBroadcast {
                     "phase \(phase.name) hands its reduce output to the next phase"

@@ -25,7 +25,8 @@ public struct LocalJobRunner: Sendable {
     ) throws -> JobResult {
         let started = Date()
         try MapOnlyCheck.check(job, named: type(of: job).name, reducers: configuration.reducers)
-        let files = try InputPaths.expand(configuration.inputs)
+        let files =
+            job.readsInputFiles || !configuration.inputs.isEmpty ? try InputPaths.expand(configuration.inputs) : []
         let committer = JobOutputCommitter(
             outputPath: configuration.outputPath,
             job: id,

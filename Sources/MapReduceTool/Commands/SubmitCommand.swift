@@ -48,13 +48,13 @@ enum SubmitCommand {
         if let perInput = job as? any FilePerInputJob.Type {
             return try PerInputSubmission.run(job: perInput, options: options, parameters: parameters, console: console)
         }
-        guard !options.inputs.isEmpty else {
+        let instance = try job.init(parameters: parameters)
+        guard !options.inputs.isEmpty || !instance.readsInputFiles else {
             throw InputError(
                 path: job.name,
                 problem: "no input paths given (usage: \(ToolContext.current.name) \(job.name) <inputs…>)"
             )
         }
-        let instance = try job.init(parameters: parameters)
         let configuration = JobConfiguration(
             inputs: options.inputs,
             outputPath: options.output ?? "./\(job.name)-out",
@@ -77,8 +77,9 @@ enum SubmitCommand {
             configuration: configuration,
             console: console
         )
-        print(try ResultPrinter(job: job, result: result).render(), terminator: "")
-        return 0
+        let printer = ResultPrinter(job: job, result: result)
+        print(try printer.render(), terminator: "")
+        return try printer.passed() ? 0 : 1
     }
 
     /// The job's help: the common options and the job's own.

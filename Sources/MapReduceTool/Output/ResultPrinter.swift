@@ -47,7 +47,25 @@ struct ResultPrinter {
         }
         if result.failedAttempts > 0 { text += "Failed attempts (run again): \(result.failedAttempts)\n" }
         text += "Job \(result.job) succeeded in \(String(format: "%.2f", result.elapsedSeconds)) s\n"
+        if let verdict = try verdict() { text += verdict + "\n" }
         return text
+    }
+
+    /// The verdict line of a job whose summary is a ``ResultSummary/verdict(fileNamePrefix:)``:
+    /// the first line of its first report file, or a line saying there is none; nil for other jobs.
+    func verdict() throws -> String? {
+        guard case .verdict(let prefix) = job.resultSummary else { return nil }
+        let names = try FileManager.default.contentsOfDirectory(atPath: result.outputPath).filter {
+            $0.hasPrefix(prefix)
+        }
+        guard let first = names.sorted().first else { return "invalid: the job wrote no report" }
+        let report = try String(contentsOfFile: result.outputPath + "/" + first, encoding: .utf8)
+        return String(report.prefix { $0 != "\n" })
+    }
+
+    /// Whether the job passed its check: true unless its verdict is not `valid…`.
+    func passed() throws -> Bool {
+        try verdict().map { $0.hasPrefix("valid") } ?? true
     }
 }
 

@@ -139,7 +139,7 @@ struct JobSession {
         logger.logLevel =
             ProcessInfo.processInfo.environment["MR_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .critical
         try OutputPlacement.check(output: configuration.outputPath, inputs: configuration.inputs)
-        let files = try InputPaths.expand(configuration.inputs, excluding: [configuration.outputPath])
+        let files = try inputFiles(of: job, configuration)
         let embedded = try await EmbeddedCluster.start(
             trackers: trackers,
             slots: max(1, configuration.slots / max(1, trackers)),
@@ -211,7 +211,7 @@ struct JobSession {
             )
         }
         try OutputPlacement.check(output: configuration.outputPath, inputs: configuration.inputs)
-        let files = try InputPaths.expand(configuration.inputs, excluding: [configuration.outputPath])
+        let files = try inputFiles(of: job, configuration)
         let local = LocalOutput(path: configuration.outputPath, replacesExisting: configuration.replacesOutput)
         try local.check()
         return try await client.withConnection { connection in
@@ -249,6 +249,14 @@ struct JobSession {
             }
             return report
         }
+    }
+
+    /// The job's input files; none for a job that generates its input and was given no paths.
+    private static func inputFiles(of job: any Job.Type, _ configuration: JobConfiguration) throws -> [InputFile] {
+        if configuration.inputs.isEmpty, try !job.init(parameters: configuration.parameters).readsInputFiles {
+            return []
+        }
+        return try InputPaths.expand(configuration.inputs, excluding: [configuration.outputPath])
     }
 
     /// `path` as the client names it, made absolute against its working directory: the JobTracker
