@@ -34,6 +34,10 @@ public actor JobTracker {
         didSet { waiters.wakeAll() }
     }
     private var waiters = ChangeWaiters()
+    /// The journal of what a restarted JobTracker needs to resume running jobs; nil when it does not recover.
+    private let journal: Journal?
+    /// Why the journal could not be written, once that happened: new submissions are refused.
+    private var journalFailure: String?
 
     /// Creates a JobTracker over its data directory, loading the history of finished jobs.
     public init(configuration: JobTrackerConfiguration, logger: Logger) throws {
@@ -53,6 +57,18 @@ public actor JobTracker {
             withIntermediateDirectories: true
         )
         let history = try JobHistory(dataDirectory: configuration.dataDirectory)
+        let journalDirectory = configuration.dataDirectory + "/journal"
+        if configuration.recovers {
+            let journal = try Journal(directory: journalDirectory)
+            for job in journal.state.order {
+                journal.append(.ended(job: job, state: .failed, failure: "the JobTracker restarted"))
+            }
+            try journal.flush()
+            self.journal = journal
+        } else {
+            journal = nil
+            try? FileManager.default.removeItem(atPath: journalDirectory)
+        }
         history.failInterruptedJobs()
         let past = history.load()
         let stamp = JobID.clusterStamp()
@@ -70,6 +86,9 @@ public actor JobTracker {
     /// Accepts a job and returns its id: with its client's plan it starts its first phase, and
     /// without one a setup task that plans it on a tracker.
     public func submit(_ submission: SubmitJobRequest) async throws -> JobID {
+        if let journalFailure {
+            throw InputError(path: "journal", problem: "the JobTracker takes no new jobs: \(journalFailure)")
+        }
         var request = submission
         try configuration.settings.limits.check(request)
         try checkPaths(request)
@@ -108,8 +127,21 @@ public actor JobTracker {
                     submittedAt: Date()
                 )
             }
+            journal?.append(
+                .submitted(
+                    job: id,
+                    request: request,
+                    submittedAt: record.submittedAt,
+                    inputs: (inputs[id] ?? []).sorted(),
+                    setupInputs: request.plan == nil ? files : []
+                )
+            )
+            try flushJournal()
             state.add(record)
         } catch {
+            journal?.append(.ended(job: id, state: .failed, failure: "\(error)"))
+            committers.removeValue(forKey: id)?.abort()
+            (plans[id], inputs[id], outputProbes[id]) = (nil, nil, nil)
             await jobFiles.release(id)
             throw error
         }
@@ -205,6 +237,7 @@ public actor JobTracker {
     public func kill(_ job: JobID) throws -> JobReport {
         _ = try report(job)
         end(job, as: .killed, failure: "killed by request")
+        try flushJournal()
         return try report(job)
     }
 
@@ -286,8 +319,9 @@ public actor JobTracker {
         logger.info("tracker deregistered", metadata: ["tracker": "\(tracker)"])
     }
 
-    /// Handles a heartbeat: applies its reports, then hands out work.
-    func heartbeat(_ request: HeartbeatRequest) -> HeartbeatReply {
+    /// Handles a heartbeat: applies its reports, hands out work, and journals what its reports
+    /// committed (one fsync for all of them) before the reply tells the tracker anything.
+    func heartbeat(_ request: HeartbeatRequest) throws -> HeartbeatReply {
         let now = Date()
         metrics.heartbeat()
         guard
@@ -337,6 +371,7 @@ public actor JobTracker {
             )
         }
         let finished = state.jobOrder.filter { state.jobs[$0]!.state.isFinal }
+        try flushJournal()
         return HeartbeatReply(
             assignments: assignments,
             killAttempts: state.takeKills(for: request.tracker),
@@ -408,6 +443,22 @@ public actor JobTracker {
         for tracker in lost { logger.warning("tracker lost", metadata: ["tracker": "\(tracker)"]) }
         if !lost.isEmpty { generation += 1 }
         metrics.refresh(from: state)
+        try? flushJournal()
+    }
+
+    /// Writes and syncs the journal's buffered records; a failure is logged once and makes the
+    /// JobTracker refuse new submissions, and the caller's request fails.
+    private func flushJournal() throws {
+        guard let journal, journal.hasPending else { return }
+        do {
+            try journal.flush()
+        } catch {
+            if journalFailure == nil {
+                logger.error("cannot write the journal; refusing new jobs", metadata: ["error": "\(error)"])
+            }
+            journalFailure = "\(error)"
+            throw error
+        }
     }
 
     private var totalSlots: Int { state.trackers.values.reduce(0) { $0 + $1.slots } }
@@ -553,6 +604,12 @@ public actor JobTracker {
         let started = state.jobs[job]?.phase[attempt.task].attempts.first { $0.id == attempt }?.startedAt
         metrics.attemptFinished(attempt, succeeded: true, after: started.map { now.timeIntervalSince($0) })
         let phaseComplete = state.succeeded(attempt, counters: report.counters, location: location, at: now)
+        if attempt.task.kind != .setup {
+            let bytes = state.jobs[job]?.phase[attempt.task].attempts.first { $0.id == attempt }?.outputBytes ?? 0
+            journal?.append(
+                .committed(attempt: attempt, counters: report.counters, location: location, outputBytes: bytes)
+            )
+        }
         if attempt.task.kind == .setup {
             startPlanned(job, plan: report.plan)
         } else if phaseComplete {
@@ -571,6 +628,7 @@ public actor JobTracker {
             try configuration.settings.limits.check(plan, of: record.request.job)
             let first = try start(plan, of: job, request: record.request)
             state.startPhase(first, of: job, phaseNames: plan.phases.map(\.name))
+            journal?.append(.planned(job: job, plan: plan, counters: state.jobs[job]!.counters))
             logger.info(
                 "job planned",
                 metadata: ["job": "\(job)", "phases": "\(plan.phases.count)", "maps": "\(first.maps.count)"]
@@ -609,6 +667,14 @@ public actor JobTracker {
             try nextCommitter.prepare()
             try use(nextCommitter, for: job)
             state.startPhase(next, of: job)
+            journal?.append(
+                .phaseStarted(
+                    job: job,
+                    phase: next.index,
+                    broadcast: next.broadcast,
+                    counters: state.jobs[job]!.counters
+                )
+            )
             logger.info(
                 "phase started",
                 metadata: ["job": "\(job)", "phase": "\(next.name)", "maps": "\(next.maps.count)"]
@@ -620,6 +686,7 @@ public actor JobTracker {
 
     private func end(_ job: JobID, as outcome: JobRunState, failure: String = "", log: [String] = []) {
         state.finish(job, as: outcome, failure: failure, log: log, at: Date())
+        journal?.append(.ended(job: job, state: outcome, failure: failure))
         metrics.jobFinished(as: outcome)
         metrics.refresh(from: state)
         if outcome != .succeeded { committers[job]?.abort() }

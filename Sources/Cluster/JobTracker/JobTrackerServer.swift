@@ -181,7 +181,7 @@ public final class JobTrackerServer: Sendable {
     private func heartbeat(_ request: HeartbeatRequest) async throws -> HeartbeatReply {
         let deadline = ContinuousClock.now + tracker.configuration.settings.heartbeatInterval
         var seen = await tracker.generation
-        var reply = await tracker.heartbeat(request)
+        var reply = try await tracker.heartbeat(request)
         var idle = request
         idle.reports = []
         idle.logs = []
@@ -192,7 +192,7 @@ public final class JobTrackerServer: Sendable {
             let now = await tracker.generation
             if now != seen {
                 seen = now
-                reply = await tracker.heartbeat(idle)
+                reply = try await tracker.heartbeat(idle)
             }
         }
         return reply
