@@ -12,17 +12,17 @@ public actor JobTracker {
     let logger: Logger
     /// The newest log lines of the JobTracker, its trackers and failed attempts.
     public nonisolated let logs: LogRing
-    private(set) var state: JobTrackerState
+    var state: JobTrackerState
     private let metrics: JobTrackerMetrics
     private let history: JobHistory
     private var pastReports: [JobReport]
     /// Each running job's plan, once known (a setup task makes it for jobs submitted without one).
-    private var plans: [JobID: JobPlan] = [:]
+    var plans: [JobID: JobPlan] = [:]
     /// Each running job's input files, which trackers may fetch.
-    private var inputs: [JobID: Set<String>] = [:]
+    var inputs: [JobID: Set<String>] = [:]
     /// Binaries clients shipped, and files jobs hand their attempts.
     let jobFiles: JobFileStore
-    private var committers: [JobID: JobOutputCommitter] = [:]
+    var committers: [JobID: JobOutputCommitter] = [:]
     /// The probe in each job's current output staging directory, for trackers that may write there.
     private var outputProbes: [JobID: FileSystemProbe] = [:]
     private let stamp: String
@@ -30,14 +30,19 @@ public actor JobTracker {
     /// JobTracker restarted within the same second issues new ids.
     private var sequence: Int
     /// Bumped whenever there may be new work or new map outputs, waking the requests held for it.
-    private(set) var generation = 0 {
+    var generation = 0 {
         didSet { waiters.wakeAll() }
     }
     private var waiters = ChangeWaiters()
     /// The journal of what a restarted JobTracker needs to resume running jobs; nil when it does not recover.
-    private let journal: Journal?
+    let journal: Journal?
     /// Why the journal could not be written, once that happened: new submissions are refused.
     private var journalFailure: String?
+    /// This JobTracker process's epoch (0 without a journal): assignments carry it, and reports
+    /// of another epoch, about attempts an earlier process started, are not applied.
+    let epoch: UInt64
+    /// When the maps of resumed jobs whose outputs no registering tracker claimed run again.
+    var adoptionDeadline: Date?
 
     /// Creates a JobTracker over its data directory, loading the history of finished jobs.
     public init(configuration: JobTrackerConfiguration, logger: Logger) throws {
@@ -60,22 +65,21 @@ public actor JobTracker {
         let journalDirectory = configuration.dataDirectory + "/journal"
         if configuration.recovers {
             let journal = try Journal(directory: journalDirectory)
-            for job in journal.state.order {
-                journal.append(.ended(job: job, state: .failed, failure: "the JobTracker restarted"))
-            }
-            try journal.flush()
             self.journal = journal
+            epoch = journal.epoch
         } else {
             journal = nil
+            epoch = 0
             try? FileManager.default.removeItem(atPath: journalDirectory)
         }
-        history.failInterruptedJobs()
+        let resumed = journal?.state.order ?? []
+        history.failInterruptedJobs(except: Set(resumed))
         let past = history.load()
         let stamp = JobID.clusterStamp()
         self.history = history
         pastReports = past
         self.stamp = stamp
-        sequence = past.filter { $0.job.cluster == stamp }.map(\.job.sequence).max() ?? 0
+        sequence = (past.map(\.job) + resumed).filter { $0.cluster == stamp }.map(\.sequence).max() ?? 0
     }
 
     // MARK: Clients
@@ -299,8 +303,15 @@ public actor JobTracker {
                 installedJobs: request.installedJobs
             )
         )
+        let adopted = state.adoptOutputs(request.heldOutputs, running: request.runningAttempts, of: request.tracker)
         metrics.refresh(from: state)
         generation += 1
+        if !adopted.isEmpty {
+            logger.info(
+                "map outputs of resumed jobs adopted",
+                metadata: ["tracker": "\(request.tracker)", "outputs": "\(adopted.count)"]
+            )
+        }
         logger.info(
             "tracker registered",
             metadata: [
@@ -361,7 +372,8 @@ public actor JobTracker {
                 outputProbe: writesOutput ? outputProbes[assignment.job] : nil,
                 setup: kind == .setup
                     ? SetupSettings(splitSize: request.splitSize, reducers: request.reducers, slots: max(1, totalSlots))
-                    : nil
+                    : nil,
+                epoch: epoch
             )
         }
         for assignment in assignments {
@@ -438,6 +450,17 @@ public actor JobTracker {
     /// that stopped making progress, and updates the gauges (this runs twice a second).
     func expireTrackers() {
         for (job, failure) in state.failStalledAttempts(at: Date()) { end(job, as: .failed, failure: failure) }
+        if let deadline = adoptionDeadline, Date() >= deadline {
+            adoptionDeadline = nil
+            let abandoned = state.abandonUnadoptedOutputs()
+            if !abandoned.isEmpty {
+                logger.warning(
+                    "map outputs of resumed jobs are on no registered tracker; running their maps again",
+                    metadata: ["maps": "\(abandoned.count)"]
+                )
+                generation += 1
+            }
+        }
         let lost = state.expireTrackers(at: Date())
         metrics.trackersLost(lost.count)
         for tracker in lost { logger.warning("tracker lost", metadata: ["tracker": "\(tracker)"]) }
@@ -448,7 +471,7 @@ public actor JobTracker {
 
     /// Writes and syncs the journal's buffered records; a failure is logged once and makes the
     /// JobTracker refuse new submissions, and the caller's request fails.
-    private func flushJournal() throws {
+    func flushJournal() throws {
         guard let journal, journal.hasPending else { return }
         do {
             try journal.flush()
@@ -524,6 +547,14 @@ public actor JobTracker {
     private func apply(_ report: AttemptReport, from tracker: String, at now: Date) {
         let attempt = report.attempt
         let job = attempt.task.job
+        guard report.epoch == epoch else {
+            logger.debug(
+                "report of an attempt from before a JobTracker restart ignored",
+                metadata: ["attempt": "\(attempt)", "epoch": "\(report.epoch)", "tracker": "\(tracker)"]
+            )
+            if report.state == .running { state.kill(attempt, on: tracker) }
+            return
+        }
         switch report.state {
         case .running:
             state.progress(attempt, records: report.records, status: report.status, at: now)
@@ -640,11 +671,11 @@ public actor JobTracker {
 
     // MARK: Phases and job ends
 
-    private func finishPhase(of job: JobID) {
+    func finishPhase(of job: JobID) {
         guard let plan = plans[job], let record = state.jobs[job], let committer = committers[job] else { return }
         let finished = record.phase.index
         do {
-            try committer.commitJob()
+            if !Self.isCommitted(committer) { try committer.commitJob() }
             if finished == plan.phases.count - 1 {
                 end(job, as: .succeeded)
                 return
@@ -684,7 +715,7 @@ public actor JobTracker {
         }
     }
 
-    private func end(_ job: JobID, as outcome: JobRunState, failure: String = "", log: [String] = []) {
+    func end(_ job: JobID, as outcome: JobRunState, failure: String = "", log: [String] = []) {
         state.finish(job, as: outcome, failure: failure, log: log, at: Date())
         journal?.append(.ended(job: job, state: outcome, failure: failure))
         metrics.jobFinished(as: outcome)
@@ -713,14 +744,21 @@ public actor JobTracker {
         }
     }
 
+    /// Whether `committer`'s job commit already happened: a JobTracker that stopped between
+    /// committing a phase and journaling it finds the output in place and the staging gone.
+    private static func isCommitted(_ committer: JobOutputCommitter) -> Bool {
+        !FileManager.default.fileExists(atPath: committer.stagingPath)
+            && FileManager.default.fileExists(atPath: committer.outputPath + "/_SUCCESS")
+    }
+
     /// Makes `committer`, prepared, the one of `job`'s current phase, with a probe in its staging
     /// directory for trackers that share the file system.
-    private func use(_ committer: JobOutputCommitter, for job: JobID) throws {
+    func use(_ committer: JobOutputCommitter, for job: JobID) throws {
         outputProbes[job] = try FileSystemProbe.write(in: committer.temporaryPath)
         committers[job] = committer
     }
 
-    private func plannedPhase(_ index: Int, of job: JobID, plan: JobPlan, broadcast: [UInt8]) -> PhaseRecord {
+    func plannedPhase(_ index: Int, of job: JobID, plan: JobPlan, broadcast: [UInt8]) -> PhaseRecord {
         PhaseRecord(
             index: index,
             name: plan.phases[index].name,
@@ -731,7 +769,7 @@ public actor JobTracker {
         )
     }
 
-    private func phaseCommitter(_ index: Int, of job: JobID) throws -> JobOutputCommitter {
+    func phaseCommitter(_ index: Int, of job: JobID) throws -> JobOutputCommitter {
         JobOutputCommitter(outputPath: jobDirectory(job) + "/phase-\(index + 1)", job: job, replacesExisting: true)
     }
 

@@ -18,6 +18,7 @@ public final class JobTrackerServer: Sendable {
     /// Binds the protocol port; call ``run()`` to serve.
     public static func bind(_ configuration: JobTrackerConfiguration, logger: Logger) async throws -> JobTrackerServer {
         let tracker = try JobTracker(configuration: configuration, logger: logger)
+        await tracker.resumeJournaledJobs()
         let server = try await WireServer.bind(
             WireServer.Configuration(
                 host: configuration.host,
