@@ -85,6 +85,15 @@ struct JobTrackerCommand: AsyncParsableCommand {
     @Option(help: "Where staging uploads, job files and history are kept [MR_DATA_DIR].")
     var dataDir: String = ProcessInfo.processInfo.environment["MR_DATA_DIR"] ?? "./jobtracker-data"
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: """
+            Keep a journal in the data directory and, on start, resume the jobs a previous JobTracker was running; \
+            --no-recover fails them instead [MR_RECOVER=0 for --no-recover].
+            """
+    )
+    var recover = ProcessInfo.processInfo.environment["MR_RECOVER"] != "0"
+
     @Option(help: "A file holding the cluster secret [MR_SECRET_FILE].")
     var secretFile: String?
 
@@ -193,7 +202,8 @@ struct JobTrackerCommand: AsyncParsableCommand {
                 ),
                 allowedPaths: allowedPaths,
                 outputRetention: .milliseconds(Int(outputRetention * 1000)),
-                metricsFactory: metricsFactory
+                metricsFactory: metricsFactory,
+                recovers: recover
             ),
             logger: logger
         )

@@ -188,7 +188,8 @@ actor SimulatedTracker {
                 records: 1,
                 counters: Counters(),
                 failure: "",
-                segments: attempt.task.kind == .map && assignment.reduceCount > 0 ? segments : []
+                segments: attempt.task.kind == .map && assignment.reduceCount > 0 ? segments : [],
+                epoch: assignment.epoch
             )
         )
         let assignments = try await heartbeat(on: connection)

@@ -45,7 +45,7 @@ struct ReducerCountEncodingTests {
         #expect(bytes.map { Array($0.dropFirst(8).dropLast()) } == [[0], [1, 0], [1, 8]])
     }
 
-    @Test func theProtocolVersionIsSix() {
-        #expect(WireProtocol.version == 6)
+    @Test func theProtocolVersionIsSeven() {
+        #expect(WireProtocol.version == 7)
     }
 }

@@ -62,7 +62,7 @@ struct ConsoleJobParametersTests {
             #expect(page.contains("<code>sort &lt;&amp;0</code>"), "parameter values are escaped")
 
             let setup = try #require(
-                await tracker.heartbeat(
+                try await tracker.heartbeat(
                     HeartbeatRequest(tracker: "tracker-1", freeSlots: 2, acceptsTasks: true, reports: [])
                 )
                 .assignments.first?.attempt
@@ -76,7 +76,7 @@ struct ConsoleJobParametersTests {
                 segments: [],
                 status: "planning <splits>"
             )
-            _ = await tracker.heartbeat(
+            _ = try await tracker.heartbeat(
                 HeartbeatRequest(tracker: "tracker-1", freeSlots: 1, acceptsTasks: true, reports: [running])
             )
             let statusPage = String(buffer: try await client.execute(uri: "/jobs/\(job)", method: .get).body)

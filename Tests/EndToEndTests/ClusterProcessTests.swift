@@ -182,6 +182,7 @@ struct ClusterProcessTests {
         #expect(FileManager.default.fileExists(atPath: work.file("photo-equalized.jpg")))
     }
 
+    /// With `--no-recover` a restarted JobTracker fails the jobs that were running, as before recovery.
     @Test func finishedJobsAreListedAfterAJobTrackerRestart() throws {
         let cluster = try Cluster(trackers: 1)
         let work = try TemporaryDirectory("cluster-restart")
@@ -201,7 +202,7 @@ struct ClusterProcessTests {
             [
                 "--host", "127.0.0.1", "--port", "\(cluster.port)", "--http-port", "0", "--data-dir",
                 cluster.directory.file("jt"),
-                "--secret-file", cluster.secretFile, "--heartbeat-interval", "0.2",
+                "--secret-file", cluster.secretFile, "--heartbeat-interval", "0.2", "--no-recover",
             ],
             logPath: cluster.directory.file("jobtracker-restarted.log")
         )

@@ -23,10 +23,11 @@ struct JobHistory: Sendable {
         try? data.write(to: URL(fileURLWithPath: "\(runningDirectory)/\(report.job).json"), options: .atomic)
     }
 
-    /// Records every job a previous JobTracker process left running as failed, with the reason.
-    func failInterruptedJobs() {
+    /// Records every job a previous JobTracker process left running as failed, with the reason,
+    /// except those in `resumed`, which the journal resumes.
+    func failInterruptedJobs(except resumed: Set<JobID> = []) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: runningDirectory)) ?? []
-        for name in names where name.hasSuffix(".json") {
+        for name in names where name.hasSuffix(".json") && !resumed.contains(where: { "\($0).json" == name }) {
             let path = "\(runningDirectory)/\(name)"
             if let data = FileManager.default.contents(atPath: path),
                 var report = try? JSONDecoder().decode(JobReport.self, from: data)

@@ -12,7 +12,7 @@ public actor JobTracker {
     let logger: Logger
     /// The newest log lines of the JobTracker, its trackers and failed attempts.
     public nonisolated let logs: LogRing
-    private(set) var state: JobTrackerState
+    var state: JobTrackerState
     /// The JobTracker's metrics; its server records how long heartbeats take to serve.
     nonisolated let metrics: JobTrackerMetrics
 
@@ -24,12 +24,12 @@ public actor JobTracker {
     private let history: JobHistory
     private var pastReports: [JobReport]
     /// Each running job's plan, once known (a setup task makes it for jobs submitted without one).
-    private var plans: [JobID: JobPlan] = [:]
+    var plans: [JobID: JobPlan] = [:]
     /// Each running job's input files, which trackers may fetch.
-    private var inputs: [JobID: Set<String>] = [:]
+    var inputs: [JobID: Set<String>] = [:]
     /// Binaries clients shipped, and files jobs hand their attempts.
     let jobFiles: JobFileStore
-    private var committers: [JobID: JobOutputCommitter] = [:]
+    var committers: [JobID: JobOutputCommitter] = [:]
     /// The probe in each job's current output staging directory, for trackers that may write there.
     private var outputProbes: [JobID: FileSystemProbe] = [:]
     private let stamp: String
@@ -38,6 +38,15 @@ public actor JobTracker {
     private var sequence: Int
     /// The requests held until there is news of their topics.
     private var waiters = ChangeWaiters()
+    /// The journal of what a restarted JobTracker needs to resume running jobs; nil when it does not recover.
+    let journal: Journal?
+    /// Why the journal could not be written, once that happened: new submissions are refused.
+    private var journalFailure: String?
+    /// This JobTracker process's epoch (0 without a journal): assignments carry it, and reports
+    /// of another epoch, about attempts an earlier process started, are not applied.
+    let epoch: UInt64
+    /// When the maps of resumed jobs whose outputs no registering tracker claimed run again.
+    var adoptionDeadline: Date?
 
     /// Creates a JobTracker over its data directory, loading the history of finished jobs.
     public init(configuration: JobTrackerConfiguration, logger: Logger) throws {
@@ -57,13 +66,24 @@ public actor JobTracker {
             withIntermediateDirectories: true
         )
         let history = try JobHistory(dataDirectory: configuration.dataDirectory)
-        history.failInterruptedJobs()
+        let journalDirectory = configuration.dataDirectory + "/journal"
+        if configuration.recovers {
+            let journal = try Journal(directory: journalDirectory)
+            self.journal = journal
+            epoch = journal.epoch
+        } else {
+            journal = nil
+            epoch = 0
+            try? FileManager.default.removeItem(atPath: journalDirectory)
+        }
+        let resumed = journal?.state.order ?? []
+        history.failInterruptedJobs(except: Set(resumed))
         let past = history.load()
         let stamp = JobID.clusterStamp()
         self.history = history
         pastReports = past
         self.stamp = stamp
-        sequence = past.filter { $0.job.cluster == stamp }.map(\.job.sequence).max() ?? 0
+        sequence = (past.map(\.job) + resumed).filter { $0.cluster == stamp }.map(\.sequence).max() ?? 0
     }
 
     // MARK: Clients
@@ -74,6 +94,9 @@ public actor JobTracker {
     /// Accepts a job and returns its id: with its client's plan it starts its first phase, and
     /// without one a setup task that plans it on a tracker.
     public func submit(_ submission: SubmitJobRequest) async throws -> JobID {
+        if let journalFailure {
+            throw InputError(path: "journal", problem: "the JobTracker takes no new jobs: \(journalFailure)")
+        }
         var request = submission
         try configuration.settings.limits.check(request)
         try checkPaths(request)
@@ -114,8 +137,21 @@ public actor JobTracker {
                     submittedAt: Date()
                 )
             }
+            journal?.append(
+                .submitted(
+                    job: id,
+                    request: request,
+                    submittedAt: record.submittedAt,
+                    inputs: (inputs[id] ?? []).sorted(),
+                    setupInputs: request.plan == nil ? files : []
+                )
+            )
+            try flushJournal()
             state.add(record)
         } catch {
+            journal?.append(.ended(job: id, state: .failed, failure: "\(error)"))
+            committers.removeValue(forKey: id)?.abort()
+            (plans[id], inputs[id], outputProbes[id]) = (nil, nil, nil)
             await jobFiles.release(id)
             throw error
         }
@@ -210,6 +246,7 @@ public actor JobTracker {
     public func kill(_ job: JobID) throws -> JobReport {
         _ = try report(job)
         end(job, as: .killed, failure: "killed by request")
+        try flushJournal()
         return try report(job)
     }
 
@@ -271,8 +308,17 @@ public actor JobTracker {
                 installedJobs: request.installedJobs
             )
         )
+        let adopted = state.adoptOutputs(request.heldOutputs, running: request.runningAttempts, of: request.tracker)
         metrics.refresh(from: state)
         notify(.trackers)
+        if !adopted.isEmpty {
+            logger.info(
+                "map outputs of resumed jobs adopted",
+                metadata: ["tracker": "\(request.tracker)", "outputs": "\(adopted.count)"]
+            )
+            notify(.work)
+            for job in Set(adopted.map(\.task.job)) { notify(.job(job)) }
+        }
         logger.info(
             "tracker registered",
             metadata: [
@@ -291,8 +337,9 @@ public actor JobTracker {
         logger.info("tracker deregistered", metadata: ["tracker": "\(tracker)"])
     }
 
-    /// Handles a heartbeat: applies its reports, then hands out work.
-    func heartbeat(_ request: HeartbeatRequest) -> HeartbeatReply {
+    /// Handles a heartbeat: applies its reports, hands out work, and journals what its reports
+    /// committed (one fsync for all of them) before the reply tells the tracker anything.
+    func heartbeat(_ request: HeartbeatRequest) throws -> HeartbeatReply {
         let now = Date()
         metrics.heartbeat()
         guard
@@ -332,7 +379,8 @@ public actor JobTracker {
                 outputProbe: writesOutput ? outputProbes[assignment.job] : nil,
                 setup: kind == .setup
                     ? SetupSettings(splitSize: request.splitSize, reducers: request.reducers, slots: max(1, totalSlots))
-                    : nil
+                    : nil,
+                epoch: epoch
             )
         }
         for assignment in assignments {
@@ -342,6 +390,7 @@ public actor JobTracker {
             )
         }
         let finished = state.jobOrder.filter { state.jobs[$0]!.state.isFinal }
+        try flushJournal()
         return HeartbeatReply(
             assignments: assignments,
             killAttempts: state.takeKills(for: request.tracker),
@@ -399,7 +448,7 @@ public actor JobTracker {
     }
 
     /// Wakes the requests held for `topics`, and the heartbeats of trackers with attempts to kill.
-    private func notify(_ topics: ChangeTopic...) {
+    func notify(_ topics: ChangeTopic...) {
         for topic in topics { waiters.wake(topic) }
         for tracker in state.pendingKills.keys { waiters.wake(.tracker(tracker)) }
     }
@@ -418,8 +467,8 @@ public actor JobTracker {
     func heartbeat(
         _ request: HeartbeatRequest,
         holdingUntil deadline: ContinuousClock.Instant
-    ) async -> (reply: HeartbeatReply, held: Duration) {
-        var reply = heartbeat(request)
+    ) async throws -> (reply: HeartbeatReply, held: Duration) {
+        var reply = try heartbeat(request)
         guard request.reports.isEmpty, request.acceptsTasks else { return (reply, .zero) }
         var idle = request
         idle.logs = []
@@ -428,7 +477,7 @@ public actor JobTracker {
             let started = ContinuousClock.now
             await wait(for: [.work, .tracker(request.tracker)], until: deadline)
             held += ContinuousClock.now - started
-            reply = heartbeat(idle)
+            reply = try heartbeat(idle)
         }
         return (reply, held)
     }
@@ -445,11 +494,38 @@ public actor JobTracker {
     /// that stopped making progress, and updates the gauges (this runs twice a second).
     func expireTrackers() {
         for (job, failure) in state.failStalledAttempts(at: Date()) { end(job, as: .failed, failure: failure) }
+        if let deadline = adoptionDeadline, Date() >= deadline {
+            adoptionDeadline = nil
+            let abandoned = state.abandonUnadoptedOutputs()
+            if !abandoned.isEmpty {
+                logger.warning(
+                    "map outputs of resumed jobs are on no registered tracker; running their maps again",
+                    metadata: ["maps": "\(abandoned.count)"]
+                )
+                notify(.work)
+            }
+        }
         let lost = state.expireTrackers(at: Date())
         metrics.trackersLost(lost.count)
         for tracker in lost { logger.warning("tracker lost", metadata: ["tracker": "\(tracker)"]) }
         if !lost.isEmpty { notify(.work, .trackers) }
         metrics.refresh(from: state)
+        try? flushJournal()
+    }
+
+    /// Writes and syncs the journal's buffered records; a failure is logged once and makes the
+    /// JobTracker refuse new submissions, and the caller's request fails.
+    func flushJournal() throws {
+        guard let journal, journal.hasPending else { return }
+        do {
+            try journal.flush()
+        } catch {
+            if journalFailure == nil {
+                logger.error("cannot write the journal; refusing new jobs", metadata: ["error": "\(error)"])
+            }
+            journalFailure = "\(error)"
+            throw error
+        }
     }
 
     private var totalSlots: Int { state.trackers.values.reduce(0) { $0 + $1.slots } }
@@ -515,6 +591,14 @@ public actor JobTracker {
     private func apply(_ report: AttemptReport, from tracker: String, at now: Date) {
         let attempt = report.attempt
         let job = attempt.task.job
+        guard report.epoch == epoch else {
+            logger.debug(
+                "report of an attempt from before a JobTracker restart ignored",
+                metadata: ["attempt": "\(attempt)", "epoch": "\(report.epoch)", "tracker": "\(tracker)"]
+            )
+            if report.state == .running { state.kill(attempt, on: tracker) }
+            return
+        }
         switch report.state {
         case .running:
             state.progress(attempt, records: report.records, status: report.status, at: now)
@@ -596,6 +680,12 @@ public actor JobTracker {
         let slowstart = configuration.settings.reduceSlowstart
         let reducesMightStart = state.jobs[job]?.phase.reducesMayStart(slowstart: slowstart) ?? true
         let phaseComplete = state.succeeded(attempt, counters: report.counters, location: location, at: now)
+        if attempt.task.kind != .setup {
+            let bytes = state.jobs[job]?.phase[attempt.task].attempts.first { $0.id == attempt }?.outputBytes ?? 0
+            journal?.append(
+                .committed(attempt: attempt, counters: report.counters, location: location, outputBytes: bytes)
+            )
+        }
         if attempt.task.kind == .setup {
             startPlanned(job, plan: report.plan)
         } else if phaseComplete {
@@ -620,6 +710,7 @@ public actor JobTracker {
             try configuration.settings.limits.check(plan, of: record.request.job)
             let first = try start(plan, of: job, request: record.request)
             state.startPhase(first, of: job, phaseNames: plan.phases.map(\.name))
+            journal?.append(.planned(job: job, plan: plan, counters: state.jobs[job]!.counters))
             logger.info(
                 "job planned",
                 metadata: ["job": "\(job)", "phases": "\(plan.phases.count)", "maps": "\(first.maps.count)"]
@@ -631,11 +722,11 @@ public actor JobTracker {
 
     // MARK: Phases and job ends
 
-    private func finishPhase(of job: JobID) {
+    func finishPhase(of job: JobID) {
         guard let plan = plans[job], let record = state.jobs[job], let committer = committers[job] else { return }
         let finished = record.phase.index
         do {
-            try committer.commitJob()
+            if !Self.isCommitted(committer) { try committer.commitJob() }
             if finished == plan.phases.count - 1 {
                 end(job, as: .succeeded)
                 return
@@ -658,6 +749,14 @@ public actor JobTracker {
             try nextCommitter.prepare()
             try use(nextCommitter, for: job)
             state.startPhase(next, of: job)
+            journal?.append(
+                .phaseStarted(
+                    job: job,
+                    phase: next.index,
+                    broadcast: next.broadcast,
+                    counters: state.jobs[job]!.counters
+                )
+            )
             logger.info(
                 "phase started",
                 metadata: ["job": "\(job)", "phase": "\(next.name)", "maps": "\(next.maps.count)"]
@@ -667,8 +766,9 @@ public actor JobTracker {
         }
     }
 
-    private func end(_ job: JobID, as outcome: JobRunState, failure: String = "", log: [String] = []) {
+    func end(_ job: JobID, as outcome: JobRunState, failure: String = "", log: [String] = []) {
         state.finish(job, as: outcome, failure: failure, log: log, at: Date())
+        journal?.append(.ended(job: job, state: outcome, failure: failure))
         metrics.jobFinished(as: outcome)
         metrics.refresh(from: state)
         if outcome != .succeeded { committers[job]?.abort() }
@@ -695,14 +795,21 @@ public actor JobTracker {
         }
     }
 
+    /// Whether `committer`'s job commit already happened: a JobTracker that stopped between
+    /// committing a phase and journaling it finds the output in place and the staging gone.
+    private static func isCommitted(_ committer: JobOutputCommitter) -> Bool {
+        !FileManager.default.fileExists(atPath: committer.stagingPath)
+            && FileManager.default.fileExists(atPath: committer.outputPath + "/_SUCCESS")
+    }
+
     /// Makes `committer`, prepared, the one of `job`'s current phase, with a probe in its staging
     /// directory for trackers that share the file system.
-    private func use(_ committer: JobOutputCommitter, for job: JobID) throws {
+    func use(_ committer: JobOutputCommitter, for job: JobID) throws {
         outputProbes[job] = try FileSystemProbe.write(in: committer.temporaryPath)
         committers[job] = committer
     }
 
-    private func plannedPhase(_ index: Int, of job: JobID, plan: JobPlan, broadcast: [UInt8]) -> PhaseRecord {
+    func plannedPhase(_ index: Int, of job: JobID, plan: JobPlan, broadcast: [UInt8]) -> PhaseRecord {
         PhaseRecord(
             index: index,
             name: plan.phases[index].name,
@@ -713,7 +820,7 @@ public actor JobTracker {
         )
     }
 
-    private func phaseCommitter(_ index: Int, of job: JobID) throws -> JobOutputCommitter {
+    func phaseCommitter(_ index: Int, of job: JobID) throws -> JobOutputCommitter {
         JobOutputCommitter(outputPath: jobDirectory(job) + "/phase-\(index + 1)", job: job, replacesExisting: true)
     }
 

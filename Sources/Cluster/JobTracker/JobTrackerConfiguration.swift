@@ -25,6 +25,10 @@ public struct JobTrackerConfiguration: Sendable {
     public var outputRetention: Duration
     /// Where the JobTracker records its metrics; the default records nothing.
     public var metricsFactory: any MetricsFactory
+    /// Whether the JobTracker keeps a journal in its data directory and resumes the jobs it was
+    /// running when it starts again; off, a restart fails them. The `jobtracker` daemon turns it
+    /// on unless given `--no-recover`; an embedded cluster, which dies with its client, needs none.
+    public var recovers: Bool
 
     /// The documented default protocol port.
     public static let defaultPort = 9410
@@ -41,7 +45,8 @@ public struct JobTrackerConfiguration: Sendable {
         jobFiles: JobFileStoreSettings = JobFileStoreSettings(),
         allowedPaths: [String]? = nil,
         outputRetention: Duration = .seconds(24 * 3600),
-        metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance
+        metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance,
+        recovers: Bool = false
     ) {
         self.host = host
         self.port = port
@@ -53,5 +58,6 @@ public struct JobTrackerConfiguration: Sendable {
         self.allowedPaths = allowedPaths.map { AllowedPaths(own.roots + $0) } ?? own
         self.outputRetention = outputRetention
         self.metricsFactory = metricsFactory
+        self.recovers = recovers
     }
 }

@@ -18,6 +18,7 @@ public final class JobTrackerServer: Sendable {
     /// Binds the protocol port; call ``run()`` to serve.
     public static func bind(_ configuration: JobTrackerConfiguration, logger: Logger) async throws -> JobTrackerServer {
         let tracker = try JobTracker(configuration: configuration, logger: logger)
+        await tracker.resumeJournaledJobs()
         let server = try await WireServer.bind(
             WireServer.Configuration(
                 host: configuration.host,
@@ -182,7 +183,7 @@ public final class JobTrackerServer: Sendable {
     private func heartbeat(_ request: HeartbeatRequest) async throws -> HeartbeatReply {
         let started = ContinuousClock.now
         let deadline = started + tracker.configuration.settings.heartbeatInterval
-        let (reply, held) = await tracker.heartbeat(request, holdingUntil: deadline)
+        let (reply, held) = try await tracker.heartbeat(request, holdingUntil: deadline)
         tracker.metrics.heartbeatServed(in: ContinuousClock.now - started - held)
         return reply
     }

@@ -23,6 +23,9 @@ struct JobTrackerState: Sendable {
     private(set) var pendingKills: [String: [AttemptID]] = [:]
     /// Trackers that were lost or left, by id, until they register again.
     private(set) var departedTrackers: [String: DepartedTracker] = [:]
+    /// Map outputs of resumed jobs that the journal says were committed, by attempt, until a
+    /// registering tracker says it still holds them.
+    private(set) var unadoptedOutputs: [AttemptID: MapOutputLocation] = [:]
 
     init(settings: JobTrackerSettings) {
         self.settings = settings
@@ -35,6 +38,56 @@ struct JobTrackerState: Sendable {
         if trackers[tracker.id] != nil { loseTracker(tracker.id, reason: "re-registered") }
         trackers[tracker.id] = tracker
         departedTrackers[tracker.id] = nil
+    }
+
+    /// Takes on the map outputs of resumed jobs that a registering tracker still holds: their maps
+    /// stay done and reduces fetch them from it. Its attempts still running were started by an
+    /// earlier JobTracker process (or before it re-registered) and are killed. Returns the
+    /// attempts whose outputs were adopted.
+    mutating func adoptOutputs(_ held: [AttemptID], running: [AttemptID], of tracker: String) -> [AttemptID] {
+        guard let record = trackers[tracker] else { return [] }
+        if !running.isEmpty { pendingKills[tracker, default: []].append(contentsOf: running) }
+        var adopted: [AttemptID] = []
+        for attempt in held {
+            guard var location = unadoptedOutputs.removeValue(forKey: attempt),
+                var job = jobs[attempt.task.job], job.state == .running, job.phase.index == attempt.task.phase
+            else { continue }
+            var task = job.phase[attempt.task]
+            guard let index = task.attempts.firstIndex(where: { $0.id == attempt && $0.state == .succeeded }) else {
+                continue
+            }
+            task.attempts[index].tracker = tracker
+            job.phase[attempt.task] = task
+            location.host = record.host
+            location.port = record.shufflePort
+            location.probe = record.probe
+            job.phase.completions.append(location)
+            jobs[attempt.task.job] = job
+            adopted.append(attempt)
+        }
+        return adopted
+    }
+
+    /// Runs again the maps of resumed jobs whose outputs no registering tracker claimed; returns them.
+    mutating func abandonUnadoptedOutputs() -> [AttemptID] {
+        let abandoned = unadoptedOutputs.keys.sorted { "\($0)" < "\($1)" }
+        unadoptedOutputs = [:]
+        for attempt in abandoned {
+            guard var job = jobs[attempt.task.job], job.state == .running, job.phase.index == attempt.task.phase
+            else { continue }
+            var task = job.phase[attempt.task]
+            guard task.state == .succeeded,
+                let index = task.attempts.firstIndex(where: { $0.id == attempt && $0.state == .succeeded })
+            else { continue }
+            task.attempts[index].state = .killed
+            task.state = .pending
+            job.counters.add(Counters(task.counters.values.mapValues { -$0 }))
+            task.counters = Counters()
+            job.phase[attempt.task] = task
+            job.phase.mapsFinishedAt = nil
+            jobs[attempt.task.job] = job
+        }
+        return abandoned
     }
 
     /// Notes a heartbeat, with the tracker's free space and, when it takes no tasks without
@@ -116,6 +169,13 @@ struct JobTrackerState: Sendable {
     mutating func add(_ job: JobRecord) {
         jobs[job.id] = job
         jobOrder.append(job.id)
+    }
+
+    /// Adds a job resumed from the journal, whose map outputs in `unadopted` wait for a tracker
+    /// that still holds them.
+    mutating func resume(_ job: JobRecord, unadopted: [MapOutputLocation]) {
+        add(job)
+        for location in unadopted { unadoptedOutputs[location.attempt] = location }
     }
 
     /// Replaces a job's finished phase with the next one; after a setup task, with the first
@@ -325,6 +385,11 @@ struct JobTrackerState: Sendable {
         job.failedAttempts += 1
         jobs[map.task.job] = job
         return true
+    }
+
+    /// Tells `tracker` to stop `attempt`, which this JobTracker does not run.
+    mutating func kill(_ attempt: AttemptID, on tracker: String) {
+        pendingKills[tracker, default: []].append(attempt)
     }
 
     /// The attempts a tracker must stop, handed over once.

@@ -21,6 +21,9 @@ struct TaskRecord: Sendable {
     var lastFailure = ""
     /// The counters of the attempt that succeeded.
     var counters = Counters()
+    /// The number of the task's first attempt: 0, or, in a job resumed after a JobTracker
+    /// restart, a number no attempt of an earlier JobTracker process can have.
+    var firstAttemptNumber = 0
 
     init(id: TaskID, splits: [InputSplit] = []) {
         self.id = id
@@ -32,7 +35,7 @@ struct TaskRecord: Sendable {
 
     /// Starts a new attempt on `tracker`.
     mutating func startAttempt(on tracker: String, at now: Date) -> AttemptID {
-        let attempt = AttemptID(task: id, number: attempts.count)
+        let attempt = AttemptID(task: id, number: firstAttemptNumber + attempts.count)
         attempts.append(AttemptRecord(id: attempt, tracker: tracker, startedAt: now))
         state = .running
         return attempt
@@ -55,7 +58,9 @@ struct AttemptRecord: Sendable {
     }
 
     let id: AttemptID
-    let tracker: String
+    /// The tracker it ran on; empty for a map output recovered from the journal until a tracker
+    /// that holds it registers.
+    var tracker: String
     let startedAt: Date
     var state: State = .running
     var records: Int64 = 0

@@ -26,6 +26,9 @@ public struct AttemptReport: WireCodable, Equatable {
     public var binaryProblem: BinaryProblem?
     /// A running attempt's latest status message (`reporter:status:` of a streaming command), or empty.
     public var status: String
+    /// The epoch of the assignment: a report of another epoch is about an attempt an earlier
+    /// JobTracker process started, and is not applied.
+    public var epoch: UInt64
 
     /// Creates the value.
     public init(
@@ -39,7 +42,8 @@ public struct AttemptReport: WireCodable, Equatable {
         outputPath: String = "",
         plan: JobPlan? = nil,
         binaryProblem: BinaryProblem? = nil,
-        status: String = ""
+        status: String = "",
+        epoch: UInt64 = 0
     ) {
         self.attempt = attempt
         self.state = state
@@ -52,6 +56,7 @@ public struct AttemptReport: WireCodable, Equatable {
         self.plan = plan
         self.binaryProblem = binaryProblem
         self.status = status
+        self.epoch = epoch
     }
 
     public func encode(to writer: inout WireWriter) {
@@ -66,6 +71,7 @@ public struct AttemptReport: WireCodable, Equatable {
         writer.write(plan)
         writer.write(binaryProblem)
         writer.write(status)
+        writer.write(epoch)
     }
 
     public init(from reader: inout WireReader) throws {
@@ -80,5 +86,6 @@ public struct AttemptReport: WireCodable, Equatable {
         plan = try reader.read(JobPlan?.self)
         binaryProblem = try reader.read(BinaryProblem?.self)
         status = try reader.read(String.self)
+        epoch = try reader.read(UInt64.self)
     }
 }

@@ -21,6 +21,12 @@ public struct RegisterTrackerRequest: WireMessage, Equatable {
     /// The jobs whose files (map outputs, fetched inputs) the tracker holds, so that the JobTracker
     /// can say which of them have ended.
     public var heldJobs: [JobID]
+    /// The attempts the tracker is running, which a JobTracker that restarted (or that lost the
+    /// tracker) kills: it runs their tasks again.
+    public var runningAttempts: [AttemptID]
+    /// The map attempts whose outputs the tracker holds and serves, which a restarted JobTracker
+    /// adopts instead of running their maps again.
+    public var heldOutputs: [AttemptID]
 
     /// Creates the message.
     public init(
@@ -30,7 +36,9 @@ public struct RegisterTrackerRequest: WireMessage, Equatable {
         slots: Int,
         probe: FileSystemProbe,
         installedJobs: [JobDescriptor] = [],
-        heldJobs: [JobID] = []
+        heldJobs: [JobID] = [],
+        runningAttempts: [AttemptID] = [],
+        heldOutputs: [AttemptID] = []
     ) {
         self.tracker = tracker
         self.host = host
@@ -39,6 +47,8 @@ public struct RegisterTrackerRequest: WireMessage, Equatable {
         self.probe = probe
         self.installedJobs = installedJobs
         self.heldJobs = heldJobs
+        self.runningAttempts = runningAttempts
+        self.heldOutputs = heldOutputs
     }
 
     public func encode(to writer: inout WireWriter) {
@@ -49,6 +59,8 @@ public struct RegisterTrackerRequest: WireMessage, Equatable {
         writer.write(probe)
         writer.write(installedJobs)
         writer.write(heldJobs)
+        writer.write(runningAttempts)
+        writer.write(heldOutputs)
     }
 
     public init(from reader: inout WireReader) throws {
@@ -59,5 +71,7 @@ public struct RegisterTrackerRequest: WireMessage, Equatable {
         probe = try reader.read(FileSystemProbe.self)
         installedJobs = try reader.read([JobDescriptor].self)
         heldJobs = try reader.read([JobID].self)
+        runningAttempts = try reader.read([AttemptID].self)
+        heldOutputs = try reader.read([AttemptID].self)
     }
 }

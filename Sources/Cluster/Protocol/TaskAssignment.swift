@@ -27,6 +27,8 @@ public struct TaskAssignment: WireCodable, Equatable {
     public var outputProbe: FileSystemProbe?
     /// For a setup task, how to plan the job; its splits are then the job's whole input files.
     public var setup: SetupSettings?
+    /// The epoch of the JobTracker process that assigned it, which the attempt's reports carry back.
+    public var epoch: UInt64
 
     /// Creates the value.
     public init(
@@ -40,7 +42,8 @@ public struct TaskAssignment: WireCodable, Equatable {
         broadcast: [UInt8],
         outputDirectory: String = "",
         outputProbe: FileSystemProbe? = nil,
-        setup: SetupSettings? = nil
+        setup: SetupSettings? = nil,
+        epoch: UInt64 = 0
     ) {
         self.attempt = attempt
         self.jobName = jobName
@@ -53,6 +56,7 @@ public struct TaskAssignment: WireCodable, Equatable {
         self.outputDirectory = outputDirectory
         self.outputProbe = outputProbe
         self.setup = setup
+        self.epoch = epoch
     }
 
     public func encode(to writer: inout WireWriter) {
@@ -67,6 +71,7 @@ public struct TaskAssignment: WireCodable, Equatable {
         writer.write(outputDirectory)
         writer.write(outputProbe)
         writer.write(setup)
+        writer.write(epoch)
     }
 
     public init(from reader: inout WireReader) throws {
@@ -81,5 +86,6 @@ public struct TaskAssignment: WireCodable, Equatable {
         outputDirectory = try reader.read(String.self)
         outputProbe = try reader.read(FileSystemProbe?.self)
         setup = try reader.read(SetupSettings?.self)
+        epoch = try reader.read(UInt64.self)
     }
 }

@@ -11,13 +11,25 @@ actor InputCache {
         self.directory = directory
     }
 
-    /// The local path of `path`, an input of `job`, fetching it first if needed.
+    /// The local path of `path`, an input of `job`, fetching it first if needed. A fetch that
+    /// failed is forgotten, so that the next attempt fetches again: over a new connection, after
+    /// the JobTracker restarted, it succeeds.
     func localPath(of path: String, job: JobID, over connection: WireConnection) async throws -> String {
         let key = "\(job)\u{0}\(path)"
-        if let fetch = fetches[key] { return try await fetch.value }
+        let fetch = fetches[key] ?? start(path, job: job, over: connection)
+        fetches[key] = fetch
+        do {
+            return try await fetch.value
+        } catch {
+            if fetches[key] == fetch { fetches[key] = nil }
+            throw error
+        }
+    }
+
+    private func start(_ path: String, job: JobID, over connection: WireConnection) -> Task<String, any Error> {
         let target =
             "\(directory)/\(job)/inputs/\(String(Array(path.utf8).withUnsafeBytes { KeyBytes.stableHash($0) }, radix: 16))"
-        let fetch = Task {
+        return Task {
             let response = try await connection.download(
                 ClusterMessages.fetchInput,
                 payload: FetchInputRequest(job: job, path: path).encodedBuffer()
@@ -26,8 +38,6 @@ actor InputCache {
             try await FileStreaming.receive(response.body, into: target)
             return target
         }
-        fetches[key] = fetch
-        return try await fetch.value
     }
 
     /// Forgets a job's fetched inputs (their files go with the job's directory).

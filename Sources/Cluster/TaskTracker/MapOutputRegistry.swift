@@ -10,6 +10,11 @@ final class MapOutputRegistry: Sendable {
         outputs.withLock { $0[attempt] = result }
     }
 
+    /// The attempts whose outputs are held, in order.
+    var attempts: [AttemptID] {
+        outputs.withLock { $0.keys.sorted { "\($0)" < "\($1)" } }
+    }
+
     func output(of attempt: AttemptID) -> MapTaskResult? {
         outputs.withLock { $0[attempt] }
     }

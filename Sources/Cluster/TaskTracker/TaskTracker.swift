@@ -234,11 +234,12 @@ public final class TaskTracker: Sendable {
     }
 
     private func heartbeatLoop() async {
-        var backoff = Duration.milliseconds(100)
+        var backoff = ReconnectBackoff()
+        var lostAt = ContinuousClock.now
         while !isStopping {
             do {
                 let connection = try await jobTrackerClient().connect()
-                backoff = .milliseconds(100)
+                backoff.reset()
                 try await register(on: connection)
                 while !isStopping {
                     let accepting = try await heartbeat(on: connection)
@@ -249,11 +250,15 @@ public final class TaskTracker: Sendable {
                 }
                 await connection.close()
             } catch {
-                registered.withLock { $0 = false }
+                let wasRegistered = registered.withLock { registered in
+                    defer { registered = false }
+                    return registered
+                }
                 if isStopping { break }
-                logger.warning("JobTracker unreachable; retrying", metadata: ["error": "\(error)", "in": "\(backoff)"])
-                try? await Task.sleep(for: backoff)
-                backoff = min(backoff * 2, .seconds(5))
+                if wasRegistered { lostAt = ContinuousClock.now }
+                let delay = backoff.delay(elapsed: ContinuousClock.now - lostAt, random: Double.random(in: 0..<1))
+                logger.warning("JobTracker unreachable; retrying", metadata: ["error": "\(error)", "in": "\(delay)"])
+                try? await Task.sleep(for: delay)
             }
         }
     }
@@ -267,7 +272,9 @@ public final class TaskTracker: Sendable {
                 slots: configuration.slots,
                 probe: probe,
                 installedJobs: (try? runners.installed.get())?.jobs ?? [],
-                heldJobs: ledger.heldJobs
+                heldJobs: ledger.heldJobs,
+                runningAttempts: ledger.runningAttempts,
+                heldOutputs: registry.attempts
             ),
             expecting: RegisterTrackerReply.self
         )
@@ -324,13 +331,13 @@ public final class TaskTracker: Sendable {
     }
 
     private func launch(_ assignment: TaskAssignment, over connection: WireConnection) {
-        ledger.started(assignment.attempt)
+        ledger.started(assignment.attempt, epoch: assignment.epoch)
         released.withLock { $0 = false }
         metrics.running(ledger.runningCount)
         logger.info("attempt started", metadata: ["attempt": "\(assignment.attempt)"])
         Task {
             let started = ContinuousClock.now
-            let report: AttemptReport
+            var report: AttemptReport
             do {
                 report = try await AttemptRunner(tracker: self, assignment: assignment, jobTracker: connection).run()
                 logger.info("attempt succeeded", metadata: ["attempt": "\(assignment.attempt)"])
@@ -357,6 +364,7 @@ public final class TaskTracker: Sendable {
                     binaryProblem: error as? BinaryProblem
                 )
             }
+            report.epoch = assignment.epoch
             ledger.finished(report)
             metrics.running(ledger.runningCount)
             if report.state != .killed {

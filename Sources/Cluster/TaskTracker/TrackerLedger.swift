@@ -7,6 +7,8 @@ import Synchronization
 final class TrackerLedger: Sendable {
     private struct State {
         var running: [AttemptID: Int64] = [:]
+        /// The epoch of each running attempt's assignment.
+        var epochs: [AttemptID: UInt64] = [:]
         var statuses: [AttemptID: String] = [:]
         var finished: [AttemptReport] = []
         var lastProgressReport = Date.distantPast
@@ -15,10 +17,11 @@ final class TrackerLedger: Sendable {
 
     private let state = Mutex(State())
 
-    /// Notes a started attempt.
-    func started(_ attempt: AttemptID) {
+    /// Notes a started attempt, assigned by the JobTracker process of `epoch`.
+    func started(_ attempt: AttemptID, epoch: UInt64) {
         state.withLock {
             $0.running[attempt] = 0
+            $0.epochs[attempt] = epoch
             $0.jobs.insert(attempt.task.job)
         }
     }
@@ -38,12 +41,16 @@ final class TrackerLedger: Sendable {
         state.withLock {
             $0.running[report.attempt] = nil
             $0.statuses[report.attempt] = nil
+            $0.epochs[report.attempt] = nil
             $0.finished.append(report)
         }
     }
 
     /// The number of attempts running.
     var runningCount: Int { state.withLock { $0.running.count } }
+
+    /// The attempts running, in order.
+    var runningAttempts: [AttemptID] { state.withLock { $0.running.keys.sorted { "\($0)" < "\($1)" } } }
 
     /// Takes on jobs whose files an earlier run of the tracker left in its work directory, so
     /// that they are retired once the JobTracker says they have ended.
@@ -73,7 +80,8 @@ final class TrackerLedger: Sendable {
                         counters: Counters(),
                         failure: "",
                         segments: [],
-                        status: state.statuses[$0.key] ?? ""
+                        status: state.statuses[$0.key] ?? "",
+                        epoch: state.epochs[$0.key] ?? 0
                     )
                 }
             }

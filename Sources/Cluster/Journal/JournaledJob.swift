@@ -1,0 +1,53 @@
+import Foundation
+import MapReduce
+import MapReduceEngine
+
+/// What the journal knows of one running job: enough to resume it in the phase it was in.
+struct JournaledJob: Sendable {
+    let job: JobID
+    /// The request as accepted, its output path filled in.
+    let request: SubmitJobRequest
+    let submittedAt: Date
+    /// The input files trackers may fetch.
+    var inputs: [String]
+    /// The files the setup task of a job without a plan reads.
+    let setupInputs: [InputFile]
+    /// The job's plan: the client's, or its setup task's; nil while the setup task has not made it.
+    var plan: JobPlan?
+    /// Whether the plan came from a setup task rather than the client.
+    var plannedBySetup = false
+    /// The index of the running phase in the plan.
+    var phase = 0
+    /// The broadcast the running phase's tasks get.
+    var broadcast: [UInt8] = []
+    /// The job's counters from before the running phase.
+    var counters = Counters()
+    /// The committed tasks of the running phase, in commit order, one (the latest) per task.
+    var commits: [JournalCommit] = []
+
+    /// The records that recreate this job, for a snapshot.
+    var records: [JournalRecord] {
+        var records: [JournalRecord] = [
+            .submitted(
+                job: job,
+                request: request,
+                submittedAt: submittedAt,
+                inputs: inputs,
+                setupInputs: setupInputs
+            )
+        ]
+        if plannedBySetup, let plan { records.append(.planned(job: job, plan: plan, counters: counters)) }
+        if phase > 0 { records.append(.phaseStarted(job: job, phase: phase, broadcast: broadcast, counters: counters)) }
+        for commit in commits {
+            records.append(
+                .committed(
+                    attempt: commit.attempt,
+                    counters: commit.counters,
+                    location: commit.location,
+                    outputBytes: commit.outputBytes
+                )
+            )
+        }
+        return records
+    }
+}
