@@ -434,13 +434,14 @@ struct JobTrackerState: Sendable {
 
     /// Running attempts of one kind on `tracker`.
     func runningAttempts(on tracker: String, kind: TaskID.Kind) -> Int {
-        jobOrder.reduce(0) { sum, id in
-            let phase = jobs[id]!.phase
-            return sum
-                + (kind == .map ? phase.maps : phase.reduces).reduce(0) {
-                    $0 + $1.runningAttempts.count { $0.tracker == tracker }
-                }
+        var count = 0
+        for id in jobOrder {
+            let tasks = kind == .map ? jobs[id]!.phase.maps : jobs[id]!.phase.reduces
+            for index in tasks.indices {
+                count += tasks[index].attempts.count { $0.state == .running && $0.tracker == tracker }
+            }
         }
+        return count
     }
 
     /// Hands free slots of `tracker` pending tasks. A tracker runs up to its slot count of maps and,
@@ -454,44 +455,67 @@ struct JobTrackerState: Sendable {
         var freeReduces = record.slots - runningAttempts(on: tracker, kind: .reduce)
         var assignments: [Assignment] = []
         for jobID in jobOrder where (freeMaps > 0 || freeReduces > 0) && jobs[jobID]!.state == .running {
-            var job = jobs[jobID]!
-            if isBlacklisted(tracker, for: job) || job.excludedTrackers.contains(tracker) { continue }
-            let reducesMayStart = job.phase.reducesMayStart(slowstart: settings.reduceSlowstart)
-            let pendingMaps = job.phase.maps.filter { $0.state == .pending && !shouldAvoid($0, on: tracker) }.map(\.id)
-            let pendingReduces =
-                reducesMayStart
-                ? job.phase.reduces.filter { $0.state == .pending && !shouldAvoid($0, on: tracker) }.map(\.id) : []
-            let maps = Array(pendingMaps.prefix(max(0, freeMaps)))
-            let reduces = Array(pendingReduces.prefix(max(0, freeReduces)))
-            var backups: [TaskID] = []
-            var (mapRoom, reduceRoom) = (freeMaps - maps.count, freeReduces - reduces.count)
-            for task in settings.speculation ? speculativeCandidates(in: job, for: tracker, at: now) : [] {
-                if task.kind == .map, mapRoom > 0 {
-                    mapRoom -= 1
-                    backups.append(task)
-                } else if task.kind == .reduce, reduceRoom > 0 {
-                    reduceRoom -= 1
-                    backups.append(task)
-                }
-            }
-            for task in maps + reduces + backups {
-                var taskRecord = job.phase[task]
-                let attempt = taskRecord.startAttempt(on: tracker, at: now)
-                job.phase[task] = taskRecord
+            let tasks = tasksToStart(in: jobID, on: tracker, freeMaps: freeMaps, freeReduces: freeReduces, at: now)
+            for task in tasks {
+                let attempt = jobs[jobID]!.phase[task].startAttempt(on: tracker, at: now)
+                let phase = jobs[jobID]!.phase
                 assignments.append(
                     Assignment(
                         job: jobID,
                         attempt: attempt,
-                        splits: taskRecord.splits,
-                        reduceCount: job.phase.reduces.count,
-                        broadcast: job.phase.broadcast
+                        splits: phase[task].splits,
+                        reduceCount: phase.reduces.count,
+                        broadcast: phase.broadcast
                     )
                 )
                 if task.kind == .map { freeMaps -= 1 } else { freeReduces -= 1 }
             }
-            jobs[jobID] = job
         }
         return assignments
+    }
+
+    /// The tasks of `jobID` to start on `tracker`, which has `freeMaps` and `freeReduces` free
+    /// slots: pending maps, pending reduces once they may start, then backups of stragglers.
+    ///
+    /// Only reads the job, so that the caller then starts each attempt in place: a copy of the
+    /// job held across that write would make it copy the phase's whole task list.
+    private func tasksToStart(
+        in jobID: JobID,
+        on tracker: String,
+        freeMaps: Int,
+        freeReduces: Int,
+        at now: Date
+    ) -> [TaskID] {
+        let job = jobs[jobID]!
+        if isBlacklisted(tracker, for: job) || job.excludedTrackers.contains(tracker) { return [] }
+        func pending(_ tasks: [TaskRecord], room: Int) -> [TaskID] {
+            guard room > 0 else { return [] }
+            var found: [TaskID] = []
+            for index in tasks.indices where tasks[index].state == .pending {
+                if shouldAvoid(tasks[index], on: tracker) { continue }
+                found.append(tasks[index].id)
+                if found.count == room { break }
+            }
+            return found
+        }
+        let maps = pending(job.phase.maps, room: freeMaps)
+        let reduces =
+            job.phase.reducesMayStart(slowstart: settings.reduceSlowstart)
+            ? pending(job.phase.reduces, room: freeReduces) : []
+        var backups: [TaskID] = []
+        var (mapRoom, reduceRoom) = (freeMaps - maps.count, freeReduces - reduces.count)
+        for task in settings.speculation && (mapRoom > 0 || reduceRoom > 0)
+            ? speculativeCandidates(in: job, for: tracker, at: now) : []
+        {
+            if task.kind == .map, mapRoom > 0 {
+                mapRoom -= 1
+                backups.append(task)
+            } else if task.kind == .reduce, reduceRoom > 0 {
+                reduceRoom -= 1
+                backups.append(task)
+            }
+        }
+        return maps + reduces + backups
     }
 
     /// Whether a retry of `task` should wait for another tracker: its last attempt failed on
