@@ -25,6 +25,8 @@ struct ClusterLeftoverTests {
         )
     }
 
+    /// A JobTracker restarted without recovery forgets the job that was running (a recovering
+    /// one resumes it: JobTrackerRecoveryTests), and its trackers drop that job's files.
     @Test func aRestartedJobTrackerHasTrackersDropFilesOfJobsItNoLongerKnows() throws {
         let cluster = try ClusterProcessTests.Cluster(trackers: 1)
         let work = try TemporaryDirectory("leftovers-restart")
@@ -49,7 +51,7 @@ struct ClusterLeftoverTests {
             [
                 "--host", "127.0.0.1", "--port", "\(cluster.port)", "--http-port", "0", "--data-dir",
                 cluster.directory.file("jt"),
-                "--secret-file", cluster.secretFile, "--heartbeat-interval", "0.2",
+                "--secret-file", cluster.secretFile, "--heartbeat-interval", "0.2", "--no-recover",
             ] + ClusterProcessTests.Cluster.allowedPaths,
             logPath: cluster.directory.file("jobtracker-restarted.log")
         )
