@@ -3,10 +3,6 @@ import Foundation
 import Synchronization
 import Wire
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-
 /// One run of the simulator: starts the trackers, waits until the JobTracker knows them all,
 /// then measures for the run's duration while an optional job runs and optional trackers vanish.
 struct Simulation: Sendable {
@@ -204,8 +200,10 @@ struct Simulation: Sendable {
     /// The JobTracker's heartbeat service histogram now, if a metrics URL was given and answers.
     private func serviceTimes() async -> PrometheusHistogram? {
         guard let metricsURL else { return nil }
-        guard let (data, _) = try? await URLSession.shared.data(from: metricsURL) else { return nil }
-        return PrometheusHistogram(named: Self.serviceHistogram, in: String(decoding: data, as: UTF8.self))
+        let body = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: PlainHTTP.get(metricsURL)) }
+        }
+        return body.flatMap { PrometheusHistogram(named: Self.serviceHistogram, in: $0) }
     }
 }
 
