@@ -1,6 +1,7 @@
 import Foundation
 import MapReduce
 import NIOCore
+import NIOPosix
 import Wire
 
 /// A client of a JobTracker: submits jobs, follows them, lists and kills them, and moves files.
@@ -37,8 +38,16 @@ public struct ClusterClient: Sendable {
         } catch let error as WireError {
             switch error {
             case .remote(let message): throw ClusterError(message: message.message)
+            case .connectionClosed, .timedOut, .truncated:
+                throw ClusterError(message: "JobTracker \(address): \(error)", lostConnection: true)
             default: throw ClusterError(message: "JobTracker \(address): \(error)")
             }
+        } catch let error as NIOConnectionError {
+            throw ClusterError(message: "JobTracker \(address): \(error)", lostConnection: true)
+        } catch let error as IOError {
+            throw ClusterError(message: "JobTracker \(address): \(error)", lostConnection: true)
+        } catch let error as ChannelError {
+            throw ClusterError(message: "JobTracker \(address): \(error)", lostConnection: true)
         }
     }
 
@@ -166,17 +175,4 @@ public struct ClusterClient: Sendable {
             try await FileStreaming.receive(response.body, into: directory + "/" + (try PathSafety.fileName(name)))
         }
     }
-}
-
-/// A cluster request that failed, said in one line.
-public struct ClusterError: Error, CustomStringConvertible {
-    /// What went wrong.
-    public let message: String
-
-    /// Creates the error.
-    public init(message: String) {
-        self.message = message
-    }
-
-    public var description: String { message }
 }

@@ -56,6 +56,14 @@ struct SubmitOptions: ParsableArguments {
     @Flag(help: "Submit to the named cluster and print the job id without waiting.")
     var detach = false
 
+    @Option(
+        help: ArgumentHelp(
+            "With --cluster, how long to keep reconnecting to a lost JobTracker while following the job (0: give up at once).",
+            valueName: "seconds"
+        )
+    )
+    var reattachWindow: Int = 60
+
     @Flag(help: "With --cluster, kill the job when this command is interrupted (by default the job keeps running).")
     var killOnExit = false
 
@@ -74,6 +82,9 @@ struct SubmitOptions: ParsableArguments {
     mutating func validate() throws {
         if let reducers, reducers < 0 { throw ValidationError("--reducers must be 0 (map-only) or more") }
         if let slots, slots < 1 { throw ValidationError("--slots must be at least 1") }
+        if !(0...3600).contains(reattachWindow) {
+            throw ValidationError("--reattach-window \(reattachWindow): must be from 0 to 3600 seconds")
+        }
         if trackers < 1 { throw ValidationError("--trackers must be at least 1") }
         if let slots, slots > 1024 {
             throw ValidationError("--slots \(slots): at most 1024 tasks run at once on the embedded cluster")

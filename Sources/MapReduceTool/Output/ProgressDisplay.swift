@@ -22,6 +22,13 @@ final class ProgressDisplay: Sendable {
         if changed { FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8)) }
     }
 
+    /// Prints `line` on a line of its own, above the progress line when one is shown.
+    @Sendable func note(_ line: String) {
+        let redrawn = last.withLock { enabled ? $0 : nil }
+        let text = redrawn.map { "\r\u{1B}[K\(line)\n\($0)" } ?? "\(line)\n"
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
     /// Ends the progress line.
     func finish() {
         guard enabled, last.withLock({ $0 != nil }) else { return }

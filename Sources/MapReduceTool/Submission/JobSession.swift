@@ -28,6 +28,8 @@ struct JobSession {
     let interruption: Interruption
     /// The files and directories `--file` ships to every attempt.
     let shippedPaths: [String]
+    /// How long a job on a named cluster is followed across a lost JobTracker before giving up.
+    let reattachWindow: Duration
 
     /// A session for `job` as the command line asked for it.
     init(
@@ -47,6 +49,7 @@ struct JobSession {
         killsOnExit = options.killOnExit
         self.interruption = interruption
         shippedPaths = options.files
+        reattachWindow = .seconds(options.reattachWindow)
     }
 
     /// Runs `job` as the command line asked, in the foreground: progress on a terminal, and
@@ -68,7 +71,7 @@ struct JobSession {
             console: console,
             interruption: interruption
         )
-        let outcome = Result { try session.run(progress: display.show) }
+        let outcome = Result { try session.run(progress: display.show, note: display.note) }
         interruption.holdIfInterrupted()
         let result = try outcome.get()
         display.finish()
@@ -76,7 +79,13 @@ struct JobSession {
     }
 
     /// Runs the job to its end; throws the job's failure as one line.
-    func run(progress: @escaping @Sendable (JobProgress) -> Void) throws -> JobResult {
+    ///
+    /// `note` prints a line between progress updates, such as a JobTracker restart that the job
+    /// survived.
+    func run(
+        progress: @escaping @Sendable (JobProgress) -> Void,
+        note: @escaping @Sendable (String) -> Void
+    ) throws -> JobResult {
         let started = Date()
         let shipped = try ShippedFiles.collect(shippedPaths)
         var shipping = configuration
@@ -85,7 +94,7 @@ struct JobSession {
         let (job, cluster, trackers, remotePaths, console, quiet) = (
             job, cluster, trackers, remotePaths, console, quiet
         )
-        let (interruption, killsOnExit) = (interruption, killsOnExit)
+        let (interruption, killsOnExit, reattachWindow) = (interruption, killsOnExit, reattachWindow)
         let address = try cluster.address()
         let tool = ToolContext.current
         let report = try BlockingAsync.run { () async throws -> JobReport in
@@ -103,6 +112,13 @@ struct JobSession {
             }
             let client = ClusterClient(address: address, secret: try cluster.secret())
             let leave = RemoteLeave(tool: tool, client: client, killsOnExit: killsOnExit)
+            let follow = RemoteFollow(
+                tool: tool,
+                client: client,
+                window: reattachWindow,
+                note: note,
+                progress: progress
+            )
             return try await Self.runRemote(
                 job,
                 configuration,
@@ -113,7 +129,7 @@ struct JobSession {
                 quiet: quiet,
                 interruption: interruption,
                 leave: leave,
-                progress: progress
+                follow: follow
             )
         }
         return JobResult(
@@ -183,38 +199,35 @@ struct JobSession {
         quiet: Bool,
         interruption: Interruption,
         leave: RemoteLeave,
-        progress: @escaping @Sendable (JobProgress) -> Void
+        follow: RemoteFollow
     ) async throws -> JobReport {
         if remotePaths {
-            return try succeeded(
-                try await client.withConnection { connection in
-                    let binary = try await BinaryShipment.binary(
-                        for: tool,
-                        client: client,
-                        on: connection,
-                        quiet: quiet
-                    )
-                    _ = try await client.store(shipped.map { ($0.file, $0.path) }, on: connection)
-                    let request = submission(
-                        job,
-                        configuration,
-                        inputs: configuration.inputs.map(absolute),
-                        output: configuration.outputPath.isEmpty ? "" : absolute(configuration.outputPath),
-                        binary: binary
-                    )
-                    let id = try await client.submit(request, on: connection)
-                    interruption.onInterrupt { _ in await leave.leave(id, staging: nil) }
-                    return try await client.follow(id, on: connection, every: .milliseconds(100)) {
-                        progress($0.progress)
-                    }
-                }
-            )
+            let id = try await client.withConnection { connection in
+                let binary = try await BinaryShipment.binary(
+                    for: tool,
+                    client: client,
+                    on: connection,
+                    quiet: quiet
+                )
+                _ = try await client.store(shipped.map { ($0.file, $0.path) }, on: connection)
+                let request = submission(
+                    job,
+                    configuration,
+                    inputs: configuration.inputs.map(absolute),
+                    output: configuration.outputPath.isEmpty ? "" : absolute(configuration.outputPath),
+                    binary: binary
+                )
+                let id = try await client.submit(request, on: connection)
+                interruption.onInterrupt { _ in await leave.leave(id, staging: nil) }
+                return id
+            }
+            return try succeeded(try await follow.follow(id))
         }
         try OutputPlacement.check(output: configuration.outputPath, inputs: configuration.inputs)
         let files = try inputFiles(of: job, configuration)
         let local = LocalOutput(path: configuration.outputPath, replacesExisting: configuration.replacesOutput)
         try local.check()
-        return try await client.withConnection { connection in
+        let (id, uploaded) = try await client.withConnection { connection in
             let plan = try await plan(job, configuration, files: files, client: client, on: connection)
             let binary = try await BinaryShipment.binary(for: tool, client: client, on: connection, quiet: quiet)
             _ = try await client.store(shipped.map { ($0.file, $0.path) }, on: connection)
@@ -234,9 +247,11 @@ struct JobSession {
             let id = try await client.submit(request, on: connection)
             let staging = local.stagingPath(for: id)
             interruption.onInterrupt { _ in await leave.leave(id, staging: staging) }
-            let report = try succeeded(
-                try await client.follow(id, on: connection, every: .milliseconds(100)) { progress($0.progress) }
-            )
+            return (id, uploaded)
+        }
+        let report = try succeeded(try await follow.follow(id))
+        let staging = local.stagingPath(for: id)
+        return try await client.withConnection { connection in
             do {
                 try await client.download(id, into: staging, on: connection)
                 if job is any FilePerInputJob.Type {

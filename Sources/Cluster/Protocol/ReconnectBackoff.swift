@@ -1,6 +1,7 @@
-/// How long a tracker waits between tries to reach the JobTracker: jittered, and at most about a
-/// second apart for the first half minute after it was lost, so a JobTracker that is back within
-/// seconds is found within a second of its return, while a long outage is tried every few seconds.
+/// How long a tracker or a following client waits between tries to reach the JobTracker: jittered,
+/// and at most about a second apart for the first half minute after it was lost, so a JobTracker
+/// that is back within seconds is found within a second of its return, while a long outage is tried
+/// every few seconds.
 struct ReconnectBackoff: Sendable {
     /// The first wait.
     static let first = Duration.milliseconds(100)
@@ -14,7 +15,7 @@ struct ReconnectBackoff: Sendable {
     private var next = first
 
     /// The wait before the next try, `elapsed` after the connection was lost; `random` in 0..<1
-    /// spreads the trackers' tries over the second half of the wait.
+    /// spreads many trackers' tries over the second half of the wait.
     mutating func delay(elapsed: Duration, random: Double) -> Duration {
         let cap = elapsed < Self.fastWindow ? Self.fastCap : Self.slowCap
         let base = min(next, cap)

@@ -1,0 +1,48 @@
+import MapReduce
+import NIOCore
+import Wire
+
+extension ClusterClient {
+    /// Follows a job until it ends on connections of its own, riding out a JobTracker restart;
+    /// returns the final report.
+    ///
+    /// When the connection is lost (the JobTracker was killed or restarted, or the network
+    /// dropped), it connects again with ``ReconnectBackoff``'s jittered waits for up to `window`.
+    /// Once it reaches a JobTracker that knows the job, it calls `reattached` with the job's report
+    /// and follows on. A JobTracker that answers with an error (an unknown job, a refused secret)
+    /// ends the wait at once with that error; so does a zero `window`.
+    public func follow(
+        _ job: JobID,
+        every interval: Duration,
+        reattachingWithin window: Duration,
+        reattached: @Sendable (JobReport) -> Void,
+        progress: @Sendable (JobReport) -> Void
+    ) async throws -> JobReport {
+        var lostAt: ContinuousClock.Instant?
+        var backoff = ReconnectBackoff()
+        while true {
+            do {
+                return try await withConnection { connection in
+                    if lostAt != nil {
+                        let report = try await status(of: job, on: connection)
+                        lostAt = nil
+                        backoff.reset()
+                        reattached(report)
+                    }
+                    return try await follow(job, on: connection, every: interval, progress: progress)
+                }
+            } catch let error as ClusterError where error.lostConnection {
+                let now = ContinuousClock.now
+                let since = lostAt ?? now
+                lostAt = since
+                guard now - since < window else {
+                    throw ClusterError(
+                        message: "JobTracker \(address) unreachable for \(Int(window.components.seconds)) s while "
+                            + "following job \(job), which may still be running there: \(error.message)"
+                    )
+                }
+                try await Task.sleep(for: backoff.delay(elapsed: now - since, random: Double.random(in: 0..<1)))
+            }
+        }
+    }
+}
