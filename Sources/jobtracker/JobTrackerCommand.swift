@@ -94,6 +94,9 @@ struct JobTrackerCommand: AsyncParsableCommand {
     )
     var recover = ProcessInfo.processInfo.environment["MR_RECOVER"] != "0"
 
+    @Option(help: .private)
+    var crashAt: String?
+
     @Option(help: "A file holding the cluster secret [MR_SECRET_FILE].")
     var secretFile: String?
 
@@ -188,25 +191,29 @@ struct JobTrackerCommand: AsyncParsableCommand {
         let registry = PrometheusCollectorRegistry()
         var metricsFactory = PrometheusMetricsFactory(registry: registry)
         metricsFactory.durationHistogramBuckets = JobTracker.histogramBuckets
-        let server = try await JobTrackerServer.bind(
-            JobTrackerConfiguration(
-                host: host,
-                port: port,
-                dataDirectory: dataDir,
-                secret: secret,
-                settings: settings,
-                jobFiles: JobFileStoreSettings(
-                    maximumFileSize: try Self.byteCount(jobFileLimit, option: "--job-file-limit"),
-                    quota: try Self.byteCount(jobFileQuota, option: "--job-file-quota"),
-                    retention: .milliseconds(Int(jobFileRetention * 1000))
-                ),
-                allowedPaths: allowedPaths,
-                outputRetention: .milliseconds(Int(outputRetention * 1000)),
-                metricsFactory: metricsFactory,
-                recovers: recover
+        var configuration = JobTrackerConfiguration(
+            host: host,
+            port: port,
+            dataDirectory: dataDir,
+            secret: secret,
+            settings: settings,
+            jobFiles: JobFileStoreSettings(
+                maximumFileSize: try Self.byteCount(jobFileLimit, option: "--job-file-limit"),
+                quota: try Self.byteCount(jobFileQuota, option: "--job-file-quota"),
+                retention: .milliseconds(Int(jobFileRetention * 1000))
             ),
-            logger: logger
+            allowedPaths: allowedPaths,
+            outputRetention: .milliseconds(Int(outputRetention * 1000)),
+            metricsFactory: metricsFactory,
+            recovers: recover
         )
+        if let crashAt {
+            guard let point = JobTrackerCrashPoint(rawValue: crashAt) else {
+                throw ValidationError("--crash-at \(crashAt): expected before-job-commit or after-phase-start")
+            }
+            configuration.crashPoint = point
+        }
+        let server = try await JobTrackerServer.bind(configuration, logger: logger)
         logger.info(
             "JobTracker listening",
             metadata: ["host": "\(host)", "port": "\(server.port)", "data": "\(dataDir)"]

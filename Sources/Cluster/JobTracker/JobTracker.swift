@@ -94,6 +94,7 @@ public actor JobTracker {
     /// Accepts a job and returns its id: with its client's plan it starts its first phase, and
     /// without one a setup task that plans it on a tracker.
     public func submit(_ submission: SubmitJobRequest) async throws -> JobID {
+        if journalFailure != nil { try? flushJournal() }
         if let journalFailure {
             throw InputError(path: "journal", problem: "the JobTracker takes no new jobs: \(journalFailure)")
         }
@@ -514,11 +515,15 @@ public actor JobTracker {
     }
 
     /// Writes and syncs the journal's buffered records; a failure is logged once and makes the
-    /// JobTracker refuse new submissions, and the caller's request fails.
+    /// JobTracker refuse new submissions, and the caller's request fails, until a write succeeds.
     func flushJournal() throws {
         guard let journal, journal.hasPending else { return }
         do {
             try journal.flush()
+            if journalFailure != nil {
+                logger.notice("the journal is writable again; taking new jobs")
+                journalFailure = nil
+            }
         } catch {
             if journalFailure == nil {
                 logger.error("cannot write the journal; refusing new jobs", metadata: ["error": "\(error)"])
@@ -726,7 +731,11 @@ public actor JobTracker {
         guard let plan = plans[job], let record = state.jobs[job], let committer = committers[job] else { return }
         let finished = record.phase.index
         do {
-            if !Self.isCommitted(committer) { try committer.commitJob() }
+            if !Self.isCommitted(committer) {
+                try? flushJournal()
+                if finished == plan.phases.count - 1 { crashIfAsked(at: .beforeJobCommit) }
+                try committer.commitJob()
+            }
             if finished == plan.phases.count - 1 {
                 end(job, as: .succeeded)
                 return
@@ -757,6 +766,7 @@ public actor JobTracker {
                     counters: state.jobs[job]!.counters
                 )
             )
+            crashIfAsked(at: .afterPhaseStart)
             logger.info(
                 "phase started",
                 metadata: ["job": "\(job)", "phase": "\(next.name)", "maps": "\(next.maps.count)"]
@@ -764,6 +774,14 @@ public actor JobTracker {
         } catch {
             end(job, as: .failed, failure: "phase \(finished + 2): \(error)")
         }
+    }
+
+    /// SIGKILLs the process at `point` if the configuration asks for it, its journal synced first.
+    private func crashIfAsked(at point: JobTrackerCrashPoint) {
+        guard configuration.crashPoint == point else { return }
+        try? flushJournal()
+        logger.critical("crashing as --crash-at asked", metadata: ["at": "\(point.rawValue)"])
+        Glibc.kill(getpid(), SIGKILL)
     }
 
     func end(_ job: JobID, as outcome: JobRunState, failure: String = "", log: [String] = []) {

@@ -29,6 +29,8 @@ public struct JobTrackerConfiguration: Sendable {
     /// running when it starts again; off, a restart fails them. The `jobtracker` daemon turns it
     /// on unless given `--no-recover`; an embedded cluster, which dies with its client, needs none.
     public var recovers: Bool
+    /// A fault for recovery tests: where the process SIGKILLs itself; nil for never.
+    public var crashPoint: JobTrackerCrashPoint?
 
     /// The documented default protocol port.
     public static let defaultPort = 9410

@@ -20,7 +20,14 @@ final class Journal {
     private(set) var state: JournalState
     /// Where the torn record that opening dropped began, if there was one.
     let droppedTornRecordAt: Int?
-    private var descriptor: Int32 = -1
+    /// The tail's descriptor, open for appending.
+    private(set) var descriptor: Int32 = -1
+    /// When a write or fsync failed (a full disk, an I/O error): the tail may end in part of a
+    /// record, so nothing more is appended to it; the next flush, a second later at the soonest,
+    /// compacts instead, writing the whole state into a new snapshot and an empty tail.
+    private var failedAt: ContinuousClock.Instant?
+    /// The failed write's error, thrown again until the next try.
+    private var failure: JournalWriteError?
     private var pending: [JournalRecord] = []
     private var generation: UInt64
     private var tailBytes = 0
@@ -80,18 +87,41 @@ final class Journal {
         pending.append(record)
     }
 
-    /// Whether records wait to be written.
-    var hasPending: Bool { !pending.isEmpty }
+    /// Whether records wait to be written, or a failed write waits to be tried again.
+    var hasPending: Bool { !pending.isEmpty || failedAt.map { .now - $0 >= Self.retryInterval } ?? false }
 
-    /// Writes and syncs the buffered records; compacts when the tail has grown large.
+    /// How long after a failed write the journal tries again.
+    static let retryInterval = Duration.seconds(1)
+
+    /// Writes and syncs the buffered records; compacts when the tail has grown large or a write
+    /// failed before. A failure keeps every record for the next try: none is lost while the
+    /// process lives, and none is half-appended behind a record written later.
     func flush() throws {
+        if let failedAt, let failure {
+            guard ContinuousClock.now - failedAt >= Self.retryInterval else { throw failure }
+            try recordingFailure { try compact() }
+            (self.failedAt, self.failure) = (nil, nil)
+            return
+        }
         guard !pending.isEmpty else { return }
         let bytes = JournalFile.frame(pending)
-        pending = []
-        try JournalFile.writeAll(bytes, to: descriptor, path: tailPath)
-        guard fsync(descriptor) == 0 else { throw JournalWriteError(path: tailPath, action: "fsync") }
-        tailBytes += bytes.count
-        if tailBytes > max(Self.compactionThreshold, 2 * snapshotBytes) { try compact() }
+        try recordingFailure {
+            try JournalFile.writeAll(bytes, to: descriptor, path: tailPath)
+            guard fsync(descriptor) == 0 else { throw JournalWriteError(path: tailPath, action: "fsync") }
+            pending = []
+            tailBytes += bytes.count
+            if tailBytes > max(Self.compactionThreshold, 2 * snapshotBytes) { try compact() }
+        }
+    }
+
+    /// Runs `body`, remembering a write error it throws for ``flush()``'s next try.
+    private func recordingFailure(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as JournalWriteError {
+            (failedAt, failure) = (.now, error)
+            throw error
+        }
     }
 
     /// Writes the state as the next generation's snapshot and starts an empty tail.
