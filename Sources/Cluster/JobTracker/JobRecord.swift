@@ -26,6 +26,8 @@ struct JobRecord: Sendable {
     var excludedTrackers: Set<String> = []
     let submittedAt: Date
     var finishedAt: Date?
+    /// When restarted JobTrackers resumed the job, oldest first.
+    var resumptions: [Date] = []
 
     /// Failures on one tracker after which it gets no more tasks of the job.
     static let blacklistThreshold = 3

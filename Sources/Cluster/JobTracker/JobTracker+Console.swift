@@ -29,7 +29,8 @@ extension JobTracker {
             phaseNames: record.phaseNames,
             phases: phases,
             inputs: record.request.inputs,
-            parameters: record.request.parameters.values
+            parameters: record.request.parameters.values,
+            resumptions: record.resumptions.map(\.timeIntervalSince1970)
         )
     }
 }

@@ -71,7 +71,9 @@ extension JobTracker {
             submittedAt: journaled.submittedAt
         )
         record.counters = counters
+        record.resumptions = journaled.resumptions + [now]
         state.resume(record, unadopted: unadopted)
+        journal?.append(.resumed(job: id, at: now))
         inputs[id] = Set(journaled.inputs)
         do {
             if case .stored(let binary) = request.binary { try await jobFiles.retain(binary.sha256, for: id) }

@@ -16,6 +16,7 @@ import Wire
 /// | 4 | `committed` | attempt, counters, map output location?, output bytes i64 |
 /// | 5 | `phaseStarted` | job, phase index, broadcast bytes, counters of the phases before |
 /// | 6 | `ended` | job, state (``JobRunState``), failure string |
+/// | 7 | `resumed` | job, resumed-at f64 |
 enum JournalRecord: WireCodable {
     /// A JobTracker process started, with its epoch.
     case started(epoch: UInt64)
@@ -32,6 +33,8 @@ enum JournalRecord: WireCodable {
     case phaseStarted(job: JobID, phase: Int, broadcast: [UInt8], counters: Counters)
     /// A job ended (succeeded, failed or killed); it is history from now on.
     case ended(job: JobID, state: JobRunState, failure: String)
+    /// A restarted JobTracker resumed a running job: the console marks it on the job's timeline.
+    case resumed(job: JobID, at: Date)
 
     func encode(to writer: inout WireWriter) {
         switch self {
@@ -67,6 +70,10 @@ enum JournalRecord: WireCodable {
             writer.write(job)
             writer.write(state)
             writer.write(failure)
+        case .resumed(let job, let at):
+            writer.write(UInt8(7))
+            writer.write(job)
+            writer.write(at.timeIntervalSince1970)
         }
     }
 
@@ -108,6 +115,11 @@ enum JournalRecord: WireCodable {
                 job: try reader.read(JobID.self),
                 state: try reader.read(JobRunState.self),
                 failure: try reader.read(String.self)
+            )
+        case 7:
+            self = .resumed(
+                job: try reader.read(JobID.self),
+                at: Date(timeIntervalSince1970: try reader.read(Double.self))
             )
         default:
             throw WireError.malformed("unknown journal record tag \(tag)")

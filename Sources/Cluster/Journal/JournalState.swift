@@ -54,6 +54,8 @@ struct JournalState: Sendable {
             record.counters = counters
             record.commits = []
             jobs[job] = record
+        case .resumed(let job, let at):
+            jobs[job]?.resumptions.append(at)
         case .ended(let job, _, _):
             jobs[job] = nil
             order.removeAll { $0 == job }

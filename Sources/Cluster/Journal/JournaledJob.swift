@@ -24,6 +24,8 @@ struct JournaledJob: Sendable {
     var counters = Counters()
     /// The committed tasks of the running phase, in commit order, one (the latest) per task.
     var commits: [JournalCommit] = []
+    /// When restarted JobTrackers resumed the job, oldest first.
+    var resumptions: [Date] = []
 
     /// The records that recreate this job, for a snapshot.
     var records: [JournalRecord] {
@@ -36,6 +38,7 @@ struct JournaledJob: Sendable {
                 setupInputs: setupInputs
             )
         ]
+        records += resumptions.map { .resumed(job: job, at: $0) }
         if plannedBySetup, let plan { records.append(.planned(job: job, plan: plan, counters: counters)) }
         if phase > 0 { records.append(.phaseStarted(job: job, phase: phase, broadcast: broadcast, counters: counters)) }
         for commit in commits {

@@ -11,6 +11,8 @@ public struct JobDetail: Sendable, Codable, Equatable {
     public var inputs: [String]
     /// The job's parameters.
     public var parameters: [String: String]
+    /// When restarted JobTrackers resumed the job, seconds since 1970, oldest first.
+    public var resumptions: [Double]
 
     /// Creates the value.
     public init(
@@ -18,13 +20,15 @@ public struct JobDetail: Sendable, Codable, Equatable {
         phaseNames: [String],
         phases: [PhaseStatus],
         inputs: [String],
-        parameters: [String: String]
+        parameters: [String: String],
+        resumptions: [Double] = []
     ) {
         self.report = report
         self.phaseNames = phaseNames
         self.phases = phases
         self.inputs = inputs
         self.parameters = parameters
+        self.resumptions = resumptions
     }
 
     /// Every task of every phase.

@@ -7,6 +7,8 @@ struct JobDetailJSON: Encodable {
     let phases: [PhaseStatus]
     let inputs: [String]
     let parameters: [String: String]
+    /// When restarted JobTrackers resumed the job, seconds since 1970.
+    let resumptions: [Double]
 
     /// The API form of `detail`.
     init(_ detail: JobDetail) {
@@ -15,5 +17,6 @@ struct JobDetailJSON: Encodable {
         phases = detail.phases
         inputs = detail.inputs
         parameters = detail.parameters
+        resumptions = detail.resumptions
     }
 }

@@ -4,7 +4,7 @@ import MapReduce
 
 /// A job's attempts as a Gantt chart in SVG: one row per task, one bar per attempt coloured by
 /// its state, from the job's submission to its end (or now), with the fraction of tasks
-/// completed drawn over it.
+/// completed drawn over it and a dashed line where a restarted JobTracker resumed the job.
 struct SVGTimeline {
     /// The job.
     let detail: JobDetail
@@ -41,6 +41,16 @@ struct SVGTimeline {
                     HTML.escape("\(attempt.id) \(attempt.state) on \(attempt.tracker)")
                 )
             }
+        }
+        for resumed in detail.resumptions {
+            shapes += String(
+                format:
+                    "<line class=\"restart\" x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#cf222e\" "
+                    + "stroke-dasharray=\"4 3\"><title>JobTracker restarted; job resumed</title></line>",
+                x(resumed),
+                x(resumed),
+                height - 20
+            )
         }
         let finishes = tasks.compactMap { task in task.attempts.first { $0.state == "succeeded" }?.finishedAt }.sorted()
         var curve = String(format: "M%.1f %.1f", left, height - 26)

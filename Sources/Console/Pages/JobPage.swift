@@ -35,6 +35,7 @@ struct JobPage {
             \(phases())
             <h2>Timeline</h2>
             \(SVGTimeline(detail: detail, end: running ? now : report.submittedAt + report.elapsedSeconds).render())
+            \(resumptions())
             <h2>Tasks</h2>
             \(taskTable())
             <h2>Counters</h2>
@@ -43,6 +44,15 @@ struct JobPage {
             \(failures())
             """
         return HTML.live(live, active: running)
+    }
+
+    /// The JobTracker restarts the job rode out, as the timeline's dashed lines mark them.
+    private func resumptions() -> String {
+        guard !detail.resumptions.isEmpty else { return "" }
+        let times = detail.resumptions.map {
+            HTML.duration($0 - detail.report.submittedAt) + " after submission"
+        }
+        return "<p id=\"restarts\">JobTracker restarted; job resumed (\(times.joined(separator: ", ")))</p>"
     }
 
     private func phases() -> String {
