@@ -276,6 +276,34 @@ struct JobTrackerRecoveryTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: work.file("recovered.jpg"))) == reference)
     }
 
+    @Test func aJobSubmittedWhileTheJobTrackerRestartsWaitsForIt() throws {
+        let cluster = try Cluster(trackers: 1)
+        let work = try TemporaryDirectory("recovery-submit")
+        Self.killJobTracker(of: cluster)
+        let book = SharedData.books + "/pg11.txt"
+        let client = try Daemon(
+            ClusterProcessTests.binaries + "/mrsubmit",
+            [
+                "wordcount", book, "--remote-paths", "-o", work.file("out"), "--cluster", "127.0.0.1:\(cluster.port)",
+                "--secret-file", cluster.secretFile, "--quiet",
+            ],
+            logPath: work.file("submit.log")
+        )
+        let waiting = Daemon.wait(seconds: 30) { client.log.contains("unreachable") }
+        #expect(waiting && client.process.isRunning, "\(client.log)")
+        try Self.startJobTracker(of: cluster, name: "jobtracker-submit")
+        let ended = Daemon.wait(seconds: 120) { !client.process.isRunning }
+        #expect(ended && client.process.terminationStatus == 0, "mrsubmit: \(client.log)")
+        #expect(try Oracles.sortedOutput(work.file("out")) == Oracles.coreutilsWordCount([book]))
+
+        let refused = try cluster.mrsubmit(
+            ["wordcount", book, "--remote-paths", "-o", work.file("none")],
+            in: work.path,
+            secret: try work.write("other-secret", "ZmFrZWZha2VmYWtlZmFrZWZha2VmYWtlZmFrZWZha2U=\n")
+        )
+        #expect(refused.status != 0 && !refused.standardError.contains("unreachable"), "\(refused.standardError)")
+    }
+
     @Test func aTornLastJournalRecordIsDroppedAndTheJobStillSucceeds() throws {
         let cluster = try Cluster(trackers: 3)
         let work = try TemporaryDirectory("recovery-torn")

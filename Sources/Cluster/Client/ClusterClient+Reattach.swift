@@ -45,4 +45,33 @@ extension ClusterClient {
             }
         }
     }
+
+    /// Runs `body` on one connection, like ``withConnection(_:)``, first trying to connect again
+    /// with ``ReconnectBackoff``'s waits for up to `window` while the JobTracker cannot be reached
+    /// (it is restarting); `waiting` hears the first failure. Only connecting is tried again:
+    /// once `body` has started, its errors are thrown, since what it sent may have taken effect.
+    public func withConnection<Result: Sendable>(
+        connectingWithin window: Duration,
+        waiting: @Sendable (ClusterError) -> Void,
+        _ body: (WireConnection) async throws -> Result
+    ) async throws -> Result {
+        var firstFailure: ContinuousClock.Instant?
+        var backoff = ReconnectBackoff()
+        while true {
+            var started = false
+            do {
+                return try await withConnection { connection in
+                    started = true
+                    return try await body(connection)
+                }
+            } catch let error as ClusterError where error.lostConnection && !started {
+                let now = ContinuousClock.now
+                if firstFailure == nil { waiting(error) }
+                let since = firstFailure ?? now
+                firstFailure = since
+                guard now - since < window else { throw error }
+                try await Task.sleep(for: backoff.delay(elapsed: now - since, random: Double.random(in: 0..<1)))
+            }
+        }
+    }
 }

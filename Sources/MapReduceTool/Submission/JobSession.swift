@@ -202,7 +202,7 @@ struct JobSession {
         follow: RemoteFollow
     ) async throws -> JobReport {
         if remotePaths {
-            let id = try await client.withConnection { connection in
+            let id = try await follow.withConnection { connection in
                 let binary = try await BinaryShipment.binary(
                     for: tool,
                     client: client,
@@ -227,7 +227,7 @@ struct JobSession {
         let files = try inputFiles(of: job, configuration)
         let local = LocalOutput(path: configuration.outputPath, replacesExisting: configuration.replacesOutput)
         try local.check()
-        let (id, uploaded) = try await client.withConnection { connection in
+        let (id, uploaded) = try await follow.withConnection { connection in
             let plan = try await plan(job, configuration, files: files, client: client, on: connection)
             let binary = try await BinaryShipment.binary(for: tool, client: client, on: connection, quiet: quiet)
             _ = try await client.store(shipped.map { ($0.file, $0.path) }, on: connection)
@@ -251,7 +251,7 @@ struct JobSession {
         }
         let report = try succeeded(try await follow.follow(id))
         let staging = local.stagingPath(for: id)
-        return try await client.withConnection { connection in
+        return try await follow.withConnection { connection in
             do {
                 try await client.download(id, into: staging, on: connection)
                 if job is any FilePerInputJob.Type {
