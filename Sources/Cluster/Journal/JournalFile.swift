@@ -8,10 +8,10 @@ import Wire
 /// A file is a 16-byte header and then records, each framed by its length and checksum:
 ///
 /// ```
-///  0        8                16
-///  +--------+----------------+
-///  | magic  | generation u64 |      header: magic "MRJRNL01" (journal) or "MRSNAP01" (snapshot)
-///  +--------+----------------+
+///  0        6             8                16
+///  +--------+-------------+----------------+
+///  | magic  | version u16 | generation u64 |   magic "MRJRNL" (journal) or "MRSNAP" (snapshot);
+///  +--------+-------------+----------------+   version: the writer's wire protocol version
 ///
 ///  0            4            8                      8+length
 ///  +------------+------------+----------------------+
@@ -22,12 +22,21 @@ import Wire
 ///
 /// A record cut short at the end of the file, or whose checksum fails and which ends exactly at
 /// the end of the file, is a torn write (power lost mid-append): reading drops it. Anything else
-/// that is wrong is ``JournalCorruption`` naming the file and offset.
+/// that is wrong is ``JournalCorruption`` naming the file and offset, and a file of another protocol
+/// version is ``JournalVersionMismatch``: records are in the writer's wire encoding. (A file of
+/// another version that holds no job, only the `started` record, whose encoding every version
+/// shares, is read: a drained JobTracker's journal does not stop its upgrade.) Files written
+/// before the version was recorded have the ASCII digits "01" there, read as version 6, the only
+/// version that wrote them.
 struct JournalFile: Sendable {
     /// The magic of a journal file.
-    static let journalMagic = Array("MRJRNL01".utf8)
+    static let journalMagic = Array("MRJRNL".utf8)
     /// The magic of a snapshot file.
-    static let snapshotMagic = Array("MRSNAP01".utf8)
+    static let snapshotMagic = Array("MRSNAP".utf8)
+    /// The version field of files written before the version was recorded: ASCII "01".
+    static let unversioned: UInt16 = 0x3031
+    /// The protocol version that wrote the unversioned files.
+    static let unversionedProtocol: UInt16 = 6
     /// The header's size.
     static let headerSize = 16
     /// The largest record payload (a broadcast may be 64 MiB).
@@ -45,7 +54,8 @@ struct JournalFile: Sendable {
 
     /// The header bytes of a file.
     static func header(magic: [UInt8], generation: UInt64) -> [UInt8] {
-        magic + withUnsafeBytes(of: generation.bigEndian) { Array($0) }
+        magic + withUnsafeBytes(of: WireProtocol.version.bigEndian) { Array($0) }
+            + withUnsafeBytes(of: generation.bigEndian) { Array($0) }
     }
 
     /// The framed bytes of records.
@@ -67,9 +77,12 @@ struct JournalFile: Sendable {
             throw JournalCorruption(path: path, offset: 0, problem: "cannot be read")
         }
         let bytes = [UInt8](data)
-        guard bytes.count >= headerSize, Array(bytes[0..<8]) == magic else {
+        guard bytes.count >= headerSize, Array(bytes[0..<6]) == magic else {
             throw JournalCorruption(path: path, offset: 0, problem: "no valid header")
         }
+        let field = UInt16(bytes[6]) << 8 | UInt16(bytes[7])
+        let version = field == unversioned ? unversionedProtocol : field
+        let mismatch = JournalVersionMismatch(path: path, written: version, current: WireProtocol.version)
         let generation = bytes[8..<16].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         var records: [JournalRecord] = []
         var offset = headerSize
@@ -90,6 +103,9 @@ struct JournalFile: Sendable {
                 throw torn
             }
             let payload = bytes[offset + 8..<offset + 8 + length]
+            if version != WireProtocol.version, !(records.isEmpty && length == 9 && payload.first == 1) {
+                throw mismatch
+            }
             if CRC32C.checksum(payload) != checksum {
                 if tornTailAllowed, offset + 8 + length == bytes.count { break }
                 throw JournalCorruption(path: path, offset: offset, problem: "checksum mismatch")
