@@ -7,7 +7,7 @@ extension ClusterClient {
     /// returns the final report.
     ///
     /// When the connection is lost (the JobTracker was killed or restarted, or the network
-    /// dropped), it connects again with ``ReconnectBackoff``'s jittered waits for up to `window`.
+    /// dropped), it connects again with ``ConnectionOutage``'s jittered waits for up to `window`.
     /// Once it reaches a JobTracker that knows the job, it calls `reattached` with the job's report
     /// and follows on. A JobTracker that answers with an error (an unknown job, a refused secret)
     /// ends the wait at once with that error; so does a zero `window`.
@@ -18,36 +18,30 @@ extension ClusterClient {
         reattached: @Sendable (JobReport) -> Void,
         progress: @Sendable (JobReport) -> Void
     ) async throws -> JobReport {
-        var lostAt: ContinuousClock.Instant?
-        var backoff = ReconnectBackoff()
+        var outage = ConnectionOutage(window: window)
         while true {
             do {
                 return try await withConnection { connection in
-                    if lostAt != nil {
+                    if outage.isOngoing {
                         let report = try await status(of: job, on: connection)
-                        lostAt = nil
-                        backoff.reset()
+                        outage.end()
                         reattached(report)
                     }
                     return try await follow(job, on: connection, every: interval, progress: progress)
                 }
             } catch let error as ClusterError where error.lostConnection {
-                let now = ContinuousClock.now
-                let since = lostAt ?? now
-                lostAt = since
-                guard now - since < window else {
+                guard try await outage.waitBeforeRetry() else {
                     throw ClusterError(
                         message: "JobTracker \(address) unreachable for \(Int(window.components.seconds)) s while "
                             + "following job \(job), which may still be running there: \(error.message)"
                     )
                 }
-                try await Task.sleep(for: backoff.delay(elapsed: now - since, random: Double.random(in: 0..<1)))
             }
         }
     }
 
     /// Runs `body` on one connection, like ``withConnection(_:)``, first trying to connect again
-    /// with ``ReconnectBackoff``'s waits for up to `window` while the JobTracker cannot be reached
+    /// with ``ConnectionOutage``'s waits for up to `window` while the JobTracker cannot be reached
     /// (it is restarting); `waiting` hears the first failure. Only connecting is tried again:
     /// once `body` has started, its errors are thrown, since what it sent may have taken effect.
     public func withConnection<Result: Sendable>(
@@ -55,8 +49,7 @@ extension ClusterClient {
         waiting: @Sendable (ClusterError) -> Void,
         _ body: (WireConnection) async throws -> Result
     ) async throws -> Result {
-        var firstFailure: ContinuousClock.Instant?
-        var backoff = ReconnectBackoff()
+        var outage = ConnectionOutage(window: window)
         while true {
             var started = false
             do {
@@ -65,12 +58,8 @@ extension ClusterClient {
                     return try await body(connection)
                 }
             } catch let error as ClusterError where error.lostConnection && !started {
-                let now = ContinuousClock.now
-                if firstFailure == nil { waiting(error) }
-                let since = firstFailure ?? now
-                firstFailure = since
-                guard now - since < window else { throw error }
-                try await Task.sleep(for: backoff.delay(elapsed: now - since, random: Double.random(in: 0..<1)))
+                if !outage.isOngoing { waiting(error) }
+                guard try await outage.waitBeforeRetry() else { throw error }
             }
         }
     }

@@ -22,12 +22,11 @@ final class Journal {
     let droppedTornRecordAt: Int?
     /// The tail's descriptor, open for appending.
     private(set) var descriptor: Int32 = -1
-    /// When a write or fsync failed (a full disk, an I/O error): the tail may end in part of a
+    /// The write or fsync that failed, and when (a full disk, an I/O error): the tail may end in part of a
     /// record, so nothing more is appended to it; the next flush, a second later at the soonest,
     /// compacts instead, writing the whole state into a new snapshot and an empty tail.
-    private var failedAt: ContinuousClock.Instant?
-    /// The failed write's error, thrown again until the next try.
-    private var failure: JournalWriteError?
+    /// Its error is thrown again until then.
+    private var failure: (error: JournalWriteError, at: ContinuousClock.Instant)?
     private var pending: [JournalRecord] = []
     private var generation: UInt64
     private var tailBytes = 0
@@ -88,7 +87,7 @@ final class Journal {
     }
 
     /// Whether records wait to be written, or a failed write waits to be tried again.
-    var hasPending: Bool { !pending.isEmpty || failedAt.map { .now - $0 >= Self.retryInterval } ?? false }
+    var hasPending: Bool { !pending.isEmpty || failure.map { .now - $0.at >= Self.retryInterval } ?? false }
 
     /// How long after a failed write the journal tries again.
     static let retryInterval = Duration.seconds(1)
@@ -97,10 +96,10 @@ final class Journal {
     /// failed before. A failure keeps every record for the next try: none is lost while the
     /// process lives, and none is half-appended behind a record written later.
     func flush() throws {
-        if let failedAt, let failure {
-            guard ContinuousClock.now - failedAt >= Self.retryInterval else { throw failure }
+        if let failure {
+            guard ContinuousClock.now - failure.at >= Self.retryInterval else { throw failure.error }
             try recordingFailure { try compact() }
-            (self.failedAt, self.failure) = (nil, nil)
+            self.failure = nil
             return
         }
         guard !pending.isEmpty else { return }
@@ -119,7 +118,7 @@ final class Journal {
         do {
             try body()
         } catch let error as JournalWriteError {
-            (failedAt, failure) = (.now, error)
+            failure = (error, .now)
             throw error
         }
     }
