@@ -4,7 +4,7 @@ public enum WireProtocol {
     public static let magic: UInt32 = 0x4D52_5750
 
     /// The protocol version this build speaks.
-    public static let version: UInt16 = 6
+    public static let version: UInt16 = 7
 
     /// The size in bytes of the random nonces exchanged in the handshake.
     public static let nonceSize = 32

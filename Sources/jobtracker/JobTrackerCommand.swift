@@ -103,6 +103,12 @@ struct JobTrackerCommand: AsyncParsableCommand {
     @Option(help: "Seconds between heartbeats of an idle tracker [MR_HEARTBEAT_INTERVAL].")
     var heartbeatInterval: Double = Double(ProcessInfo.processInfo.environment["MR_HEARTBEAT_INTERVAL"] ?? "") ?? 1
 
+    @Option(
+        help:
+            "Idle heartbeats per second the JobTracker budgets for: a larger cluster's interval grows, up to 5 s [MR_HEARTBEATS_PER_SECOND]."
+    )
+    var heartbeatsPerSecond: Int = Int(ProcessInfo.processInfo.environment["MR_HEARTBEATS_PER_SECOND"] ?? "") ?? 1000
+
     @Option(help: "Seconds of silence after which a tracker is lost and its work re-run [MR_TRACKER_EXPIRY].")
     var trackerExpiry: Double = Double(ProcessInfo.processInfo.environment["MR_TRACKER_EXPIRY"] ?? "") ?? 10
 
@@ -138,6 +144,9 @@ struct JobTrackerCommand: AsyncParsableCommand {
 
     @Option(help: "The most reduce tasks a job's phase may ask for [MR_MAX_REDUCERS].")
     var maxReducers: Int = Int(ProcessInfo.processInfo.environment["MR_MAX_REDUCERS"] ?? "") ?? 10_000
+
+    @Option(help: "The most reduces a setup-planned phase gets when its job names none [MR_MAX_DEFAULT_REDUCERS].")
+    var maxDefaultReducers: Int = Int(ProcessInfo.processInfo.environment["MR_MAX_DEFAULT_REDUCERS"] ?? "") ?? 100
 
     @Option(help: "The most tasks (maps and reduces of all phases) a job may have [MR_MAX_TASKS].")
     var maxTasks: Int = Int(ProcessInfo.processInfo.environment["MR_MAX_TASKS"] ?? "") ?? 200_000
@@ -180,12 +189,14 @@ struct JobTrackerCommand: AsyncParsableCommand {
         )
         let settings = JobTrackerSettings(
             heartbeatInterval: .milliseconds(Int(heartbeatInterval * 1000)),
+            heartbeatsPerSecond: heartbeatsPerSecond,
             trackerExpiry: .milliseconds(Int(trackerExpiry * 1000)),
             maxAttempts: maxAttempts,
             reduceSlowstart: reduceSlowstart,
             taskTimeout: .milliseconds(Int(taskTimeout * 1000)),
             speculation: !noSpeculation,
             speculationMinimumRuntime: .milliseconds(Int(speculationMinRuntime * 1000)),
+            maximumDefaultReducers: maxDefaultReducers,
             limits: SubmissionLimits(maximumReducers: maxReducers, maximumTasks: maxTasks)
         )
         let registry = PrometheusCollectorRegistry()

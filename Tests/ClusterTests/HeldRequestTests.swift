@@ -81,7 +81,7 @@ struct HeldRequestTests {
         let idle = Task {
             try await tracker.heartbeat(
                 HeartbeatRequest(tracker: "idle", freeSlots: 1, acceptsTasks: true, reports: []),
-                holdingUntil: ContinuousClock.now + .seconds(30)
+                holdingFrom: ContinuousClock.now
             )
         }
         try await Task.sleep(for: .milliseconds(200))

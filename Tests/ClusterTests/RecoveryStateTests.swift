@@ -21,10 +21,10 @@ struct RecoveryStateTests {
             let attempt = AttemptID(task: TaskID(job: job, phase: 0, kind: .map, index: index), number: 0)
             var record = AttemptRecord(id: attempt, tracker: "", startedAt: now)
             record.state = .succeeded
-            phase.maps[index].attempts = [record]
-            phase.maps[index].state = .succeeded
+            phase[attempt.task].attempts = [record]
+            phase[attempt.task].state = .succeeded
             locations.append(
-                MapOutputLocation(mapIndex: index, attempt: attempt, host: "10.0.0.9", port: 1, segments: [])
+                MapOutputLocation(mapIndex: index, attempt: attempt, host: "127.0.0.9", port: 1, segments: [])
             )
         }
         for task in phase.maps.map(\.id) { phase[task].firstAttemptNumber = 2000 }

@@ -46,6 +46,6 @@ struct ReducerCountEncodingTests {
     }
 
     @Test func theProtocolVersionIsSeven() {
-        #expect(WireProtocol.version == 6)
+        #expect(WireProtocol.version == 7)
     }
 }

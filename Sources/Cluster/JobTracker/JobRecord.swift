@@ -37,8 +37,8 @@ struct JobRecord: Sendable {
         trackerFailures.filter { $0.value >= Self.blacklistThreshold }.map(\.key).sorted()
     }
 
-    /// The job's report for clients.
-    func report(now: Date) -> JobReport {
+    /// The job's report for clients, with its fair share of the slots while it runs.
+    func report(now: Date, fairShare: Double = 0) -> JobReport {
         JobReport(
             job: id,
             name: request.job,
@@ -59,7 +59,9 @@ struct JobRecord: Sendable {
             failedAttempts: failedAttempts,
             blacklistedTrackers: blacklistedTrackers,
             failureLog: failureLog,
-            status: status
+            status: status,
+            runningAttempts: state == .running ? phase.runningAttempts : 0,
+            fairShare: state == .running ? fairShare : 0
         )
     }
 }

@@ -38,6 +38,13 @@ public actor JobTracker {
     private var sequence: Int
     /// The requests held until there is news of their topics.
     private var waiters = ChangeWaiters()
+    /// Heartbeats waiting for the journal's next group commit.
+    private var journalSyncWaiters: [CheckedContinuation<Void, any Error>] = []
+    /// Jobs whose held requests wake at the end of the current ``progressBatching`` window.
+    private var batchedJobs: Set<JobID> = []
+    /// How long a task's success may wait to wake the requests held for its job, so that the
+    /// successes meanwhile wake them once.
+    static let progressBatching = Duration.milliseconds(20)
     /// The journal of what a restarted JobTracker needs to resume running jobs; nil when it does not recover.
     let journal: Journal?
     /// Why the journal could not be written, once that happened: new submissions are refused.
@@ -238,7 +245,7 @@ public actor JobTracker {
     /// Every job's report, oldest first.
     public func reports() -> [JobReport] {
         let now = Date()
-        let current = state.jobOrder.compactMap { state.report($0, now: now) }
+        let current = state.reports(now: now)
         let known = Set(current.map(\.job))
         return pastReports.filter { !known.contains($0.job) } + current
     }
@@ -341,6 +348,19 @@ public actor JobTracker {
     /// Handles a heartbeat: applies its reports, hands out work, and journals what its reports
     /// committed (one fsync for all of them) before the reply tells the tracker anything.
     func heartbeat(_ request: HeartbeatRequest) throws -> HeartbeatReply {
+        let reply = answer(request)
+        do {
+            try flushJournal()
+        } catch {
+            for attempt in reply.killAttempts { state.kill(attempt, on: request.tracker) }
+            throw error
+        }
+        return reply
+    }
+
+    /// Applies a heartbeat's reports and hands out work; the caller syncs the journal before the
+    /// reply leaves.
+    private func answer(_ request: HeartbeatRequest) -> HeartbeatReply {
         let now = Date()
         metrics.heartbeat()
         guard
@@ -379,7 +399,12 @@ public actor JobTracker {
                     ? committers[assignment.job]?.attemptPath(assignment.attempt) ?? "" : "",
                 outputProbe: writesOutput ? outputProbes[assignment.job] : nil,
                 setup: kind == .setup
-                    ? SetupSettings(splitSize: request.splitSize, reducers: request.reducers, slots: max(1, totalSlots))
+                    ? SetupSettings(
+                        splitSize: request.splitSize,
+                        reducers: request.reducers
+                            ?? configuration.settings.defaultReducers(forSlots: max(1, totalSlots)),
+                        slots: max(1, totalSlots)
+                    )
                     : nil,
                 epoch: epoch
             )
@@ -390,8 +415,7 @@ public actor JobTracker {
                 metadata: ["attempt": "\(assignment.attempt)", "tracker": "\(request.tracker)"]
             )
         }
-        let finished = state.jobOrder.filter { state.jobs[$0]!.state.isFinal }
-        try flushJournal()
+        let finished = state.recentlyFinished.map(\.job)
         return HeartbeatReply(
             assignments: assignments,
             killAttempts: state.takeKills(for: request.tracker),
@@ -419,8 +443,15 @@ public actor JobTracker {
         while true {
             let result = state.completions(of: request.job, phase: request.phase, from: request.from)
             if !result.locations.isEmpty || !result.failure.isEmpty || ContinuousClock.now >= deadline {
+                let partition = request.reduce.task.index
                 return MapCompletionsReply(
-                    locations: result.locations,
+                    locations: result.locations.map { location in
+                        var location = location
+                        location.segments =
+                            location.segments.indices.contains(partition)
+                            ? [location.segments[partition]] : []
+                        return location
+                    },
                     mapCount: result.mapCount,
                     failure: result.failure
                 )
@@ -462,15 +493,24 @@ public actor JobTracker {
         return state.trackers.count >= count
     }
 
-    /// Handles a heartbeat and, when it brings no news either way, holds it until there is work
-    /// or an attempt of the tracker to kill, or until `deadline`; returns the reply and how long
-    /// it was held.
+    /// The interval between an idle tracker's heartbeats for the cluster's size now.
+    var heartbeatInterval: Duration {
+        configuration.settings.heartbeatInterval(forTrackers: state.trackers.count)
+    }
+
+    /// Handles a heartbeat that arrived at `arrival` and, when it brings no news either way, holds
+    /// it until there is work or an attempt of the tracker to kill, or until the heartbeat
+    /// interval has passed since it arrived; returns the reply and how long it was held.
     func heartbeat(
         _ request: HeartbeatRequest,
-        holdingUntil deadline: ContinuousClock.Instant
+        holdingFrom arrival: ContinuousClock.Instant
     ) async throws -> (reply: HeartbeatReply, held: Duration) {
-        var reply = try heartbeat(request)
-        guard request.reports.isEmpty, request.acceptsTasks else { return (reply, .zero) }
+        let deadline = arrival + heartbeatInterval
+        var reply = answer(request)
+        guard request.reports.isEmpty, request.acceptsTasks else {
+            try await syncJournal(before: reply, to: request.tracker)
+            return (reply, .zero)
+        }
         var idle = request
         idle.logs = []
         var held = Duration.zero
@@ -478,9 +518,41 @@ public actor JobTracker {
             let started = ContinuousClock.now
             await wait(for: [.work, .tracker(request.tracker)], until: deadline)
             held += ContinuousClock.now - started
-            reply = try heartbeat(idle)
+            reply = answer(idle)
         }
+        try await syncJournal(before: reply, to: request.tracker)
         return (reply, held)
+    }
+
+    /// Returns once the journal holds what was appended before the call, so that `reply` may
+    /// leave: a group commit, in which one fsync makes the records of every heartbeat handled
+    /// meanwhile durable. The sync runs as the actor's next turn after the heartbeats already
+    /// queued, so with thousands of trackers a sync serves many of them instead of each waiting
+    /// for its own. If the journal cannot be written, the reply's kills are kept for the next
+    /// heartbeat and the error is thrown.
+    private func syncJournal(before reply: HeartbeatReply, to tracker: String) async throws {
+        guard journal?.hasPending == true else { return }
+        do {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                journalSyncWaiters.append(continuation)
+                guard journalSyncWaiters.count == 1 else { return }
+                Task { self.syncJournalForWaiters() }
+            }
+        } catch {
+            for attempt in reply.killAttempts { state.kill(attempt, on: tracker) }
+            throw error
+        }
+    }
+
+    private func syncJournalForWaiters() {
+        let waiters = journalSyncWaiters
+        journalSyncWaiters = []
+        do {
+            try flushJournal()
+            for waiter in waiters { waiter.resume() }
+        } catch {
+            for waiter in waiters { waiter.resume(throwing: error) }
+        }
     }
 
     /// The directory a reduce attempt uploads its output files into, if it may still commit.
@@ -699,9 +771,30 @@ public actor JobTracker {
         let reducesMayStart = state.jobs[job]?.phase.reducesMayStart(slowstart: slowstart) ?? true
         if attempt.task.kind == .setup || phaseComplete || reducesMayStart != reducesMightStart {
             notify(.work, .job(job))
-        } else {
+        } else if let phase = state.jobs[job]?.phase, phase.mapsDone == phase.maps.count {
             notify(.job(job))
+        } else {
+            notifySoon(job)
         }
+    }
+
+    /// Wakes the requests held for `job` within ``progressBatching``, once for all the tasks that
+    /// finish meanwhile: with many reduces waiting for map outputs and many maps finishing, a
+    /// wake-up per map would make every reduce ask again for each one.
+    private func notifySoon(_ job: JobID) {
+        let scheduled = !batchedJobs.isEmpty
+        batchedJobs.insert(job)
+        guard !scheduled else { return }
+        Task { [weak self] in
+            try? await Task.sleep(for: Self.progressBatching)
+            await self?.wakeBatchedJobs()
+        }
+    }
+
+    private func wakeBatchedJobs() {
+        let jobs = batchedJobs
+        batchedJobs = []
+        for job in jobs { notify(.job(job)) }
     }
 
     /// Starts the first phase of a job whose setup task made its plan.

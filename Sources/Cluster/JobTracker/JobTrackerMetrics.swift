@@ -90,8 +90,8 @@ struct JobTrackerMetrics: Sendable {
         if count > 0 { trackersLost.increment(by: count) }
     }
 
-    /// Sets the gauges from the running jobs and registered trackers, in one pass over the tasks
-    /// (only running jobs have running attempts, each holding a slot).
+    /// Sets the gauges from the running jobs' task indexes and the registered trackers (only
+    /// running jobs have running attempts, each holding a slot).
     func refresh(from state: JobTrackerState) {
         var counts = ["pending": 0, "running": 0, "succeeded": 0]
         var running = 0
@@ -102,13 +102,11 @@ struct JobTrackerMetrics: Sendable {
             byBinary[job.request.binary.description, default: 0] += job.state == .running ? 1 : 0
             guard job.state == .running else { continue }
             running += 1
-            for task in job.phase.maps + job.phase.reduces {
-                attemptsRunning += task.runningAttempts.count
-                switch task.state {
-                case .pending: counts["pending"]! += 1
-                case .running: counts["running"]! += 1
-                case .succeeded: counts["succeeded"]! += 1
-                }
+            for index in [job.phase.mapIndex, job.phase.reduceIndex] {
+                attemptsRunning += index.runningAttempts
+                counts["pending"]! += index.pending
+                counts["running"]! += index.running
+                counts["succeeded"]! += index.succeeded
             }
         }
         jobsRunning.record(running)

@@ -115,10 +115,13 @@ public final class JobTrackerServer: Sendable {
             try await connection.respond(to: request, with: KillJobReply(report: report))
         case ClusterMessages.registerTracker:
             let finished = await tracker.register(try request.decode(as: RegisterTrackerRequest.self))
-            let interval = tracker.configuration.settings.heartbeatInterval.seconds
+            let interval = await tracker.heartbeatInterval
             try await connection.respond(
                 to: request,
-                with: RegisterTrackerReply(heartbeatMilliseconds: Int(interval * 1000), finishedJobs: finished)
+                with: RegisterTrackerReply(
+                    heartbeatMilliseconds: Int(interval.seconds * 1000),
+                    finishedJobs: finished
+                )
             )
         case ClusterMessages.heartbeat:
             try await connection.respond(
@@ -178,12 +181,12 @@ public final class JobTrackerServer: Sendable {
     }
 
     /// Answers a heartbeat at once when there is news either way; otherwise holds it until work
-    /// appears or the heartbeat interval passes, so an idle tracker learns of a new job at once.
+    /// appears or the heartbeat interval (grown with the cluster) passes, so an idle tracker
+    /// learns of a new job at once.
     /// Records the JobTracker's own time on it, the time it was held left out.
     private func heartbeat(_ request: HeartbeatRequest) async throws -> HeartbeatReply {
         let started = ContinuousClock.now
-        let deadline = started + tracker.configuration.settings.heartbeatInterval
-        let (reply, held) = try await tracker.heartbeat(request, holdingUntil: deadline)
+        let (reply, held) = try await tracker.heartbeat(request, holdingFrom: started)
         tracker.metrics.heartbeatServed(in: ContinuousClock.now - started - held)
         return reply
     }

@@ -1,10 +1,16 @@
 import Foundation
+import MapReduceEngine
 
 /// The JobTracker's scheduling and failure rules, each a documented flag of `jobtracker`.
 public struct JobTrackerSettings: Sendable {
-    /// How often an idle tracker's heartbeat is answered (default 1 s).
+    /// How often an idle tracker's heartbeat is answered (default 1 s) in a small cluster; see
+    /// ``heartbeatInterval(forTrackers:)``.
     public var heartbeatInterval: Duration
-    /// How long a tracker may be silent before it is lost (default 10 s).
+    /// The idle heartbeats per second the JobTracker budgets for (default 1,000), as Hadoop's
+    /// `mapred.heartbeats.in.second`: a larger cluster's trackers are answered less often.
+    public var heartbeatsPerSecond: Int
+    /// How long a tracker may be silent before it is lost (default 10 s) in a small cluster; see
+    /// ``trackerExpiry(forTrackers:)``.
     public var trackerExpiry: Duration
     /// How many attempts a task gets before the job fails (default 4).
     public var maxAttempts: Int
@@ -16,28 +22,59 @@ public struct JobTrackerSettings: Sendable {
     public var speculation: Bool
     /// How long an attempt must have run before it may get a backup (default 10 s).
     public var speculationMinimumRuntime: Duration
+    /// The most reduce tasks a phase gets when its job names none and a setup task plans it
+    /// (default 100): otherwise the cluster's slot count, which in a cluster of thousands of
+    /// trackers would be thousands of tiny reduces.
+    public var maximumDefaultReducers: Int
     /// The bounds on every submission.
     public var limits: SubmissionLimits
 
     /// Creates settings with the documented defaults.
     public init(
         heartbeatInterval: Duration = .seconds(1),
+        heartbeatsPerSecond: Int = 1000,
         trackerExpiry: Duration = .seconds(10),
         maxAttempts: Int = 4,
         reduceSlowstart: Double = 0.05,
         taskTimeout: Duration = .seconds(60),
         speculation: Bool = true,
         speculationMinimumRuntime: Duration = .seconds(10),
+        maximumDefaultReducers: Int = 100,
         limits: SubmissionLimits = SubmissionLimits()
     ) {
         self.heartbeatInterval = heartbeatInterval
+        self.heartbeatsPerSecond = max(1, heartbeatsPerSecond)
         self.trackerExpiry = trackerExpiry
         self.maxAttempts = maxAttempts
         self.reduceSlowstart = reduceSlowstart
         self.taskTimeout = taskTimeout
         self.speculation = speculation
         self.speculationMinimumRuntime = speculationMinimumRuntime
+        self.maximumDefaultReducers = max(1, maximumDefaultReducers)
         self.limits = limits
+    }
+
+    /// The reduce count of a phase whose job names none, on a cluster of `slots` slots.
+    public func defaultReducers(forSlots slots: Int) -> Int {
+        min(JobPlanner.defaultReducers(slots: slots), maximumDefaultReducers)
+    }
+
+    /// The longest interval the heartbeat budget stretches the configured one to.
+    public static let longestScaledHeartbeatInterval = Duration.seconds(5)
+
+    /// The interval between an idle tracker's heartbeats in a cluster of `trackers`: the
+    /// configured interval, stretched so that all of them together send about
+    /// ``heartbeatsPerSecond``, but not beyond ``longestScaledHeartbeatInterval`` (nor below the
+    /// configured interval).
+    public func heartbeatInterval(forTrackers trackers: Int) -> Duration {
+        let budgeted = Duration.milliseconds(trackers * 1000 / heartbeatsPerSecond)
+        return max(heartbeatInterval, min(budgeted, Self.longestScaledHeartbeatInterval))
+    }
+
+    /// How long a tracker of a cluster of `trackers` may be silent before it is lost: the
+    /// configured expiry, or three heartbeat intervals if the interval has grown that far.
+    public func trackerExpiry(forTrackers trackers: Int) -> Duration {
+        max(trackerExpiry, heartbeatInterval(forTrackers: trackers) * 3)
     }
 
     /// An attempt gets a backup when it has run this many times the median of its finished peers.

@@ -18,6 +18,12 @@ struct JobTrackerState: Sendable {
     let settings: JobTrackerSettings
     private(set) var jobs: [JobID: JobRecord] = [:]
     private(set) var jobOrder: [JobID] = []
+    /// The jobs still running, in submission order.
+    private(set) var runningJobs: [JobID] = []
+    /// Jobs that ended within the last two tracker expiries, oldest first: every heartbeat reply
+    /// names them, so that trackers stop their attempts and clean up their files. A tracker
+    /// silent for longer is lost, and learns of the others when it registers again.
+    private(set) var recentlyFinished: [(job: JobID, at: Date)] = []
     private(set) var trackers: [String: TrackerRecord] = [:]
     /// Attempts each tracker must stop: backups that lost, attempts of ended jobs, timed-out ones.
     private(set) var pendingKills: [String: [AttemptID]] = [:]
@@ -49,9 +55,11 @@ struct JobTrackerState: Sendable {
         if !running.isEmpty { pendingKills[tracker, default: []].append(contentsOf: running) }
         var adopted: [AttemptID] = []
         for attempt in held {
-            guard var location = unadoptedOutputs.removeValue(forKey: attempt),
-                var job = jobs[attempt.task.job], job.state == .running, job.phase.index == attempt.task.phase
-            else { continue }
+            guard var location = unadoptedOutputs.removeValue(forKey: attempt), runsPhase(of: attempt.task) else {
+                continue
+            }
+            var job = jobs.removeValue(forKey: attempt.task.job)!
+            defer { jobs[attempt.task.job] = job }
             var task = job.phase[attempt.task]
             guard let index = task.attempts.firstIndex(where: { $0.id == attempt && $0.state == .succeeded }) else {
                 continue
@@ -62,7 +70,6 @@ struct JobTrackerState: Sendable {
             location.port = record.shufflePort
             location.probe = record.probe
             job.phase.completions.append(location)
-            jobs[attempt.task.job] = job
             adopted.append(attempt)
         }
         return adopted
@@ -72,9 +79,9 @@ struct JobTrackerState: Sendable {
     mutating func abandonUnadoptedOutputs() -> [AttemptID] {
         let abandoned = unadoptedOutputs.keys.sorted { "\($0)" < "\($1)" }
         unadoptedOutputs = [:]
-        for attempt in abandoned {
-            guard var job = jobs[attempt.task.job], job.state == .running, job.phase.index == attempt.task.phase
-            else { continue }
+        for attempt in abandoned where runsPhase(of: attempt.task) {
+            var job = jobs.removeValue(forKey: attempt.task.job)!
+            defer { jobs[attempt.task.job] = job }
             var task = job.phase[attempt.task]
             guard task.state == .succeeded,
                 let index = task.attempts.firstIndex(where: { $0.id == attempt && $0.state == .succeeded })
@@ -85,7 +92,6 @@ struct JobTrackerState: Sendable {
             task.counters = Counters()
             job.phase[attempt.task] = task
             job.phase.mapsFinishedAt = nil
-            jobs[attempt.task.job] = job
         }
         return abandoned
     }
@@ -109,7 +115,9 @@ struct JobTrackerState: Sendable {
 
     /// Forgets trackers silent for longer than the expiry and returns their ids.
     mutating func expireTrackers(at now: Date) -> [String] {
-        let lost = trackers.values.filter { now.timeIntervalSince($0.lastHeartbeat) > settings.trackerExpiry.seconds }
+        let expiry = settings.trackerExpiry(forTrackers: trackers.count).seconds
+        recentlyFinished.removeAll { now.timeIntervalSince($0.at) > 2 * expiry }
+        let lost = trackers.values.filter { now.timeIntervalSince($0.lastHeartbeat) > expiry }
             .map(\.id)
         for id in lost { loseTracker(id, reason: "lost", at: now) }
         return lost
@@ -122,14 +130,20 @@ struct JobTrackerState: Sendable {
             departedTrackers[id] = DepartedTracker(record: record, reason: reason, leftAt: now)
         }
         trackers[id] = nil
-        for jobID in jobOrder where jobs[jobID]!.state == .running {
-            var job = jobs[jobID]!
-            for task in job.phase.maps.map(\.id) + job.phase.reduces.map(\.id) {
+        for jobID in runningJobs {
+            var job = jobs.removeValue(forKey: jobID)!
+            defer { jobs[jobID] = job }
+            let reducesNeedIt = job.phase.reducesDone < job.phase.reduces.count
+            let holdsOutputs = reducesNeedIt && job.phase.mapIndex.outputsByTracker[id] != nil
+            let maps = holdsOutputs ? Array(job.phase.maps.indices) : job.phase.mapIndex.runningTasks.sorted()
+            let affected =
+                maps.map { job.phase.maps[$0].id }
+                + job.phase.reduceIndex.runningTasks.sorted().map { job.phase.reduces[$0].id }
+            for task in affected {
                 var record = job.phase[task]
                 for index in record.attempts.indices where record.attempts[index].tracker == id {
                     if record.attempts[index].state == .running { record.attempts[index].state = .killed }
                 }
-                let reducesNeedIt = job.phase.reducesDone < job.phase.reduces.count
                 if task.kind == .map, record.state == .succeeded, reducesNeedIt,
                     record.attempts.last(where: { $0.state == .succeeded })?.tracker == id
                 {
@@ -138,29 +152,21 @@ struct JobTrackerState: Sendable {
                 record.settle()
                 job.phase[task] = record
             }
-            jobs[jobID] = job
         }
     }
 
     /// Whether unfinished reduces of a running job may still fetch a map output that `tracker`
     /// holds: a draining tracker keeps serving until this is false (or its drain time runs out).
     func mapOutputsNeeded(on tracker: String) -> Bool {
-        jobOrder.contains { id in
+        runningJobs.contains { id in
             let phase = jobs[id]!.phase
-            guard jobs[id]!.state == .running, phase.reducesDone < phase.reduces.count else { return false }
-            return phase.maps.contains { map in
-                map.state == .succeeded && map.attempts.last(where: { $0.state == .succeeded })?.tracker == tracker
-            }
+            return phase.reducesDone < phase.reduces.count && phase.mapIndex.outputsByTracker[tracker] != nil
         }
     }
 
     /// How many attempts are running on a tracker.
     func runningAttempts(on tracker: String) -> Int {
-        jobOrder.reduce(0) { sum, id in
-            let phase = jobs[id]!.phase
-            return sum
-                + (phase.maps + phase.reduces).reduce(0) { $0 + $1.runningAttempts.count { $0.tracker == tracker } }
-        }
+        runningJobs.reduce(0) { $0 + jobs[$1]!.phase.runningAttempts(on: tracker) }
     }
 
     // MARK: Jobs
@@ -169,6 +175,7 @@ struct JobTrackerState: Sendable {
     mutating func add(_ job: JobRecord) {
         jobs[job.id] = job
         jobOrder.append(job.id)
+        if job.state == .running { runningJobs.append(job.id) }
     }
 
     /// Adds a job resumed from the journal, whose map outputs in `unadopted` wait for a tracker
@@ -195,9 +202,14 @@ struct JobTrackerState: Sendable {
         log: [String] = [],
         at now: Date
     ) -> [AttemptID] {
-        guard var record = jobs[job], record.state == .running else { return [] }
+        guard jobs[job]?.state == .running else { return [] }
+        var record = jobs.removeValue(forKey: job)!
+        defer { jobs[job] = record }
         var running: [AttemptID] = []
-        for task in record.phase.maps.map(\.id) + record.phase.reduces.map(\.id) {
+        let tasks =
+            record.phase.mapIndex.runningTasks.sorted().map { record.phase.maps[$0].id }
+            + record.phase.reduceIndex.runningTasks.sorted().map { record.phase.reduces[$0].id }
+        for task in tasks {
             var taskRecord = record.phase[task]
             for index in taskRecord.attempts.indices where taskRecord.attempts[index].state == .running {
                 taskRecord.attempts[index].state = .killed
@@ -210,29 +222,45 @@ struct JobTrackerState: Sendable {
         record.failure = failure
         record.failureLog = log
         record.finishedAt = now
-        jobs[job] = record
+        runningJobs.removeAll { $0 == job }
+        recentlyFinished.append((job, now))
         return running
     }
 
-    /// Forgets a finished job's in-memory state beyond its report.
+    /// The report of a job, with its fair share of the slots while it runs.
     func report(_ job: JobID, now: Date) -> JobReport? {
-        jobs[job]?.report(now: now)
+        jobs[job]?.report(now: now, fairShare: fairShares[job] ?? 0)
+    }
+
+    /// Every job's report, in submission order.
+    func reports(now: Date) -> [JobReport] {
+        let shares = fairShares
+        return jobOrder.map { jobs[$0]!.report(now: now, fairShare: shares[$0] ?? 0) }
     }
 
     // MARK: Attempts
 
     /// Records progress of a running attempt, and its status message, which becomes the job's.
     mutating func progress(_ attempt: AttemptID, records: Int64, status: String = "", at now: Date) {
-        guard var job = jobs[attempt.task.job], job.state == .running, job.phase.index == attempt.task.phase else {
-            return
-        }
+        guard runsPhase(of: attempt.task) else { return }
+        var job = jobs.removeValue(forKey: attempt.task.job)!
+        defer { jobs[attempt.task.job] = job }
         var task = job.phase[attempt.task]
         guard let index = task.attempts.firstIndex(where: { $0.id == attempt && $0.state == .running }) else { return }
         if task.attempts[index].records != records { task.attempts[index].progressedAt = now }
         task.attempts[index].records = records
         job.phase[attempt.task] = task
         if !status.isEmpty { job.status = "\(attempt.task): \(status)" }
-        jobs[attempt.task.job] = job
+    }
+
+    /// Whether `task`'s job is running the task's phase.
+    ///
+    /// The functions that change a task take its job out of ``jobs`` while they change it and put
+    /// it back: a copy of the job held while the dictionary also holds it would make the first
+    /// change copy the phase's whole task list, which with 100,000 maps dwarfs the change.
+    private func runsPhase(of task: TaskID) -> Bool {
+        guard let job = jobs[task.job] else { return false }
+        return job.state == .running && job.phase.index == task.phase
     }
 
     /// Whether `attempt` may commit its output: it is running, and its task has not succeeded.
@@ -246,12 +274,13 @@ struct JobTrackerState: Sendable {
 
     /// Adds `bytes` of uploaded output to a reduce attempt's total.
     mutating func addOutput(bytes: Int64, to attempt: AttemptID) {
-        guard var job = jobs[attempt.task.job], job.phase.index == attempt.task.phase else { return }
+        guard jobs[attempt.task.job]?.phase.index == attempt.task.phase else { return }
+        var job = jobs.removeValue(forKey: attempt.task.job)!
+        defer { jobs[attempt.task.job] = job }
         var task = job.phase[attempt.task]
         guard let index = task.attempts.firstIndex(where: { $0.id == attempt }) else { return }
         task.attempts[index].outputBytes += bytes
         job.phase[attempt.task] = task
-        jobs[attempt.task.job] = job
     }
 
     /// Marks an attempt succeeded (after its output was committed); true when its phase is complete.
@@ -261,7 +290,9 @@ struct JobTrackerState: Sendable {
         location: MapOutputLocation?,
         at now: Date
     ) -> Bool {
-        guard mayCommit(attempt), var job = jobs[attempt.task.job] else { return false }
+        guard mayCommit(attempt) else { return false }
+        var job = jobs.removeValue(forKey: attempt.task.job)!
+        defer { jobs[attempt.task.job] = job }
         var task = job.phase[attempt.task]
         let index = task.attempts.firstIndex { $0.id == attempt }!
         task.attempts[index].state = .succeeded
@@ -276,15 +307,14 @@ struct JobTrackerState: Sendable {
         job.counters.add(counters)
         if let location { job.phase.completions.append(location) }
         if attempt.task.kind == .map, job.phase.mapsDone == job.phase.maps.count { job.phase.mapsFinishedAt = now }
-        jobs[attempt.task.job] = job
         return job.phase.isComplete
     }
 
     /// Marks an attempt failed; returns the job's failure message when the task has no attempts left.
     mutating func failed(_ attempt: AttemptID, error: String, log: [String] = [], at now: Date) -> String? {
-        guard var job = jobs[attempt.task.job], job.state == .running, job.phase.index == attempt.task.phase else {
-            return nil
-        }
+        guard runsPhase(of: attempt.task) else { return nil }
+        var job = jobs.removeValue(forKey: attempt.task.job)!
+        defer { jobs[attempt.task.job] = job }
         var task = job.phase[attempt.task]
         guard let index = task.attempts.firstIndex(where: { $0.id == attempt && $0.state == .running }) else {
             return nil
@@ -299,7 +329,6 @@ struct JobTrackerState: Sendable {
         job.failedAttempts += 1
         job.trackerFailures[task.attempts[index].tracker, default: 0] += 1
         job.phase[attempt.task] = task
-        jobs[attempt.task.job] = job
         guard task.failures >= settings.maxAttempts else { return nil }
         return "\(attempt.task) failed \(task.failures) times; last error: \(error)"
     }
@@ -307,9 +336,9 @@ struct JobTrackerState: Sendable {
     /// Notes an attempt that its tracker stopped on purpose because it is leaving the cluster: the
     /// attempt is killed, not failed, and its task runs again elsewhere. False if it was not running.
     mutating func handedBack(_ attempt: AttemptID, at now: Date) -> Bool {
-        guard var job = jobs[attempt.task.job], job.state == .running, job.phase.index == attempt.task.phase else {
-            return false
-        }
+        guard runsPhase(of: attempt.task) else { return false }
+        var job = jobs.removeValue(forKey: attempt.task.job)!
+        defer { jobs[attempt.task.job] = job }
         var task = job.phase[attempt.task]
         guard let index = task.attempts.firstIndex(where: { $0.id == attempt && $0.state == .running }) else {
             return false
@@ -318,7 +347,6 @@ struct JobTrackerState: Sendable {
         task.attempts[index].finishedAt = now
         task.settle()
         job.phase[attempt.task] = task
-        jobs[attempt.task.job] = job
         return true
     }
 
@@ -332,9 +360,9 @@ struct JobTrackerState: Sendable {
         on tracker: String,
         at now: Date
     ) -> String? {
-        guard var job = jobs[attempt.task.job], job.state == .running, job.phase.index == attempt.task.phase else {
-            return nil
-        }
+        guard runsPhase(of: attempt.task) else { return nil }
+        var job = jobs.removeValue(forKey: attempt.task.job)!
+        defer { jobs[attempt.task.job] = job }
         var task = job.phase[attempt.task]
         guard let index = task.attempts.firstIndex(where: { $0.id == attempt && $0.state == .running }) else {
             return nil
@@ -346,7 +374,6 @@ struct JobTrackerState: Sendable {
         task.settle()
         job.phase[attempt.task] = task
         job.excludedTrackers.insert(tracker)
-        jobs[attempt.task.job] = job
         guard problem.dependsOnNode else { return problem.message }
         let usable = trackers.values.filter { $0.acceptsTasks && !job.excludedTrackers.contains($0.id) }
         return usable.isEmpty ? "no tracker can run the job's binary; last: \(problem.message)" : nil
@@ -363,18 +390,17 @@ struct JobTrackerState: Sendable {
     /// Notes that `reduce` could not fetch the output of `map`; returns true when the map is run
     /// again: after reports from three reduces, or from every reduce still running if fewer.
     mutating func fetchFailed(_ map: AttemptID, reportedBy reduce: AttemptID) -> Bool {
-        guard var job = jobs[map.task.job], job.state == .running, job.phase.index == map.task.phase,
-            map.task.kind == .map
-        else { return false }
+        guard map.task.kind == .map, runsPhase(of: map.task) else { return false }
+        var job = jobs.removeValue(forKey: map.task.job)!
+        defer { jobs[map.task.job] = job }
         var task = job.phase[map.task]
         guard task.state == .succeeded, task.attempts.last(where: { $0.state == .succeeded })?.id == map else {
             return false
         }
         job.phase.fetchFailures[map, default: []].insert(reduce.task.index)
-        let runningReduces = job.phase.reduces.count { $0.state != .succeeded }
+        let runningReduces = job.phase.reduces.count - job.phase.reducesDone
         let needed = max(1, min(3, runningReduces))
         guard job.phase.fetchFailures[map]!.count >= needed else {
-            jobs[map.task.job] = job
             return false
         }
         if let index = task.attempts.firstIndex(where: { $0.id == map }) { task.attempts[index].state = .failed }
@@ -383,7 +409,6 @@ struct JobTrackerState: Sendable {
         task.lastFailure = "its output could not be fetched"
         job.phase[map.task] = task
         job.failedAttempts += 1
-        jobs[map.task.job] = job
         return true
     }
 
@@ -401,9 +426,12 @@ struct JobTrackerState: Sendable {
     /// waiting for maps is not stalled); returns the job failures this causes.
     mutating func failStalledAttempts(at now: Date) -> [(job: JobID, failure: String)] {
         var stalled: [(AttemptID, String)] = []
-        for jobID in jobOrder where jobs[jobID]!.state == .running {
+        for jobID in runningJobs {
             let phase = jobs[jobID]!.phase
-            for task in phase.maps + phase.reduces {
+            let running =
+                phase.mapIndex.runningTasks.sorted().map { phase.maps[$0] }
+                + phase.reduceIndex.runningTasks.sorted().map { phase.reduces[$0] }
+            for task in running {
                 for attempt in task.runningAttempts {
                     var since = attempt.progressedAt
                     if task.id.kind == .reduce {
@@ -434,14 +462,11 @@ struct JobTrackerState: Sendable {
 
     /// Running attempts of one kind on `tracker`.
     func runningAttempts(on tracker: String, kind: TaskID.Kind) -> Int {
-        var count = 0
-        for id in jobOrder {
-            let tasks = kind == .map ? jobs[id]!.phase.maps : jobs[id]!.phase.reduces
-            for index in tasks.indices {
-                count += tasks[index].attempts.count { $0.state == .running && $0.tracker == tracker }
-            }
+        runningJobs.reduce(0) { sum, id in
+            let phase = jobs[id]!.phase
+            let index = kind == .map ? phase.mapIndex : phase.reduceIndex
+            return sum + index.runningByTracker[tracker, default: 0]
         }
-        return count
     }
 
     /// Hands free slots of `tracker` pending tasks. A tracker runs up to its slot count of maps and,
@@ -449,29 +474,59 @@ struct JobTrackerState: Sendable {
     /// starts once the slowstart fraction of its phase's maps is done and fetches and merges map
     /// outputs while the maps run, and it never holds a slot that a map is waiting for. Its reduce
     /// proper (the child process) starts only when every map is done.
+    ///
+    /// Jobs share the cluster fairly, as Hadoop's FairScheduler shares it: each free slot goes to
+    /// the running job with the fewest running attempts that has a task for this tracker (the
+    /// earlier submitted on a tie), so a small job submitted after a large one starts at once.
     mutating func assign(to tracker: String, at now: Date) -> [Assignment] {
         guard let record = trackers[tracker], record.acceptsTasks else { return [] }
         var freeMaps = record.slots - runningAttempts(on: tracker, kind: .map)
         var freeReduces = record.slots - runningAttempts(on: tracker, kind: .reduce)
         var assignments: [Assignment] = []
-        for jobID in jobOrder where (freeMaps > 0 || freeReduces > 0) && jobs[jobID]!.state == .running {
-            let tasks = tasksToStart(in: jobID, on: tracker, freeMaps: freeMaps, freeReduces: freeReduces, at: now)
-            for task in tasks {
-                let attempt = jobs[jobID]!.phase[task].startAttempt(on: tracker, at: now)
-                let phase = jobs[jobID]!.phase
-                assignments.append(
-                    Assignment(
-                        job: jobID,
-                        attempt: attempt,
-                        splits: phase[task].splits,
-                        reduceCount: phase.reduces.count,
-                        broadcast: phase.broadcast
-                    )
-                )
-                if task.kind == .map { freeMaps -= 1 } else { freeReduces -= 1 }
+        var exhausted: Set<JobID> = []
+        while freeMaps > 0 || freeReduces > 0 {
+            let order = runningJobs.filter { !exhausted.contains($0) }.enumerated().min { left, right in
+                let (l, r) = (jobs[left.element]!.phase.runningAttempts, jobs[right.element]!.phase.runningAttempts)
+                return l != r ? l < r : left.offset < right.offset
             }
+            guard let jobID = order?.element else { break }
+            let tasks = tasksToStart(
+                in: jobID,
+                on: tracker,
+                freeMaps: min(freeMaps, 1),
+                freeReduces: min(freeReduces, 1),
+                at: now
+            )
+            guard let task = tasks.first else {
+                exhausted.insert(jobID)
+                continue
+            }
+            let attempt = jobs[jobID]!.phase[task].startAttempt(on: tracker, at: now)
+            let phase = jobs[jobID]!.phase
+            assignments.append(
+                Assignment(
+                    job: jobID,
+                    attempt: attempt,
+                    splits: phase[task].splits,
+                    reduceCount: phase.reduces.count,
+                    broadcast: phase.broadcast
+                )
+            )
+            if task.kind == .map { freeMaps -= 1 } else { freeReduces -= 1 }
         }
         return assignments
+    }
+
+    /// Each running job's fair share of the cluster's slots (map and reduce slots together):
+    /// the slots divided evenly among the jobs, no job getting more than its unfinished tasks
+    /// and what it leaves given to the others.
+    var fairShares: [JobID: Double] {
+        let demands = runningJobs.map { id in
+            let phase = jobs[id]!.phase
+            return phase.maps.count - phase.mapsDone + phase.reduces.count - phase.reducesDone
+        }
+        let shares = FairShare.divide(Double(2 * clusterSlots), among: demands)
+        return Dictionary(uniqueKeysWithValues: zip(runningJobs, shares))
     }
 
     /// The tasks of `jobID` to start on `tracker`, which has `freeMaps` and `freeReduces` free
@@ -488,25 +543,26 @@ struct JobTrackerState: Sendable {
     ) -> [TaskID] {
         let job = jobs[jobID]!
         if isBlacklisted(tracker, for: job) || job.excludedTrackers.contains(tracker) { return [] }
-        func pending(_ tasks: [TaskRecord], room: Int) -> [TaskID] {
+        func pending(_ tasks: [TaskRecord], from first: Int, room: Int) -> [TaskID] {
             guard room > 0 else { return [] }
             var found: [TaskID] = []
-            for index in tasks.indices where tasks[index].state == .pending {
+            for index in first..<tasks.count where tasks[index].state == .pending {
                 if shouldAvoid(tasks[index], on: tracker) { continue }
                 found.append(tasks[index].id)
                 if found.count == room { break }
             }
             return found
         }
-        let maps = pending(job.phase.maps, room: freeMaps)
+        let maps = pending(job.phase.maps, from: job.phase.mapIndex.firstPending, room: freeMaps)
         let reduces =
             job.phase.reducesMayStart(slowstart: settings.reduceSlowstart)
-            ? pending(job.phase.reduces, room: freeReduces) : []
+            ? pending(job.phase.reduces, from: job.phase.reduceIndex.firstPending, room: freeReduces) : []
         var backups: [TaskID] = []
         var (mapRoom, reduceRoom) = (freeMaps - maps.count, freeReduces - reduces.count)
-        for task in settings.speculation && (mapRoom > 0 || reduceRoom > 0)
-            ? speculativeCandidates(in: job, for: tracker, at: now) : []
-        {
+        var kinds: [TaskID.Kind] = []
+        if mapRoom > 0 { kinds.append(.map) }
+        if reduceRoom > 0 { kinds.append(.reduce) }
+        for task in settings.speculation ? speculativeCandidates(in: job, of: kinds, for: tracker, at: now) : [] {
             if task.kind == .map, mapRoom > 0 {
                 mapRoom -= 1
                 backups.append(task)
@@ -525,30 +581,37 @@ struct JobTrackerState: Sendable {
         return trackers.values.contains { $0.id != tracker && $0.acceptsTasks && $0.slots > runningAttempts(on: $0.id) }
     }
 
-    /// Running tasks whose only attempt is much slower than its finished peers and runs on
-    /// another tracker: they get one backup attempt, and the first attempt to finish wins.
-    func speculativeCandidates(in job: JobRecord, for tracker: String, at now: Date) -> [TaskID] {
+    /// Running tasks of `kinds` whose only attempt is much slower than its finished peers and
+    /// runs on another tracker, in task order: they get one backup attempt, and the first
+    /// attempt to finish wins. Only running tasks are looked at, and only once the speculation
+    /// threshold of a kind's tasks has finished.
+    func speculativeCandidates(
+        in job: JobRecord,
+        of kinds: [TaskID.Kind] = [.map, .reduce],
+        for tracker: String,
+        at now: Date
+    ) -> [TaskID] {
         var candidates: [TaskID] = []
-        for tasks in [job.phase.maps, job.phase.reduces] where !tasks.isEmpty {
-            let finished = tasks.compactMap { task in
-                task.attempts.first { $0.state == .succeeded }.flatMap { attempt in
-                    attempt.finishedAt.map { $0.timeIntervalSince(attempt.startedAt) }
-                }
-            }.sorted()
-            guard Double(finished.count) >= JobTrackerSettings.speculationThreshold * Double(tasks.count),
-                !finished.isEmpty
+        for kind in kinds {
+            let (tasks, index) =
+                kind == .reduce ? (job.phase.reduces, job.phase.reduceIndex) : (job.phase.maps, job.phase.mapIndex)
+            guard !tasks.isEmpty else { continue }
+            guard Double(index.finished) >= JobTrackerSettings.speculationThreshold * Double(tasks.count),
+                let median = index.medianDuration
             else { continue }
             let limit = max(
-                finished[finished.count / 2] * JobTrackerSettings.speculationSlowdown,
+                median * JobTrackerSettings.speculationSlowdown,
                 settings.speculationMinimumRuntime.seconds
             )
-            for task in tasks where task.state == .running && task.attempts.count == task.runningAttempts.count {
-                let running = task.runningAttempts
-                guard running.count == 1, running[0].tracker != tracker,
-                    now.timeIntervalSince(running[0].startedAt) > limit
+            var slow: [Int] = []
+            for position in index.runningTasks where tasks[position].attempts.count == 1 {
+                let attempt = tasks[position].attempts[0]
+                guard attempt.state == .running, attempt.tracker != tracker,
+                    now.timeIntervalSince(attempt.startedAt) > limit
                 else { continue }
-                candidates.append(task.id)
+                slow.append(position)
             }
+            candidates += slow.sorted().map { tasks[$0].id }
         }
         return candidates
     }

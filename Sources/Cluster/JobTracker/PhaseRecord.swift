@@ -6,8 +6,14 @@ import Wire
 struct PhaseRecord: Sendable {
     let index: Int
     let name: String
-    var maps: [TaskRecord]
-    var reduces: [TaskRecord]
+    /// Its map tasks (or its setup task); changed only through ``subscript(task:)``.
+    private(set) var maps: [TaskRecord]
+    /// Its reduce tasks; changed only through ``subscript(task:)``.
+    private(set) var reduces: [TaskRecord]
+    /// Counts and indexes over the maps, kept up to date by ``subscript(task:)``.
+    private(set) var mapIndex: TaskKindIndex
+    /// Counts and indexes over the reduces, kept up to date by ``subscript(task:)``.
+    private(set) var reduceIndex: TaskKindIndex
     /// Finished map outputs in completion order; a re-run map appears again with its new location.
     var completions: [MapOutputLocation] = []
     /// The previous phase's broadcast, shipped with every task of this one.
@@ -32,6 +38,8 @@ struct PhaseRecord: Sendable {
             TaskRecord(id: TaskID(job: job, phase: index, kind: mapKind, index: $0), splits: $1)
         }
         reduces = (0..<reduceCount).map { TaskRecord(id: TaskID(job: job, phase: index, kind: .reduce, index: $0)) }
+        mapIndex = TaskKindIndex(maps)
+        reduceIndex = TaskKindIndex(reduces)
         self.broadcast = broadcast
     }
 
@@ -48,8 +56,8 @@ struct PhaseRecord: Sendable {
         )
     }
 
-    var mapsDone: Int { maps.count { $0.state == .succeeded } }
-    var reducesDone: Int { reduces.count { $0.state == .succeeded } }
+    var mapsDone: Int { mapIndex.succeeded }
+    var reducesDone: Int { reduceIndex.succeeded }
     var isComplete: Bool { mapsDone == maps.count && reducesDone == reduces.count }
 
     /// Whether the phase's reduces may start: the `slowstart` fraction of its maps is done.
@@ -57,11 +65,27 @@ struct PhaseRecord: Sendable {
         maps.isEmpty || Double(mapsDone) / Double(maps.count) >= slowstart
     }
 
-    /// The task record of `task`, by kind and index.
+    /// Running attempts of either kind.
+    var runningAttempts: Int { mapIndex.runningAttempts + reduceIndex.runningAttempts }
+
+    /// Running attempts of either kind on `tracker`.
+    func runningAttempts(on tracker: String) -> Int {
+        mapIndex.runningByTracker[tracker, default: 0] + reduceIndex.runningByTracker[tracker, default: 0]
+    }
+
+    /// The task record of `task`, by kind and index; setting it updates the phase's indexes.
     subscript(task: TaskID) -> TaskRecord {
         get { task.kind == .reduce ? reduces[task.index] : maps[task.index] }
         set {
-            if task.kind == .reduce { reduces[task.index] = newValue } else { maps[task.index] = newValue }
+            if task.kind == .reduce {
+                let old = reduces[task.index]
+                reduces[task.index] = newValue
+                reduceIndex.update(from: old, to: newValue, at: task.index, in: reduces)
+            } else {
+                let old = maps[task.index]
+                maps[task.index] = newValue
+                mapIndex.update(from: old, to: newValue, at: task.index, in: maps)
+            }
         }
     }
 }

@@ -36,14 +36,15 @@ struct JournalState: Sendable {
             record.inputs = Array(Set(record.inputs).union(plan.inputPaths)).sorted()
             record.phase = 0
             record.counters = counters
-            record.commits = []
+            record.clearCommits()
             jobs[job] = record
         case .committed(let attempt, let counters, let location, let outputBytes):
             let task = attempt.task
-            guard var record = jobs[task.job], record.plan != nil, task.kind != .setup, task.phase == record.phase
+            guard task.kind != .setup, jobs[task.job].map({ $0.plan != nil && $0.phase == task.phase }) == true
             else { return }
-            record.commits.removeAll { $0.attempt.task == task }
-            record.commits.append(
+            // Taken out of the table while it changes, so that its commits are not copied.
+            var record = jobs.removeValue(forKey: task.job)!
+            record.commit(
                 JournalCommit(attempt: attempt, counters: counters, location: location, outputBytes: outputBytes)
             )
             jobs[task.job] = record
@@ -52,7 +53,7 @@ struct JournalState: Sendable {
             record.phase = phase
             record.broadcast = broadcast
             record.counters = counters
-            record.commits = []
+            record.clearCommits()
             jobs[job] = record
         case .resumed(let job, let at):
             jobs[job]?.resumptions.append(at)

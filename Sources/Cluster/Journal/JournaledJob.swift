@@ -23,9 +23,43 @@ struct JournaledJob: Sendable {
     /// The job's counters from before the running phase.
     var counters = Counters()
     /// The committed tasks of the running phase, in commit order, one (the latest) per task.
-    var commits: [JournalCommit] = []
+    var commits: [JournalCommit] { committed.compactMap(\.self) }
+    /// The commits in commit order, a task's earlier commits replaced by nil.
+    private var committed: [JournalCommit?] = []
+    /// Where each task's latest commit is in `committed`.
+    private var latest: [TaskID: Int] = [:]
     /// When restarted JobTrackers resumed the job, oldest first.
     var resumptions: [Date] = []
+
+    init(
+        job: JobID,
+        request: SubmitJobRequest,
+        submittedAt: Date,
+        inputs: [String],
+        setupInputs: [InputFile],
+        plan: JobPlan?
+    ) {
+        self.job = job
+        self.request = request
+        self.submittedAt = submittedAt
+        self.inputs = inputs
+        self.setupInputs = setupInputs
+        self.plan = plan
+    }
+
+    /// Records a task's commit as its latest, in constant time: a job of 100,000 maps commits
+    /// each one.
+    mutating func commit(_ commit: JournalCommit) {
+        if let earlier = latest[commit.attempt.task] { committed[earlier] = nil }
+        latest[commit.attempt.task] = committed.count
+        committed.append(commit)
+    }
+
+    /// Forgets the commits, when a new phase (or the plan's first) starts.
+    mutating func clearCommits() {
+        committed = []
+        latest = [:]
+    }
 
     /// The records that recreate this job, for a snapshot.
     var records: [JournalRecord] {

@@ -44,6 +44,11 @@ public struct JobReport: WireCodable, Equatable, Codable {
     /// The latest status message of any of the job's attempts, after the task's id (as Hadoop
     /// shows a task's status), or empty.
     public var status: String
+    /// Attempts of the job running now, backups included.
+    public var runningAttempts: Int
+    /// The job's fair share of the cluster's map and reduce slots while it runs (jobs share the
+    /// slots evenly, a job needing fewer leaving the rest to the others); 0 once it has ended.
+    public var fairShare: Double
 
     /// Creates the value.
     public init(
@@ -66,7 +71,9 @@ public struct JobReport: WireCodable, Equatable, Codable {
         failedAttempts: Int,
         blacklistedTrackers: [String] = [],
         failureLog: [String] = [],
-        status: String = ""
+        status: String = "",
+        runningAttempts: Int = 0,
+        fairShare: Double = 0
     ) {
         self.job = job
         self.name = name
@@ -88,6 +95,8 @@ public struct JobReport: WireCodable, Equatable, Codable {
         self.blacklistedTrackers = blacklistedTrackers
         self.failureLog = failureLog
         self.status = status
+        self.runningAttempts = runningAttempts
+        self.fairShare = fairShare
     }
 
     public func encode(to writer: inout WireWriter) {
@@ -111,6 +120,8 @@ public struct JobReport: WireCodable, Equatable, Codable {
         writer.write(blacklistedTrackers)
         writer.write(failureLog)
         writer.write(status)
+        writer.write(runningAttempts)
+        writer.write(fairShare)
     }
 
     public init(from reader: inout WireReader) throws {
@@ -134,16 +145,18 @@ public struct JobReport: WireCodable, Equatable, Codable {
         blacklistedTrackers = try reader.read([String].self)
         failureLog = try reader.read([String].self)
         status = try reader.read(String.self)
+        runningAttempts = try reader.read(Int.self)
+        fairShare = try reader.read(Double.self)
     }
 
     private enum CodingKeys: String, CodingKey {
         case job, name, binary, state, phase, phaseCount, phaseName, mapsDone, mapsTotal, reducesDone, reducesTotal
         case counters, failure, outputPath, submittedAt, elapsedSeconds, failedAttempts, blacklistedTrackers, failureLog
-        case status
+        case status, runningAttempts, fairShare
     }
 
     /// Decodes a report from the JobTracker's history, where reports of earlier versions have no
-    /// `binary` or `status`.
+    /// `binary`, `status`, `runningAttempts` or `fairShare`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -166,7 +179,9 @@ public struct JobReport: WireCodable, Equatable, Codable {
             failedAttempts: try container.decode(Int.self, forKey: .failedAttempts),
             blacklistedTrackers: try container.decode([String].self, forKey: .blacklistedTrackers),
             failureLog: try container.decode([String].self, forKey: .failureLog),
-            status: try container.decodeIfPresent(String.self, forKey: .status) ?? ""
+            status: try container.decodeIfPresent(String.self, forKey: .status) ?? "",
+            runningAttempts: try container.decodeIfPresent(Int.self, forKey: .runningAttempts) ?? 0,
+            fairShare: try container.decodeIfPresent(Double.self, forKey: .fairShare) ?? 0
         )
     }
 }

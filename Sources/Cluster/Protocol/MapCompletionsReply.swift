@@ -1,10 +1,13 @@
 import Wire
 
-/// Map outputs a reduce can fetch, in completion order.
+/// Map outputs a reduce can fetch, in completion order, each with only the asking reduce's
+/// segment: a location's other partitions would make every reply as large as the reduce count
+/// times the maps, to every reduce.
 public struct MapCompletionsReply: WireMessage {
     public static let messageType = ClusterMessages.mapCompletions
 
-    /// Locations from `from` on.
+    /// Locations from `from` on, each with one segment (the asking reduce's) or none (a map
+    /// without one, as in a simulated cluster).
     public var locations: [MapOutputLocation]
     /// How many maps the phase has.
     public var mapCount: Int

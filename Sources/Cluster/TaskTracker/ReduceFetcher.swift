@@ -113,10 +113,9 @@ struct ReduceFetcher: Sendable {
     /// The partition of a map output that lies on a file system this tracker shares, where it
     /// lies; nil when the tracker's probe is not visible from here.
     private func inPlace(_ location: MapOutputLocation) -> ReduceTaskRunner.Input? {
-        guard readsInPlace, location.segments.indices.contains(attempt.task.index), location.path.hasPrefix("/"),
+        guard readsInPlace, let segment = location.segments.first, location.path.hasPrefix("/"),
             location.probe?.isVisible == true, FileManager.default.isReadableFile(atPath: location.path)
         else { return nil }
-        let segment = location.segments[attempt.task.index]
         metrics.readInPlace(bytes: segment.length)
         return ReduceTaskRunner.Input(path: location.path, segment: segment)
     }

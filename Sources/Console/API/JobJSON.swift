@@ -25,6 +25,10 @@ struct JobJSON: Encodable {
     let failureLog: [String]
     /// The latest status message of any of the job's attempts, after the task's id, or empty.
     let status: String
+    /// Attempts of the job running now.
+    let runningAttempts: Int
+    /// The job's fair share of the cluster's map and reduce slots while it runs, else 0.
+    let fairShare: Double
 
     /// The API form of `report`.
     init(_ report: JobReport) {
@@ -46,6 +50,8 @@ struct JobJSON: Encodable {
         elapsedSeconds = report.elapsedSeconds
         failedAttempts = report.failedAttempts
         status = report.status
+        runningAttempts = report.runningAttempts
+        fairShare = report.fairShare
         blacklistedTrackers = report.blacklistedTrackers
         failureLog = report.failureLog
     }

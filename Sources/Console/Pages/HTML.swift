@@ -39,6 +39,11 @@ enum HTML {
         return String(format: "%d min %02d s", whole / 60, whole % 60)
     }
 
+    /// A fair share of slots: whole when it is whole, else with one decimal.
+    static func share(_ slots: Double) -> String {
+        slots == slots.rounded() ? String(Int(slots)) : String(format: "%.1f", slots)
+    }
+
     /// A time since 1970 as UTC `HH:mm:ss`.
     static func clock(_ time: Double) -> String {
         let formatter = DateFormatter()

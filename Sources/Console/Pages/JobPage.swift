@@ -24,13 +24,17 @@ struct JobPage {
             : ""
         let failure = report.failure.isEmpty ? "" : "<p class=\"error\">\(HTML.escape(report.failure))</p>"
         let status = report.status.isEmpty ? "" : "<p id=\"status\">status: \(HTML.escape(report.status))</p>"
+        let share =
+            report.state == .running
+            ? "<p id=\"share\">\(report.runningAttempts) attempts running; fair share \(HTML.share(report.fairShare)) slots</p>"
+            : ""
         let failureLog =
             report.failureLog.isEmpty ? "" : "<pre>\(HTML.escape(report.failureLog.joined(separator: "\n")))</pre>"
         let live = """
             <p>\(HTML.badge(report.state.rawValue)) <strong>\(HTML.escape(report.name))</strong> · \
             binary <code id="binary">\(HTML.escape(report.binary))</code> · phase \(report.phase + 1)/\(report.phaseCount) \
             \(HTML.escape(report.phaseName)) · \(HTML.duration(report.elapsedSeconds)) · \(report.failedAttempts) failed attempts \(kill)</p>
-            \(status)\(failure)\(failureLog)
+            \(share)\(status)\(failure)\(failureLog)
             \(results.render())
             \(phases())
             <h2>Timeline</h2>

@@ -32,6 +32,10 @@ enum JobReportText {
         text +=
             "  elapsed \(String(format: "%.2f", report.elapsedSeconds)) s, failed attempts \(report.failedAttempts)\n"
         text += "  output \(report.outputPath)\n"
+        if report.state == .running {
+            let share = String(format: "%.1f", report.fairShare)
+            text += "  slots: \(report.runningAttempts) attempts running, fair share \(share)\n"
+        }
         if !report.status.isEmpty { text += "  status: \(report.status)\n" }
         if !report.failure.isEmpty { text += "  failure: \(report.failure)\n" }
         if !report.blacklistedTrackers.isEmpty {

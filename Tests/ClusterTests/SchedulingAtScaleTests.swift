@@ -1,0 +1,185 @@
+import Foundation
+import MapReduce
+import MapReduceEngine
+import Testing
+
+@testable import Cluster
+
+/// The rules that keep the JobTracker's work per heartbeat flat as clusters and jobs grow: task
+/// indexes kept by difference, fair sharing between jobs, a heartbeat interval and tracker expiry
+/// that grow with the cluster, a cap on default reduces, and a bounded list of ended jobs.
+struct SchedulingAtScaleTests {
+    let now = Date(timeIntervalSince1970: 1_000_000)
+
+    func request(reducers: Int = 2) -> SubmitJobRequest {
+        SubmitJobRequest(
+            job: "wordcount",
+            parameters: JobParameters(),
+            inputs: ["/in"],
+            outputPath: "/out",
+            reducers: reducers,
+            splitSize: 10,
+            mapBufferSize: 1024,
+            replacesOutput: false
+        )
+    }
+
+    func job(_ sequence: Int, maps: Int, reduces: Int = 1) -> JobRecord {
+        let id = JobID(cluster: "20260101000000", sequence: sequence)
+        let splits = (0..<maps).map { [InputSplit(path: "/in/\($0)", start: 0, length: 10)] }
+        return JobRecord(
+            id: id,
+            request: request(reducers: reduces),
+            phaseNames: ["count"],
+            phase: PhaseRecord(index: 0, name: "count", job: id, splits: splits, reduceCount: reduces, broadcast: []),
+            submittedAt: now
+        )
+    }
+
+    func state(trackers: Int, slots: Int = 2, settings: JobTrackerSettings = JobTrackerSettings()) -> JobTrackerState {
+        var state = JobTrackerState(settings: settings)
+        for index in 0..<trackers {
+            state.register(
+                TrackerRecord(id: "t\(index)", host: "127.0.0.2", shufflePort: 1, slots: slots, lastHeartbeat: now)
+            )
+        }
+        return state
+    }
+
+    /// Recounts what the phase's indexes hold by scanning its tasks.
+    func expectIndexesMatchAScan(_ phase: PhaseRecord, sourceLocation: SourceLocation = #_sourceLocation) {
+        for (tasks, index) in [(phase.maps, phase.mapIndex), (phase.reduces, phase.reduceIndex)] {
+            #expect(index.pending == tasks.count { $0.state == .pending }, sourceLocation: sourceLocation)
+            #expect(index.running == tasks.count { $0.state == .running }, sourceLocation: sourceLocation)
+            #expect(index.succeeded == tasks.count { $0.state == .succeeded }, sourceLocation: sourceLocation)
+            let running = tasks.flatMap(\.runningAttempts)
+            #expect(index.runningAttempts == running.count, sourceLocation: sourceLocation)
+            #expect(
+                index.runningByTracker == Dictionary(grouping: running, by: \.tracker).mapValues(\.count),
+                sourceLocation: sourceLocation
+            )
+            #expect(
+                index.runningTasks == Set(tasks.indices.filter { tasks[$0].state == .running }),
+                sourceLocation: sourceLocation
+            )
+            let firstPending = tasks.firstIndex { $0.state == .pending } ?? tasks.count
+            #expect(index.firstPending <= firstPending, sourceLocation: sourceLocation)
+            #expect(
+                tasks[index.firstPending..<firstPending].allSatisfy { $0.state != .pending },
+                sourceLocation: sourceLocation
+            )
+        }
+    }
+
+    @Test func theIndexesEqualAScanAfterEveryKindOfChange() {
+        var state = state(trackers: 3)
+        let record = job(1, maps: 8, reduces: 2)
+        state.add(record)
+        let id = record.id
+        var clock = now
+        for round in 0..<12 {
+            clock += 1
+            for tracker in ["t0", "t1", "t2"] {
+                for assignment in state.assign(to: tracker, at: clock) {
+                    let attempt = assignment.attempt
+                    switch (round + attempt.task.index) % 4 {
+                    case 0:
+                        _ = state.failed(attempt, error: "boom", at: clock)
+                    case 1:
+                        _ = state.handedBack(attempt, at: clock)
+                    default:
+                        _ = state.succeeded(
+                            attempt,
+                            counters: Counters(),
+                            location: MapOutputLocation(
+                                mapIndex: attempt.task.index,
+                                attempt: attempt,
+                                host: "127.0.0.2",
+                                port: 1,
+                                segments: []
+                            ),
+                            at: clock
+                        )
+                    }
+                    expectIndexesMatchAScan(state.jobs[id]!.phase)
+                }
+            }
+            if round == 5 {
+                state.loseTracker("t1", reason: "lost", at: clock)
+                expectIndexesMatchAScan(state.jobs[id]!.phase)
+            }
+        }
+        let outputs = state.jobs[id]!.phase.mapIndex.outputsByTracker
+        let holders = state.jobs[id]!.phase.maps.filter { $0.state == .succeeded }.compactMap {
+            $0.attempts.last { $0.state == .succeeded }?.tracker
+        }
+        #expect(outputs == Dictionary(grouping: holders, by: \.self).mapValues(\.count))
+        let phase = state.jobs[id]!.phase
+        let needed = state.jobs[id]!.state == .running && phase.reducesDone < phase.reduces.count
+        #expect(state.mapOutputsNeeded(on: "t0") == (outputs["t0"] != nil && needed))
+    }
+
+    @Test func aSmallJobSubmittedAfterALargeOneGetsTheNextFreeSlots() {
+        var state = state(trackers: 2)
+        let large = job(1, maps: 1000)
+        let small = job(2, maps: 2)
+        state.add(large)
+        _ = state.assign(to: "t0", at: now)
+        state.add(small)
+        let assigned = state.assign(to: "t1", at: now)
+        #expect(assigned.map(\.job) == [small.id, small.id], "the job furthest below its share goes first")
+        let shares = state.fairShares
+        #expect(shares[small.id] == 3, "its demand: two maps and a reduce")
+        #expect(shares[large.id] == 5, "the rest of the 8 slots")
+        #expect(state.report(small.id, now: now)?.runningAttempts == 2)
+        #expect(state.report(small.id, now: now)?.fairShare == 3)
+    }
+
+    @Test func fairSharesFillTheSmallestDemandsFirst() {
+        #expect(FairShare.divide(10, among: [1, 100, 100]) == [1, 4.5, 4.5])
+        #expect(FairShare.divide(10, among: [2, 3]) == [2, 3])
+        #expect(FairShare.divide(6, among: [10, 10, 10]) == [2, 2, 2])
+        #expect(FairShare.divide(0, among: [1]) == [0])
+        #expect(FairShare.divide(4, among: []).isEmpty)
+    }
+
+    @Test func theHeartbeatIntervalGrowsWithTheClusterUpToFiveSeconds() {
+        let settings = JobTrackerSettings(heartbeatInterval: .seconds(1), heartbeatsPerSecond: 1000)
+        #expect(settings.heartbeatInterval(forTrackers: 3) == .seconds(1))
+        #expect(settings.heartbeatInterval(forTrackers: 1000) == .seconds(1))
+        #expect(settings.heartbeatInterval(forTrackers: 2500) == .milliseconds(2500))
+        #expect(settings.heartbeatInterval(forTrackers: 5000) == .seconds(5))
+        #expect(settings.heartbeatInterval(forTrackers: 10_000) == .seconds(5))
+        #expect(settings.trackerExpiry(forTrackers: 3) == .seconds(10))
+        #expect(settings.trackerExpiry(forTrackers: 5000) == .seconds(15))
+        let slow = JobTrackerSettings(heartbeatInterval: .seconds(8))
+        #expect(slow.heartbeatInterval(forTrackers: 10_000) == .seconds(8), "a configured interval is never shortened")
+    }
+
+    @Test func aLargeClusterKeepsTrackersThatHeartbeatWithinTheGrownInterval() {
+        var state = state(trackers: 5000)
+        #expect(state.expireTrackers(at: now + 12).isEmpty, "the expiry grew to three 5 s intervals")
+        #expect(state.expireTrackers(at: now + 16).count == 5000)
+    }
+
+    @Test func defaultReducesAreCappedBySetting() {
+        let settings = JobTrackerSettings(maximumDefaultReducers: 100)
+        #expect(settings.defaultReducers(forSlots: 1) == 2)
+        #expect(settings.defaultReducers(forSlots: 40) == 40)
+        #expect(settings.defaultReducers(forSlots: 20_000) == 100)
+    }
+
+    @Test func heartbeatRepliesNameOnlyRecentlyEndedJobs() {
+        var state = state(trackers: 1)
+        let record = job(1, maps: 1)
+        state.add(record)
+        state.finish(record.id, as: .killed, at: now)
+        #expect(state.recentlyFinished.map(\.job) == [record.id])
+        _ = state.expireTrackers(at: now + 5)
+        #expect(state.recentlyFinished.map(\.job) == [record.id])
+        state.register(TrackerRecord(id: "t0", host: "127.0.0.2", shufflePort: 1, slots: 2, lastHeartbeat: now + 25))
+        _ = state.expireTrackers(at: now + 25)
+        #expect(state.recentlyFinished.isEmpty, "two expiries later a tracker that missed it has re-registered")
+        #expect(state.runningJobs.isEmpty)
+    }
+}
