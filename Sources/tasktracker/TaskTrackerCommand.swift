@@ -72,6 +72,17 @@ struct TaskTrackerCommand: AsyncParsableCommand {
     var shuffleMergeFactor: Int = Int(ProcessInfo.processInfo.environment["MR_SHUFFLE_MERGE_FACTOR"] ?? "") ?? 10
 
     @Option(
+        help: ArgumentHelp(
+            """
+            Bytes of fetched map outputs each reduce keeps in memory before merging them to disk, e.g. 64m; 0 writes \
+            every one to disk (default: a quarter of --task-memory, or 64m) [MR_SHUFFLE_MEMORY].
+            """,
+            valueName: "size"
+        )
+    )
+    var shuffleMemory: String?
+
+    @Option(
         help: """
             Seconds a stopping tracker (SIGTERM, SIGINT) lets running attempts finish and serves map outputs \
             that reduces still need before it hands the attempts back and leaves [MR_DRAIN_TIMEOUT].
@@ -132,6 +143,12 @@ struct TaskTrackerCommand: AsyncParsableCommand {
         let taskMemoryLimit = try (taskMemory ?? environment["MR_TASK_MEMORY"]).map {
             try Self.byteCount($0, option: "--task-memory")
         }
+        let shuffleMemory = try (shuffleMemory ?? environment["MR_SHUFFLE_MEMORY"]).map { text in
+            guard let bytes = TaskTrackerConfiguration.shuffleMemory(parsing: text) else {
+                throw ValidationError("--shuffle-memory \(text): expected 0 or a size such as 64m")
+            }
+            return bytes
+        }
         let registry = PrometheusCollectorRegistry()
         let tracker = try await TaskTracker.start(
             TaskTrackerConfiguration(
@@ -147,6 +164,7 @@ struct TaskTrackerCommand: AsyncParsableCommand {
                 secret: secret,
                 parallelFetches: parallelFetches,
                 shuffleMergeFactor: shuffleMergeFactor,
+                shuffleMemory: shuffleMemory,
                 jobFileCacheSize: try Self.byteCount(jobFileCache, option: "--job-file-cache"),
                 drainTimeout: .milliseconds(Int(drainTimeout * 1000)),
                 metricsFactory: PrometheusMetricsFactory(registry: registry),

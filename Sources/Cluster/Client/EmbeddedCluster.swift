@@ -26,7 +26,8 @@ public final class EmbeddedCluster: Sendable {
     /// files under `workDirectory`, whose attempts run in the job binary `taskRunner` described
     /// by `installed` (the running program, or the `mrtask` installed beside it). They take tasks
     /// however full the disk is: with no other tracker to turn to, a job fails on a full disk
-    /// rather than waiting for space.
+    /// rather than waiting for space. They honour the tasktracker's `MR_NETWORK_ONLY=1` and
+    /// `MR_SHUFFLE_MEMORY`, so that the network shuffle can be tried on one machine.
     public static func start(
         trackers trackerCount: Int,
         slots: Int,
@@ -36,6 +37,7 @@ public final class EmbeddedCluster: Sendable {
         logger: Logger
     ) async throws -> EmbeddedCluster {
         let secret = ClusterSecret.random()
+        let environment = ProcessInfo.processInfo.environment
         let dataDirectory = "\(workDirectory)/mr-embedded-\(UUID().uuidString.prefix(8))"
         let server = try await JobTrackerServer.bind(
             JobTrackerConfiguration(
@@ -61,8 +63,12 @@ public final class EmbeddedCluster: Sendable {
                             slots: slots,
                             workDirectory: dataDirectory + "/tracker-\(index + 1)",
                             sharedInputRoot: "",
+                            usesSharedFileSystems: environment["MR_NETWORK_ONLY"] != "1",
                             secret: secret,
                             trackerID: "embedded-tracker-\(index + 1)",
+                            shuffleMemory: environment["MR_SHUFFLE_MEMORY"].flatMap(
+                                TaskTrackerConfiguration.shuffleMemory(parsing:)
+                            ),
                             taskRunnerPath: taskRunner,
                             installedDescription: installed,
                             drainTimeout: .zero,

@@ -163,6 +163,7 @@ struct AttemptRunner: Sendable {
             nodeID: tracker.configuration.trackerID,
             parallelFetches: tracker.configuration.parallelFetches,
             mergeFactor: tracker.configuration.shuffleMergeFactor,
+            shuffleMemory: tracker.configuration.shuffleMemory,
             metrics: tracker.metrics,
             logger: tracker.logger,
             progress: { [ledger = tracker.ledger, attempt] in ledger.progress(attempt, records: $0) }
@@ -187,6 +188,7 @@ struct AttemptRunner: Sendable {
             "reduce output committed",
             metadata: [
                 "attempt": "\(attempt)", "read-in-place": "\(fetched.readInPlace)/\(fetched.mapOutputs)",
+                "shuffle-memory-peak": "\(fetched.memoryHighWater)",
                 "output": "\(inPlace ? "in-place" : "uploaded")",
             ]
         )

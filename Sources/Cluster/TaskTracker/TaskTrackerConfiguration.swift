@@ -31,9 +31,14 @@ public struct TaskTrackerConfiguration: Sendable {
     public var trackerID: String
     /// How many map outputs a reduce fetches at once.
     public var parallelFetches: Int
-    /// How many consecutive maps' segments a fetching reduce merges into one file on disk while
-    /// it fetches the rest (Hadoop's `io.sort.factor`; each merge holds that many read buffers).
+    /// How many runs of consecutive maps' segments a fetching reduce merges into one file on disk
+    /// while it fetches the rest (Hadoop's `io.sort.factor`; each merge holds that many read buffers).
     public var shuffleMergeFactor: Int
+    /// The bytes of fetched map output segments each fetching reduce may keep in memory
+    /// (``ShuffleMemory``, Hadoop's `mapreduce.reduce.shuffle.input.buffer.percent`); a segment
+    /// larger than a quarter of it goes to disk. The fetch runs in the tracker, which holds up to
+    /// this much per reduce slot. Zero writes every fetched segment to disk.
+    public var shuffleMemory: Int64
     /// The installed job binary, which runs the attempts of built-in jobs (`mrtask`).
     public var taskRunnerPath: String
     /// What the installed job binary holds, when the tracker's program knows it (the embedded
@@ -57,6 +62,8 @@ public struct TaskTrackerConfiguration: Sendable {
     public static let defaultHTTPPort = 9440
     /// The documented default drain time of a stopping tracker.
     public static let defaultDrainTimeout = Duration.seconds(25)
+    /// The documented default shuffle memory of a reduce when attempts have no memory limit, 64 MiB.
+    public static let defaultShuffleMemory: Int64 = 64 << 20
     /// The documented default size cap of the job-file cache, 2 GiB.
     public static let defaultJobFileCacheSize: Int64 = 2 << 30
 
@@ -75,6 +82,7 @@ public struct TaskTrackerConfiguration: Sendable {
         trackerID: String? = nil,
         parallelFetches: Int = 4,
         shuffleMergeFactor: Int = ShuffleMerger.defaultFactor,
+        shuffleMemory: Int64? = nil,
         taskRunnerPath: String? = nil,
         installedDescription: BinaryDescription? = nil,
         jobFileCacheSize: Int64 = defaultJobFileCacheSize,
@@ -98,6 +106,7 @@ public struct TaskTrackerConfiguration: Sendable {
             ?? "tracker-\(advertiseHost ?? host)-\(ProcessInfo.processInfo.processIdentifier)-\(UInt16.random(in: 0...UInt16.max))"
         self.parallelFetches = max(1, parallelFetches)
         self.shuffleMergeFactor = max(2, shuffleMergeFactor)
+        self.shuffleMemory = max(0, shuffleMemory ?? Self.shuffleMemory(forTaskMemoryLimit: taskMemoryLimit))
         self.taskRunnerPath = taskRunnerPath ?? Self.siblingExecutable("mrtask")
         self.installedDescription = installedDescription
         self.jobFileCacheSize = jobFileCacheSize
@@ -105,6 +114,17 @@ public struct TaskTrackerConfiguration: Sendable {
         self.metricsFactory = metricsFactory
         self.minimumFreeSpace = minimumFreeSpace
         self.taskMemoryLimit = taskMemoryLimit
+    }
+
+    /// A reduce's default shuffle memory: a quarter of the attempts' memory limit, or
+    /// ``defaultShuffleMemory`` when they have none.
+    public static func shuffleMemory(forTaskMemoryLimit limit: Int64?) -> Int64 {
+        limit.map { $0 / 4 } ?? defaultShuffleMemory
+    }
+
+    /// Parses a shuffle memory flag: a size such as `64m`, or `0` for none.
+    public static func shuffleMemory(parsing text: String) -> Int64? {
+        text == "0" ? 0 : ByteCountText.parse(text)
     }
 
     /// The path of `name` in the directory of the running executable (`MR_TASK_RUNNER` overrides it).

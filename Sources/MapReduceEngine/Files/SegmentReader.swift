@@ -1,18 +1,23 @@
 import Glibc
 import MapReduce
 
-/// Reads the records of one segment of a map output file in order, through its own buffer.
+/// Reads the records of one segment of a map output file in order, through its own buffer, or of
+/// a segment in memory (``MemorySegment``), where they lie.
 ///
 /// ``key`` and ``value`` point into the reader's memory and stay valid until the next
 /// ``advance()``. A value of ``largeValueBytes`` or more (an image band) is not read when the
 /// record is reached, only by ``loadValue()``, which maps it from the file (``FileMapping``) until
 /// the next ``advance()``: a merge that primes every segment's first record then holds their
-/// keys, not all their values, and a large value is never copied into fresh memory.
+/// keys, not all their values, and a large value is never copied into fresh memory. A segment in
+/// memory holds its large values too, so they are read where they lie like the rest.
 final class SegmentReader {
     /// The size from which a value is read only on demand.
     static let largeValueBytes = 1 << 20
 
-    private let file: FileReadHandle
+    /// The file read, or nil for a segment in memory.
+    private let file: FileReadHandle?
+    /// The segment in memory whose bytes are the storage, kept alive while they are read.
+    private let memory: MemorySegment?
     @exclusivity(unchecked) private var storage: UnsafeMutableRawBufferPointer
     @exclusivity(unchecked) private var head = 0
     @exclusivity(unchecked) private var tail = 0
@@ -35,24 +40,38 @@ final class SegmentReader {
     /// Opens the segment `segment` of `file`.
     init(file: FileReadHandle, segment: MapOutputSegment, bufferSize: Int = 1 << 17) {
         self.file = file
+        memory = nil
         filePosition = segment.offset
         end = segment.offset + segment.length
         storage = .allocate(byteCount: max(64, min(bufferSize, Int(segment.length) + 16)), alignment: 16)
     }
 
-    deinit {
-        storage.deallocate()
+    /// Reads the filled bytes of `segment` where they lie.
+    init(memory segment: MemorySegment) {
+        file = nil
+        memory = segment
+        storage = segment.bytes
+        tail = segment.filled
+        filePosition = Int64(segment.filled)
+        end = filePosition
     }
+
+    deinit {
+        if memory == nil { storage.deallocate() }
+    }
+
+    /// What errors name as the segment's place.
+    private var path: String { file?.path ?? "a segment in memory" }
 
     /// The current record's value, mapped from the file first if it is large.
     func loadValue() throws -> UnsafeRawBufferPointer {
-        guard let pending = pendingValue else { return bufferedValue }
+        guard let pending = pendingValue, let file else { return bufferedValue }
         if let largeValue { return largeValue.bytes }
         let mapped: FileMapping
         do {
             mapped = try file.map(pending.length, at: pending.filePosition)
         } catch let error as SystemError where error.code == EIO {
-            throw MapOutputFileError(path: file.path, problem: "file ends inside a segment")
+            throw MapOutputFileError(path: path, problem: "file ends inside a segment")
         }
         largeValue = mapped
         return mapped.bytes
@@ -70,7 +89,7 @@ final class SegmentReader {
             do {
                 keyLength = try lengths.readVarint()
                 valueLength = try lengths.readVarint()
-                let large = Int(valueLength) >= Self.largeValueBytes
+                let large = file != nil && Int(valueLength) >= Self.largeValueBytes
                 let needed = lengths.offset + Int(keyLength) + (large ? 0 : Int(valueLength))
                 if tail - head >= needed { break }
                 try fill(atLeast: needed)
@@ -84,11 +103,11 @@ final class SegmentReader {
         key = UnsafeRawBufferPointer(rebasing: storage[keyStart..<valueStart])
         keyPrefix = KeyBytes.prefix(key)
         let length = Int(valueLength)
-        if length >= Self.largeValueBytes {
+        if file != nil, length >= Self.largeValueBytes {
             let buffered = valueStart..<min(tail, valueStart + length)
             let unread = length - buffered.count
             guard end - filePosition >= Int64(unread) else {
-                throw MapOutputFileError(path: file.path, problem: "segment ends inside a record")
+                throw MapOutputFileError(path: path, problem: "segment ends inside a record")
             }
             pendingValue = (filePosition - Int64(buffered.count), length)
             filePosition += Int64(unread)
@@ -103,8 +122,8 @@ final class SegmentReader {
 
     /// Makes at least `count` unread bytes available, or throws if the segment ends first.
     private func fill(atLeast count: Int) throws {
-        guard filePosition < end else {
-            throw MapOutputFileError(path: file.path, problem: "segment ends inside a record")
+        guard filePosition < end, let file else {
+            throw MapOutputFileError(path: path, problem: "segment ends inside a record")
         }
         let unread = tail - head
         if head > 0 {
@@ -123,7 +142,7 @@ final class SegmentReader {
             into: UnsafeMutableRawBufferPointer(rebasing: storage[tail..<tail + wanted]),
             at: filePosition
         )
-        guard read > 0 else { throw MapOutputFileError(path: file.path, problem: "file ends inside a segment") }
+        guard read > 0 else { throw MapOutputFileError(path: path, problem: "file ends inside a segment") }
         filePosition += Int64(read)
         tail += read
     }
