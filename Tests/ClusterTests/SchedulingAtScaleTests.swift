@@ -110,10 +110,14 @@ struct SchedulingAtScaleTests {
             }
         }
         let outputs = state.jobs[id]!.phase.mapIndex.outputsByTracker
-        let holders = state.jobs[id]!.phase.maps.filter { $0.state == .succeeded }.compactMap {
-            $0.attempts.last { $0.state == .succeeded }?.tracker
+        let maps = state.jobs[id]!.phase.maps
+        let holders = maps.indices.compactMap { index -> (String, Int)? in
+            guard maps[index].state == .succeeded,
+                let holder = maps[index].attempts.last(where: { $0.state == .succeeded })?.tracker
+            else { return nil }
+            return (holder, index)
         }
-        #expect(outputs == Dictionary(grouping: holders, by: \.self).mapValues(\.count))
+        #expect(outputs == Dictionary(grouping: holders, by: \.0).mapValues { Set($0.map(\.1)) })
         let phase = state.jobs[id]!.phase
         let needed = state.jobs[id]!.state == .running && phase.reducesDone < phase.reduces.count
         #expect(state.mapOutputsNeeded(on: "t0") == (outputs["t0"] != nil && needed))

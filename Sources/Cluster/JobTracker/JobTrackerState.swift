@@ -134,8 +134,8 @@ struct JobTrackerState: Sendable {
             var job = jobs.removeValue(forKey: jobID)!
             defer { jobs[jobID] = job }
             let reducesNeedIt = job.phase.reducesDone < job.phase.reduces.count
-            let holdsOutputs = reducesNeedIt && job.phase.mapIndex.outputsByTracker[id] != nil
-            let maps = holdsOutputs ? Array(job.phase.maps.indices) : job.phase.mapIndex.runningTasks.sorted()
+            let outputs = reducesNeedIt ? job.phase.mapIndex.outputsByTracker[id] ?? [] : []
+            let maps = job.phase.mapIndex.runningTasks.union(outputs).sorted()
             let affected =
                 maps.map { job.phase.maps[$0].id }
                 + job.phase.reduceIndex.runningTasks.sorted().map { job.phase.reduces[$0].id }

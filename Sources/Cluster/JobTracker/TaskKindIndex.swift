@@ -20,8 +20,9 @@ struct TaskKindIndex: Sendable {
     private(set) var runningByTracker: [String: Int] = [:]
     /// The indices of running tasks.
     private(set) var runningTasks: Set<Int> = []
-    /// Finished tasks by the tracker their output is on (the last successful attempt's).
-    private(set) var outputsByTracker: [String: Int] = [:]
+    /// The indices of finished tasks by the tracker their output is on (the last successful
+    /// attempt's), so that losing a tracker visits only its outputs.
+    private(set) var outputsByTracker: [String: Set<Int>] = [:]
     /// No task before this index is pending.
     private(set) var firstPending = 0
     /// How long each finished task's first successful attempt ran, by task index.
@@ -60,8 +61,12 @@ struct TaskKindIndex: Sendable {
         case .succeeded:
             succeeded += sign
             if let holder = task.attempts.last(where: { $0.state == .succeeded })?.tracker {
-                outputsByTracker[holder, default: 0] += sign
-                if outputsByTracker[holder] == 0 { outputsByTracker[holder] = nil }
+                if sign > 0 {
+                    outputsByTracker[holder, default: []].insert(index)
+                } else {
+                    outputsByTracker[holder]?.remove(index)
+                    if outputsByTracker[holder]?.isEmpty == true { outputsByTracker[holder] = nil }
+                }
             }
         }
         for attempt in task.attempts where attempt.state == .running {
