@@ -90,7 +90,8 @@ struct HeldRequestTests {
                 holdingFrom: ContinuousClock.now
             )
         }
-        try await Task.sleep(for: .milliseconds(200))
+        while await tracker.heldRequests == 0 { try await Task.sleep(for: .milliseconds(10)) }
+        try await Task.sleep(for: .milliseconds(100))
         let submitted = ContinuousClock.now
         let second = try await tracker.submit(
             SubmitJobRequest(

@@ -48,6 +48,24 @@ struct JournalTests {
         )
     }
 
+    @Test func aBatchWrittenInTheBackgroundIsDurableOnceItsWriteReturns() async throws {
+        let directory = try temporaryDirectory()
+        let journal = try Journal(directory: directory)
+        journal.append(submission(of: job))
+        journal.append(mapCommit(0, of: job))
+        #expect(journal.durable < journal.appended)
+        let (batch, covers) = try #require(try journal.takeBatch())
+        #expect(try journal.takeBatch() == nil, "the records were taken")
+        journal.append(mapCommit(1, of: job))
+        let result = await journal.writer.write(batch)
+        journal.finished(batch, covers: covers, with: result)
+        #expect(journal.durable == covers && covers == journal.appended - 1)
+        try journal.flush()
+        #expect(journal.durable == journal.appended)
+        let reopened = try Journal(directory: directory)
+        #expect(reopened.state.jobs[job]?.commits.map(\.attempt.task.index) == [0, 1])
+    }
+
     @Test func recordsSurviveAReopenAndEachOpenIsANewEpoch() throws {
         let directory = try temporaryDirectory()
         let first = try Journal(directory: directory)

@@ -38,8 +38,10 @@ public actor JobTracker {
     private var sequence: Int
     /// The requests held until there is news of their topics.
     private var waiters = ChangeWaiters()
-    /// Heartbeats waiting for the journal's next group commit.
-    private var journalSyncWaiters: [CheckedContinuation<Void, any Error>] = []
+    /// Heartbeats waiting for the journal to hold the records up to `upTo`.
+    var journalWaiters: [(upTo: Int, continuation: CheckedContinuation<Void, any Error>)] = []
+    /// Whether a task is handing the journal's batches to its writer.
+    var journalWriting = false
     /// Jobs whose held requests wake at the end of the current ``progressBatching`` window.
     private var batchedJobs: Set<JobID> = []
     /// How long a task's success may wait to wake the requests held for its job, so that the
@@ -48,7 +50,7 @@ public actor JobTracker {
     /// The journal of what a restarted JobTracker needs to resume running jobs; nil when it does not recover.
     let journal: Journal?
     /// Why the journal could not be written, once that happened: new submissions are refused.
-    private var journalFailure: String?
+    var journalFailure: String?
     /// This JobTracker process's epoch (0 without a journal): assignments carry it, and reports
     /// of another epoch, about attempts an earlier process started, are not applied.
     let epoch: UInt64
@@ -460,6 +462,9 @@ public actor JobTracker {
         }
     }
 
+    /// How many requests are held now, waiting for news.
+    var heldRequests: Int { waiters.count }
+
     /// Returns when one of `topics` changes or `deadline` passes, whichever is first.
     ///
     /// Callers check what they wait for before calling, on the actor, so no change can slip in
@@ -468,7 +473,7 @@ public actor JobTracker {
         guard ContinuousClock.now < deadline else { return }
         let id = waiters.reserveID()
         let timer = Task { [weak self] in
-            try? await Task.sleep(until: deadline)
+            guard (try? await Task.sleep(until: deadline)) != nil else { return }
             await self?.wakeWaiter(id)
         }
         await withCheckedContinuation { waiters.add($0, id: id, topics: topics) }
@@ -524,37 +529,6 @@ public actor JobTracker {
         return (reply, held)
     }
 
-    /// Returns once the journal holds what was appended before the call, so that `reply` may
-    /// leave: a group commit, in which one fsync makes the records of every heartbeat handled
-    /// meanwhile durable. The sync runs as the actor's next turn after the heartbeats already
-    /// queued, so with thousands of trackers a sync serves many of them instead of each waiting
-    /// for its own. If the journal cannot be written, the reply's kills are kept for the next
-    /// heartbeat and the error is thrown.
-    private func syncJournal(before reply: HeartbeatReply, to tracker: String) async throws {
-        guard journal?.hasPending == true else { return }
-        do {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                journalSyncWaiters.append(continuation)
-                guard journalSyncWaiters.count == 1 else { return }
-                Task { self.syncJournalForWaiters() }
-            }
-        } catch {
-            for attempt in reply.killAttempts { state.kill(attempt, on: tracker) }
-            throw error
-        }
-    }
-
-    private func syncJournalForWaiters() {
-        let waiters = journalSyncWaiters
-        journalSyncWaiters = []
-        do {
-            try flushJournal()
-            for waiter in waiters { waiter.resume() }
-        } catch {
-            for waiter in waiters { waiter.resume(throwing: error) }
-        }
-    }
-
     /// The directory a reduce attempt uploads its output files into, if it may still commit.
     func uploadDirectory(for attempt: AttemptID) throws -> String {
         guard state.mayCommit(attempt), let committer = committers[attempt.task.job] else {
@@ -583,26 +557,7 @@ public actor JobTracker {
         for tracker in lost { logger.warning("tracker lost", metadata: ["tracker": "\(tracker)"]) }
         if !lost.isEmpty { notify(.work, .trackers) }
         metrics.refresh(from: state)
-        try? flushJournal()
-    }
-
-    /// Writes and syncs the journal's buffered records; a failure is logged once and makes the
-    /// JobTracker refuse new submissions, and the caller's request fails, until a write succeeds.
-    func flushJournal() throws {
-        guard let journal, journal.hasPending else { return }
-        do {
-            try journal.flush()
-            if journalFailure != nil {
-                logger.notice("the journal is writable again; taking new jobs")
-                journalFailure = nil
-            }
-        } catch {
-            if journalFailure == nil {
-                logger.error("cannot write the journal; refusing new jobs", metadata: ["error": "\(error)"])
-            }
-            journalFailure = "\(error)"
-            throw error
-        }
+        writeJournal()
     }
 
     private var totalSlots: Int { state.trackers.values.reduce(0) { $0 + $1.slots } }

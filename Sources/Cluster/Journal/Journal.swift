@@ -1,32 +1,34 @@
 import Foundation
-import Glibc
 
 /// The JobTracker's journal in `<data-dir>/journal/`: a snapshot plus an append-only tail.
 ///
 /// Opening it replays `snapshot` and then `journal.log` (see ``JournalFile`` for the layout),
 /// drops a torn last record, starts a new epoch and compacts at once, so every JobTracker process
-/// starts from a snapshot and an empty tail. Records are buffered by ``append(_:)`` and written
-/// and synced together by ``flush()``, which the JobTracker calls before it answers the request
-/// whose events they record: a heartbeat carrying many reports costs one fsync. A tail grown past
-/// ``compactionThreshold`` (and past twice the snapshot) is folded into a new snapshot.
+/// starts from a snapshot and an empty tail. Records are buffered by ``append(_:)``; the
+/// JobTracker takes them as a ``JournalBatch`` and has its ``JournalWriter`` write and sync them
+/// on a queue of its own before it answers the requests whose events they record: a heartbeat
+/// carrying many reports, or many heartbeats, cost one fsync, and the JobTracker serves others
+/// meanwhile. ``flush()`` does the same and waits. A tail grown past ``compactionThreshold``
+/// (and past twice the snapshot) is folded into a new snapshot.
 ///
 /// A compaction writes the snapshot of generation G+1 and renames it into place, then replaces
 /// the tail with an empty one of generation G+1. A tail of an older generation than the snapshot
 /// is one a crash left between those steps; it is already in the snapshot and is ignored.
 final class Journal {
-    /// The journal's directory.
-    let directory: String
     /// The running jobs and epoch journaled so far, including buffered records.
     private(set) var state: JournalState
     /// Where the torn record that opening dropped began, if there was one.
     let droppedTornRecordAt: Int?
-    /// The tail's descriptor, open for appending.
-    private(set) var descriptor: Int32 = -1
+    /// The writer of the files.
+    let writer: JournalWriter
+    /// How many records have been appended, and how many of them are known to be on disk.
+    private(set) var appended = 0
+    private(set) var durable = 0
     /// The write or fsync that failed, and when (a full disk, an I/O error): the tail may end in part of a
-    /// record, so nothing more is appended to it; the next flush, a second later at the soonest,
+    /// record, so nothing more is appended to it; the next batch, a second later at the soonest,
     /// compacts instead, writing the whole state into a new snapshot and an empty tail.
     /// Its error is thrown again until then.
-    private var failure: (error: JournalWriteError, at: ContinuousClock.Instant)?
+    private var failure: (error: any Error, at: ContinuousClock.Instant)?
     private var pending: [JournalRecord] = []
     private var generation: UInt64
     private var tailBytes = 0
@@ -35,12 +37,15 @@ final class Journal {
     /// Tail size beyond which a flush compacts.
     static let compactionThreshold = 8 << 20
 
-    var snapshotPath: String { directory + "/snapshot" }
-    var tailPath: String { directory + "/journal.log" }
+    /// The journal's directory.
+    var directory: String { writer.directory }
+    var snapshotPath: String { writer.snapshotPath }
+    var tailPath: String { writer.tailPath }
+    /// The tail's descriptor, open for appending.
+    var descriptor: Int32 { writer.descriptor }
 
     /// Opens (or creates) the journal in `directory`, replays it and starts the next epoch.
     init(directory: String) throws {
-        self.directory = directory
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var state = JournalState()
         var generation: UInt64 = 0
@@ -70,11 +75,8 @@ final class Journal {
         self.state = state
         self.generation = generation
         droppedTornRecordAt = torn
+        writer = JournalWriter(directory: directory)
         try compact()
-    }
-
-    deinit {
-        if descriptor >= 0 { close(descriptor) }
     }
 
     /// The epoch of this JobTracker process.
@@ -84,6 +86,7 @@ final class Journal {
     func append(_ record: JournalRecord) {
         state.apply(record)
         pending.append(record)
+        appended += 1
     }
 
     /// Whether records wait to be written, or a failed write waits to be tried again.
@@ -92,54 +95,59 @@ final class Journal {
     /// How long after a failed write the journal tries again.
     static let retryInterval = Duration.seconds(1)
 
-    /// Writes and syncs the buffered records; compacts when the tail has grown large or a write
-    /// failed before. A failure keeps every record for the next try: none is lost while the
-    /// process lives, and none is half-appended behind a record written later.
-    func flush() throws {
+    /// Takes the buffered records as the next batch to write, and how many records will be on disk
+    /// once it is written; nil when nothing waits. It is a compaction when the tail has grown large
+    /// or a write failed more than ``retryInterval`` ago; within that interval it throws the failure.
+    func takeBatch() throws -> (batch: JournalBatch, covers: Int)? {
         if let failure {
             guard ContinuousClock.now - failure.at >= Self.retryInterval else { throw failure.error }
-            try recordingFailure { try compact() }
-            self.failure = nil
-            return
+            return (takeCompaction(), appended)
         }
-        guard !pending.isEmpty else { return }
+        guard !pending.isEmpty else { return nil }
         let bytes = JournalFile.frame(pending)
-        try recordingFailure {
-            try JournalFile.writeAll(bytes, to: descriptor, path: tailPath)
-            guard fsync(descriptor) == 0 else { throw JournalWriteError(path: tailPath, action: "fsync") }
-            pending = []
-            tailBytes += bytes.count
-            if tailBytes > max(Self.compactionThreshold, 2 * snapshotBytes) { try compact() }
+        pending = []
+        tailBytes += bytes.count
+        if tailBytes > max(Self.compactionThreshold, 2 * snapshotBytes) { return (takeCompaction(), appended) }
+        return (.append(bytes), appended)
+    }
+
+    private func takeCompaction() -> JournalBatch {
+        pending = []
+        tailBytes = 0
+        generation += 1
+        return .compact(state, generation: generation)
+    }
+
+    /// Records how the write of `batch`, which covers the first `covers` records, ended.
+    func finished(_ batch: JournalBatch, covers: Int, with result: Result<Int, any Error>) {
+        switch result {
+        case .success(let bytes):
+            durable = max(durable, covers)
+            if case .compact = batch {
+                snapshotBytes = bytes
+                failure = nil
+            }
+        case .failure(let error):
+            failure = (error, .now)
         }
     }
 
-    /// Runs `body`, remembering a write error it throws for ``flush()``'s next try.
-    private func recordingFailure(_ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch let error as JournalWriteError {
-            failure = (error, .now)
-            throw error
-        }
+    /// Writes and syncs the buffered records, after any batch the writer already has; compacts
+    /// when the tail has grown large or a write failed before. A failure keeps every record for
+    /// the next try: none is lost while the process lives, and none is half-appended behind a
+    /// record written later.
+    func flush() throws {
+        guard let (batch, covers) = try takeBatch() else { return }
+        let result = Result { try writer.writeNow(batch) }
+        finished(batch, covers: covers, with: result)
+        _ = try result.get()
     }
 
     /// Writes the state as the next generation's snapshot and starts an empty tail.
     func compact() throws {
-        pending = []
-        let records = JournalFile.frame(state.records)
-        let next = generation + 1
-        try JournalFile.writeAtomically(
-            snapshotPath,
-            magic: JournalFile.snapshotMagic,
-            generation: next,
-            records: records
-        )
-        try JournalFile.writeAtomically(tailPath, magic: JournalFile.journalMagic, generation: next, records: [])
-        if descriptor >= 0 { close(descriptor) }
-        descriptor = open(tailPath, O_WRONLY | O_APPEND | O_CLOEXEC)
-        guard descriptor >= 0 else { throw JournalWriteError(path: tailPath, action: "open") }
-        generation = next
-        snapshotBytes = records.count
-        tailBytes = 0
+        let batch = takeCompaction()
+        let result = Result { try writer.writeNow(batch) }
+        finished(batch, covers: appended, with: result)
+        _ = try result.get()
     }
 }
