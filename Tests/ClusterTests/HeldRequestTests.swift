@@ -80,8 +80,9 @@ struct HeldRequestTests {
                 )
             )
         }
-        let setup = try await tracker.heartbeat(
-            HeartbeatRequest(tracker: "busy", freeSlots: 1, acceptsTasks: true, reports: [])
+        let (setup, _) = try await tracker.heartbeat(
+            HeartbeatRequest(tracker: "busy", freeSlots: 1, acceptsTasks: true, reports: []),
+            holdingFrom: .now
         )
         #expect(setup.assignments.map(\.attempt.task.kind) == [.setup])
         let idle = Task {

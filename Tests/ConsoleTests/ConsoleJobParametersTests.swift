@@ -63,9 +63,10 @@ struct ConsoleJobParametersTests {
 
             let setup = try #require(
                 try await tracker.heartbeat(
-                    HeartbeatRequest(tracker: "tracker-1", freeSlots: 2, acceptsTasks: true, reports: [])
+                    HeartbeatRequest(tracker: "tracker-1", freeSlots: 2, acceptsTasks: true, reports: []),
+                    holdingFrom: .now
                 )
-                .assignments.first?.attempt
+                .reply.assignments.first?.attempt
             )
             let running = AttemptReport(
                 attempt: setup,
@@ -77,7 +78,8 @@ struct ConsoleJobParametersTests {
                 status: "planning <splits>"
             )
             _ = try await tracker.heartbeat(
-                HeartbeatRequest(tracker: "tracker-1", freeSlots: 1, acceptsTasks: true, reports: [running])
+                HeartbeatRequest(tracker: "tracker-1", freeSlots: 1, acceptsTasks: true, reports: [running]),
+                holdingFrom: .now
             )
             let statusPage = String(buffer: try await client.execute(uri: "/jobs/\(job)", method: .get).body)
             #expect(statusPage.contains("<p id=\"status\">status: \(setup.task): planning &lt;splits&gt;</p>"))

@@ -347,19 +347,6 @@ public actor JobTracker {
         logger.info("tracker deregistered", metadata: ["tracker": "\(tracker)"])
     }
 
-    /// Handles a heartbeat: applies its reports, hands out work, and journals what its reports
-    /// committed (one fsync for all of them) before the reply tells the tracker anything.
-    func heartbeat(_ request: HeartbeatRequest) throws -> HeartbeatReply {
-        let reply = answer(request)
-        do {
-            try flushJournal()
-        } catch {
-            for attempt in reply.killAttempts { state.kill(attempt, on: request.tracker) }
-            throw error
-        }
-        return reply
-    }
-
     /// Applies a heartbeat's reports and hands out work; the caller syncs the journal before the
     /// reply leaves.
     private func answer(_ request: HeartbeatRequest) -> HeartbeatReply {

@@ -135,11 +135,10 @@ struct JobTrackerState: Sendable {
             defer { jobs[jobID] = job }
             let reducesNeedIt = job.phase.reducesDone < job.phase.reduces.count
             let outputs = reducesNeedIt ? job.phase.mapIndex.outputsByTracker[id] ?? [] : []
-            let maps = job.phase.mapIndex.runningTasks.union(outputs).sorted()
-            let affected =
-                maps.map { job.phase.maps[$0].id }
-                + job.phase.reduceIndex.runningTasks.sorted().map { job.phase.reduces[$0].id }
-            for task in affected {
+            let outputTasks = outputs.subtracting(job.phase.mapIndex.runningTasks).sorted().map {
+                job.phase.maps[$0].id
+            }
+            for task in job.phase.runningTaskIDs + outputTasks {
                 var record = job.phase[task]
                 for index in record.attempts.indices where record.attempts[index].tracker == id {
                     if record.attempts[index].state == .running { record.attempts[index].state = .killed }
@@ -206,10 +205,7 @@ struct JobTrackerState: Sendable {
         var record = jobs.removeValue(forKey: job)!
         defer { jobs[job] = record }
         var running: [AttemptID] = []
-        let tasks =
-            record.phase.mapIndex.runningTasks.sorted().map { record.phase.maps[$0].id }
-            + record.phase.reduceIndex.runningTasks.sorted().map { record.phase.reduces[$0].id }
-        for task in tasks {
+        for task in record.phase.runningTaskIDs {
             var taskRecord = record.phase[task]
             for index in taskRecord.attempts.indices where taskRecord.attempts[index].state == .running {
                 taskRecord.attempts[index].state = .killed
@@ -428,10 +424,7 @@ struct JobTrackerState: Sendable {
         var stalled: [(AttemptID, String)] = []
         for jobID in runningJobs {
             let phase = jobs[jobID]!.phase
-            let running =
-                phase.mapIndex.runningTasks.sorted().map { phase.maps[$0] }
-                + phase.reduceIndex.runningTasks.sorted().map { phase.reduces[$0] }
-            for task in running {
+            for task in phase.runningTaskIDs.map({ phase[$0] }) {
                 for attempt in task.runningAttempts {
                     var since = attempt.progressedAt
                     if task.id.kind == .reduce {

@@ -68,6 +68,11 @@ struct PhaseRecord: Sendable {
     /// Running attempts of either kind.
     var runningAttempts: Int { mapIndex.runningAttempts + reduceIndex.runningAttempts }
 
+    /// The ids of the running tasks, maps and then reduces, each kind in index order.
+    var runningTaskIDs: [TaskID] {
+        mapIndex.runningTasks.sorted().map { maps[$0].id } + reduceIndex.runningTasks.sorted().map { reduces[$0].id }
+    }
+
     /// Running attempts of either kind on `tracker`.
     func runningAttempts(on tracker: String) -> Int {
         mapIndex.runningByTracker[tracker, default: 0] + reduceIndex.runningByTracker[tracker, default: 0]
