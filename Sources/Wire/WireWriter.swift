@@ -60,7 +60,8 @@ public struct WireWriter: Sendable {
         buffer.writeImmutableBuffer(bytes)
     }
 
-    /// Appends bytes with no length prefix, for fields whose size is fixed by the protocol.
+    /// Appends bytes with no length prefix: fields whose size the protocol fixes, or values
+    /// encoded before.
     public mutating func writeRawBytes(_ bytes: some Collection<UInt8>) {
         buffer.writeBytes(bytes)
     }

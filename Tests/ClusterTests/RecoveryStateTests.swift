@@ -52,8 +52,11 @@ struct RecoveryStateTests {
         let adopted = state.adoptOutputs([attempts[0]], running: [stale], of: "a")
         #expect(adopted == [attempts[0]])
         let completions = state.completions(of: job, phase: 0, from: 0)
-        #expect(completions.locations.map(\.attempt) == [attempts[0]])
-        #expect(completions.locations.first?.host == "127.0.0.2", "the location moves to the tracker's address")
+        #expect(completions.locations.map(\.location.attempt) == [attempts[0]])
+        #expect(
+            completions.locations.first?.location.host == "127.0.0.2",
+            "the location moves to the tracker's address"
+        )
         #expect(state.takeKills(for: "a") == [stale])
         #expect(state.jobs[job]!.phase.maps[0].attempts[0].tracker == "a")
     }

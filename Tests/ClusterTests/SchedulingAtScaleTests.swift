@@ -160,6 +160,14 @@ struct SchedulingAtScaleTests {
         #expect(slow.heartbeatInterval(forTrackers: 10_000) == .seconds(8), "a configured interval is never shortened")
     }
 
+    @Test func anIdleHeartbeatIsHeldForTheIntervalLessUpToATenthAtRandom() {
+        let settings = JobTrackerSettings(heartbeatInterval: .seconds(1), heartbeatsPerSecond: 1000)
+        #expect(settings.heartbeatHold(forTrackers: 5000, jitter: 0) == .seconds(5))
+        #expect(settings.heartbeatHold(forTrackers: 5000, jitter: 1) == .milliseconds(4500))
+        #expect(settings.heartbeatHold(forTrackers: 3, jitter: 0.5) == .milliseconds(950))
+        #expect(settings.heartbeatHold(forTrackers: 3, jitter: 7) == .milliseconds(900), "the jitter is clamped")
+    }
+
     @Test func aLargeClusterKeepsTrackersThatHeartbeatWithinTheGrownInterval() {
         var state = state(trackers: 5000)
         #expect(state.expireTrackers(at: now + 12).isEmpty, "the expiry grew to three 5 s intervals")

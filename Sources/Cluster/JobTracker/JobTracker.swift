@@ -419,7 +419,7 @@ public actor JobTracker {
     func completions(
         _ request: MapCompletionsRequest,
         holdingUntil deadline: ContinuousClock.Instant
-    ) async -> MapCompletionsReply {
+    ) async -> MapCompletionsAnswer {
         for map in request.unreachable {
             if state.fetchFailed(map, reportedBy: request.reduce) {
                 logger.warning(
@@ -432,15 +432,9 @@ public actor JobTracker {
         while true {
             let result = state.completions(of: request.job, phase: request.phase, from: request.from)
             if !result.locations.isEmpty || !result.failure.isEmpty || ContinuousClock.now >= deadline {
-                let partition = request.reduce.task.index
-                return MapCompletionsReply(
-                    locations: result.locations.map { location in
-                        var location = location
-                        location.segments =
-                            location.segments.indices.contains(partition)
-                            ? [location.segments[partition]] : []
-                        return location
-                    },
+                return MapCompletionsAnswer(
+                    locations: result.locations,
+                    partition: request.reduce.task.index,
                     mapCount: result.mapCount,
                     failure: result.failure
                 )
@@ -492,12 +486,14 @@ public actor JobTracker {
 
     /// Handles a heartbeat that arrived at `arrival` and, when it brings no news either way, holds
     /// it until there is work or an attempt of the tracker to kill, or until the heartbeat
-    /// interval has passed since it arrived; returns the reply and how long it was held.
+    /// interval, less a random tenth at most, has passed since it arrived; returns the reply and
+    /// how long it was held.
     func heartbeat(
         _ request: HeartbeatRequest,
         holdingFrom arrival: ContinuousClock.Instant
     ) async throws -> (reply: HeartbeatReply, held: Duration) {
-        let deadline = arrival + heartbeatInterval
+        let hold = configuration.settings.heartbeatHold(forTrackers: state.trackers.count, jitter: .random(in: 0...1))
+        let deadline = arrival + hold
         var reply = answer(request)
         guard request.reports.isEmpty, request.acceptsTasks else {
             try await syncJournal(before: reply, to: request.tracker)

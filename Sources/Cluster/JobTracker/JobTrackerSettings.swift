@@ -71,6 +71,19 @@ public struct JobTrackerSettings: Sendable {
         return max(heartbeatInterval, min(budgeted, Self.longestScaledHeartbeatInterval))
     }
 
+    /// How long an idle heartbeat is held at most in a cluster of `trackers`: the heartbeat
+    /// interval less up to ``heartbeatHoldJitter`` of it, `jitter` (from 0 to 1) saying how much.
+    ///
+    /// Heartbeats answered together (after a pause of the JobTracker, or from trackers started
+    /// together) would otherwise come back together every interval, as one burst that the
+    /// JobTracker serves in a queue; a random part of the hold spreads them out again.
+    public func heartbeatHold(forTrackers trackers: Int, jitter: Double) -> Duration {
+        heartbeatInterval(forTrackers: trackers) * (1 - Self.heartbeatHoldJitter * min(max(jitter, 0), 1))
+    }
+
+    /// The largest part of the heartbeat interval that ``heartbeatHold(forTrackers:jitter:)`` leaves out.
+    public static let heartbeatHoldJitter = 0.1
+
     /// How long a tracker of a cluster of `trackers` may be silent before it is lost: the
     /// configured expiry, or three heartbeat intervals if the interval has grown that far.
     public func trackerExpiry(forTrackers trackers: Int) -> Duration {

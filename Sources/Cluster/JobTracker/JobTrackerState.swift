@@ -69,7 +69,7 @@ struct JobTrackerState: Sendable {
             location.host = record.host
             location.port = record.shufflePort
             location.probe = record.probe
-            job.phase.completions.append(location)
+            job.phase.completions.append(EncodedMapOutputLocation(location))
             adopted.append(attempt)
         }
         return adopted
@@ -301,7 +301,7 @@ struct JobTrackerState: Sendable {
         task.counters = counters
         job.phase[attempt.task] = task
         job.counters.add(counters)
-        if let location { job.phase.completions.append(location) }
+        if let location { job.phase.completions.append(EncodedMapOutputLocation(location)) }
         if attempt.task.kind == .map, job.phase.mapsDone == job.phase.maps.count { job.phase.mapsFinishedAt = now }
         return job.phase.isComplete
     }
@@ -644,11 +644,11 @@ struct JobTrackerState: Sendable {
         of job: JobID,
         phase: Int,
         from: Int
-    ) -> (locations: [MapOutputLocation], mapCount: Int, failure: String) {
+    ) -> (locations: ArraySlice<EncodedMapOutputLocation>, mapCount: Int, failure: String) {
         guard let record = jobs[job] else { return ([], 0, "unknown job \(job)") }
         guard record.state == .running else { return ([], 0, "job \(job) \(record.state.rawValue)") }
         guard record.phase.index == phase else { return ([], 0, "job \(job) is no longer in phase \(phase + 1)") }
         let all = record.phase.completions
-        return (from < all.count ? Array(all[from...]) : [], record.phase.maps.count, "")
+        return (all[min(max(from, 0), all.count)...], record.phase.maps.count, "")
     }
 }

@@ -14,8 +14,9 @@ struct PhaseRecord: Sendable {
     private(set) var mapIndex: TaskKindIndex
     /// Counts and indexes over the reduces, kept up to date by ``subscript(task:)``.
     private(set) var reduceIndex: TaskKindIndex
-    /// Finished map outputs in completion order; a re-run map appears again with its new location.
-    var completions: [MapOutputLocation] = []
+    /// Finished map outputs in completion order, each encoded once for the reduces that ask; a
+    /// re-run map appears again with its new location.
+    var completions: [EncodedMapOutputLocation] = []
     /// The previous phase's broadcast, shipped with every task of this one.
     let broadcast: [UInt8]
     /// When the last map finished, which is when a reduce stops waiting and must progress.

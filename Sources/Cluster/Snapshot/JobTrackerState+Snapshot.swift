@@ -90,7 +90,7 @@ extension JobTrackerState {
             output = task.counters[.mapOutputBytes]
         } else {
             var latest: [Int: MapOutputLocation] = [:]
-            for location in phase.completions { latest[location.mapIndex] = location }
+            for completion in phase.completions { latest[completion.location.mapIndex] = completion.location }
             input = latest.values.reduce(0) { sum, location in
                 sum + (task.id.index < location.segments.count ? location.segments[task.id.index].length : 0)
             }
