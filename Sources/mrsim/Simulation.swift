@@ -20,6 +20,7 @@ struct Simulation: Sendable {
 
     /// The histogram of the JobTracker's processing time per heartbeat.
     static let serviceHistogram = "mapreduce_heartbeat_service_seconds"
+    static let journalSyncHistogram = "mapreduce_journal_sync_seconds"
 
     /// When the trackers stop: every tracker at `end`, the vanishing ones at `vanish`.
     private final class Deadlines: Sendable {
@@ -98,7 +99,7 @@ struct Simulation: Sendable {
         let counts = statistics.snapshot()
         let jobTracker = jobTrackerPID.flatMap { ProcessSample.of(pid: $0) }
         let simulator = ProcessSample.ofSelf()
-        let serviceBefore = await serviceTimes()
+        let serviceBefore = await histograms()
         async let outcome = runJob(on: client, until: end)
         async let noticed = loseTrackers(
             deadlines: deadlines,
@@ -113,14 +114,15 @@ struct Simulation: Sendable {
         let finished = statistics.snapshot()
         let elapsed = (ContinuousClock.now - started).milliseconds / 1000
         let jobTrackerNow = jobTrackerPID.flatMap { ProcessSample.of(pid: $0) }
-        let serviceNow = await serviceTimes()
+        let serviceNow = await histograms()
         var messages: [String: Double] = [:]
         for (type, count) in finished.messages {
             messages[type] = Double(count - (counts.messages[type] ?? 0)) / elapsed
         }
         let startedCount = finished.started.values.reduce(0, +) - counts.started.values.reduce(0, +)
         let startSpan = both(finished.firstStart, finished.lastStart).map { ($1 - $0).milliseconds / 1000 } ?? 0
-        let service = serviceNow?.since(serviceBefore)
+        let service = serviceNow?.service.since(serviceBefore?.service)
+        let journalSync = serviceNow?.journalSync?.since(serviceBefore?.journalSync)
         return SimulationReport(
             trackers: trackers,
             slots: slots,
@@ -133,10 +135,8 @@ struct Simulation: Sendable {
             heartbeatRoundTripAll: .init(
                 Array(finished.allHeartbeatMilliseconds.dropFirst(counts.allHeartbeatMilliseconds.count))
             ),
-            heartbeatService: service.flatMap { histogram in
-                guard let p50 = histogram.quantile(0.5), let p99 = histogram.quantile(0.99) else { return nil }
-                return .init(p50: p50 * 1000, p99: p99 * 1000)
-            },
+            heartbeatService: service.flatMap(Self.percentiles),
+            journalSync: journalSync.flatMap(Self.percentiles),
             tasksStartedPerSecond: startSpan > 0 ? Double(startedCount) / startSpan : 0,
             firstTaskStartSeconds: jobOutcome.flatMap { outcome in
                 finished.firstStart.map { ($0 - outcome.submitted).milliseconds / 1000 }
@@ -197,13 +197,21 @@ struct Simulation: Sendable {
         }
     }
 
-    /// The JobTracker's heartbeat service histogram now, if a metrics URL was given and answers.
-    private func serviceTimes() async -> PrometheusHistogram? {
+    /// The JobTracker's heartbeat service histogram and its journal's sync histogram (absent
+    /// without a journal) now, if a metrics URL was given and answers.
+    private func histograms() async -> (service: PrometheusHistogram, journalSync: PrometheusHistogram?)? {
         guard let metricsURL else { return nil }
         let body = await withCheckedContinuation { continuation in
             DispatchQueue.global().async { continuation.resume(returning: PlainHTTP.get(metricsURL)) }
         }
-        return body.flatMap { PrometheusHistogram(named: Self.serviceHistogram, in: $0) }
+        guard let body, let service = PrometheusHistogram(named: Self.serviceHistogram, in: body) else { return nil }
+        return (service, PrometheusHistogram(named: Self.journalSyncHistogram, in: body))
+    }
+
+    /// The median and 99th percentile of `histogram`, in milliseconds.
+    private static func percentiles(of histogram: PrometheusHistogram) -> SimulationReport.Percentiles? {
+        guard let p50 = histogram.quantile(0.5), let p99 = histogram.quantile(0.99) else { return nil }
+        return .init(p50: p50 * 1000, p99: p99 * 1000)
     }
 }
 

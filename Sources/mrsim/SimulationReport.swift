@@ -12,6 +12,8 @@ struct SimulationReport: Sendable {
     var heartbeatRoundTripAll: Percentiles?
     /// The JobTracker's own processing time per heartbeat, from its `/metrics` histogram.
     var heartbeatService: Percentiles?
+    /// The journal's group commits, from the JobTracker's histogram (nil without a journal).
+    var journalSync: Percentiles?
     var tasksStartedPerSecond: Double
     var firstTaskStartSeconds: Double?
     var lastTaskStartSeconds: Double?
@@ -67,6 +69,10 @@ struct SimulationReport: Sendable {
             (
                 "heartbeat service p50 / p99 (JobTracker)",
                 heartbeatService.map { "\(ms($0.p50)) / \(ms($0.p99))" } ?? "- (no --metrics-url)"
+            ),
+            (
+                "  of which journal sync p50 / p99",
+                journalSync.map { "\(ms($0.p50)) / \(ms($0.p99))" } ?? "- (no journal)"
             ),
             (
                 "heartbeat round trip p50 / p99 / max",
@@ -129,6 +135,8 @@ struct SimulationReport: Sendable {
         ]
         object["heartbeat_service_p50_ms"] = heartbeatService?.p50
         object["heartbeat_service_p99_ms"] = heartbeatService?.p99
+        object["journal_sync_p50_ms"] = journalSync?.p50
+        object["journal_sync_p99_ms"] = journalSync?.p99
         object["heartbeat_rtt_p50_ms"] = heartbeatRoundTrip?.p50
         object["heartbeat_rtt_p99_ms"] = heartbeatRoundTrip?.p99
         object["heartbeat_rtt_max_ms"] = heartbeatRoundTrip?.max

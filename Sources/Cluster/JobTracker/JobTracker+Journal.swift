@@ -43,7 +43,9 @@ extension JobTracker {
                 resumeJournalWaiters(upTo: journal.appended)
                 return
             }
+            let handed = ContinuousClock.now
             let result = await journal.writer.write(batch)
+            metrics.journalSynced(in: ContinuousClock.now - handed)
             journal.finished(batch, covers: covers, with: result)
             note(result)
             if case .failure(let error) = result {

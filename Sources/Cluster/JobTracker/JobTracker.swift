@@ -19,7 +19,8 @@ public actor JobTracker {
     /// Histogram buckets, by metric label, for the JobTracker's timers that a metrics backend's
     /// default buckets do not fit.
     public static let histogramBuckets = [
-        JobTrackerMetrics.heartbeatServiceLabel: JobTrackerMetrics.heartbeatServiceBuckets
+        JobTrackerMetrics.heartbeatServiceLabel: JobTrackerMetrics.heartbeatServiceBuckets,
+        JobTrackerMetrics.journalSyncLabel: JobTrackerMetrics.heartbeatServiceBuckets,
     ]
     private let history: JobHistory
     private var pastReports: [JobReport]

@@ -11,6 +11,7 @@ import MapReduce
 struct JobTrackerMetrics: Sendable {
     private let heartbeats: Counter
     private let heartbeatService: CoreMetrics.Timer
+    private let journalSync: CoreMetrics.Timer
     private let jobsSubmitted: Counter
     private let jobsFinished: [JobRunState: Counter]
     private let attempts: AttemptMetrics
@@ -26,6 +27,7 @@ struct JobTrackerMetrics: Sendable {
     init(factory: any MetricsFactory) {
         heartbeats = Counter(label: "mapreduce_heartbeats_total", factory: factory)
         heartbeatService = CoreMetrics.Timer(label: Self.heartbeatServiceLabel, factory: factory)
+        journalSync = CoreMetrics.Timer(label: Self.journalSyncLabel, factory: factory)
         jobsSubmitted = Counter(label: "mapreduce_jobs_submitted_total", factory: factory)
         jobsFinished = Dictionary(
             uniqueKeysWithValues: [JobRunState.succeeded, .failed, .killed].map {
@@ -69,9 +71,20 @@ struct JobTrackerMetrics: Sendable {
 
     /// Records the time spent serving one heartbeat.
     func heartbeatServed(in duration: Duration) {
-        heartbeatService.recordNanoseconds(
-            duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000
-        )
+        heartbeatService.recordNanoseconds(Self.nanoseconds(duration))
+    }
+
+    /// The histogram of the journal's group commits, from handing a batch to the writer to its
+    /// fsync's end: what a heartbeat whose reports were journaled waits for besides the JobTracker.
+    static let journalSyncLabel = "mapreduce_journal_sync_seconds"
+
+    /// Records one group commit of the journal.
+    func journalSynced(in duration: Duration) {
+        journalSync.recordNanoseconds(Self.nanoseconds(duration))
+    }
+
+    private static func nanoseconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000
     }
 
     /// Counts a submitted job.
