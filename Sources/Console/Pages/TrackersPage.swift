@@ -30,7 +30,7 @@ struct TrackersPage {
     private func navigation() -> String {
         let shown =
             page.trackers.isEmpty
-            ? "No trackers from position \(page.offset + 1); there are \(page.total)."
+            ? "No trackers from position \(query.offset + 1); there are \(page.total)."
             : "Trackers \(page.offset + 1)–\(page.offset + page.trackers.count) of \(page.total)"
         var links: [String] = []
         if query.offset > 0 {
