@@ -226,6 +226,7 @@ let package = Package(
             dependencies: [
                 "Cluster", "Wire", "MapReduce", "MapReduceEngine", "TestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .testTarget(

@@ -24,7 +24,8 @@ struct SimulatedJob: Sendable {
     /// Submits the job through `client` and follows it until it ends or `deadline` passes (then
     /// the state is the last one heard).
     func run(on client: ClusterClient, until deadline: ContinuousClock.Instant) async throws -> Outcome {
-        let input = FileManager.default.temporaryDirectory.appendingPathComponent("mrsim-\(getpid()).input").path
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("mrsim-\(UUID().uuidString).input")
+            .path
         try Data("x".utf8).write(to: URL(fileURLWithPath: input))
         defer { try? FileManager.default.removeItem(atPath: input) }
         return try await client.withConnection { connection in

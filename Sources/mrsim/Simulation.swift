@@ -4,7 +4,7 @@ import Synchronization
 import Wire
 
 /// One run of the simulator: starts the trackers, waits until the JobTracker knows them all,
-/// then measures for the run's duration while an optional job runs and optional trackers vanish.
+/// then measures for the run's duration while optional jobs run and optional trackers vanish.
 struct Simulation: Sendable {
     let address: ClusterAddress
     let secret: ClusterSecret
@@ -15,6 +15,8 @@ struct Simulation: Sendable {
     let ramp: Duration
     let lose: Int
     let job: SimulatedJob?
+    /// How many copies of `job` are submitted at once.
+    let jobCount: Int
     let jobTrackerPID: Int32?
     let metricsURL: URL?
 
@@ -87,7 +89,7 @@ struct Simulation: Sendable {
         }
     }
 
-    /// Measures for the run's duration, running the job and losing trackers meanwhile.
+    /// Measures for the run's duration, running the jobs and losing trackers meanwhile.
     private func measure(
         _ statistics: SimulationStatistics,
         client: ClusterClient,
@@ -100,7 +102,7 @@ struct Simulation: Sendable {
         let jobTracker = jobTrackerPID.flatMap { ProcessSample.of(pid: $0) }
         let simulator = ProcessSample.ofSelf()
         let serviceBefore = await histograms()
-        async let outcome = runJob(on: client, until: end)
+        async let outcomes = runJobs(on: client, until: end)
         async let noticed = loseTrackers(
             deadlines: deadlines,
             client: client,
@@ -108,7 +110,8 @@ struct Simulation: Sendable {
             at: started + duration / 2,
             until: end
         )
-        let jobOutcome = try await outcome
+        let jobOutcomes = try await outcomes
+        let firstSubmitted = jobOutcomes.map(\.submitted).min()
         let lostAfter = try await noticed
         if ContinuousClock.now < end { try await Task.sleep(until: end, clock: .continuous) }
         let finished = statistics.snapshot()
@@ -138,16 +141,18 @@ struct Simulation: Sendable {
             heartbeatService: service.flatMap(Self.percentiles),
             journalSync: journalSync.flatMap(Self.percentiles),
             tasksStartedPerSecond: startSpan > 0 ? Double(startedCount) / startSpan : 0,
-            firstTaskStartSeconds: jobOutcome.flatMap { outcome in
-                finished.firstStart.map { ($0 - outcome.submitted).milliseconds / 1000 }
+            firstTaskStartSeconds: firstSubmitted.flatMap { submitted in
+                finished.firstStart.map { ($0 - submitted).milliseconds / 1000 }
             },
-            lastTaskStartSeconds: jobOutcome.flatMap { outcome in
-                finished.lastStart.map { ($0 - outcome.submitted).milliseconds / 1000 }
+            lastTaskStartSeconds: firstSubmitted.flatMap { submitted in
+                finished.lastStart.map { ($0 - submitted).milliseconds / 1000 }
             },
-            jobSeconds: jobOutcome.map { ($0.ended - $0.submitted).milliseconds / 1000 },
-            jobsSubmitted: job == nil ? 0 : 1,
-            jobsCompleted: jobOutcome?.state == .succeeded ? 1 : 0,
-            jobOutcome: jobOutcome.map {
+            jobSeconds: firstSubmitted.flatMap { submitted in
+                jobOutcomes.map(\.ended).max().map { ($0 - submitted).milliseconds / 1000 }
+            },
+            jobsSubmitted: jobOutcomes.count,
+            jobsCompleted: jobOutcomes.count { $0.state == .succeeded },
+            jobOutcome: (jobOutcomes.first { $0.state != .succeeded } ?? jobOutcomes.first).map {
                 "\($0.job) \($0.state.rawValue)" + ($0.failure.isEmpty ? "" : ": \($0.failure)")
             } ?? "",
             lostTrackers: lose,
@@ -163,13 +168,18 @@ struct Simulation: Sendable {
         )
     }
 
-    /// Runs the job, if there is one.
-    private func runJob(
+    /// Runs `jobCount` copies of the job at once, if there is one; the outcomes by submission.
+    private func runJobs(
         on client: ClusterClient,
         until end: ContinuousClock.Instant
-    ) async throws -> SimulatedJob.Outcome? {
-        guard let job else { return nil }
-        return try await job.run(on: client, until: end)
+    ) async throws -> [SimulatedJob.Outcome] {
+        guard let job else { return [] }
+        return try await withThrowingTaskGroup(of: SimulatedJob.Outcome.self) { group in
+            for _ in 0..<jobCount { group.addTask { try await job.run(on: client, until: end) } }
+            var outcomes: [SimulatedJob.Outcome] = []
+            for try await outcome in group { outcomes.append(outcome) }
+            return outcomes.sorted { $0.submitted < $1.submitted }
+        }
     }
 
     /// Makes the first `lose` trackers vanish at `moment`, then asks the JobTracker until it counts

@@ -14,8 +14,8 @@ struct SimulatorCommand: AsyncParsableCommand {
             Each simulated tracker speaks the real protocol with the cluster's secret, heartbeats \
             as the JobTracker tells it and runs its attempts by waiting --task-seconds (no child \
             processes; a reduce first waits for every map, as a real one does). With --job-maps \
-            a job of that many maps and --job-reduces reduces is submitted once the trackers have \
-            registered. See docs/scale.md.
+            a job of that many maps and --job-reduces reduces (--jobs of them at once) is \
+            submitted once the trackers have registered. See docs/scale.md.
             """
     )
 
@@ -39,6 +39,9 @@ struct SimulatorCommand: AsyncParsableCommand {
 
     @Option(help: "Reduces of the job.")
     var jobReduces: Int = 1
+
+    @Option(help: "Jobs of --job-maps maps to submit at once.")
+    var jobs: Int = 1
 
     @Option(help: "Seconds each simulated attempt takes.")
     var taskSeconds: Double = 1
@@ -66,6 +69,7 @@ struct SimulatorCommand: AsyncParsableCommand {
         guard jobMaps >= 0, jobReduces >= 0 else {
             throw ValidationError("--job-maps and --job-reduces must not be negative")
         }
+        guard jobs > 0 else { throw ValidationError("--jobs must be positive") }
         guard (0...trackers).contains(lose) else { throw ValidationError("--lose must be between 0 and --trackers") }
     }
 
@@ -82,14 +86,18 @@ struct SimulatorCommand: AsyncParsableCommand {
             ramp: .milliseconds(Int64(ramp * 1000)),
             lose: lose,
             job: jobMaps > 0 ? SimulatedJob(maps: jobMaps, reduces: jobReduces) : nil,
+            jobCount: jobs,
             jobTrackerPID: jobtrackerPid,
             metricsURL: metricsURL.flatMap(URL.init(string:))
         )
         let report = try await simulation.run()
         print(json ? report.json : report.table)
-        if let job = simulation.job, report.jobsCompleted < 1 {
+        if let job = simulation.job, report.jobsCompleted < jobs {
             FileHandle.standardError.write(
-                Data("mrsim: the \(job.maps)-map job did not succeed: \(report.jobOutcome)\n".utf8)
+                Data(
+                    "mrsim: \(jobs - report.jobsCompleted) of \(jobs) \(job.maps)-map jobs did not succeed: \(report.jobOutcome)\n"
+                        .utf8
+                )
             )
             throw ExitCode(1)
         }

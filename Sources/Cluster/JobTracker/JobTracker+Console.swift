@@ -2,20 +2,21 @@ import Foundation
 import MapReduce
 
 extension JobTracker {
-    /// The dashboard's snapshot: trackers, slots and every job.
+    /// The dashboard's snapshot: the trackers counted by state, the slots and every job, built
+    /// from counts the JobTracker keeps rather than from each tracker or task.
     public func overview() -> ClusterOverview {
-        ClusterOverview(
-            time: Date().timeIntervalSince1970,
-            trackers: state.trackerStatuses(),
-            slots: state.clusterSlots,
-            slotsUsed: state.trackers.keys.reduce(0) { $0 + state.runningAttempts(on: $1) },
-            jobs: reports()
-        )
+        ClusterOverview(time: Date().timeIntervalSince1970, trackers: state.trackerSummary(), jobs: reports())
     }
 
     /// The trackers, registered and departed.
     public func trackerStatuses() -> [TrackerStatus] {
         state.trackerStatuses()
+    }
+
+    /// At most `limit` trackers from position `offset`: registered ones by id, then departed ones
+    /// by id, with the summary of them all.
+    public func trackerPage(offset: Int, limit: Int) -> TrackerPage {
+        state.trackerPage(offset: offset, limit: limit)
     }
 
     /// A job in full: its report, phases, tasks and attempts.

@@ -1,28 +1,18 @@
-/// What the console's dashboard shows of a cluster at one moment: its trackers, slots and jobs.
+/// What the console's dashboard shows of a cluster at one moment: its trackers counted by state,
+/// its slots and its jobs.
 public struct ClusterOverview: Sendable, Codable, Equatable {
     /// When the snapshot was taken, seconds since 1970.
     public var time: Double
-    /// Registered trackers, and trackers that left or were lost, by id.
-    public var trackers: [TrackerStatus]
-    /// Slots of the trackers that take tasks.
-    public var slots: Int
-    /// Attempts running, cluster-wide.
-    public var slotsUsed: Int
+    /// The trackers, registered and departed, counted by state, with their slots.
+    public var trackers: TrackerSummary
     /// Every job the JobTracker knows, running and finished, oldest first.
     public var jobs: [JobReport]
 
     /// Creates the value.
-    public init(time: Double, trackers: [TrackerStatus], slots: Int, slotsUsed: Int, jobs: [JobReport]) {
+    public init(time: Double, trackers: TrackerSummary, jobs: [JobReport]) {
         self.time = time
         self.trackers = trackers
-        self.slots = slots
-        self.slotsUsed = slotsUsed
         self.jobs = jobs
-    }
-
-    /// Trackers in `state`.
-    public func trackers(in state: TrackerStatus.State) -> [TrackerStatus] {
-        trackers.filter { $0.state == state }
     }
 
     /// Jobs in `state`.

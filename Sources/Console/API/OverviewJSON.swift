@@ -1,9 +1,10 @@
 import Cluster
 
-/// The body of `GET /api/v1/overview`: a ``ClusterOverview`` with its jobs in API form.
+/// The body of `GET /api/v1/overview`: a ``ClusterOverview`` with its jobs in API form; the
+/// trackers are counted by state (`GET /api/v1/trackers` lists them a page at a time).
 struct OverviewJSON: Encodable {
     let time: Double
-    let trackers: [TrackerStatus]
+    let trackers: TrackerSummary
     let slots: Int
     let slotsUsed: Int
     let jobs: [JobJSON]
@@ -12,8 +13,8 @@ struct OverviewJSON: Encodable {
     init(_ overview: ClusterOverview) {
         time = overview.time
         trackers = overview.trackers
-        slots = overview.slots
-        slotsUsed = overview.slotsUsed
+        slots = overview.trackers.slots
+        slotsUsed = overview.trackers.slotsUsed
         jobs = overview.jobs.map(JobJSON.init)
     }
 }

@@ -1,7 +1,8 @@
 import Cluster
 
-/// The dashboard: trackers live, lost and blacklisted, slots in use, jobs by state with their
-/// per-phase progress, and the uploads jobs can read, with the form that adds one.
+/// The dashboard: trackers live, lost and blacklisted (counts, never a row per tracker), slots in
+/// use, jobs by state with their per-phase progress, and the uploads jobs can read, with the form
+/// that adds one.
 struct DashboardPage {
     /// The cluster at this moment.
     let overview: ClusterOverview
@@ -13,20 +14,15 @@ struct DashboardPage {
     /// The page body.
     func render() -> String {
         let running = overview.jobs(in: .running)
-        let cards = [
-            ("Trackers live", [.live, .draining, .full].reduce(0) { $0 + overview.trackers(in: $1).count }),
-            ("Trackers lost", overview.trackers(in: .lost).count),
-            ("Blacklisted", overview.trackers(in: .blacklisted).count),
+        let jobCards = [
             ("Jobs running", running.count),
             ("Jobs finished", overview.jobs(in: .succeeded).count),
             ("Jobs failed or killed", overview.jobs(in: .failed).count + overview.jobs(in: .killed).count),
-        ].map { "<div class=\"card\"><b>\($0.1)</b>\($0.0)</div>" }.joined()
-        let slots =
-            "<div class=\"card\"><b>\(overview.slotsUsed)/\(overview.slots)</b>Slots used "
-            + HTML.progress(overview.slots == 0 ? 0 : Double(overview.slotsUsed) / Double(overview.slots), label: "")
-            + "</div>"
+        ].map { TrackerCards.card($0.0, $0.1) }
+        let trackers = TrackerCards(summary: overview.trackers)
+        let cards = (trackers.overview() + jobCards).joined()
         let live = """
-            <div class="cards">\(cards)\(slots)</div>
+            <div class="cards">\(cards)\(trackers.slots())</div>
             <h2>Jobs</h2>
             \(JobTable(jobs: overview.jobs.reversed()).render())
             """

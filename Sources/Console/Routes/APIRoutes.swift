@@ -51,7 +51,13 @@ struct APIRoutes<Context: RequestContext>: Sendable {
             )
         }
         read(router, "/api/v1/installed-jobs") { _, _ in ConsoleResponse.json(await actions.installedJobs()) }
-        read(router, "/api/v1/trackers") { _, _ in ConsoleResponse.json(await tracker.trackerStatuses()) }
+        read(router, "/api/v1/trackers") { request, _ in
+            let query = try PageQuery(request)
+            let page = await tracker.trackerPage(offset: query.offset, limit: query.limit)
+            var response = ConsoleResponse.json(page.trackers)
+            response.headers[HeaderNames.totalCount] = "\(page.total)"
+            return response
+        }
         read(router, "/api/v1/logs") { request, _ in
             let query = request.uri.queryParameters
             let filter = LogFilter(

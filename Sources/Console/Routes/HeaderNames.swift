@@ -6,4 +6,6 @@ enum HeaderNames {
     static let csrfToken = HTTPFields.Element.Name("X-CSRF-Token")!
     /// `X-Content-Type-Options`, set to `nosniff` on everything the console serves.
     static let contentTypeOptions = HTTPFields.Element.Name("X-Content-Type-Options")!
+    /// `X-Total-Count`: how many rows a paginated list has in all, beside the page in the body.
+    static let totalCount = HTTPFields.Element.Name("X-Total-Count")!
 }

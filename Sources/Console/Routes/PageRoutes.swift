@@ -41,8 +41,13 @@ struct PageRoutes<Context: RequestContext>: Sendable {
                 now: Date().timeIntervalSince1970
             ).render()
         }
-        page(router, "/trackers", title: "Trackers") { _, _ in
-            TrackersPage(trackers: await console.tracker.trackerStatuses(), now: Date().timeIntervalSince1970).render()
+        page(router, "/trackers", title: "Trackers") { request, _ in
+            let query = try PageQuery(request)
+            return TrackersPage(
+                page: await console.tracker.trackerPage(offset: query.offset, limit: query.limit),
+                query: query,
+                now: Date().timeIntervalSince1970
+            ).render()
         }
         page(router, "/logs", title: "Logs") { request, _ in
             let query = request.uri.queryParameters
