@@ -37,7 +37,8 @@ struct MetricsAtScaleTests {
                 )
             )
             _ = try await tracker.heartbeat(
-                HeartbeatRequest(tracker: id, freeSlots: 2, acceptsTasks: true, reports: [])
+                HeartbeatRequest(tracker: id, freeSlots: 2, acceptsTasks: true, reports: []),
+                holdingFrom: .now - .seconds(60)
             )
         }
         return registry.emitToString()
