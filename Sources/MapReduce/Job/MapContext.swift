@@ -3,6 +3,9 @@ public final class MapContext<Key: SortableKey, Value: ShuffleValue> {
     /// The task's ids, the job's parameters and the broadcast from the previous phase.
     public let info: TaskInfo
     @usableFromInline let buffer: MapOutputBuffer<Value>?
+    /// ``buffer`` unretained, which keeps it alive: ``emit(_:_:)`` borrows it without a retain
+    /// and a release per pair.
+    @usableFromInline let unretainedBuffer: Unmanaged<MapOutputBuffer<Value>>?
     @usableFromInline let writer: (any RecordWriter<Key, Value>)?
     @exclusivity(unchecked) @usableFromInline var keyScratch = ByteWriter()
     /// Counters the mapper increments, added to the buffer's when the task ends.
@@ -14,6 +17,7 @@ public final class MapContext<Key: SortableKey, Value: ShuffleValue> {
     @usableFromInline init(info: TaskInfo, buffer: MapOutputBuffer<Value>) {
         self.info = info
         self.buffer = buffer
+        unretainedBuffer = Unmanaged.passUnretained(buffer)
         writer = nil
     }
 
@@ -21,6 +25,7 @@ public final class MapContext<Key: SortableKey, Value: ShuffleValue> {
     @usableFromInline init(info: TaskInfo, writer: any RecordWriter<Key, Value>) {
         self.info = info
         buffer = nil
+        unretainedBuffer = nil
         self.writer = writer
     }
 
@@ -43,8 +48,10 @@ public final class MapContext<Key: SortableKey, Value: ShuffleValue> {
 
     /// Emits one intermediate pair.
     @inlinable public func emit(_ key: Key, _ value: Value) throws {
-        guard let buffer else { return try write(key, value) }
-        try key.withSortableBytes(scratch: &keyScratch) { try buffer.add(key: $0, value: value) }
+        guard let unretainedBuffer else { return try write(key, value) }
+        try unretainedBuffer._withUnsafeGuaranteedRef { buffer in
+            try key.withSortableBytes(scratch: &keyScratch) { try buffer.add(key: $0, value: value) }
+        }
     }
 
     /// Writes a map-only task's pair to its output.

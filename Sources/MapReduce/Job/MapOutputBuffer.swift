@@ -107,8 +107,15 @@ final class MapOutputBuffer<Value: ShuffleValue> {
         self.reduceCount = reduceCount
         self.partitioner = partitioner ?? HashPartitioner()
         hashPartitions = partitioner == nil
-        combines = combine != nil
-        self.combine = combine ?? { _, _ in }
+        // `if let`, not `??`: the generic `??` would reabstract the closure into a thunk within a
+        // thunk, called for every pair.
+        if let combine {
+            combines = true
+            self.combine = combine
+        } else {
+            combines = false
+            self.combine = { _, _ in }
+        }
         self.sink = sink
         table = CombiningTable(capacity: 16)
         if combines { table.reset(capacity: initialSlots) }
