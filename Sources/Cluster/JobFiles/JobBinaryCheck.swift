@@ -49,6 +49,12 @@ struct JobBinaryCheck: Sendable {
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
+        // Pipe() leaves its descriptors inheritable: a process another thread starts meanwhile (a
+        // task, a daemon) would hold the write ends open, and reading to the end would wait for it.
+        for pipe in [output, errors] {
+            _ = fcntl(pipe.fileHandleForReading.fileDescriptor, F_SETFD, FD_CLOEXEC)
+            _ = fcntl(pipe.fileHandleForWriting.fileDescriptor, F_SETFD, FD_CLOEXEC)
+        }
         let exited = AsyncStream<Void>.makeStream()
         let ended = Mutex(false)
         let timedOut = Mutex(false)
