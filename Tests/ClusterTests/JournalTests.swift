@@ -76,7 +76,7 @@ struct JournalTests {
         try first.flush()
         let second = try Journal(directory: directory)
         #expect(second.epoch == 2)
-        #expect(second.droppedTornRecordAt == nil)
+        #expect(second.droppedTornRecord == nil)
         let recovered = try #require(second.state.jobs[job])
         #expect(recovered.commits.map(\.attempt.task.index) == [0, 2])
         #expect(recovered.commits[1].location?.host == "127.0.0.2")
@@ -93,7 +93,7 @@ struct JournalTests {
         let torn = JournalFile.frame([mapCommit(0, of: job)])
         try appendBytes(Array(torn.prefix(torn.count / 2)), to: journal.tailPath)
         let reopened = try Journal(directory: directory)
-        #expect(reopened.droppedTornRecordAt == whole)
+        #expect(reopened.droppedTornRecord?.offset == whole)
         #expect(reopened.state.jobs[job]?.commits.isEmpty == true)
     }
 
@@ -107,7 +107,7 @@ struct JournalTests {
         torn[torn.count - 1] ^= 0xFF
         try appendBytes(torn, to: journal.tailPath)
         let reopened = try Journal(directory: directory)
-        #expect(reopened.droppedTornRecordAt == whole)
+        #expect(reopened.droppedTornRecord?.offset == whole)
         #expect(reopened.state.jobs[job] != nil)
     }
 

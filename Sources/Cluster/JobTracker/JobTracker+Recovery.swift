@@ -12,10 +12,10 @@ extension JobTracker {
     /// for a registering tracker that still holds them, and every other task runs again.
     public func resumeJournaledJobs() async {
         guard let journal else { return }
-        if let torn = journal.droppedTornRecordAt {
+        if let torn = journal.droppedTornRecord {
             logger.warning(
                 "dropped a torn last journal record (a write the power loss or kill cut short)",
-                metadata: ["file": "\(journal.tailPath)", "offset": "\(torn)"]
+                metadata: ["file": "\(torn.path)", "offset": "\(torn.offset)"]
             )
         }
         let now = Date()

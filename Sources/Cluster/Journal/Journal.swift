@@ -9,16 +9,23 @@ import Foundation
 /// on a queue of its own before it answers the requests whose events they record: a heartbeat
 /// carrying many reports, or many heartbeats, cost one fsync, and the JobTracker serves others
 /// meanwhile. ``flush()`` does the same and waits. A tail grown past ``compactionThreshold``
-/// (and past twice the snapshot) is folded into a new snapshot.
+/// (and past twice the snapshot) is rolled over.
 ///
-/// A compaction writes the snapshot of generation G+1 and renames it into place, then replaces
-/// the tail with an empty one of generation G+1. A tail of an older generation than the snapshot
-/// is one a crash left between those steps; it is already in the snapshot and is ignored.
+/// A roll-over to generation G+1 appends the batch's records to the tail, starts an empty tail of
+/// generation G+1 as `journal.next` that takes the records appended from then on, and writes the
+/// state as generation G+1's snapshot in the background; once that snapshot is in place,
+/// `journal.next` is renamed to `journal.log`. A compaction (at open, and after a failed write)
+/// writes the snapshot of generation G+1 and renames it into place, then replaces the tail with
+/// an empty one of generation G+1 and removes any `journal.next`. Opening replays the snapshot of
+/// generation S, `journal.log` if it is of generation S, and then `journal.next` if it is of
+/// generation S+1 (a crash before a roll-over's snapshot was in place) or S (a crash before its
+/// rename). A tail of an older generation is one a crash left behind; it is already in the
+/// snapshot and is ignored.
 final class Journal {
     /// The running jobs and epoch journaled so far, including buffered records.
     private(set) var state: JournalState
-    /// Where the torn record that opening dropped began, if there was one.
-    let droppedTornRecordAt: Int?
+    /// The tail and offset where the torn record that opening dropped began, if there was one.
+    let droppedTornRecord: (path: String, offset: Int)?
     /// The writer of the files.
     let writer: JournalWriter
     /// How many records have been appended, and how many of them are known to be on disk.
@@ -33,9 +40,11 @@ final class Journal {
     private var generation: UInt64
     private var tailBytes = 0
     private var snapshotBytes = 0
+    /// Whether a roll-over's snapshot is being written; no other compaction starts meanwhile.
+    private var rollingOver = false
 
-    /// Tail size beyond which a flush compacts.
-    static let compactionThreshold = 8 << 20
+    /// Tail size beyond which a batch rolls the tail over, if it is also twice the snapshot's.
+    let compactionThreshold: Int
 
     /// The journal's directory.
     var directory: String { writer.directory }
@@ -45,7 +54,8 @@ final class Journal {
     var descriptor: Int32 { writer.descriptor }
 
     /// Opens (or creates) the journal in `directory`, replays it and starts the next epoch.
-    init(directory: String) throws {
+    init(directory: String, compactionThreshold: Int = 8 << 20) throws {
+        self.compactionThreshold = compactionThreshold
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var state = JournalState()
         var generation: UInt64 = 0
@@ -55,26 +65,29 @@ final class Journal {
             generation = contents.generation
             for record in contents.records { state.apply(record) }
         }
-        var torn: Int?
-        let tail = directory + "/journal.log"
-        if FileManager.default.fileExists(atPath: tail) {
+        var torn: (path: String, offset: Int)?
+        for (path, follows) in [("/journal.log", generation), ("/journal.next", generation + 1)] {
+            let tail = directory + path
+            guard FileManager.default.fileExists(atPath: tail) else { continue }
             let contents = try JournalFile.read(tail, magic: JournalFile.journalMagic, tornTailAllowed: true)
-            if contents.generation > generation {
+            if contents.generation > follows {
                 throw JournalCorruption(
                     path: tail,
                     offset: 8,
-                    problem: "generation \(contents.generation) is newer than the snapshot's \(generation)"
+                    problem: "generation \(contents.generation) is newer than the snapshot's \(generation) allows"
                 )
             }
-            if contents.generation == generation {
-                for record in contents.records { state.apply(record) }
-                if contents.validLength < contents.size { torn = contents.validLength }
+            guard contents.generation >= generation else { continue }
+            if let torn {
+                throw JournalCorruption(path: torn.path, offset: torn.offset, problem: "a torn tail has a later tail")
             }
+            for record in contents.records { state.apply(record) }
+            if contents.validLength < contents.size { torn = (tail, contents.validLength) }
         }
         state.apply(.started(epoch: state.epoch + 1))
         self.state = state
         self.generation = generation
-        droppedTornRecordAt = torn
+        droppedTornRecord = torn
         writer = JournalWriter(directory: directory)
         try compact()
     }
@@ -82,7 +95,7 @@ final class Journal {
     /// The epoch of this JobTracker process.
     var epoch: UInt64 { state.epoch }
 
-    /// Buffers a record until the next ``flush()``.
+    /// Buffers a record until the next batch.
     func append(_ record: JournalRecord) {
         state.apply(record)
         pending.append(record)
@@ -96,19 +109,33 @@ final class Journal {
     static let retryInterval = Duration.seconds(1)
 
     /// Takes the buffered records as the next batch to write, and how many records will be on disk
-    /// once it is written; nil when nothing waits. It is a compaction when the tail has grown large
-    /// or a write failed more than ``retryInterval`` ago; within that interval it throws the failure.
+    /// once it is written; nil when nothing waits. It is a roll-over when the tail has grown large
+    /// and no roll-over's snapshot is being written, and a compaction when a write failed more
+    /// than ``retryInterval`` ago; within that interval, or while the snapshot of a roll-over is
+    /// written, it throws the failure.
     func takeBatch() throws -> (batch: JournalBatch, covers: Int)? {
+        if rollingOver, let outcome = writer.takeSnapshotOutcome() {
+            rollingOver = false
+            switch outcome {
+            case .success(let bytes): snapshotBytes = bytes
+            case .failure(let error): failure = (error, .now)
+            }
+        }
         if let failure {
-            guard ContinuousClock.now - failure.at >= Self.retryInterval else { throw failure.error }
+            guard !rollingOver, ContinuousClock.now - failure.at >= Self.retryInterval else { throw failure.error }
             return (takeCompaction(), appended)
         }
         guard !pending.isEmpty else { return nil }
         let bytes = JournalFile.frame(pending)
         pending = []
         tailBytes += bytes.count
-        if tailBytes > max(Self.compactionThreshold, 2 * snapshotBytes) { return (takeCompaction(), appended) }
-        return (.append(bytes), appended)
+        guard !rollingOver, tailBytes > max(compactionThreshold, 2 * snapshotBytes) else {
+            return (.append(bytes), appended)
+        }
+        rollingOver = true
+        tailBytes = 0
+        generation += 1
+        return (.rollOver(bytes, state: state, generation: generation), appended)
     }
 
     private func takeCompaction() -> JournalBatch {
@@ -143,8 +170,14 @@ final class Journal {
         _ = try result.get()
     }
 
-    /// Writes the state as the next generation's snapshot and starts an empty tail.
+    /// Writes the state as the next generation's snapshot and starts an empty tail, after any
+    /// roll-over's snapshot under way.
     func compact() throws {
+        writer.waitForSnapshot()
+        if rollingOver {
+            rollingOver = false
+            _ = writer.takeSnapshotOutcome()
+        }
         let batch = takeCompaction()
         let result = Result { try writer.writeNow(batch) }
         finished(batch, covers: appended, with: result)

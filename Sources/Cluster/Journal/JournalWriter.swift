@@ -10,23 +10,36 @@ import Synchronization
 /// stay in the order the JobTracker appended them; nothing waits for a queue while holding a
 /// thread of the task pool. After an append fails the tail may end in part of a record: every
 /// later append fails with the same error until a compaction has replaced the tail.
+///
+/// A roll-over starts the next generation's tail at once and writes the snapshot on a second
+/// queue, so appends go on while a large state is encoded and synced. Its outcome waits in
+/// ``takeSnapshotOutcome()``; the journal hands in no compaction or roll-over while one is written.
 final class JournalWriter: Sendable {
     /// The journal's directory.
     let directory: String
     private let queue = DispatchQueue(label: "mapreduce.journal-writer")
+    private let snapshotQueue = DispatchQueue(label: "mapreduce.journal-snapshot")
+    private let snapshots = DispatchGroup()
     private let files = Mutex<Files>(Files())
 
     private struct Files {
         /// The tail's descriptor, open for appending; -1 before the first compaction.
         var descriptor: Int32 = -1
+        /// The name of the file the descriptor appends to: `journal.next` while a roll-over's
+        /// snapshot is written, `journal.log` otherwise.
+        var tail = ""
         /// The failed append that broke the tail, if one did since the last compaction.
         var broken: JournalWriteError?
         /// Batches handed in to ``write(_:)`` and not yet written, oldest first, with whom to tell.
         var queued: [(batch: JournalBatch, done: @Sendable (Result<Int, any Error>) -> Void)] = []
+        /// How the last roll-over's snapshot ended, until taken: the snapshot's bytes, or the error.
+        var snapshotOutcome: Result<Int, any Error>?
     }
 
     var snapshotPath: String { directory + "/snapshot" }
     var tailPath: String { directory + "/journal.log" }
+    /// The next generation's tail, appended to while a roll-over's snapshot is written.
+    var nextTailPath: String { directory + "/journal.next" }
 
     /// A writer of the files in `directory`; the first batch must be a compaction.
     init(directory: String) {
@@ -58,6 +71,20 @@ final class JournalWriter: Sendable {
         }
     }
 
+    /// How the last roll-over's snapshot ended, once it has: the bytes of its records, or why it
+    /// failed; nil while it is written or when none ended since the last call.
+    func takeSnapshotOutcome() -> Result<Int, any Error>? {
+        files.withLock { files in
+            defer { files.snapshotOutcome = nil }
+            return files.snapshotOutcome
+        }
+    }
+
+    /// Waits until no roll-over's snapshot is being written.
+    func waitForSnapshot() {
+        snapshots.wait()
+    }
+
     private func writeQueued(_ files: inout Files) {
         while !files.queued.isEmpty {
             let (batch, done) = files.queued.removeFirst()
@@ -68,14 +95,17 @@ final class JournalWriter: Sendable {
     private func perform(_ batch: JournalBatch, _ files: inout Files) throws -> Int {
         switch batch {
         case .append(let bytes):
-            if let broken = files.broken { throw broken }
+            try append(bytes, &files)
+            return bytes.count
+        case .rollOver(let bytes, let state, let generation):
             do {
-                try JournalFile.writeAll(bytes, to: files.descriptor, path: tailPath)
-                guard fsync(files.descriptor) == 0 else { throw JournalWriteError(path: tailPath, action: "fsync") }
-            } catch let error as JournalWriteError {
-                files.broken = error
+                try append(bytes, &files)
+                try startNextTail(generation: generation, &files)
+            } catch {
+                files.snapshotOutcome = .failure(error)
                 throw error
             }
+            writeSnapshotInBackground(state, generation: generation)
             return bytes.count
         case .compact(let state, let generation):
             let records = JournalFile.frame(state.records)
@@ -91,11 +121,66 @@ final class JournalWriter: Sendable {
                 generation: generation,
                 records: []
             )
-            if files.descriptor >= 0 { close(files.descriptor) }
-            files.descriptor = open(tailPath, O_WRONLY | O_APPEND | O_CLOEXEC)
-            guard files.descriptor >= 0 else { throw JournalWriteError(path: tailPath, action: "open") }
+            if unlink(nextTailPath) == 0 { try JournalFile.syncDirectory(of: nextTailPath) }
+            try reopen(tailPath, &files)
             files.broken = nil
             return records.count
+        }
+    }
+
+    private func append(_ bytes: [UInt8], _ files: inout Files) throws {
+        if let broken = files.broken { throw broken }
+        do {
+            try JournalFile.writeAll(bytes, to: files.descriptor, path: files.tail)
+            guard fsync(files.descriptor) == 0 else { throw JournalWriteError(path: files.tail, action: "fsync") }
+        } catch let error as JournalWriteError {
+            files.broken = error
+            throw error
+        }
+    }
+
+    /// Creates the empty tail of `generation` as `journal.next` and appends to it from now on.
+    private func startNextTail(generation: UInt64, _ files: inout Files) throws {
+        try JournalFile.writeAtomically(
+            nextTailPath,
+            magic: JournalFile.journalMagic,
+            generation: generation,
+            records: []
+        )
+        try reopen(nextTailPath, &files)
+    }
+
+    private func reopen(_ path: String, _ files: inout Files) throws {
+        if files.descriptor >= 0 { close(files.descriptor) }
+        files.descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        files.tail = path
+        guard files.descriptor >= 0 else { throw JournalWriteError(path: path, action: "open") }
+    }
+
+    /// Writes `state` as generation `generation`'s snapshot on the snapshot queue, then renames
+    /// `journal.next`, which appends go on to, to `journal.log`.
+    private func writeSnapshotInBackground(_ state: JournalState, generation: UInt64) {
+        snapshots.enter()
+        snapshotQueue.async {
+            defer { self.snapshots.leave() }
+            let outcome = Result {
+                let records = JournalFile.frame(state.records)
+                try JournalFile.writeAtomically(
+                    self.snapshotPath,
+                    magic: JournalFile.snapshotMagic,
+                    generation: generation,
+                    records: records
+                )
+                guard rename(self.nextTailPath, self.tailPath) == 0 else {
+                    throw JournalWriteError(path: self.tailPath, action: "rename into place")
+                }
+                try JournalFile.syncDirectory(of: self.tailPath)
+                return records.count
+            }
+            self.files.withLock { files in
+                if case .success = outcome, files.tail == self.nextTailPath { files.tail = self.tailPath }
+                files.snapshotOutcome = outcome
+            }
         }
     }
 }
