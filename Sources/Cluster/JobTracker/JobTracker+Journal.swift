@@ -1,19 +1,24 @@
 import Foundation
 
 extension JobTracker {
-    /// Returns once the journal holds what was appended before the call, so that `reply` may
-    /// leave: a group commit. The journal's writer syncs on a queue of its own while the
-    /// JobTracker goes on serving, and one fsync makes the records of every heartbeat handled
-    /// meanwhile durable. If the journal cannot be written, the reply's kills are kept for the
-    /// next heartbeat and the error is thrown.
-    func syncJournal(before reply: HeartbeatReply, to tracker: String) async throws {
+    /// Returns once the journal holds what was appended before the call: a group commit. The
+    /// journal's writer syncs on a queue of its own while the JobTracker goes on serving, and one
+    /// fsync makes the records of every request handled meanwhile durable.
+    func syncJournal() async throws {
         guard let journal, journal.durable < journal.appended else { return }
         let target = journal.appended
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            journalWaiters.append((target, continuation))
+            writeJournal()
+        }
+    }
+
+    /// Returns once the journal holds what was appended before the call, so that `reply` may
+    /// leave. If the journal cannot be written, the reply's kills are kept for the next heartbeat
+    /// and the error is thrown.
+    func syncJournal(before reply: HeartbeatReply, to tracker: String) async throws {
         do {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                journalWaiters.append((target, continuation))
-                writeJournal()
-            }
+            try await syncJournal()
         } catch {
             for attempt in reply.killAttempts { state.kill(attempt, on: tracker) }
             throw error

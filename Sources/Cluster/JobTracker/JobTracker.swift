@@ -157,7 +157,7 @@ public actor JobTracker {
                     setupInputs: request.plan == nil ? files : []
                 )
             )
-            try flushJournal()
+            try await syncJournal()
             state.add(record)
         } catch {
             journal?.append(.ended(job: id, state: .failed, failure: "\(error)"))
@@ -254,10 +254,10 @@ public actor JobTracker {
     }
 
     /// Stops a running job and removes its partial output.
-    public func kill(_ job: JobID) throws -> JobReport {
+    public func kill(_ job: JobID) async throws -> JobReport {
         _ = try report(job)
         end(job, as: .killed, failure: "killed by request")
-        try flushJournal()
+        try await syncJournal()
         return try report(job)
     }
 
