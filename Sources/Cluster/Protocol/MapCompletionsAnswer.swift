@@ -5,8 +5,8 @@ import Wire
 struct MapCompletionsAnswer: WireMessage {
     static let messageType = ClusterMessages.mapCompletions
 
-    /// Locations from the asked index on.
-    var locations: ArraySlice<EncodedMapOutputLocation>
+    /// Locations from the asked index on, in an array of the answer's own.
+    var locations: [EncodedMapOutputLocation]
     /// The asking reduce's partition: the segment each location carries.
     var partition: Int
     /// How many maps the phase has.
@@ -14,9 +14,10 @@ struct MapCompletionsAnswer: WireMessage {
     /// Non-empty when the job failed or was killed: the reduce should stop.
     var failure: String
 
-    /// Creates the message.
+    /// Creates the message with a copy of `locations`: an answer waiting to be sent that shared
+    /// the phase's array would make the next finished map's append copy all of it.
     init(locations: ArraySlice<EncodedMapOutputLocation>, partition: Int, mapCount: Int, failure: String) {
-        self.locations = locations
+        self.locations = Array(locations)
         self.partition = partition
         self.mapCount = mapCount
         self.failure = failure
