@@ -13,11 +13,18 @@ public struct AttemptID: Hashable, Sendable, Codable, CustomStringConvertible, L
 
     /// Parses the printed form.
     public init?(_ description: String) {
-        guard description.hasPrefix("attempt_"), let underscore = description.lastIndex(of: "_"),
-            let number = Int(description[description.index(after: underscore)...]),
-            let task = TaskID(body: description[description.index(description.startIndex, offsetBy: 8)..<underscore])
+        guard
+            let id = IDScanner.parse(
+                description,
+                { scanner -> AttemptID? in
+                    guard scanner.skip("attempt_"), let task = scanner.task(), scanner.skip("_"),
+                        let number = scanner.number()
+                    else { return nil }
+                    return AttemptID(task: task, number: number)
+                }
+            )
         else { return nil }
-        self.init(task: task, number: number)
+        self = id
     }
 
     /// The printed form, `attempt_<stamp>_<seq>_m_000003_0`.

@@ -18,11 +18,10 @@ public struct JobID: Hashable, Sendable, Codable, Comparable, CustomStringConver
 
     /// Parses `job_<stamp>_<seq>`.
     public init?(_ description: String) {
-        let parts = description.split(separator: "_", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0] == "job", !parts[1].isEmpty, parts[1].allSatisfy(\.isNumber),
-            let sequence = Int(parts[2])
-        else { return nil }
-        self.init(cluster: String(parts[1]), sequence: sequence)
+        guard let id = IDScanner.parse(description, { scanner in scanner.skip("job_") ? scanner.job() : nil }) else {
+            return nil
+        }
+        self = id
     }
 
     /// The part shared by task and attempt ids: `<stamp>_<seq>`.

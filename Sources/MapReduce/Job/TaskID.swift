@@ -42,24 +42,10 @@ public struct TaskID: Hashable, Sendable, Codable, Comparable, CustomStringConve
 
     /// Parses the printed form.
     public init?(_ description: String) {
-        guard description.hasPrefix("task_") else { return nil }
-        self.init(body: description.dropFirst("task_".count))
-    }
-
-    /// Parses `<stamp>_<seq>[_pN]_<m|r>_<index>`, the part after `task_` or `attempt_`.
-    init?(body: Substring) {
-        var parts = body.split(separator: "_", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 4 || parts.count == 5 else { return nil }
-        var phase = 0
-        if parts.count == 5 {
-            guard parts[2].hasPrefix("p"), let number = Int(parts[2].dropFirst()), number >= 2 else { return nil }
-            phase = number - 1
-            parts.remove(at: 2)
-        }
-        guard let job = JobID("job_\(parts[0])_\(parts[1])"), let kind = Kind(rawValue: parts[2]),
-            parts[3].count == 6, let index = Int(parts[3])
+        guard
+            let id = IDScanner.parse(description, { scanner in scanner.skip("task_") ? scanner.task() : nil })
         else { return nil }
-        self.init(job: job, phase: phase, kind: kind, index: index)
+        self = id
     }
 
     /// The printed form without the `task_` prefix.
