@@ -61,6 +61,17 @@ struct RecoveryStateTests {
         #expect(state.jobs[job]!.phase.maps[0].attempts[0].tracker == "a")
     }
 
+    @Test func anAnswerHoldsAtMostItsLimitOfOutputsAndTheNextAskGoesOn() {
+        var (state, attempts) = resumedState()
+        #expect(state.adoptOutputs(attempts, running: [], of: "a") == attempts)
+        let first = state.completions(of: job, phase: 0, from: 0, limit: 1)
+        #expect(first.locations.map(\.location.attempt) == [attempts[0]] && first.mapCount == 3)
+        let next = state.completions(of: job, phase: 0, from: 1, limit: 1)
+        #expect(next.locations.map(\.location.attempt) == [attempts[1]])
+        #expect(state.completions(of: job, phase: 0, from: 2, limit: 1).locations.isEmpty)
+        #expect(state.completions(of: job, phase: 0, from: 0).locations.count == 2)
+    }
+
     @Test func outputsNobodyClaimsRunAgainWithAttemptNumbersOfTheNewEpoch() {
         var (state, attempts) = resumedState()
         _ = state.adoptOutputs([attempts[0]], running: [], of: "a")

@@ -639,16 +639,24 @@ struct JobTrackerState: Sendable {
         }
     }
 
-    /// The map outputs of a job's phase from position `from` on, and how many maps the phase has.
+    /// How many map outputs one answer to a reduce holds at most; the reduce asks again from the
+    /// next one. As Hadoop's reduces fetch map completion events, this bounds an answer's size (and
+    /// the buffers of the answers in flight) however many maps a phase has.
+    static let completionsPerAnswer = 10_000
+
+    /// The map outputs of a job's phase from position `from` on, at most `limit` of them, and how
+    /// many maps the phase has.
     func completions(
         of job: JobID,
         phase: Int,
-        from: Int
+        from: Int,
+        limit: Int = completionsPerAnswer
     ) -> (locations: ArraySlice<EncodedMapOutputLocation>, mapCount: Int, failure: String) {
         guard let record = jobs[job] else { return ([], 0, "unknown job \(job)") }
         guard record.state == .running else { return ([], 0, "job \(job) \(record.state.rawValue)") }
         guard record.phase.index == phase else { return ([], 0, "job \(job) is no longer in phase \(phase + 1)") }
         let all = record.phase.completions
-        return (all[min(max(from, 0), all.count)...], record.phase.maps.count, "")
+        let start = min(max(from, 0), all.count)
+        return (all[start..<min(all.count, start + limit)], record.phase.maps.count, "")
     }
 }
