@@ -40,7 +40,7 @@ extension ShuffleValue where Self: FixedWidthInteger {
     /// The length of the varint encoding: one byte per 7 significant bits, at least one.
     @inlinable public var encodedByteCount: Int {
         let raw = Self.isSigned ? UInt64(bitPattern: (Int64(self) << 1) ^ (Int64(self) >> 63)) : UInt64(self)
-        return Swift.max(1, (64 - raw.leadingZeroBitCount + 6) / 7)
+        return (70 - (raw | 1).leadingZeroBitCount) / 7
     }
 
     /// Appends the value as a zig-zag varint (signed) or a varint (unsigned).
