@@ -263,7 +263,7 @@ final class MapOutputBuffer<Value: ShuffleValue> {
     }
 
     /// The bytes the buffer holds, as counted against its limit.
-    @inlinable var usedBytes: Int {
+    @inlinable @inline(__always) var usedBytes: Int {
         keyArena.count + valueArena.count + valueBytes + largeValueTotal + entries.count * MemoryLayout<Entry>.stride
             + (combines ? table.capacity * slotStride : 0)
     }

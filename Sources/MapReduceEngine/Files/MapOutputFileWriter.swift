@@ -102,6 +102,23 @@ final class MapOutputFileWriter: MapOutputSink {
         value: UnsafeRawBufferPointer,
         tail: UnsafeRawBufferPointer
     ) throws {
+        let keyCount = key.count
+        let valueCount = value.count
+        // A small record of the current partition, the common case: one-byte lengths, both parts
+        // copied into the buffer, which has room.
+        if partition == current, keyCount < 0x80, valueCount < 0x80, tail.isEmpty,
+            used &+ 2 &+ keyCount &+ valueCount &+ Self.slackBytes <= buffer.count
+        {
+            let base = buffer.baseAddress!
+            base.storeBytes(of: UInt8(truncatingIfNeeded: keyCount), toByteOffset: used, as: UInt8.self)
+            base.storeBytes(of: UInt8(truncatingIfNeeded: valueCount), toByteOffset: used &+ 1, as: UInt8.self)
+            used &+= 2
+            put(key)
+            put(value)
+            currentRecords &+= 1
+            recordCount &+= 1
+            return
+        }
         precondition(partition >= current, "map output records must arrive in partition order")
         if partition != current { moveTo(partition) }
         let inline = value.count < Self.directValueBytes
