@@ -46,15 +46,18 @@ enum WordScanner {
 
     /// A mask with bit `i` set when byte `i` of the block is white space; bits from `length` on are set.
     @inline(__always) static func spaceMask(_ block: UnsafeRawPointer, length: Int) -> UInt64 {
-        var mask: UInt64 = length == 64 ? 0 : UInt64.max << length
+        var mask: UInt64 = length == 64 ? 0 : UInt64.max &<< UInt64(truncatingIfNeeded: length)
         var offset = 0
-        while offset + 8 <= length {
-            mask |= spaceBits(UInt64(littleEndian: block.loadUnaligned(fromByteOffset: offset, as: UInt64.self))) << offset
-            offset += 8
+        while offset &+ 8 <= length {
+            let word = UInt64(littleEndian: block.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            mask |= spaceBits(word) &<< UInt64(truncatingIfNeeded: offset)
+            offset &+= 8
         }
         if offset < length {
-            let tail = KeyBytes.leadingWord(UnsafeRawBufferPointer(start: block + offset, count: length - offset))
-            mask |= (spaceBits(tail) & (0xFF >> (8 - (length - offset)))) << offset
+            let rest = length &- offset
+            let tail = KeyBytes.leadingWord(UnsafeRawBufferPointer(start: block + offset, count: rest))
+            let tailBits = spaceBits(tail) & (0xFF &>> UInt64(truncatingIfNeeded: 8 &- rest))
+            mask |= tailBits &<< UInt64(truncatingIfNeeded: offset)
         }
         return mask
     }

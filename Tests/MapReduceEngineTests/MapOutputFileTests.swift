@@ -37,6 +37,33 @@ struct MapOutputFileTests {
         }
     }
 
+    @Test func shortKeysAndValuesOfEveryLengthRoundTrip() throws {
+        let directory = try TemporaryDirectory("mapout-short")
+        let path = directory.file("m.out")
+        let writer = try MapOutputFileWriter(path: path, partitionCount: 2)
+        // Enough records to fill the writer's buffer several times.
+        let records = (0..<40_000).map { index in
+            let key = (0..<(index % 21)).map { UInt8(truncatingIfNeeded: index &* 7 &+ $0) }
+            let value = (0..<(index / 21 % 19)).map { UInt8(truncatingIfNeeded: index &* 13 &+ $0) }
+            return (partition: index < 25_000 ? 0 : 1, key: key, value: value)
+        }
+        for record in records {
+            try record.key.withUnsafeBytes { key in
+                try record.value.withUnsafeBytes { try writer.append(partition: record.partition, key: key, value: $0) }
+            }
+        }
+        let segments = try writer.finish()
+        #expect(segments.map(\.records) == [25_000, 15_000])
+        let file = try FileReadHandle(path: path)
+        var read: [(key: [UInt8], value: [UInt8])] = []
+        for segment in segments {
+            let reader = SegmentReader(file: file, segment: segment, bufferSize: 4096)
+            while try reader.advance() { read.append((Array(reader.key), Array(reader.value))) }
+        }
+        #expect(read.map(\.key) == records.map(\.key))
+        #expect(read.map(\.value) == records.map(\.value))
+    }
+
     @Test func largeValuesAreMappedFromTheFileOnDemand() throws {
         let directory = try TemporaryDirectory("mapout-large")
         let path = directory.file("m.out")

@@ -20,6 +20,30 @@ struct ValueEncodingTests {
         for value in [Int8.min, 0, Int8.max] { #expect(try roundTrip(value) == value) }
     }
 
+    /// The length of an encoding, the `MAP_OUTPUT_BYTES` counter's part for a value.
+    func encodedLength(_ value: some ShuffleValue) -> Int {
+        var writer = ByteWriter()
+        value.encode(into: &writer)
+        return writer.count
+    }
+
+    @Test func integerEncodedByteCountsAreTheEncodingsLengths() {
+        var signed: [Int64] = [Int64.min, Int64.max, 0]
+        var unsigned: [UInt64] = [UInt64.max, 0]
+        for bit in 0..<64 {
+            let power = UInt64(1) << UInt64(bit)
+            unsigned += [power - 1, power, power + 1]
+            let wrapped = Int64(truncatingIfNeeded: power)
+            signed += [wrapped, wrapped &- 1, 0 &- wrapped]
+        }
+        for value in signed {
+            #expect(value.encodedByteCount == encodedLength(value))
+            #expect(Int(value).encodedByteCount == encodedLength(Int(value)))
+        }
+        for value in unsigned { #expect(value.encodedByteCount == encodedLength(value)) }
+        for value in [Int8.min, -1, 0, 63, 64, Int8.max] { #expect(value.encodedByteCount == encodedLength(value)) }
+    }
+
     @Test func otherValuesRoundTrip() throws {
         #expect(try roundTrip(-3.75) == -3.75)
         #expect(try roundTrip(true) == true)

@@ -1,3 +1,5 @@
+import Glibc
+
 /// The map output buffer's open-addressing hash table of distinct keys, each with its folded value.
 ///
 /// A slot holds everything a lookup compares: the key's first eight bytes (its sort prefix), a
@@ -36,14 +38,18 @@ struct CombiningTable<Value> {
         slots = Self.allocateEmpty(capacity)
     }
 
+    /// Zeroed storage for `capacity` slots, from `calloc`: a large table comes as fresh pages,
+    /// which are zero already, so it is not written twice. ``free(_:)`` releases it.
     @inlinable static func allocateEmpty(_ capacity: Int) -> UnsafeMutablePointer<Slot> {
-        let slots = UnsafeMutablePointer<Slot>.allocate(capacity: capacity)
-        UnsafeMutableRawPointer(slots).initializeMemory(
-            as: UInt8.self,
-            repeating: 0,
-            count: capacity * MemoryLayout<Slot>.stride
-        )
-        return slots
+        guard let memory = calloc(capacity, MemoryLayout<Slot>.stride) else {
+            fatalError("out of memory for a combining table of \(capacity) slots")
+        }
+        return memory.bindMemory(to: Slot.self, capacity: capacity)
+    }
+
+    /// Releases storage from ``allocateEmpty(_:)`` whose slots are uninitialized.
+    @inlinable static func free(_ slots: UnsafeMutablePointer<Slot>) {
+        Glibc.free(slots)
     }
 
     /// The tag-and-length word that a key with `hash` and `length` has in its slot.
@@ -67,7 +73,7 @@ struct CombiningTable<Value> {
         prefix: UInt64,
         arena: UnsafePointer<UInt8>
     ) -> UnsafeMutablePointer<Slot> {
-        let mask = capacity - 1
+        let mask = capacity &- 1
         let wanted = Self.tagAndLength(hash: hash, length: key.count)
         var index = Self.home(wanted, mask: mask)
         while true {
@@ -125,7 +131,7 @@ struct CombiningTable<Value> {
             while slots[target].tagAndLength != 0 { target = (target + 1) & mask }
             (slots + target).moveInitialize(from: old + index, count: 1)
         }
-        old.deallocate()
+        Self.free(old)
     }
 
     /// Calls `body` with each occupied slot's index.
@@ -143,7 +149,7 @@ struct CombiningTable<Value> {
                 count: capacity * MemoryLayout<Slot>.stride
             )
         } else {
-            slots.deallocate()
+            Self.free(slots)
             capacity = newCapacity
             slots = Self.allocateEmpty(capacity)
         }
@@ -153,6 +159,6 @@ struct CombiningTable<Value> {
     /// Destroys every value and frees the storage.
     @usableFromInline mutating func deallocate() {
         forEachOccupied { (slots + $0).deinitialize(count: 1) }
-        slots.deallocate()
+        Self.free(slots)
     }
 }

@@ -85,6 +85,9 @@ final class MapOutputBuffer<Value: ShuffleValue> {
     /// The encoded size from which a value is kept in its own buffer, not copied into the arena.
     @usableFromInline static var largeValueBytes: Int { 1 << 20 }
 
+    /// The bytes of combined values a spill encodes into the scratch before emptying it.
+    @usableFromInline static var spillScratchBytes: Int { 1 << 16 }
+
     /// The number of hash slots a fresh table starts with: 4,096, or fewer so that they take at
     /// most an eighth of a small buffer.
     @usableFromInline var initialSlots: Int {
@@ -129,13 +132,21 @@ final class MapOutputBuffer<Value: ShuffleValue> {
     }
 
     /// Adds one pair whose key is already encoded.
-    @inlinable func add(key: UnsafeRawBufferPointer, value: Value) throws {
-        outputRecords += 1
+    ///
+    /// Inlined where ``MapContext/emit(_:_:)`` calls it, so that a pair folded into a key already
+    /// held makes no call of its own but the combiner's; adding a key, and a job without a
+    /// combiner, go out of line.
+    @inlinable @inline(__always) func add(key: UnsafeRawBufferPointer, value: Value) throws {
         if combines {
-            outputBytes += Int64(key.count + value.encodedByteCount)
             try addCombining(key: key, value: value)
-            return
+        } else {
+            try addUncombined(key: key, value: value)
         }
+    }
+
+    /// Adds one pair of a job without a combiner.
+    @inlinable @inline(never) func addUncombined(key: UnsafeRawBufferPointer, value: Value) throws {
+        outputRecords += 1
         let partition = partition(of: key, hash: hashPartitions ? KeyBytes.stableHash(key) : 0)
         if let split = value.splitEncoding() {
             outputBytes += Int64(key.count + split.count)
@@ -151,28 +162,43 @@ final class MapOutputBuffer<Value: ShuffleValue> {
     }
 
     /// The partition of `key`, whose ``KeyBytes/stableHash(_:)`` is `hash` if the default partitioner is used.
-    @inlinable func partition(of key: UnsafeRawBufferPointer, hash: UInt64) -> Int {
+    @inlinable @inline(__always) func partition(of key: UnsafeRawBufferPointer, hash: UInt64) -> Int {
         hashPartitions ? Int(hash % UInt64(reduceCount)) : partitioner.partition(of: key, among: reduceCount)
     }
 
     /// Folds the value into its key's slot, or adds the key: one hash and, for a key of at most
-    /// eight bytes, one slot compared; the partition is computed only for a new key.
+    /// eight bytes, one slot compared. The table uses ``KeyBytes/mixedHash(_:leadingWord:)``;
+    /// the stable hash, and from it the partition, is computed only for a new key.
     @inlinable @inline(__always) func addCombining(key: UnsafeRawBufferPointer, value: Value) throws {
+        outputRecords &+= 1
+        outputBytes &+= Int64(truncatingIfNeeded: key.count &+ value.encodedByteCount)
         let word = KeyBytes.leadingWord(key)
-        let hash = KeyBytes.stableHash(key, leadingWord: word)
+        let hash = KeyBytes.mixedHash(key, leadingWord: word)
         let prefix = word.byteSwapped
         let slot = table.find(key, hash: hash, prefix: prefix, arena: keyArena.base)
         if slot.pointee.tagAndLength != 0 {
             combine(&slot.pointee.value, value)
             return
         }
+        try insert(key: key, value: value, at: slot, hash: hash, prefix: prefix)
+    }
+
+    /// Adds a key that the table does not hold at `slot`, the empty slot where it belongs, then
+    /// grows the table or spills if needed; `hash` is the key's ``KeyBytes/mixedHash(_:leadingWord:)``.
+    @inlinable @inline(never) func insert(
+        key: UnsafeRawBufferPointer,
+        value: Value,
+        at slot: UnsafeMutablePointer<CombiningTable<Value>.Slot>,
+        hash: UInt64,
+        prefix: UInt64
+    ) throws {
         table.insert(
             at: slot,
             hash: hash,
             length: key.count,
             prefix: prefix,
             keyOffset: keyArena.count,
-            partition: partition(of: key, hash: hash),
+            partition: partition(of: key, hash: KeyBytes.finalize(hash)),
             value: value
         )
         keyArena.append(bytes: key)
@@ -237,7 +263,7 @@ final class MapOutputBuffer<Value: ShuffleValue> {
     }
 
     /// The bytes the buffer holds, as counted against its limit.
-    @inlinable var usedBytes: Int {
+    @inlinable @inline(__always) var usedBytes: Int {
         keyArena.count + valueArena.count + valueBytes + largeValueTotal + entries.count * MemoryLayout<Entry>.stride
             + (combines ? table.capacity * slotStride : 0)
     }
@@ -247,14 +273,25 @@ final class MapOutputBuffer<Value: ShuffleValue> {
         let count = combines ? table.count : entries.count
         guard count > 0 else { return }
         let order = sortedOrder()
+        defer { order.deallocate() }
+        let sink = self.sink
         try sink.beginRun()
+        // A local scratch, which the loop borrows without a retain and a release per record.
+        var encoded = ByteWriter()
         for item in order {
             let key = keyArena.bytes(at: Int(item.keyOffset), length: Int(item.keyLength))
             if combines {
-                valueScratch.removeAll()
-                table.slots[Int(item.index)].value.encode(into: &valueScratch)
-                try valueScratch.bytes.withUnsafeBytes {
-                    try sink.append(partition: Int(item.partition), key: key, value: $0)
+                // Values are encoded one after another, the scratch emptied only once it is large:
+                // emptying an array costs more than encoding a small value.
+                if encoded.count >= Self.spillScratchBytes { encoded.removeAll() }
+                let start = encoded.count
+                table.slots[Int(item.index)].value.encode(into: &encoded)
+                try encoded.bytes.withUnsafeBytes {
+                    try sink.append(
+                        partition: Int(item.partition),
+                        key: key,
+                        value: UnsafeRawBufferPointer(rebasing: $0[start...])
+                    )
                 }
             } else {
                 let entry = entries[Int(item.index)]
@@ -283,40 +320,40 @@ final class MapOutputBuffer<Value: ShuffleValue> {
         valueBytes = 0
     }
 
-    /// The buffered entries in (partition, key bytes) order.
-    @usableFromInline func sortedOrder() -> [SortItem] {
-        var items: [SortItem] = []
+    /// The buffered entries in (partition, key bytes) order, in storage the caller deallocates.
+    @usableFromInline func sortedOrder() -> UnsafeMutableBufferPointer<SortItem> {
+        let count = combines ? table.count : entries.count
+        let items = UnsafeMutablePointer<SortItem>.allocate(capacity: count)
+        var filled = 0
         if combines {
-            items.reserveCapacity(table.count)
             table.forEachOccupied { index in
                 let slot = table.slots + index
-                items.append(
-                    SortItem(
+                (items + filled).initialize(
+                    to: SortItem(
                         prefix: slot.pointee.prefix,
                         partition: slot.pointee.partition,
-                        index: UInt32(index),
+                        index: UInt32(truncatingIfNeeded: index),
                         keyOffset: slot.pointee.keyOffset,
                         keyLength: UInt32(truncatingIfNeeded: slot.pointee.tagAndLength & 0xFFFF_FFFF)
                     )
                 )
+                filled &+= 1
             }
         } else {
-            items.reserveCapacity(entries.count)
-            for index in 0..<entries.count {
+            for index in 0..<count {
                 let entry = entries[index]
-                items.append(
-                    SortItem(
+                (items + index).initialize(
+                    to: SortItem(
                         prefix: entry.prefix,
                         partition: entry.partition,
-                        index: UInt32(index),
+                        index: UInt32(truncatingIfNeeded: index),
                         keyOffset: entry.keyOffset,
                         keyLength: entry.keyLength
                     )
                 )
             }
         }
-        sortByPartitionAndKey(&items)
-        return items
+        return sortByPartitionAndKey(UnsafeMutableBufferPointer(start: items, count: count))
     }
 
     /// Spills what is left and returns the buffer's counters.

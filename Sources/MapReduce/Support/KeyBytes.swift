@@ -17,9 +17,19 @@ public enum KeyBytes {
         _ bytes: UnsafeRawBufferPointer,
         leadingWord: UInt64
     ) -> UInt64 {
+        finalize(mixedHash(bytes, leadingWord: leadingWord))
+    }
+
+    /// ``stableHash(_:leadingWord:)`` before its last avalanche step: `finalize(mixedHash(...))`
+    /// is the stable hash. Its high bits are well mixed already, enough for a hash table that
+    /// computes the stable hash only for the keys it adds.
+    @inlinable @inline(__always) static func mixedHash(
+        _ bytes: UnsafeRawBufferPointer,
+        leadingWord: UInt64
+    ) -> UInt64 {
         let count = bytes.count
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ (UInt64(truncatingIfNeeded: count) &* 0xC2B2_AE3D_27D4_EB4F)
-        if count <= 8 { return count == 0 ? finalize(hash) : finalize(mix(hash ^ leadingWord)) }
+        if count <= 8 { return count == 0 ? hash : mix(hash ^ leadingWord) }
         let base = bytes.baseAddress!
         var offset = 0
         while offset + 8 <= count {
@@ -30,7 +40,7 @@ public enum KeyBytes {
         if offset < count {
             hash = mix(hash ^ Self.leadingWord(UnsafeRawBufferPointer(rebasing: bytes[offset...])))
         }
-        return finalize(hash)
+        return hash
     }
 
     /// The first eight bytes (all of them if fewer, zero-padded) as a little-endian number.

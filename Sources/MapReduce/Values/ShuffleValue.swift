@@ -40,7 +40,10 @@ extension ShuffleValue where Self: FixedWidthInteger {
     /// The length of the varint encoding: one byte per 7 significant bits, at least one.
     @inlinable public var encodedByteCount: Int {
         let raw = Self.isSigned ? UInt64(bitPattern: (Int64(self) << 1) ^ (Int64(self) >> 63)) : UInt64(self)
-        return Swift.max(1, (64 - raw.leadingZeroBitCount + 6) / 7)
+        // One more than the index of the highest set bit divided by 7, the division done as a
+        // multiplication and a shift (exact for indexes up to 63).
+        let highestBit = UInt64.bitWidth - 1 - (raw | 1).leadingZeroBitCount
+        return (highestBit &* 37) &>> 8 &+ 1
     }
 
     /// Appends the value as a zig-zag varint (signed) or a varint (unsigned).

@@ -18,6 +18,8 @@ final class MapOutputFileWriter: MapOutputSink {
     private var current = 0
     @exclusivity(unchecked) private var buffer: UnsafeMutableRawBufferPointer
     @exclusivity(unchecked) private var used = 0
+    /// The records of partition `current` so far, stored in its segment when it is closed.
+    @exclusivity(unchecked) private var currentRecords: Int64 = 0
 
     /// The size of the record buffer.
     static let bufferBytes = 1 << 18
@@ -50,12 +52,31 @@ final class MapOutputFileWriter: MapOutputSink {
         used = 0
     }
 
-    /// Appends `bytes` to the buffer, which has room.
+    /// Appends `bytes` to the buffer, which has room for them and ``slackBytes`` more.
+    ///
+    /// Up to sixteen bytes (a word, a small value) are copied with two eight-byte stores, which
+    /// may write up to seven bytes of junk after them (overwritten by the next record, or never
+    /// flushed), rather than by a call to `memcpy`.
     @inline(__always) private func put(_ bytes: UnsafeRawBufferPointer) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
-        (buffer.baseAddress! + used).copyMemory(from: source, byteCount: bytes.count)
-        used += bytes.count
+        let target = buffer.baseAddress! + used
+        let count = bytes.count
+        if count > 16 {
+            target.copyMemory(from: source, byteCount: count)
+        } else if count >= 8 {
+            target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            (target + (count - 8)).storeBytes(
+                of: (source + (count - 8)).loadUnaligned(as: UInt64.self),
+                as: UInt64.self
+            )
+        } else {
+            target.storeBytes(of: KeyBytes.leadingWord(bytes).littleEndian, as: UInt64.self)
+        }
+        used += count
     }
+
+    /// The bytes after a record that ``put(_:)`` may write: a short copy's junk.
+    private static var slackBytes: Int { 8 }
 
     /// Appends a varint to the buffer, which has room.
     @inline(__always) private func putVarint(_ value: Int) {
@@ -81,10 +102,27 @@ final class MapOutputFileWriter: MapOutputSink {
         value: UnsafeRawBufferPointer,
         tail: UnsafeRawBufferPointer
     ) throws {
+        let keyCount = key.count
+        let valueCount = value.count
+        // A small record of the current partition, the common case: one-byte lengths, both parts
+        // copied into the buffer, which has room.
+        if partition == current, keyCount < 0x80, valueCount < 0x80, tail.isEmpty,
+            used &+ 2 &+ keyCount &+ valueCount &+ Self.slackBytes <= buffer.count
+        {
+            let base = buffer.baseAddress!
+            base.storeBytes(of: UInt8(truncatingIfNeeded: keyCount), toByteOffset: used, as: UInt8.self)
+            base.storeBytes(of: UInt8(truncatingIfNeeded: valueCount), toByteOffset: used &+ 1, as: UInt8.self)
+            used &+= 2
+            put(key)
+            put(value)
+            currentRecords &+= 1
+            recordCount &+= 1
+            return
+        }
         precondition(partition >= current, "map output records must arrive in partition order")
         if partition != current { moveTo(partition) }
         let inline = value.count < Self.directValueBytes
-        let needed = 20 + key.count + (inline ? value.count : 0)
+        let needed = 20 + Self.slackBytes + key.count + (inline ? value.count : 0)
         if used + needed > buffer.count { try flushBuffer() }
         if needed > buffer.count {
             var header = ByteWriter(capacity: 20)
@@ -108,7 +146,7 @@ final class MapOutputFileWriter: MapOutputSink {
             try flushBuffer()
             try file.write(tail)
         }
-        segments[partition].records += 1
+        currentRecords += 1
         recordCount += 1
     }
 
@@ -135,7 +173,9 @@ final class MapOutputFileWriter: MapOutputSink {
     private func moveTo(_ partition: Int) {
         if current < segments.count {
             segments[current].length = offset - segments[current].offset
+            segments[current].records = currentRecords
         }
+        currentRecords = 0
         for skipped in (current + 1)..<max(current + 1, min(partition + 1, segments.count)) {
             segments[skipped].offset = offset
         }

@@ -12,6 +12,9 @@ final class SpillCollector: MapOutputSink {
     private let directory: String
     private let partitionCount: Int
     private var writer: MapOutputFileWriter?
+    /// ``writer`` unretained, which keeps it alive: ``append(partition:key:value:tail:)`` borrows
+    /// it without a retain and a release per record.
+    private var unretainedWriter: Unmanaged<MapOutputFileWriter>?
 
     /// The spills written so far, in order.
     private(set) var spills: [Spill] = []
@@ -24,7 +27,9 @@ final class SpillCollector: MapOutputSink {
 
     func beginRun() throws {
         let path = directory + "/" + attempt.spillFileName(spills.count)
-        writer = try MapOutputFileWriter(path: path, partitionCount: partitionCount)
+        let writer = try MapOutputFileWriter(path: path, partitionCount: partitionCount)
+        self.writer = writer
+        unretainedWriter = Unmanaged.passUnretained(writer)
     }
 
     func append(
@@ -33,12 +38,15 @@ final class SpillCollector: MapOutputSink {
         value: UnsafeRawBufferPointer,
         tail: UnsafeRawBufferPointer
     ) throws {
-        try writer!.append(partition: partition, key: key, value: value, tail: tail)
+        try unretainedWriter!._withUnsafeGuaranteedRef {
+            try $0.append(partition: partition, key: key, value: value, tail: tail)
+        }
     }
 
     func endRun() throws {
         guard let writer else { return }
         spills.append(Spill(path: writer.path, segments: try writer.finish()))
+        unretainedWriter = nil
         self.writer = nil
     }
 }
