@@ -55,22 +55,10 @@ extension UnsafeGrowableBuffer where Element == UInt8 {
     /// seven bytes of junk after them, within the capacity (kept eight bytes ahead of the count),
     /// rather than by a call to `memcpy`.
     @inlinable mutating func append(bytes: UnsafeRawBufferPointer) {
-        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
-        let length = bytes.count
-        if count + length + 8 > capacity { grow(to: count + length + 8) }
-        let target = UnsafeMutableRawPointer(base + count)
-        if length > 16 {
-            target.copyMemory(from: source, byteCount: length)
-        } else if length >= 8 {
-            target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
-            (target + (length - 8)).storeBytes(
-                of: (source + (length - 8)).loadUnaligned(as: UInt64.self),
-                as: UInt64.self
-            )
-        } else {
-            target.storeBytes(of: KeyBytes.leadingWord(bytes).littleEndian, as: UInt64.self)
-        }
-        count += length
+        guard !bytes.isEmpty else { return }
+        if count + bytes.count + 8 > capacity { grow(to: count + bytes.count + 8) }
+        UnsafeMutableRawPointer(base + count).copyShort(from: bytes)
+        count += bytes.count
     }
 
     /// The bytes in `offset..<offset + length`.

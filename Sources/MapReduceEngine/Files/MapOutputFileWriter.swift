@@ -58,21 +58,8 @@ final class MapOutputFileWriter: MapOutputSink {
     /// may write up to seven bytes of junk after them (overwritten by the next record, or never
     /// flushed), rather than by a call to `memcpy`.
     @inline(__always) private func put(_ bytes: UnsafeRawBufferPointer) {
-        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
-        let target = buffer.baseAddress! + used
-        let count = bytes.count
-        if count > 16 {
-            target.copyMemory(from: source, byteCount: count)
-        } else if count >= 8 {
-            target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
-            (target + (count - 8)).storeBytes(
-                of: (source + (count - 8)).loadUnaligned(as: UInt64.self),
-                as: UInt64.self
-            )
-        } else {
-            target.storeBytes(of: KeyBytes.leadingWord(bytes).littleEndian, as: UInt64.self)
-        }
-        used += count
+        (buffer.baseAddress! + used).copyShort(from: bytes)
+        used += bytes.count
     }
 
     /// The bytes after a record that ``put(_:)`` may write: a short copy's junk.
