@@ -64,11 +64,13 @@ actor SimulatedTracker {
 
     /// Takes part in the cluster until `deadline()`, reconnecting after a lost connection. Then
     /// deregisters, or when it `vanishes` falls silent with its connection open until `end()`,
-    /// as a hung or cut-off node does, which the JobTracker notices only by its silence.
+    /// as a hung or cut-off node does, which the JobTracker notices only by its silence; it calls
+    /// `fellSilent` with the moment its last heartbeat was answered, from which it is silent.
     func run(
         until deadline: @escaping @Sendable () -> ContinuousClock.Instant,
         vanishes: Bool,
-        closesAt end: @escaping @Sendable () -> ContinuousClock.Instant
+        closesAt end: @escaping @Sendable () -> ContinuousClock.Instant,
+        fellSilent: @escaping @Sendable (ContinuousClock.Instant) -> Void = { _ in }
     ) async {
         while clock.now < deadline() {
             do {
@@ -76,6 +78,7 @@ actor SimulatedTracker {
                 do {
                     try await serve(on: connection, until: deadline)
                     if vanishes {
+                        fellSilent(clock.now)
                         while clock.now < end() { try await Task.sleep(for: .milliseconds(100)) }
                     } else {
                         statistics.sent("deregister")

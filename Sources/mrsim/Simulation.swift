@@ -24,10 +24,12 @@ struct Simulation: Sendable {
     static let serviceHistogram = "mapreduce_heartbeat_service_seconds"
     static let journalSyncHistogram = "mapreduce_journal_sync_seconds"
 
-    /// When the trackers stop: every tracker at `end`, the vanishing ones at `vanish`.
+    /// When the trackers stop: every tracker at `end`, the vanishing ones at `vanish`; and when
+    /// each vanishing tracker fell silent.
     private final class Deadlines: Sendable {
         let end = Mutex(ContinuousClock.now + .seconds(86_400))
         let vanish = Mutex(ContinuousClock.now + .seconds(86_400))
+        let silences = Mutex<[ContinuousClock.Instant]>([])
     }
 
     /// Runs the simulation and returns its figures.
@@ -56,7 +58,8 @@ struct Simulation: Sendable {
                             return vanishes ? min(end, deadlines.vanish.withLock { $0 }) : end
                         },
                         vanishes: vanishes,
-                        closesAt: { deadlines.end.withLock { $0 } }
+                        closesAt: { deadlines.end.withLock { $0 } },
+                        fellSilent: { moment in deadlines.silences.withLock { $0.append(moment) } }
                     )
                 }
             }
@@ -182,9 +185,12 @@ struct Simulation: Sendable {
         }
     }
 
-    /// Makes the first `lose` trackers vanish at `moment`, then asks the JobTracker until it counts
-    /// `expected` trackers; returns how long that took, or nil if it did not by `end` (or no
-    /// tracker is to vanish).
+    /// Makes the first `lose` trackers vanish at `moment`, then asks the JobTracker every 100 ms
+    /// how many trackers it counts until `expected`; returns the longest time from a lost
+    /// tracker's silence (its last heartbeat answered: a held heartbeat in flight at `moment`
+    /// keeps it alive until then) to the JobTracker dropping it, or nil if it did not drop them all
+    /// by `end` (or no tracker is to vanish). The trackers' silences and the drops are paired in
+    /// order: every tracker has the same expiry, so the first silent is the first dropped.
     private func loseTrackers(
         deadlines: Deadlines,
         client: ClusterClient,
@@ -194,12 +200,16 @@ struct Simulation: Sendable {
     ) async throws -> Double? {
         guard lose > 0 else { return nil }
         try await Task.sleep(until: moment, clock: .continuous)
-        let vanished = ContinuousClock.now
-        deadlines.vanish.withLock { $0 = vanished }
+        deadlines.vanish.withLock { $0 = ContinuousClock.now }
+        var drops: [ContinuousClock.Instant] = []
         return try await client.withConnection { connection in
             while ContinuousClock.now < end {
-                if try await client.info(on: connection).trackers <= expected {
-                    return (ContinuousClock.now - vanished).milliseconds / 1000
+                let gone = expected + lose - (try await client.info(on: connection).trackers)
+                let now = ContinuousClock.now
+                while drops.count < min(gone, lose) { drops.append(now) }
+                let silences = deadlines.silences.withLock { $0 }.sorted()
+                if drops.count == lose, silences.count == lose {
+                    return zip(silences, drops).map { ($1 - $0).milliseconds / 1000 }.max()
                 }
                 try await Task.sleep(for: .milliseconds(100))
             }

@@ -95,7 +95,7 @@ struct SimulationReport: Sendable {
             (
                 "lost trackers noticed",
                 "\(lostTrackersNoticed) of \(lostTrackers)"
-                    + (lostNoticedAfterSeconds.map { String(format: ", after %.2f s", $0) } ?? "")
+                    + (lostNoticedAfterSeconds.map { String(format: ", at most %.2f s after falling silent", $0) } ?? "")
             ),
             ("JobTracker CPU (cores)", number(jobTrackerCores)),
             (
