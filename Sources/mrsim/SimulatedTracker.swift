@@ -25,6 +25,8 @@ actor SimulatedTracker {
     private var killed: Set<AttemptID> = []
     private var reports: [AttemptReport] = []
     private var heartbeatInterval = Duration.seconds(1)
+    /// When the JobTracker last answered a heartbeat.
+    private var lastAnswered: ContinuousClock.Instant?
 
     /// The job the simulated trackers say their installed binary holds.
     static let job = JobDescriptor(
@@ -72,13 +74,15 @@ actor SimulatedTracker {
         closesAt end: @escaping @Sendable () -> ContinuousClock.Instant,
         fellSilent: @escaping @Sendable (ContinuousClock.Instant) -> Void = { _ in }
     ) async {
+        var silent = false
         while clock.now < deadline() {
             do {
                 let connection = try await client.connect()
                 do {
                     try await serve(on: connection, until: deadline)
                     if vanishes {
-                        fellSilent(clock.now)
+                        fellSilent(lastAnswered ?? clock.now)
+                        silent = true
                         while clock.now < end() { try await Task.sleep(for: .milliseconds(100)) }
                     } else {
                         statistics.sent("deregister")
@@ -99,6 +103,7 @@ actor SimulatedTracker {
                 if clock.now < deadline() { try? await Task.sleep(for: .seconds(1)) }
             }
         }
+        if vanishes, !silent { fellSilent(lastAnswered ?? clock.now) }
     }
 
     /// Registers, then heartbeats until `deadline()`, running the attempts the replies assign.
@@ -157,6 +162,7 @@ actor SimulatedTracker {
             if !(error is CancellationError) { statistics.failed("heartbeat", error) }
             throw error
         }
+        lastAnswered = clock.now
         statistics.heartbeat(milliseconds: (clock.now - started).milliseconds, reported: !sending.isEmpty)
         if reply.reregister {
             reports = sending + reports

@@ -81,7 +81,7 @@ struct Simulation: Sendable {
     private func awaitRegistrations(of expected: Int, on client: ClusterClient) async throws {
         let deadline = ContinuousClock.now + ramp + .seconds(60)
         try await client.withConnection { connection in
-            while try await client.info(on: connection).trackers < expected {
+            while try await trackerCount(on: connection) < expected {
                 guard ContinuousClock.now < deadline else {
                     throw ClusterError(
                         message: "the JobTracker did not count \(expected) trackers within \(ramp + .seconds(60))"
@@ -90,6 +90,14 @@ struct Simulation: Sendable {
                 try await Task.sleep(for: .milliseconds(250))
             }
         }
+    }
+
+    /// How many trackers the JobTracker counts. It waits up to a minute for the answer rather
+    /// than a client's usual 10 s: a JobTracker busy with 10,000 trackers registering can take
+    /// longer, and the run should go on to measure that, not fail.
+    private func trackerCount(on connection: WireConnection) async throws -> Int {
+        try await connection.call(ClusterInfoRequest(), expecting: ClusterInfoReply.self, timeout: .seconds(60))
+            .trackers
     }
 
     /// Measures for the run's duration, running the jobs and losing trackers meanwhile.
@@ -190,7 +198,8 @@ struct Simulation: Sendable {
     /// tracker's silence (its last heartbeat answered: a held heartbeat in flight at `moment`
     /// keeps it alive until then) to the JobTracker dropping it, or nil if it did not drop them all
     /// by `end` (or no tracker is to vanish). The trackers' silences and the drops are paired in
-    /// order: every tracker has the same expiry, so the first silent is the first dropped.
+    /// order: every tracker has the same expiry, so the first silent is the first dropped. A
+    /// tracker not yet known to be silent counts from `moment`, which can only lengthen the time.
     private func loseTrackers(
         deadlines: Deadlines,
         client: ClusterClient,
@@ -200,16 +209,18 @@ struct Simulation: Sendable {
     ) async throws -> Double? {
         guard lose > 0 else { return nil }
         try await Task.sleep(until: moment, clock: .continuous)
-        deadlines.vanish.withLock { $0 = ContinuousClock.now }
+        let vanished = ContinuousClock.now
+        deadlines.vanish.withLock { $0 = vanished }
         var drops: [ContinuousClock.Instant] = []
         return try await client.withConnection { connection in
             while ContinuousClock.now < end {
-                let gone = expected + lose - (try await client.info(on: connection).trackers)
+                let gone = expected + lose - (try await trackerCount(on: connection))
                 let now = ContinuousClock.now
                 while drops.count < min(gone, lose) { drops.append(now) }
-                let silences = deadlines.silences.withLock { $0 }.sorted()
-                if drops.count == lose, silences.count == lose {
-                    return zip(silences, drops).map { ($1 - $0).milliseconds / 1000 }.max()
+                if drops.count == lose {
+                    let heard = deadlines.silences.withLock { $0 }
+                    let unheard = Array(repeating: vanished, count: max(0, lose - heard.count))
+                    return zip((unheard + heard).sorted(), drops).map { ($1 - $0).milliseconds / 1000 }.max()
                 }
                 try await Task.sleep(for: .milliseconds(100))
             }
