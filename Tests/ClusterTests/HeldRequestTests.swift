@@ -16,8 +16,16 @@ struct HeldRequestTests {
         in directory: TemporaryDirectory,
         heartbeatInterval: Duration = .seconds(1)
     ) async throws -> (JobTracker, JobID) {
-        let input = try directory.write("in/words.txt", Array("a b a\n".utf8))
-        let tracker = try JobTracker(
+        let tracker = try Self.tracker(in: directory, heartbeatInterval: heartbeatInterval)
+        return (tracker, try await tracker.submit(try Self.wordCount(in: directory)))
+    }
+
+    /// A JobTracker actor without trackers, whose data directory is in `directory`.
+    static func tracker(
+        in directory: TemporaryDirectory,
+        heartbeatInterval: Duration = .seconds(1)
+    ) throws -> JobTracker {
+        try JobTracker(
             configuration: JobTrackerConfiguration(
                 host: "127.0.0.1",
                 dataDirectory: directory.file("jobtracker"),
@@ -27,19 +35,20 @@ struct HeldRequestTests {
             ),
             logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
         )
-        let job = try await tracker.submit(
-            SubmitJobRequest(
-                job: "wordcount",
-                parameters: JobParameters(),
-                inputs: [input],
-                outputPath: directory.file("out"),
-                reducers: 1,
-                splitSize: 1 << 20,
-                mapBufferSize: 1 << 20,
-                replacesOutput: false
-            )
+    }
+
+    /// A word-count job of one small file in `directory`, written to `output` there.
+    static func wordCount(in directory: TemporaryDirectory, output: String = "out") throws -> SubmitJobRequest {
+        SubmitJobRequest(
+            job: "wordcount",
+            parameters: JobParameters(),
+            inputs: [try directory.write("in/words.txt", Array("a b a\n".utf8))],
+            outputPath: directory.file(output),
+            reducers: 1,
+            splitSize: 1 << 20,
+            mapBufferSize: 1 << 20,
+            replacesOutput: false
         )
-        return (tracker, job)
     }
 
     @Test func aWaitEndsAtItsDeadlineWhenNothingChanges() async throws {

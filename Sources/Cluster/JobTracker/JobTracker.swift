@@ -23,7 +23,8 @@ public actor JobTracker {
         JobTrackerMetrics.journalSyncLabel: JobTrackerMetrics.heartbeatServiceBuckets,
     ]
     private let history: JobHistory
-    private var pastReports: [JobReport]
+    /// Jobs finished under earlier JobTracker processes, from the history.
+    let pastReports: [JobReport]
     /// Each running job's plan, once known (a setup task makes it for jobs submitted without one).
     var plans: [JobID: JobPlan] = [:]
     /// Each running job's input files, which trackers may fetch.
@@ -231,9 +232,7 @@ public actor JobTracker {
 
     /// The report of a job, running or finished.
     public func report(_ job: JobID) throws -> JobReport {
-        if let report = state.report(job, now: Date()) { return report }
-        if let report = pastReports.first(where: { $0.job == job }) { return report }
-        throw InputError(path: "\(job)", problem: "no such job on this JobTracker")
+        try view().report(job)
     }
 
     /// The report of a job; while it runs, holds the answer until it ends or `deadline` passes.
@@ -247,10 +246,7 @@ public actor JobTracker {
 
     /// Every job's report, oldest first.
     public func reports() -> [JobReport] {
-        let now = Date()
-        let current = state.reports(now: now)
-        let known = Set(current.map(\.job))
-        return pastReports.filter { !known.contains($0.job) } + current
+        view().reports()
     }
 
     /// Stops a running job and removes its partial output.
@@ -392,8 +388,8 @@ public actor JobTracker {
                     ? SetupSettings(
                         splitSize: request.splitSize,
                         reducers: request.reducers
-                            ?? configuration.settings.defaultReducers(forSlots: max(1, totalSlots)),
-                        slots: max(1, totalSlots)
+                            ?? configuration.settings.defaultReducers(forSlots: max(1, state.totalSlots)),
+                        slots: max(1, state.totalSlots)
                     )
                     : nil,
                 epoch: epoch
@@ -544,8 +540,6 @@ public actor JobTracker {
         writeJournal()
     }
 
-    private var totalSlots: Int { state.trackers.values.reduce(0) { $0 + $1.slots } }
-
     /// The upload staging directories a job's inputs lie in.
     private func stagingDirectories(of job: JobID) -> Set<String> {
         let root = configuration.dataDirectory + "/staging/"
@@ -591,12 +585,7 @@ public actor JobTracker {
 
     /// What a client needs to plan a job as this JobTracker would: slots and installed jobs.
     public func clusterInfo() -> ClusterInfoReply {
-        ClusterInfoReply(
-            slots: max(1, totalSlots),
-            trackers: state.trackers.count,
-            installedJobs: state.installedJobs,
-            limits: configuration.settings.limits
-        )
+        view().clusterInfo()
     }
 
     /// How many trackers are registered.

@@ -375,6 +375,9 @@ struct JobTrackerState: Sendable {
         return usable.isEmpty ? "no tracker can run the job's binary; last: \(problem.message)" : nil
     }
 
+    /// The slots of every registered tracker.
+    var totalSlots: Int { trackers.values.reduce(0) { $0 + $1.slots } }
+
     /// The jobs of the trackers' installed job binaries, each name once, by tracker id.
     var installedJobs: [JobDescriptor] {
         var seen = Set<String>()

@@ -14,7 +14,7 @@ struct ConsoleActions: Sendable {
 
     /// The jobs the console offers: those the trackers' installed binary describes, hidden ones left out.
     func installedJobs() async -> [JobDescriptor] {
-        await tracker.clusterInfo().installedJobs.filter { !$0.isHidden }
+        await tracker.currentView().clusterInfo().installedJobs.filter { !$0.isHidden }
     }
 
     /// Submits an installed job on uploads and data directory files, with its options and a
@@ -69,7 +69,8 @@ struct ConsoleActions: Sendable {
     /// Deletes an upload, first killing the jobs still running that read it.
     func delete(upload id: String) async throws {
         let upload = try uploads.upload(id)
-        for job in upload.jobs.compactMap(JobID.init) where (try? await tracker.report(job))?.state == .running {
+        for job in upload.jobs.compactMap(JobID.init)
+        where (try? await tracker.currentView().report(job))?.state == .running {
             _ = try? await tracker.kill(job)
         }
         try uploads.delete(id)

@@ -11,7 +11,9 @@ struct APIRoutes<Context: RequestContext>: Sendable {
         let tracker = console.tracker
         let actions = console.actions
         read(router, "/api/v1/overview") { _, _ in ConsoleResponse.json(OverviewJSON(await tracker.overview())) }
-        read(router, "/api/v1/jobs") { _, _ in ConsoleResponse.json(await tracker.reports().map(JobJSON.init)) }
+        read(router, "/api/v1/jobs") { _, _ in
+            ConsoleResponse.json(await tracker.currentView().reports().map(JobJSON.init))
+        }
         read(router, "/api/v1/jobs/:job") { _, context in
             ConsoleResponse.json(JobDetailJSON(try await tracker.detail(of: try PageRoutes<Context>.jobID(context))))
         }
@@ -19,13 +21,17 @@ struct APIRoutes<Context: RequestContext>: Sendable {
             ConsoleResponse.json(try await tracker.detail(of: try PageRoutes<Context>.jobID(context)).tasks)
         }
         read(router, "/api/v1/jobs/:job/counters") { _, context in
-            ConsoleResponse.json(try await tracker.report(try PageRoutes<Context>.jobID(context)).counters.values)
+            ConsoleResponse.json(
+                try await tracker.currentView().report(try PageRoutes<Context>.jobID(context)).counters.values
+            )
         }
         read(router, "/api/v1/jobs/:job/output") { _, context in
-            ConsoleResponse.json(JobResults(try await tracker.report(try PageRoutes<Context>.jobID(context))).files)
+            ConsoleResponse.json(
+                JobResults(try await tracker.currentView().report(try PageRoutes<Context>.jobID(context))).files
+            )
         }
         read(router, "/api/v1/jobs/:job/output/:file") { _, context in
-            let results = JobResults(try await tracker.report(try PageRoutes<Context>.jobID(context)))
+            let results = JobResults(try await tracker.currentView().report(try PageRoutes<Context>.jobID(context)))
             let file = try PageRoutes<Context>.parameter("file", of: context)
             return try await ConsoleResponse.file(
                 try results.path(of: file),
@@ -37,11 +43,11 @@ struct APIRoutes<Context: RequestContext>: Sendable {
         read(router, "/api/v1/jobs/:job/artifacts") { _, context in
             let job = try PageRoutes<Context>.jobID(context)
             return ConsoleResponse.json(
-                JobResults(try await tracker.report(job)).artifacts.map { ArtifactJSON($0, of: job) }
+                JobResults(try await tracker.currentView().report(job)).artifacts.map { ArtifactJSON($0, of: job) }
             )
         }
         read(router, "/api/v1/jobs/:job/artifacts/:file") { _, context in
-            let results = JobResults(try await tracker.report(try PageRoutes<Context>.jobID(context)))
+            let results = JobResults(try await tracker.currentView().report(try PageRoutes<Context>.jobID(context)))
             let artifact = try results.artifact(try PageRoutes<Context>.parameter("file", of: context))
             return try await ConsoleResponse.file(
                 results.directory + "/" + artifact.fileName,

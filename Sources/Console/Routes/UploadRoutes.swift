@@ -27,7 +27,7 @@ struct UploadRoutes<Context: RequestContext>: Sendable {
             let upload = try uploads.upload(try context.parameters.require("upload"))
             var jobs: [JobJSON] = []
             for job in upload.jobs.compactMap(JobID.init) {
-                if let report = try? await console.tracker.report(job) { jobs.append(JobJSON(report)) }
+                if let report = try? await console.tracker.currentView().report(job) { jobs.append(JobJSON(report)) }
             }
             return ConsoleResponse.json(UploadDetail(upload: upload, jobs: jobs))
         }
