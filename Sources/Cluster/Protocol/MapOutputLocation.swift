@@ -12,8 +12,8 @@ public struct MapOutputLocation: WireCodable, Equatable {
     public var host: String
     /// Its shuffle port.
     public var port: Int
-    /// Its partition index.
-    public var segments: [MapOutputSegment]
+    /// Where each reduce's partition lies in the output file, by partition index.
+    public var segments: MapOutputSegments
     /// The output file on the tracker, which a reduce that sees `probe` reads in place.
     public var path: String
     /// The probe of the tracker's file system.
@@ -33,7 +33,7 @@ public struct MapOutputLocation: WireCodable, Equatable {
         self.attempt = attempt
         self.host = host
         self.port = port
-        self.segments = segments
+        self.segments = MapOutputSegments(segments)
         self.path = path
         self.probe = probe
     }
@@ -53,7 +53,7 @@ public struct MapOutputLocation: WireCodable, Equatable {
         attempt = try reader.read(AttemptID.self)
         host = try reader.read(String.self)
         port = try reader.read(Int.self)
-        segments = try reader.read([MapOutputSegment].self)
+        segments = try reader.read(MapOutputSegments.self)
         path = try reader.read(String.self)
         probe = try reader.read(FileSystemProbe?.self)
     }
