@@ -25,7 +25,7 @@ struct MapCompletionsAnswerTests {
     func anAnswerEncodesAsTheReplyWithTheAskingReducesSegment(partition: Int) throws {
         let locations = [location(0, segments: 3), location(1, segments: 3), location(2, segments: 0)]
         let answer = MapCompletionsAnswer(
-            locations: ArraySlice(locations.map(EncodedMapOutputLocation.init)),
+            locations: MapCompletionLog(locations.map(EncodedMapOutputLocation.init))[...],
             partition: partition,
             mapCount: 9,
             failure: ""

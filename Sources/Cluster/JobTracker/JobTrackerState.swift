@@ -654,10 +654,11 @@ struct JobTrackerState: Sendable {
         phase: Int,
         from: Int,
         limit: Int = completionsPerAnswer
-    ) -> (locations: ArraySlice<EncodedMapOutputLocation>, mapCount: Int, failure: String) {
-        guard let record = jobs[job] else { return ([], 0, "unknown job \(job)") }
-        guard record.state == .running else { return ([], 0, "job \(job) \(record.state.rawValue)") }
-        guard record.phase.index == phase else { return ([], 0, "job \(job) is no longer in phase \(phase + 1)") }
+    ) -> (locations: Slice<MapCompletionLog>, mapCount: Int, failure: String) {
+        let none = MapCompletionLog()[...]
+        guard let record = jobs[job] else { return (none, 0, "unknown job \(job)") }
+        guard record.state == .running else { return (none, 0, "job \(job) \(record.state.rawValue)") }
+        guard record.phase.index == phase else { return (none, 0, "job \(job) is no longer in phase \(phase + 1)") }
         let all = record.phase.completions
         let start = min(max(from, 0), all.count)
         return (all[start..<min(all.count, start + limit)], record.phase.maps.count, "")

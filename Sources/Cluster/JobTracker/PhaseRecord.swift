@@ -16,7 +16,7 @@ struct PhaseRecord: Sendable {
     private(set) var reduceIndex: TaskKindIndex
     /// Finished map outputs in completion order, each encoded once for the reduces that ask; a
     /// re-run map appears again with its new location.
-    var completions: [EncodedMapOutputLocation] = []
+    var completions = MapCompletionLog()
     /// The previous phase's broadcast, shipped with every task of this one.
     let broadcast: [UInt8]
     /// When the last map finished, which is when a reduce stops waiting and must progress.

@@ -5,8 +5,8 @@ import Wire
 struct MapCompletionsAnswer: WireMessage {
     static let messageType = ClusterMessages.mapCompletions
 
-    /// Locations from the asked index on, in an array of the answer's own.
-    var locations: [EncodedMapOutputLocation]
+    /// Locations from the asked index on, sharing the phase's log.
+    var locations: Slice<MapCompletionLog>
     /// The asking reduce's partition: the segment each location carries.
     var partition: Int
     /// How many maps the phase has.
@@ -14,10 +14,9 @@ struct MapCompletionsAnswer: WireMessage {
     /// Non-empty when the job failed or was killed: the reduce should stop.
     var failure: String
 
-    /// Creates the message with a copy of `locations`: an answer waiting to be sent that shared
-    /// the phase's array would make the next finished map's append copy all of it.
-    init(locations: ArraySlice<EncodedMapOutputLocation>, partition: Int, mapCount: Int, failure: String) {
-        self.locations = Array(locations)
+    /// Creates the message.
+    init(locations: Slice<MapCompletionLog>, partition: Int, mapCount: Int, failure: String) {
+        self.locations = locations
         self.partition = partition
         self.mapCount = mapCount
         self.failure = failure
@@ -35,7 +34,7 @@ struct MapCompletionsAnswer: WireMessage {
     init(from reader: inout WireReader) throws {
         let reply = try MapCompletionsReply(from: &reader)
         self.init(
-            locations: ArraySlice(reply.locations.map(EncodedMapOutputLocation.init)),
+            locations: MapCompletionLog(reply.locations.map(EncodedMapOutputLocation.init))[...],
             partition: 0,
             mapCount: reply.mapCount,
             failure: reply.failure
