@@ -11,10 +11,10 @@ import Testing
 struct SchedulingAtScaleTests {
     let now = Date(timeIntervalSince1970: 1_000_000)
 
-    func request(reducers: Int = 2) -> SubmitJobRequest {
+    func request(reducers: Int = 2, parameters: [String: String] = [:]) -> SubmitJobRequest {
         SubmitJobRequest(
             job: "wordcount",
-            parameters: JobParameters(),
+            parameters: JobParameters(parameters),
             inputs: ["/in"],
             outputPath: "/out",
             reducers: reducers,
@@ -24,12 +24,12 @@ struct SchedulingAtScaleTests {
         )
     }
 
-    func job(_ sequence: Int, maps: Int, reduces: Int = 1) -> JobRecord {
+    func job(_ sequence: Int, maps: Int, reduces: Int = 1, weight: String? = nil) -> JobRecord {
         let id = JobID(cluster: "20260101000000", sequence: sequence)
         let splits = (0..<maps).map { [InputSplit(path: "/in/\($0)", start: 0, length: 10)] }
         return JobRecord(
             id: id,
-            request: request(reducers: reduces),
+            request: request(reducers: reduces, parameters: weight.map { [JobWeight.parameter: $0] } ?? [:]),
             phaseNames: ["count"],
             phase: PhaseRecord(index: 0, name: "count", job: id, splits: splits, reduceCount: reduces, broadcast: []),
             submittedAt: now
@@ -137,6 +137,33 @@ struct SchedulingAtScaleTests {
         #expect(shares[large.id] == 5, "the rest of the 8 slots")
         #expect(state.report(small.id, now: now)?.runningAttempts == 2)
         #expect(state.report(small.id, now: now)?.fairShare == 3)
+    }
+
+    @Test func aJobOfWeightThreeRunsThreeTimesTheAttempts() {
+        var state = state(trackers: 4)
+        let light = job(1, maps: 1000)
+        let heavy = job(2, maps: 1000, weight: "3")
+        state.add(light)
+        state.add(heavy)
+        for tracker in 0..<4 { _ = state.assign(to: "t\(tracker)", at: now) }
+        #expect(state.report(light.id, now: now)?.runningAttempts == 2)
+        #expect(state.report(heavy.id, now: now)?.runningAttempts == 6)
+        #expect(state.fairShares == [light.id: 4, heavy.id: 12], "16 map and reduce slots split 1 to 3")
+    }
+
+    @Test func weightedSharesFillTheSmallestDemandsForTheirWeightFirst() {
+        #expect(FairShare.divide(12, among: [100, 100], weights: [1, 2]) == [4, 8])
+        #expect(FairShare.divide(12, among: [3, 100], weights: [3, 1]) == [3, 9])
+        let shares = FairShare.divide(12, among: [2, 100, 100], weights: [1, 1, 2])
+        #expect(shares[0] == 2)
+        #expect(abs(shares[1] - 10.0 / 3) < 1e-9 && abs(shares[2] - 20.0 / 3) < 1e-9)
+        #expect(FairShare.divide(10, among: [1, 100, 100], weights: [1, 1, 1]) == [1, 4.5, 4.5])
+    }
+
+    @Test(arguments: ["0", "-1", "abc", "1001", "nan"])
+    func aWeightOutsideTheAcceptedRangeIsRefused(weight: String) {
+        #expect(throws: InputError.self) { try JobWeight.check(JobParameters([JobWeight.parameter: weight])) }
+        #expect(job(1, maps: 1, weight: weight).weight == 1, "a journal's job that holds one weighs 1")
     }
 
     @Test func fairSharesFillTheSmallestDemandsFirst() {

@@ -77,4 +77,18 @@ struct SubmissionLimitsTests {
         }
         #expect(await tracker.reports().isEmpty)
     }
+
+    @Test func theJobTrackerRefusesAJobWeightOfZero() async throws {
+        let directory = try TemporaryDirectory("limits")
+        let tracker = try HeldRequestTests.tracker(in: directory)
+        var weightless = try HeldRequestTests.wordCount(in: directory)
+        weightless.parameters = JobParameters([JobWeight.parameter: "0"])
+        do {
+            _ = try await tracker.submit(weightless)
+            Issue.record("a job of weight 0 was accepted")
+        } catch let error as InputError {
+            #expect("\(error)".contains("mapreduce.job.weight"), "\(error)")
+        }
+        #expect(await tracker.reports().isEmpty)
+    }
 }

@@ -28,6 +28,17 @@ struct JobRecord: Sendable {
     var finishedAt: Date?
     /// When restarted JobTrackers resumed the job, oldest first.
     var resumptions: [Date] = []
+    /// Its weight in fair sharing (``JobWeight``).
+    let weight: Double
+
+    init(id: JobID, request: SubmitJobRequest, phaseNames: [String], phase: PhaseRecord, submittedAt: Date) {
+        self.id = id
+        self.request = request
+        self.phaseNames = phaseNames
+        self.phase = phase
+        self.submittedAt = submittedAt
+        weight = JobWeight.of(request.parameters)
+    }
 
     /// Failures on one tracker after which it gets no more tasks of the job.
     static let blacklistThreshold = 3

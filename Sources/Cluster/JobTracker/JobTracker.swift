@@ -114,6 +114,7 @@ public actor JobTracker {
         try checkPaths(request)
         try checkInstalled(request)
         _ = try TaskEnvironment(declaration: request.parameters[TaskEnvironment.parameter])
+        _ = try JobWeight.check(request.parameters)
         if !request.outputPath.isEmpty {
             try OutputPlacement.check(
                 output: request.outputPath,

@@ -472,8 +472,9 @@ struct JobTrackerState: Sendable {
     /// proper (the child process) starts only when every map is done.
     ///
     /// Jobs share the cluster fairly, as Hadoop's FairScheduler shares it: each free slot goes to
-    /// the running job with the fewest running attempts that has a task for this tracker (the
-    /// earlier submitted on a tie), so a small job submitted after a large one starts at once.
+    /// the running job with the fewest running attempts for its weight that has a task for this
+    /// tracker (the earlier submitted on a tie), so a small job submitted after a large one starts
+    /// at once, and a job of weight 2 runs twice the attempts of one of weight 1.
     mutating func assign(to tracker: String, at now: Date) -> [Assignment] {
         guard let record = trackers[tracker], record.acceptsTasks else { return [] }
         var freeMaps = record.slots - runningAttempts(on: tracker, kind: .map)
@@ -482,7 +483,7 @@ struct JobTrackerState: Sendable {
         var exhausted: Set<JobID> = []
         while freeMaps > 0 || freeReduces > 0 {
             let order = runningJobs.filter { !exhausted.contains($0) }.enumerated().min { left, right in
-                let (l, r) = (jobs[left.element]!.phase.runningAttempts, jobs[right.element]!.phase.runningAttempts)
+                let (l, r) = (load(of: left.element), load(of: right.element))
                 return l != r ? l < r : left.offset < right.offset
             }
             guard let jobID = order?.element else { break }
@@ -513,15 +514,22 @@ struct JobTrackerState: Sendable {
         return assignments
     }
 
+    /// A running job's attempts per unit of its weight: the next free slot goes to the lowest.
+    private func load(of job: JobID) -> Double {
+        let record = jobs[job]!
+        return Double(record.phase.runningAttempts) / record.weight
+    }
+
     /// Each running job's fair share of the cluster's slots (map and reduce slots together):
-    /// the slots divided evenly among the jobs, no job getting more than its unfinished tasks
-    /// and what it leaves given to the others.
+    /// the slots divided among the jobs in proportion to their weights, no job getting more than
+    /// its unfinished tasks and what it leaves given to the others.
     var fairShares: [JobID: Double] {
         let demands = runningJobs.map { id in
             let phase = jobs[id]!.phase
             return phase.maps.count - phase.mapsDone + phase.reduces.count - phase.reducesDone
         }
-        let shares = FairShare.divide(Double(2 * clusterSlots), among: demands)
+        let weights = runningJobs.map { jobs[$0]!.weight }
+        let shares = FairShare.divide(Double(2 * clusterSlots), among: demands, weights: weights)
         return Dictionary(uniqueKeysWithValues: zip(runningJobs, shares))
     }
 
