@@ -61,13 +61,18 @@ struct JournalFile: Sendable {
     /// The framed bytes of records.
     static func frame(_ records: [JournalRecord]) -> [UInt8] {
         var bytes: [UInt8] = []
-        for record in records {
-            let payload = Array(buffer: record.encodedBuffer())
-            bytes += withUnsafeBytes(of: UInt32(payload.count).bigEndian) { Array($0) }
-            bytes += withUnsafeBytes(of: CRC32C.checksum(payload).bigEndian) { Array($0) }
-            bytes += payload
-        }
+        for record in records { appendFrame(of: record, to: &bytes) }
         return bytes
+    }
+
+    /// Appends `record` framed: its length, its checksum and its payload.
+    static func appendFrame(of record: JournalRecord, to bytes: inout [UInt8]) {
+        let payload = record.encodedBuffer()
+        payload.withUnsafeReadableBytes { payload in
+            withUnsafeBytes(of: UInt32(payload.count).bigEndian) { bytes.append(contentsOf: $0) }
+            withUnsafeBytes(of: CRC32C.checksum(payload).bigEndian) { bytes.append(contentsOf: $0) }
+            bytes.append(contentsOf: payload)
+        }
     }
 
     /// Reads the file at `path`, whose magic must be `magic`; `tornTailAllowed` is false for a
@@ -126,14 +131,49 @@ struct JournalFile: Sendable {
     /// Writes a whole file of framed `records` atomically: into a temporary sibling, synced, then
     /// renamed over `path` and the directory synced.
     static func writeAtomically(_ path: String, magic: [UInt8], generation: UInt64, records: [UInt8]) throws {
+        try writeAtomically(path) { descriptor, temporary in
+            try writeAll(header(magic: magic, generation: generation) + records, to: descriptor, path: temporary)
+        }
+    }
+
+    /// Writes `state`'s records as a whole snapshot file, atomically, through a buffer of at most
+    /// ``snapshotChunk`` bytes and one record: a 100,000-map job's snapshot is never whole in
+    /// memory. Returns the bytes of the records.
+    static func writeSnapshot(of state: JournalState, to path: String, generation: UInt64) throws -> Int {
+        try writeAtomically(path) { descriptor, temporary in
+            var chunk = header(magic: snapshotMagic, generation: generation)
+            chunk.reserveCapacity(snapshotChunk + 64 << 10)
+            var written = -chunk.count
+            try state.forEachRecord { record in
+                appendFrame(of: record, to: &chunk)
+                guard chunk.count >= snapshotChunk else { return }
+                try writeAll(chunk, to: descriptor, path: temporary)
+                written += chunk.count
+                chunk.removeAll(keepingCapacity: true)
+            }
+            try writeAll(chunk, to: descriptor, path: temporary)
+            return written + chunk.count
+        }
+    }
+
+    /// How many bytes a snapshot's buffer gathers before it writes them.
+    static let snapshotChunk = 1 << 20
+
+    /// Creates a temporary sibling of `path`, lets `write` fill it, syncs it, renames it over
+    /// `path` and syncs the directory.
+    private static func writeAtomically<Result>(
+        _ path: String,
+        _ write: (_ descriptor: Int32, _ temporary: String) throws -> Result
+    ) throws -> Result {
         let temporary = path + ".tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw JournalWriteError(path: temporary, action: "create") }
         defer { close(descriptor) }
-        try writeAll(header(magic: magic, generation: generation) + records, to: descriptor, path: temporary)
+        let result = try write(descriptor, temporary)
         guard fsync(descriptor) == 0 else { throw JournalWriteError(path: temporary, action: "fsync") }
         guard rename(temporary, path) == 0 else { throw JournalWriteError(path: path, action: "rename into place") }
         try syncDirectory(of: path)
+        return result
     }
 
     /// Writes every byte of `bytes` to `descriptor`.

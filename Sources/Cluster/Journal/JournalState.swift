@@ -63,8 +63,9 @@ struct JournalState: Sendable {
         }
     }
 
-    /// The records that recreate this state.
-    var records: [JournalRecord] {
-        [.started(epoch: epoch)] + order.flatMap { jobs[$0]!.records }
+    /// Calls `body` with each record that recreates this state, in order.
+    func forEachRecord(_ body: (JournalRecord) throws -> Void) rethrows {
+        try body(.started(epoch: epoch))
+        for job in order { try jobs[job]!.forEachRecord(body) }
     }
 }

@@ -108,13 +108,7 @@ final class JournalWriter: Sendable {
             writeSnapshotInBackground(state, generation: generation)
             return bytes.count
         case .compact(let state, let generation):
-            let records = JournalFile.frame(state.records)
-            try JournalFile.writeAtomically(
-                snapshotPath,
-                magic: JournalFile.snapshotMagic,
-                generation: generation,
-                records: records
-            )
+            let written = try JournalFile.writeSnapshot(of: state, to: snapshotPath, generation: generation)
             try JournalFile.writeAtomically(
                 tailPath,
                 magic: JournalFile.journalMagic,
@@ -124,7 +118,7 @@ final class JournalWriter: Sendable {
             if unlink(nextTailPath) == 0 { try JournalFile.syncDirectory(of: nextTailPath) }
             try reopen(tailPath, &files)
             files.broken = nil
-            return records.count
+            return written
         }
     }
 
@@ -164,18 +158,12 @@ final class JournalWriter: Sendable {
         snapshotQueue.async {
             defer { self.snapshots.leave() }
             let outcome = Result {
-                let records = JournalFile.frame(state.records)
-                try JournalFile.writeAtomically(
-                    self.snapshotPath,
-                    magic: JournalFile.snapshotMagic,
-                    generation: generation,
-                    records: records
-                )
+                let written = try JournalFile.writeSnapshot(of: state, to: self.snapshotPath, generation: generation)
                 guard rename(self.nextTailPath, self.tailPath) == 0 else {
                     throw JournalWriteError(path: self.tailPath, action: "rename into place")
                 }
                 try JournalFile.syncDirectory(of: self.tailPath)
-                return records.count
+                return written
             }
             self.files.withLock { files in
                 if case .success = outcome, files.tail == self.nextTailPath { files.tail = self.tailPath }

@@ -61,9 +61,9 @@ struct JournaledJob: Sendable {
         latest = [:]
     }
 
-    /// The records that recreate this job, for a snapshot.
-    var records: [JournalRecord] {
-        var records: [JournalRecord] = [
+    /// Calls `body` with each record that recreates this job, for a snapshot, in order.
+    func forEachRecord(_ body: (JournalRecord) throws -> Void) rethrows {
+        try body(
             .submitted(
                 job: job,
                 request: request,
@@ -71,12 +71,12 @@ struct JournaledJob: Sendable {
                 inputs: inputs,
                 setupInputs: setupInputs
             )
-        ]
-        records += resumptions.map { .resumed(job: job, at: $0) }
-        if plannedBySetup, let plan { records.append(.planned(job: job, plan: plan, counters: counters)) }
-        if phase > 0 { records.append(.phaseStarted(job: job, phase: phase, broadcast: broadcast, counters: counters)) }
-        for commit in commits {
-            records.append(
+        )
+        for resumption in resumptions { try body(.resumed(job: job, at: resumption)) }
+        if plannedBySetup, let plan { try body(.planned(job: job, plan: plan, counters: counters)) }
+        if phase > 0 { try body(.phaseStarted(job: job, phase: phase, broadcast: broadcast, counters: counters)) }
+        for case let commit? in committed {
+            try body(
                 .committed(
                     attempt: commit.attempt,
                     counters: commit.counters,
@@ -85,6 +85,5 @@ struct JournaledJob: Sendable {
                 )
             )
         }
-        return records
     }
 }
