@@ -42,7 +42,9 @@ final class LineReader {
     /// Reads the next line, returning its bytes without the terminator, or nil at the end of the file.
     ///
     /// - Parameter stripCarriageReturn: drop a `\r` before the `\n`, as Hadoop's reader does.
-    func nextLine(stripCarriageReturn: Bool = true) throws -> UnsafeRawBufferPointer? {
+    ///
+    /// Inlined into the callers' loops: it is called for every line.
+    @inline(__always) func nextLine(stripCarriageReturn: Bool = true) throws -> UnsafeRawBufferPointer? {
         var searchFrom = head
         while true {
             if let base = storage.baseAddress, tail > searchFrom,
@@ -61,7 +63,7 @@ final class LineReader {
         }
     }
 
-    private func emitLine(contentEnd: Int, consumedEnd: Int, strip: Bool) -> UnsafeRawBufferPointer {
+    @inline(__always) private func emitLine(contentEnd: Int, consumedEnd: Int, strip: Bool) -> UnsafeRawBufferPointer {
         var end = contentEnd
         if strip, end > head, consumedEnd > contentEnd, storage[end - 1] == 0x0D { end -= 1 }
         let line = UnsafeRawBufferPointer(rebasing: storage[head..<end])
