@@ -79,6 +79,8 @@ final class MapOutputBuffer<Value: ShuffleValue> {
     @exclusivity(unchecked) @usableFromInline var valueBytes = 0
     /// Not next to ``outputRecords``: the two are added to for every pair, and side by side the
     /// optimizer pairs the additions into vector instructions that cost more than two scalar ones.
+    /// With a combiner, each pair adds one byte less than its size, and ``finish()`` adds
+    /// ``outputRecords`` (see ``encodedByteCountBeyondOne(_:)``).
     @exclusivity(unchecked) @usableFromInline var outputBytes: Int64 = 0
     @exclusivity(unchecked) @usableFromInline var largeValues: [SplitEncoding] = []
     @exclusivity(unchecked) @usableFromInline var largeValueTotal = 0
@@ -180,7 +182,7 @@ final class MapOutputBuffer<Value: ShuffleValue> {
     /// the stable hash, and from it the partition, is computed only for a new key.
     @inlinable @inline(__always) func addCombining(key: UnsafeRawBufferPointer, value: Value) throws {
         outputRecords &+= 1
-        outputBytes &+= Int64(truncatingIfNeeded: key.count &+ value.encodedByteCount)
+        outputBytes &+= Int64(truncatingIfNeeded: key.count &+ Self.encodedByteCountBeyondOne(value))
         let word = KeyBytes.leadingWord(key)
         let hash = KeyBytes.mixedHash(key, leadingWord: word)
         let prefix = word.byteSwapped
@@ -194,6 +196,20 @@ final class MapOutputBuffer<Value: ShuffleValue> {
             return
         }
         try insert(key: key, value: value, at: slot, hash: hash, prefix: prefix)
+    }
+
+    /// The length of the value's encoding less one: for an `Int` or `Int64` between -64 and 63
+    /// (a one-byte varint, such as word count's ones) a comparison instead of the length's arithmetic.
+    @inlinable @inline(__always) static func encodedByteCountBeyondOne(_ value: Value) -> Int {
+        let number: Int64
+        if Value.self == Int.self {
+            number = Int64(unsafeBitCast(value, to: Int.self))
+        } else if Value.self == Int64.self {
+            number = unsafeBitCast(value, to: Int64.self)
+        } else {
+            return value.encodedByteCount &- 1
+        }
+        return UInt64(bitPattern: number &+ 64) < 128 ? 0 : value.encodedByteCount &- 1
     }
 
     /// Whether ``addInPlace(_:to:)`` adds values of this type.
@@ -395,7 +411,7 @@ final class MapOutputBuffer<Value: ShuffleValue> {
     @usableFromInline func finish() throws -> Counters {
         try spill()
         counters.increment(.mapOutputRecords, by: outputRecords)
-        counters.increment(.mapOutputBytes, by: outputBytes)
+        counters.increment(.mapOutputBytes, by: combines ? outputBytes &+ outputRecords : outputBytes)
         if combines { counters.increment(.combineInputRecords, by: outputRecords) }
         return counters
     }
