@@ -8,6 +8,23 @@ let optimized: [SwiftSetting] = [
     .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))
 ]
 
+/// `mrtask` starts once per task attempt. Linked with the Swift runtime and Foundation statically
+/// (release builds on Linux), it starts without the dynamic linker's symbol lookups across the
+/// runtime's and Foundation's shared libraries (docs/performance.md). `swift build --static-swift-stdlib` does this for a
+/// whole build; for one product, Foundation's static libraries must be named, as a group, since
+/// they refer to one another.
+let staticSwiftRuntime: [LinkerSetting] = [
+    .unsafeFlags(
+        ["-static-stdlib", "-Xlinker", "--start-group"]
+            + [
+                "Foundation", "FoundationEssentials", "FoundationInternationalization", "_FoundationICU",
+                "_FoundationCShims", "_FoundationCollections", "CoreFoundation", "swiftSynchronization",
+                "swiftDispatch", "dispatch", "BlocksRuntime",
+            ].flatMap { ["-Xlinker", "-l\($0)"] } + ["-Xlinker", "--end-group"],
+        .when(platforms: [.linux], configuration: .release)
+    )
+]
+
 let package = Package(
     name: "swift-mapreduce",
     products: [
@@ -121,7 +138,12 @@ let package = Package(
             dependencies: ["MapReduceTool", "BuiltinJobs", "mrtask"],
             swiftSettings: optimized
         ),
-        .executableTarget(name: "mrtask", dependencies: ["Cluster", "BuiltinJobs"], swiftSettings: optimized),
+        .executableTarget(
+            name: "mrtask",
+            dependencies: ["Cluster", "BuiltinJobs"],
+            swiftSettings: optimized,
+            linkerSettings: staticSwiftRuntime
+        ),
         .executableTarget(
             name: "mrsim",
             dependencies: [

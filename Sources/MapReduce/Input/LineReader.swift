@@ -4,18 +4,19 @@ import Glibc
 ///
 /// Each line is handed out as a ``ByteSlice`` into the buffer, valid until the next call. A line
 /// longer than the buffer grows it.
+@usableFromInline
 final class LineReader {
     private let file: FileReadHandle
-    @exclusivity(unchecked) private var storage: UnsafeMutableRawBufferPointer
-    @exclusivity(unchecked) private var head = 0
-    @exclusivity(unchecked) private var tail = 0
+    @exclusivity(unchecked) @usableFromInline var storage: UnsafeMutableRawBufferPointer
+    @exclusivity(unchecked) @usableFromInline var head = 0
+    @exclusivity(unchecked) @usableFromInline var tail = 0
     @exclusivity(unchecked) private var fileOffset: Int64
-    @exclusivity(unchecked) private var atEndOfFile = false
+    @exclusivity(unchecked) @usableFromInline var atEndOfFile = false
 
     /// The file offset of the next unread byte.
-    @exclusivity(unchecked) private(set) var position: Int64
+    @exclusivity(unchecked) @usableFromInline var position: Int64
 
-    init(file: FileReadHandle, start: Int64, bufferSize: Int) {
+    @usableFromInline init(file: FileReadHandle, start: Int64, bufferSize: Int) {
         self.file = file
         self.fileOffset = start
         self.position = start
@@ -27,14 +28,14 @@ final class LineReader {
     }
 
     /// The next `count` bytes, if the file has that many left; does not consume them.
-    func peek(_ count: Int) throws -> UnsafeRawBufferPointer? {
+    @usableFromInline func peek(_ count: Int) throws -> UnsafeRawBufferPointer? {
         while tail - head < count, !atEndOfFile { try refill() }
         guard tail - head >= count else { return nil }
         return UnsafeRawBufferPointer(rebasing: storage[head..<head + count])
     }
 
     /// Consumes `count` bytes that ``peek(_:)`` returned.
-    func skip(_ count: Int) {
+    @usableFromInline func skip(_ count: Int) {
         head += count
         position += Int64(count)
     }
@@ -42,7 +43,9 @@ final class LineReader {
     /// Reads the next line, returning its bytes without the terminator, or nil at the end of the file.
     ///
     /// - Parameter stripCarriageReturn: drop a `\r` before the `\n`, as Hadoop's reader does.
-    func nextLine(stripCarriageReturn: Bool = true) throws -> UnsafeRawBufferPointer? {
+    ///
+    /// Inlined into the callers' loops: it is called for every line.
+    @inlinable @inline(__always) func nextLine(stripCarriageReturn: Bool = true) throws -> UnsafeRawBufferPointer? {
         var searchFrom = head
         while true {
             if let base = storage.baseAddress, tail > searchFrom,
@@ -61,7 +64,8 @@ final class LineReader {
         }
     }
 
-    private func emitLine(contentEnd: Int, consumedEnd: Int, strip: Bool) -> UnsafeRawBufferPointer {
+    @inlinable @inline(__always) func emitLine(contentEnd: Int, consumedEnd: Int, strip: Bool) -> UnsafeRawBufferPointer
+    {
         var end = contentEnd
         if strip, end > head, consumedEnd > contentEnd, storage[end - 1] == 0x0D { end -= 1 }
         let line = UnsafeRawBufferPointer(rebasing: storage[head..<end])
@@ -71,7 +75,7 @@ final class LineReader {
     }
 
     /// Moves unread bytes to the front, grows the buffer if it is full, and reads more of the file.
-    private func refill() throws {
+    @usableFromInline func refill() throws {
         if head > 0 {
             let unread = tail - head
             if unread > 0 { storage.baseAddress!.copyMemory(from: storage.baseAddress! + head, byteCount: unread) }

@@ -33,7 +33,7 @@ public struct TextInputFormat: InputFormat {
     }
 
     /// Reads the lines that start in the split, skipping a first partial line unless the split starts at 0, and returns how many input bytes it consumed.
-    public func read(_ split: InputSplit, _ body: (TextLine) throws -> Void) throws -> Int64 {
+    @inlinable public func read(_ split: InputSplit, _ body: (TextLine) throws -> Void) throws -> Int64 {
         let file = try FileReadHandle(path: split.readPath)
         let reader = LineReader(file: file, start: split.start, bufferSize: min(bufferSize, Int(split.length) + 4096))
         if split.start != 0 {

@@ -67,6 +67,8 @@ final class MapOutputBuffer<Value: ShuffleValue> {
     /// Whether a combiner folds values (``combine`` is then the combiner's function).
     @usableFromInline let combines: Bool
     @usableFromInline let combine: (inout Value, Value) -> Void
+    /// Whether ``combine`` is `+=` on an integer type that ``addInPlace(_:to:)`` adds without a call.
+    @usableFromInline let addsInPlace: Bool
     @usableFromInline let sink: any MapOutputSink
     /// The bytes of one combining table slot.
     @usableFromInline let slotStride = MemoryLayout<CombiningTable<Value>.Slot>.stride
@@ -75,12 +77,16 @@ final class MapOutputBuffer<Value: ShuffleValue> {
     @exclusivity(unchecked) @usableFromInline var entries = UnsafeGrowableBuffer<Entry>(capacity: 1 << 10)
     @exclusivity(unchecked) @usableFromInline var table: CombiningTable<Value>
     @exclusivity(unchecked) @usableFromInline var valueBytes = 0
+    /// Not next to ``outputRecords``: the two are added to for every pair, and side by side the
+    /// optimizer pairs the additions into vector instructions that cost more than two scalar ones.
+    /// With a combiner, each pair adds one byte less than its size, and ``finish()`` adds
+    /// ``outputRecords`` (see ``encodedByteCountBeyondOne(_:)``).
+    @exclusivity(unchecked) @usableFromInline var outputBytes: Int64 = 0
     @exclusivity(unchecked) @usableFromInline var largeValues: [SplitEncoding] = []
     @exclusivity(unchecked) @usableFromInline var largeValueTotal = 0
     @exclusivity(unchecked) @usableFromInline var valueScratch = ByteWriter()
     @exclusivity(unchecked) @usableFromInline var counters = Counters()
     @exclusivity(unchecked) @usableFromInline var outputRecords: Int64 = 0
-    @exclusivity(unchecked) @usableFromInline var outputBytes: Int64 = 0
 
     /// The encoded size from which a value is kept in its own buffer, not copied into the arena.
     @usableFromInline static var largeValueBytes: Int { 1 << 20 }
@@ -98,12 +104,16 @@ final class MapOutputBuffer<Value: ShuffleValue> {
 
     /// Creates a buffer of `limit` bytes for `reduceCount` partitions.
     ///
-    /// - Parameter partitioner: nil for the default ``HashPartitioner``, whose hash the table reuses.
+    /// - Parameters:
+    ///   - partitioner: nil for the default ``HashPartitioner``, whose hash the table reuses.
+    ///   - combineAdds: whether `combine` is `+=` (``SumCombiner`` of `Int` or `Int64`), which the
+    ///     buffer then applies itself to an integer value.
     @usableFromInline init(
         limit: Int,
         reduceCount: Int,
         partitioner: (any Partitioner)?,
         combine: ((inout Value, Value) -> Void)?,
+        combineAdds: Bool = false,
         sink: any MapOutputSink
     ) {
         self.limit = min(limit, Int(UInt32.max / 2))
@@ -119,6 +129,7 @@ final class MapOutputBuffer<Value: ShuffleValue> {
             combines = false
             self.combine = { _, _ in }
         }
+        addsInPlace = combines && combineAdds && Self.canAddInPlace
         self.sink = sink
         table = CombiningTable(capacity: 16)
         if combines { table.reset(capacity: initialSlots) }
@@ -171,16 +182,56 @@ final class MapOutputBuffer<Value: ShuffleValue> {
     /// the stable hash, and from it the partition, is computed only for a new key.
     @inlinable @inline(__always) func addCombining(key: UnsafeRawBufferPointer, value: Value) throws {
         outputRecords &+= 1
-        outputBytes &+= Int64(truncatingIfNeeded: key.count &+ value.encodedByteCount)
+        outputBytes &+= Int64(truncatingIfNeeded: key.count &+ Self.encodedByteCountBeyondOne(value))
         let word = KeyBytes.leadingWord(key)
         let hash = KeyBytes.mixedHash(key, leadingWord: word)
         let prefix = word.byteSwapped
         let slot = table.find(key, hash: hash, prefix: prefix, arena: keyArena.base)
         if slot.pointee.tagAndLength != 0 {
-            combine(&slot.pointee.value, value)
+            if addsInPlace {
+                Self.addInPlace(value, to: &slot.pointee.value)
+            } else {
+                combine(&slot.pointee.value, value)
+            }
             return
         }
         try insert(key: key, value: value, at: slot, hash: hash, prefix: prefix)
+    }
+
+    /// The length of the value's encoding less one: for an `Int` or `Int64` between -64 and 63
+    /// (a one-byte varint, such as word count's ones) a comparison instead of the length's arithmetic.
+    @inlinable @inline(__always) static func encodedByteCountBeyondOne(_ value: Value) -> Int {
+        let number: Int64
+        if Value.self == Int.self {
+            number = Int64(unsafeBitCast(value, to: Int.self))
+        } else if Value.self == Int64.self {
+            number = unsafeBitCast(value, to: Int64.self)
+        } else {
+            return value.encodedByteCount &- 1
+        }
+        return UInt64(bitPattern: number &+ 64) < 128 ? 0 : value.encodedByteCount &- 1
+    }
+
+    /// Whether ``addInPlace(_:to:)`` adds values of this type.
+    @inlinable static var canAddInPlace: Bool { Value.self == Int.self || Value.self == Int64.self }
+
+    /// `sum += value` for an `Int` or `Int64` value (``canAddInPlace``), trapping on overflow as `+=` does.
+    @inlinable @inline(__always) static func addInPlace(_ value: Value, to sum: inout Value) {
+        if Value.self == Int.self {
+            add(value, to: &sum, as: Int.self)
+        } else if Value.self == Int64.self {
+            add(value, to: &sum, as: Int64.self)
+        }
+    }
+
+    @inlinable @inline(__always) static func add<Integer: FixedWidthInteger>(
+        _ value: Value,
+        to sum: inout Value,
+        as type: Integer.Type
+    ) {
+        withUnsafeMutablePointer(to: &sum) {
+            $0.withMemoryRebound(to: Integer.self, capacity: 1) { $0.pointee += unsafeBitCast(value, to: Integer.self) }
+        }
     }
 
     /// Adds a key that the table does not hold at `slot`, the empty slot where it belongs, then
@@ -360,7 +411,7 @@ final class MapOutputBuffer<Value: ShuffleValue> {
     @usableFromInline func finish() throws -> Counters {
         try spill()
         counters.increment(.mapOutputRecords, by: outputRecords)
-        counters.increment(.mapOutputBytes, by: outputBytes)
+        counters.increment(.mapOutputBytes, by: combines ? outputBytes &+ outputRecords : outputBytes)
         if combines { counters.increment(.combineInputRecords, by: outputRecords) }
         return counters
     }

@@ -4,11 +4,19 @@ struct MapTaskRun<Input: InputFormat, M: Mapper> where M.Input == Input.Record {
     @usableFromInline let input: Input
     @usableFromInline let partitioner: (any Partitioner)?
     @usableFromInline let combine: ((inout M.Value, M.Value) -> Void)?
+    /// Whether `combine` is `+=` (``SumCombiner`` of `Int` or `Int64`).
+    @usableFromInline let combineAdds: Bool
 
-    @inlinable init(input: Input, partitioner: (any Partitioner)?, combine: ((inout M.Value, M.Value) -> Void)?) {
+    @inlinable init(
+        input: Input,
+        partitioner: (any Partitioner)?,
+        combine: ((inout M.Value, M.Value) -> Void)?,
+        combineAdds: Bool
+    ) {
         self.input = input
         self.partitioner = partitioner
         self.combine = combine
+        self.combineAdds = combineAdds
     }
 
     /// How many records pass between progress reports.
@@ -22,6 +30,7 @@ struct MapTaskRun<Input: InputFormat, M: Mapper> where M.Input == Input.Record {
             reduceCount: request.reduceCount,
             partitioner: partitioner,
             combine: combine,
+            combineAdds: combineAdds,
             sink: request.sink
         )
         let context = MapContext<M.Key, M.Value>(info: request.info, buffer: buffer)

@@ -97,14 +97,22 @@ public struct Phase: Sendable {
             combine = nil
             combineEncoded = nil
         }
+        // A metatype comparison, not a cast to a protocol: that would search every conformance
+        // record of the binary in each task process.
+        let combineAdds = combiner != nil && (C.self == SumCombiner<Int>.self || C.self == SumCombiner<Int64>.self)
         runMap = { (request: MapTaskRequest) throws -> Counters in
-            try MapTaskRun<Input, M>(input: input, partitioner: partitioner, combine: combine).run(request)
+            try MapTaskRun<Input, M>(
+                input: input,
+                partitioner: partitioner,
+                combine: combine,
+                combineAdds: combineAdds
+            ).run(request)
         }
         runReduce = { request in try ReduceTaskRun<R, Output>(output: output).run(request) }
         if let mapOutput = mapOnlyOutput ?? (output as? any OutputFormat<M.Key, M.Value>) {
             runMapOnly = { request in
                 let writer = try mapOutput.makeWriter(for: request.info.task, in: request.directory)
-                return try MapTaskRun<Input, M>(input: input, partitioner: nil, combine: nil)
+                return try MapTaskRun<Input, M>(input: input, partitioner: nil, combine: nil, combineAdds: false)
                     .runMapOnly(request, writer: writer)
             }
         } else {

@@ -5,9 +5,11 @@ public final class BufferedFileWriter {
     /// The file's path.
     public let path: String
     /// Bytes written so far, buffered ones included.
-    public private(set) var offset: Int64 = 0
+    @exclusivity(unchecked) public private(set) var offset: Int64 = 0
     private let descriptor: Int32
-    private var buffer = ByteWriter(capacity: 1 << 16)
+    /// Unchecked: ``append(_:)`` lends it to a closure for every record, which would otherwise
+    /// pay a dynamic exclusivity check each time. The writer is used by one thread.
+    @exclusivity(unchecked) private var buffer = ByteWriter(capacity: 1 << 16)
     private let capacity: Int
     private var closed = false
 

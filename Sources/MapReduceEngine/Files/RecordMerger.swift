@@ -13,6 +13,9 @@ final class RecordMerger {
     }
 
     private let readers: [SegmentReader]
+    /// ``readers`` unretained, which keeps them alive: the merge borrows a reader for every record
+    /// without a retain and a release.
+    private let unretainedReaders: [Unmanaged<SegmentReader>]
     @exclusivity(unchecked) private var heap: [Int] = []
     @exclusivity(unchecked) private var heads: [Head]
     private var primed = false
@@ -20,6 +23,7 @@ final class RecordMerger {
     /// Creates a merger over readers positioned before their first records.
     init(_ readers: [SegmentReader]) {
         self.readers = readers
+        unretainedReaders = readers.map { Unmanaged.passUnretained($0) }
         heads = Array(
             repeating: Head(prefix: 0, key: UnsafeRawBufferPointer(start: nil, count: 0)),
             count: readers.count
@@ -31,7 +35,9 @@ final class RecordMerger {
     /// The smallest current record's key prefix (``KeyBytes/prefix(_:)``).
     var keyPrefix: UInt64 { heads[heap[0]].prefix }
     /// The smallest current record's value (a large one is read from its file now).
-    func value() throws -> UnsafeRawBufferPointer { try readers[heap[0]].loadValue() }
+    func value() throws -> UnsafeRawBufferPointer {
+        try unretainedReaders[heap[0]]._withUnsafeGuaranteedRef { try $0.loadValue() }
+    }
 
     /// Moves to the next record in order; false when every segment is exhausted.
     func advance() throws -> Bool {
@@ -53,10 +59,11 @@ final class RecordMerger {
     }
 
     private func advanceReader(_ index: Int) throws -> Bool {
-        let reader = readers[index]
-        guard try reader.advance() else { return false }
-        heads[index] = Head(prefix: reader.keyPrefix, key: reader.key)
-        return true
+        try unretainedReaders[index]._withUnsafeGuaranteedRef { reader in
+            guard try reader.advance() else { return false }
+            heads[index] = Head(prefix: reader.keyPrefix, key: reader.key)
+            return true
+        }
     }
 
     private func siftDown(_ start: Int) {
@@ -78,7 +85,7 @@ final class RecordMerger {
     ///
     /// Equal prefixes settle a key of at most eight bytes up to its length (the prefix pads with
     /// zeros, so the shorter key is the other's start), so only longer keys compare bytes.
-    private func precedes(_ a: Int, _ b: Int) -> Bool {
+    @inline(__always) private func precedes(_ a: Int, _ b: Int) -> Bool {
         let (left, right) = (heads[a], heads[b])
         if left.prefix != right.prefix { return left.prefix < right.prefix }
         if left.key.count > 8 && right.key.count > 8 {

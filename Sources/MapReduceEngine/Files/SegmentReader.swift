@@ -79,9 +79,21 @@ final class SegmentReader {
 
     /// Moves to the next record; false at the end of the segment.
     func advance() throws -> Bool {
-        largeValue = nil
+        if largeValue != nil { largeValue = nil }
         pendingValue = nil
         if head == tail, filePosition >= end { return false }
+        // Most records: both lengths are one-byte varints and the record is buffered.
+        if tail - head >= 2, let base = storage.baseAddress {
+            let keyLength = Int(base.load(fromByteOffset: head, as: UInt8.self))
+            let valueLength = Int(base.load(fromByteOffset: head + 1, as: UInt8.self))
+            if keyLength < 0x80, valueLength < 0x80, tail - head >= 2 + keyLength + valueLength {
+                key = UnsafeRawBufferPointer(start: base + head + 2, count: keyLength)
+                keyPrefix = KeyBytes.prefix(key)
+                bufferedValue = UnsafeRawBufferPointer(start: base + head + 2 + keyLength, count: valueLength)
+                head += 2 + keyLength + valueLength
+                return true
+            }
+        }
         var lengths = ByteReader(UnsafeRawBufferPointer(rebasing: storage[head..<tail]))
         var keyLength: UInt64 = 0
         var valueLength: UInt64 = 0

@@ -4,7 +4,10 @@ import MapReduce
 ///
 /// The current key is copied when a group starts, so it stays valid while the values stream.
 final class GroupingSource: KeyGroupSource {
-    private let merger: RecordMerger
+    private let retainedMerger: RecordMerger
+    /// The merger unretained (``retainedMerger`` keeps it alive), borrowed for every record
+    /// without a retain and a release.
+    private let unretainedMerger: Unmanaged<RecordMerger>
     private var keyStorage = UnsafeMutableRawBufferPointer.allocate(byteCount: 256, alignment: 8)
     private var currentKey = UnsafeRawBufferPointer(start: nil, count: 0)
     private var currentPrefix: UInt64 = 0
@@ -19,7 +22,8 @@ final class GroupingSource: KeyGroupSource {
     private let progress: (Int64) -> Void
 
     init(merger: RecordMerger, progress: @escaping (Int64) -> Void) {
-        self.merger = merger
+        retainedMerger = merger
+        unretainedMerger = Unmanaged.passUnretained(merger)
         self.progress = progress
     }
 
@@ -27,45 +31,50 @@ final class GroupingSource: KeyGroupSource {
         keyStorage.deallocate()
     }
 
+    /// Calls `body` with the merger, borrowed without a retain.
+    @inline(__always) private func withMerger<Result>(_ body: (RecordMerger) throws -> Result) rethrows -> Result {
+        try unretainedMerger._withUnsafeGuaranteedRef(body)
+    }
+
     func nextKey() throws -> UnsafeRawBufferPointer? {
         if !started {
             started = true
-            hasRecord = try merger.advance()
+            hasRecord = try withMerger { try $0.advance() }
         } else {
             try advancePastCurrentKey()
         }
         guard hasRecord else { return nil }
-        let key = merger.key
+        let key = withMerger { $0.key }
         if key.count > keyStorage.count {
             keyStorage.deallocate()
             keyStorage = .allocate(byteCount: key.count * 2, alignment: 8)
         }
         if let base = key.baseAddress { keyStorage.baseAddress!.copyMemory(from: base, byteCount: key.count) }
         currentKey = UnsafeRawBufferPointer(rebasing: keyStorage[0..<key.count])
-        currentPrefix = merger.keyPrefix
+        currentPrefix = withMerger { $0.keyPrefix }
         consumedHead = false
         return currentKey
     }
 
     func nextValue() throws -> UnsafeRawBufferPointer? {
         if consumedHead {
-            hasRecord = try merger.advance()
+            hasRecord = try withMerger { try $0.advance() }
             consumedHead = false
         }
         guard hasRecord, headMatchesCurrentKey() else { return nil }
         consumedHead = true
         count()
-        return try merger.value()
+        return try withMerger { try $0.value() }
     }
 
     private func advancePastCurrentKey() throws {
         if consumedHead {
-            hasRecord = try merger.advance()
+            hasRecord = try withMerger { try $0.advance() }
             consumedHead = false
         }
         while hasRecord, headMatchesCurrentKey() {
             count()
-            hasRecord = try merger.advance()
+            hasRecord = try withMerger { try $0.advance() }
         }
     }
 
@@ -76,9 +85,9 @@ final class GroupingSource: KeyGroupSource {
 
     /// Whether the merge's current record has the current key: same length and prefix, and for a
     /// key longer than eight bytes the same remaining bytes.
-    private func headMatchesCurrentKey() -> Bool {
-        let key = merger.key
-        guard key.count == currentKey.count, merger.keyPrefix == currentPrefix else { return false }
+    @inline(__always) private func headMatchesCurrentKey() -> Bool {
+        let (key, prefix) = withMerger { ($0.key, $0.keyPrefix) }
+        guard key.count == currentKey.count, prefix == currentPrefix else { return false }
         return key.count <= 8 || KeyBytes.equal(key.baseAddress! + 8, currentKey.baseAddress! + 8, count: key.count - 8)
     }
 }
