@@ -12,13 +12,18 @@ struct ChangeWaitersTests {
 
         var held: Int { waiters.count }
 
-        func wait(_ name: String, for topics: [ChangeTopic]) async {
-            let id = waiters.reserveID()
-            await withCheckedContinuation { waiters.add($0, id: id, topics: topics) }
+        func wait(_ name: String, for topics: [ChangeTopic], until deadline: ContinuousClock.Instant? = nil) async {
+            await withCheckedContinuation {
+                waiters.add($0, topics: topics, until: deadline ?? .now + .seconds(3600))
+            }
             woken.append(name)
         }
 
         func wake(_ topic: ChangeTopic) -> Int { waiters.wake(topic) }
+
+        func expire(at now: ContinuousClock.Instant) -> Int { waiters.expire(at: now) }
+
+        var nextDeadline: ContinuousClock.Instant? { waiters.nextDeadline }
     }
 
     func settle(_ holder: Holder, held: Int, woken: Int) async {
@@ -52,5 +57,30 @@ struct ChangeWaitersTests {
         for task in tasks { await task.value }
         #expect(await holder.held == 0)
         #expect(Set(await holder.woken) == ["idle tracker a", "full tracker b", "reduce of job 1"])
+    }
+
+    @Test func deadlinesEndTheirWaitersInOrderAndOnlyOnce() async throws {
+        let holder = Holder()
+        let start = ContinuousClock.now
+        let tasks = [
+            Task { await holder.wait("late", for: [.work], until: start + .seconds(30)) },
+            Task { await holder.wait("early", for: [.trackers], until: start + .seconds(10)) },
+            Task { await holder.wait("middle", for: [.tracker("a")], until: start + .seconds(20)) },
+        ]
+        await settle(holder, held: 3, woken: 0)
+        #expect(await holder.nextDeadline == start + .seconds(10))
+        #expect(await holder.expire(at: start + .seconds(5)) == 0)
+        #expect(await holder.expire(at: start + .seconds(10)) == 1)
+        await settle(holder, held: 2, woken: 1)
+        #expect(await holder.woken == ["early"])
+        #expect(await holder.wake(.tracker("a")) == 1, "woken by its topic before its deadline")
+        await settle(holder, held: 1, woken: 2)
+        #expect(await holder.nextDeadline == start + .seconds(30), "a woken waiter's deadline no longer counts")
+        #expect(await holder.expire(at: start + .seconds(25)) == 0, "nor is it woken again")
+        #expect(await holder.expire(at: start + .seconds(40)) == 1)
+        for task in tasks { await task.value }
+        #expect(await holder.woken == ["early", "middle", "late"])
+        #expect(await holder.nextDeadline == nil)
+        #expect(await holder.held == 0)
     }
 }

@@ -62,6 +62,23 @@ struct HeldRequestTests {
         #expect(ContinuousClock.now - passed < .seconds(1), "a deadline already passed ends the wait at once")
     }
 
+    /// A wait with an earlier deadline than those already held ends at its own deadline, not at
+    /// theirs: the one timer of the held requests moves earlier.
+    @Test func anEarlierDeadlineEndsItsWaitFirst() async throws {
+        let directory = try TemporaryDirectory("held")
+        let (tracker, _) = try await trackerWithJob(in: directory)
+        let started = ContinuousClock.now
+        let long = Task { await tracker.wait(for: [.work], until: started + .seconds(20)) }
+        while await tracker.heldRequests < 1 { await Task.yield() }
+        await tracker.wait(for: [.work], until: started + .milliseconds(150))
+        let waited = ContinuousClock.now - started
+        #expect(waited >= .milliseconds(150) && waited < .seconds(10), "the short wait took \(waited)")
+        #expect(await tracker.heldRequests == 1, "the long wait is still held")
+        await tracker.notify(.work)
+        await long.value
+        #expect(await tracker.heldRequests == 0)
+    }
+
     /// An idle tracker's heartbeat is held while there is no work for it, and hears of a new job
     /// at once.
     @Test func aHeldHeartbeatWakesForNewWork() async throws {

@@ -2,35 +2,60 @@
 /// waiting for work, reduces waiting for map outputs, clients waiting for their job's end, and
 /// the embedded cluster waiting for its trackers to register.
 ///
-/// Each waiter names the topics it waits for and is resumed exactly once: by ``wake(_:)`` for
-/// the first of its topics that changes, or by ``wakeWaiter(_:)`` when its deadline passes. A
-/// change wakes only the waiters of its topic, so a cluster of many trackers does not wake all of
-/// them for every event. The owner (the ``JobTracker`` actor) serializes access.
+/// Each waiter names the topics it waits for and a deadline, and is resumed exactly once: by
+/// ``wake(_:)`` for the first of its topics that changes, or by ``expire(at:)`` once its deadline
+/// has passed. A change wakes only the waiters of its topic, so a cluster of many trackers does
+/// not wake all of them for every event; the deadlines are kept in order, so that the owner needs
+/// one timer, for ``nextDeadline``, rather than one per held request. The owner (the
+/// ``JobTracker`` actor) serializes access.
 struct ChangeWaiters {
     private var waiting: [Int: (continuation: CheckedContinuation<Void, Never>, topics: [ChangeTopic])] = [:]
     private var byTopic: [ChangeTopic: Set<Int>] = [:]
+    /// Deadlines and their waiters from `firstDeadline` on, earliest first; a waiter woken by a
+    /// topic leaves its entry behind until the deadline passes.
+    private var deadlines: [(at: ContinuousClock.Instant, id: Int)] = []
+    private var firstDeadline = 0
     private var nextID = 0
 
     /// How many requests are held.
     var count: Int { waiting.count }
 
-    /// A fresh id for a waiter about to be added.
-    mutating func reserveID() -> Int {
+    /// The earliest deadline of a held request, or nil when none is held.
+    var nextDeadline: ContinuousClock.Instant? {
+        deadlines[firstDeadline...].first { waiting[$0.id] != nil }?.at
+    }
+
+    /// Holds `continuation` until one of `topics` changes or `deadline` passes.
+    mutating func add(
+        _ continuation: CheckedContinuation<Void, Never>,
+        topics: [ChangeTopic],
+        until deadline: ContinuousClock.Instant
+    ) {
         nextID += 1
-        return nextID
+        waiting[nextID] = (continuation, topics)
+        for topic in topics { byTopic[topic, default: []].insert(nextID) }
+        var position = deadlines.endIndex
+        while position > firstDeadline, deadlines[position - 1].at > deadline { position -= 1 }
+        deadlines.insert((deadline, nextID), at: position)
     }
 
-    /// Holds `continuation` until one of `topics` changes or ``wakeWaiter(_:)`` names `id`.
-    mutating func add(_ continuation: CheckedContinuation<Void, Never>, id: Int, topics: [ChangeTopic]) {
-        waiting[id] = (continuation, topics)
-        for topic in topics { byTopic[topic, default: []].insert(id) }
-    }
-
-    /// Resumes the waiter `id` if it is still waiting (its deadline has passed).
-    mutating func wakeWaiter(_ id: Int) {
-        guard let waiter = waiting.removeValue(forKey: id) else { return }
-        forget(id, topics: waiter.topics)
-        waiter.continuation.resume()
+    /// Resumes every waiter whose deadline is `now` or earlier; returns how many.
+    @discardableResult
+    mutating func expire(at now: ContinuousClock.Instant) -> Int {
+        var resumed = 0
+        while firstDeadline < deadlines.endIndex, deadlines[firstDeadline].at <= now {
+            let id = deadlines[firstDeadline].id
+            firstDeadline += 1
+            guard let waiter = waiting.removeValue(forKey: id) else { continue }
+            forget(id, topics: waiter.topics)
+            waiter.continuation.resume()
+            resumed += 1
+        }
+        if firstDeadline > 1024, firstDeadline * 2 > deadlines.count {
+            deadlines.removeFirst(firstDeadline)
+            firstDeadline = 0
+        }
+        return resumed
     }
 
     /// Resumes every waiter of `topic`; returns how many.

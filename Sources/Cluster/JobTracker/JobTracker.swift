@@ -40,6 +40,11 @@ public actor JobTracker {
     private var sequence: Int
     /// The requests held until there is news of their topics.
     private var waiters = ChangeWaiters()
+    /// The timer that ends held requests at their deadlines, and when it fires.
+    private var deadlineTimer: (fireAt: ContinuousClock.Instant, task: Task<Void, Never>)?
+    /// How long after a held request's deadline the timer may fire, to end those close behind
+    /// it in the same wake-up.
+    static let deadlineSlack = Duration.milliseconds(5)
     /// Heartbeats waiting for the journal to hold the records up to `upTo`.
     var journalWaiters: [(upTo: Int, continuation: CheckedContinuation<Void, any Error>)] = []
     /// Whether a task is handing the journal's batches to its writer.
@@ -450,17 +455,36 @@ public actor JobTracker {
     /// between the check and the wait.
     func wait(for topics: [ChangeTopic], until deadline: ContinuousClock.Instant) async {
         guard ContinuousClock.now < deadline else { return }
-        let id = waiters.reserveID()
-        let timer = Task { [weak self] in
-            guard (try? await Task.sleep(until: deadline)) != nil else { return }
-            await self?.wakeWaiter(id)
+        await withCheckedContinuation {
+            waiters.add($0, topics: topics, until: deadline)
+            scheduleDeadlineTimer()
         }
-        await withCheckedContinuation { waiters.add($0, id: id, topics: topics) }
-        timer.cancel()
     }
 
-    private func wakeWaiter(_ id: Int) {
-        waiters.wakeWaiter(id)
+    /// Makes the one timer of the held requests fire at their earliest deadline (a little after,
+    /// so that deadlines close together end in one wake-up), or stops it when none is held.
+    private func scheduleDeadlineTimer() {
+        guard let next = waiters.nextDeadline else {
+            deadlineTimer?.task.cancel()
+            deadlineTimer = nil
+            return
+        }
+        if let deadlineTimer, deadlineTimer.fireAt <= next { return }
+        deadlineTimer?.task.cancel()
+        let fireAt = next + Self.deadlineSlack
+        deadlineTimer = (
+            fireAt,
+            Task { [weak self] in
+                guard (try? await Task.sleep(until: fireAt)) != nil else { return }
+                await self?.deadlineTimerFired()
+            }
+        )
+    }
+
+    private func deadlineTimerFired() {
+        deadlineTimer = nil
+        waiters.expire(at: .now)
+        scheduleDeadlineTimer()
     }
 
     /// Wakes the requests held for `topics`, and the heartbeats of trackers with attempts to kill.
