@@ -6,23 +6,23 @@
 /// ``wake(_:)`` for the first of its topics that changes, or by ``expire(at:)`` once its deadline
 /// has passed. A change wakes only the waiters of its topic, so a cluster of many trackers does
 /// not wake all of them for every event; the deadlines are kept in order, so that the owner needs
-/// one timer, for ``nextDeadline``, rather than one per held request. The owner (the
+/// one timer, for ``nextDeadline()``, rather than one per held request. The owner (the
 /// ``JobTracker`` actor) serializes access.
 struct ChangeWaiters {
     private var waiting: [Int: (continuation: CheckedContinuation<Void, Never>, topics: [ChangeTopic])] = [:]
     private var byTopic: [ChangeTopic: Set<Int>] = [:]
-    /// Deadlines and their waiters from `firstDeadline` on, earliest first; a waiter woken by a
-    /// topic leaves its entry behind until the deadline passes.
+    /// The deadlines and their waiters, a binary min-heap on the deadline; a waiter woken by a
+    /// topic leaves its entry behind, dropped when it comes to the top.
     private var deadlines: [(at: ContinuousClock.Instant, id: Int)] = []
-    private var firstDeadline = 0
     private var nextID = 0
 
     /// How many requests are held.
     var count: Int { waiting.count }
 
     /// The earliest deadline of a held request, or nil when none is held.
-    var nextDeadline: ContinuousClock.Instant? {
-        deadlines[firstDeadline...].first { waiting[$0.id] != nil }?.at
+    mutating func nextDeadline() -> ContinuousClock.Instant? {
+        while let top = deadlines.first, waiting[top.id] == nil { popDeadline() }
+        return deadlines.first?.at
     }
 
     /// Holds `continuation` until one of `topics` changes or `deadline` passes.
@@ -34,28 +34,43 @@ struct ChangeWaiters {
         nextID += 1
         waiting[nextID] = (continuation, topics)
         for topic in topics { byTopic[topic, default: []].insert(nextID) }
-        var position = deadlines.endIndex
-        while position > firstDeadline, deadlines[position - 1].at > deadline { position -= 1 }
-        deadlines.insert((deadline, nextID), at: position)
+        deadlines.append((deadline, nextID))
+        var child = deadlines.count - 1
+        while child > 0, deadlines[(child - 1) / 2].at > deadlines[child].at {
+            deadlines.swapAt(child, (child - 1) / 2)
+            child = (child - 1) / 2
+        }
     }
 
     /// Resumes every waiter whose deadline is `now` or earlier; returns how many.
     @discardableResult
     mutating func expire(at now: ContinuousClock.Instant) -> Int {
         var resumed = 0
-        while firstDeadline < deadlines.endIndex, deadlines[firstDeadline].at <= now {
-            let id = deadlines[firstDeadline].id
-            firstDeadline += 1
-            guard let waiter = waiting.removeValue(forKey: id) else { continue }
-            forget(id, topics: waiter.topics)
+        while let top = deadlines.first, top.at <= now {
+            popDeadline()
+            guard let waiter = waiting.removeValue(forKey: top.id) else { continue }
+            forget(top.id, topics: waiter.topics)
             waiter.continuation.resume()
             resumed += 1
         }
-        if firstDeadline > 1024, firstDeadline * 2 > deadlines.count {
-            deadlines.removeFirst(firstDeadline)
-            firstDeadline = 0
-        }
         return resumed
+    }
+
+    /// Removes the earliest deadline.
+    private mutating func popDeadline() {
+        let last = deadlines.removeLast()
+        guard !deadlines.isEmpty else { return }
+        deadlines[0] = last
+        var parent = 0
+        while true {
+            let (left, right) = (2 * parent + 1, 2 * parent + 2)
+            var smallest = parent
+            if left < deadlines.count, deadlines[left].at < deadlines[smallest].at { smallest = left }
+            if right < deadlines.count, deadlines[right].at < deadlines[smallest].at { smallest = right }
+            guard smallest != parent else { return }
+            deadlines.swapAt(parent, smallest)
+            parent = smallest
+        }
     }
 
     /// Resumes every waiter of `topic`; returns how many.

@@ -464,7 +464,7 @@ public actor JobTracker {
     /// Makes the one timer of the held requests fire at their earliest deadline (a little after,
     /// so that deadlines close together end in one wake-up), or stops it when none is held.
     private func scheduleDeadlineTimer() {
-        guard let next = waiters.nextDeadline else {
+        guard let next = waiters.nextDeadline() else {
             deadlineTimer?.task.cancel()
             deadlineTimer = nil
             return
