@@ -10,9 +10,9 @@ let optimized: [SwiftSetting] = [
 
 /// `mrtask` starts once per task attempt. Linked with the Swift runtime and Foundation statically
 /// (release builds on Linux), it starts without the dynamic linker's symbol lookups across the
-/// runtime's and Foundation's shared libraries (docs/performance.md). `swift build --static-swift-stdlib` does this for a
-/// whole build; for one product, Foundation's static libraries must be named, as a group, since
-/// they refer to one another.
+/// runtime's and Foundation's shared libraries (docs/performance.md). `swift build
+/// --static-swift-stdlib` does this for a whole build; for one product, Foundation's static
+/// libraries must be named, as a group, since they refer to one another.
 let staticSwiftRuntime: [LinkerSetting] = [
     .unsafeFlags(
         ["-static-stdlib", "-Xlinker", "--start-group"]
