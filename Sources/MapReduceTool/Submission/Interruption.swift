@@ -62,12 +62,21 @@ final class Interruption: Sendable {
         let status = 128 + number
         let watchdog = Thread {
             Thread.sleep(forTimeInterval: Double(Self.deadline.components.seconds))
-            exit(status)
+            Self.leave(with: status)
         }
         watchdog.start()
         Task {
             await action?(number)
-            exit(status)
+            Self.leave(with: status)
         }
+    }
+
+    /// Ends the process with `status` after flushing standard output and error. `exit` would run
+    /// the libraries' destructors while the cluster's threads still use them, and the watchdog
+    /// and the cleanup may call it at the same moment, which C leaves undefined; `_exit` does
+    /// neither.
+    private static func leave(with status: Int32) -> Never {
+        fflush(nil)
+        _exit(status)
     }
 }
