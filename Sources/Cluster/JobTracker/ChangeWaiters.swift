@@ -5,7 +5,7 @@
 /// Each waiter names the topics it waits for and a deadline, and is resumed exactly once: by
 /// ``wake(_:)`` for the first of its topics that changes, or by ``expire(at:)`` once its deadline
 /// has passed. A change wakes only the waiters of its topic, so a cluster of many trackers does
-/// not wake all of them for every event; the deadlines are kept in order, so that the owner needs
+/// not wake all of them for every event; the deadlines are kept in a heap, so that the owner needs
 /// one timer, for ``nextDeadline()``, rather than one per held request. The owner (the
 /// ``JobTracker`` actor) serializes access.
 struct ChangeWaiters {
