@@ -13,8 +13,8 @@ struct JobTrackerViewTests {
     /// shows that call's change.
     @Test func aViewIsTheStateAtOneMoment() async throws {
         let directory = try TemporaryDirectory("view")
-        let tracker = try HeldRequestTests.tracker(in: directory)
-        let job = try await tracker.submit(try HeldRequestTests.wordCount(in: directory))
+        let tracker = try JobTrackerFixture.jobTracker(in: directory)
+        let job = try await tracker.submit(try JobTrackerFixture.wordCount(in: directory))
         let before = await tracker.currentView()
         _ = try await tracker.kill(job)
         let after = await tracker.currentView()
@@ -30,10 +30,10 @@ struct JobTrackerViewTests {
     /// before them: it still shows running the jobs that the queued calls kill.
     @Test func aViewGoesAheadOfTheCallsQueuedOnTheActor() async throws {
         let directory = try TemporaryDirectory("view")
-        let tracker = try HeldRequestTests.tracker(in: directory)
+        let tracker = try JobTrackerFixture.jobTracker(in: directory)
         var jobs: [JobID] = []
         for index in 0..<10 {
-            jobs.append(try await tracker.submit(try HeldRequestTests.wordCount(in: directory, output: "out\(index)")))
+            jobs.append(try await tracker.submit(try JobTrackerFixture.wordCount(in: directory, output: "out\(index)")))
         }
         let gate = DispatchSemaphore(value: 0)
         let started = Counter()

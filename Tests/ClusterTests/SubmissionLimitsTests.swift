@@ -80,8 +80,8 @@ struct SubmissionLimitsTests {
 
     @Test func theJobTrackerRefusesAJobWeightOfZero() async throws {
         let directory = try TemporaryDirectory("limits")
-        let tracker = try HeldRequestTests.tracker(in: directory)
-        var weightless = try HeldRequestTests.wordCount(in: directory)
+        let tracker = try JobTrackerFixture.jobTracker(in: directory)
+        var weightless = try JobTrackerFixture.wordCount(in: directory)
         weightless.parameters = JobParameters([JobWeight.parameter: "0"])
         do {
             _ = try await tracker.submit(weightless)
