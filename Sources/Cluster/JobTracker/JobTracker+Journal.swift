@@ -13,10 +13,23 @@ extension JobTracker {
         }
     }
 
-    /// Returns once the journal holds what was appended before the call, so that `reply` may
-    /// leave. If the journal cannot be written, the reply's kills are kept for the next heartbeat
+    /// Lets `reply` leave at once while the journal is at most
+    /// ``JobTrackerConfiguration/journalLagLimit`` records behind its disk, starting the write of
+    /// what is buffered; past that, returns once the journal holds what was appended before the
+    /// call. If the journal cannot be written, the reply's kills are kept for the next heartbeat
     /// and the error is thrown.
+    ///
+    /// A heartbeat's reports need not be on disk before the tracker hears the reply: a restarted
+    /// JobTracker has a new epoch and applies no report of an earlier one, so a report the crash
+    /// kept from the disk makes its task run again whether or not the tracker heard the reply.
+    /// Waiting would put an fsync into every tracker's round trip; the limit bounds the tasks a
+    /// crash sends back and the memory the records take, and makes heartbeats wait for a journal
+    /// that cannot keep up or cannot be written.
     func syncJournal(before reply: HeartbeatReply, to tracker: String) async throws {
+        guard let journal, journal.unsynced > configuration.journalLagLimit else {
+            if journal?.hasPending == true { writeJournal() }
+            return
+        }
         do {
             try await syncJournal()
         } catch {
@@ -24,6 +37,9 @@ extension JobTracker {
             throw error
         }
     }
+
+    /// How many journaled records are not yet known to be on disk.
+    var unsyncedJournalRecords: Int { journal?.unsynced ?? 0 }
 
     /// Starts handing the journal's buffered records to its writer, unless that is under way: the
     /// records appended while one batch is written go in the next.

@@ -31,6 +31,12 @@ public struct JobTrackerConfiguration: Sendable {
     public var recovers: Bool
     /// A fault for recovery tests: where the process SIGKILLs itself; nil for never.
     public var crashPoint: JobTrackerCrashPoint?
+    /// How many journal records a heartbeat's reply may leave ahead of the journal's disk; past
+    /// it, heartbeats wait for the group commit. Submissions, kills and output commits always wait.
+    public var journalLagLimit = defaultJournalLagLimit
+
+    /// The default ``journalLagLimit``: a few seconds of task commits at thousands a second.
+    public static let defaultJournalLagLimit = 8192
 
     /// The documented default protocol port.
     public static let defaultPort = 9410

@@ -102,6 +102,9 @@ final class Journal {
         appended += 1
     }
 
+    /// How many appended records are not yet known to be on disk.
+    var unsynced: Int { appended - durable }
+
     /// Whether records wait to be written, or a failed write waits to be tried again.
     var hasPending: Bool { !pending.isEmpty || failure.map { .now - $0.at >= Self.retryInterval } ?? false }
 
