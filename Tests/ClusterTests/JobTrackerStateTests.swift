@@ -260,7 +260,7 @@ struct JobTrackerStateTests {
         var state = state()
         #expect(state.assign(to: "a", at: now).count == 2)
         state.register(TrackerRecord(id: "c", host: "127.0.0.4", shufflePort: 9420, slots: 2, lastHeartbeat: now))
-        #expect(state.clusterSlots == 6)
+        #expect(state.schedulableSlots == 6)
         let heard = state.heard(from: "c", acceptsTasks: true, at: now.addingTimeInterval(1))
         #expect(heard)
         let joined = state.assign(to: "c", at: now.addingTimeInterval(1)).map(\.attempt)
@@ -268,12 +268,30 @@ struct JobTrackerStateTests {
         #expect(state.assign(to: "b", at: now.addingTimeInterval(1)).isEmpty, "the new tracker took the pending map")
     }
 
+    @Test func theSlotSumsFollowTrackersComingGoingAndDraining() {
+        var state = state()
+        #expect(state.registeredSlots == 4 && state.schedulableSlots == 4)
+        _ = state.heard(from: "a", acceptsTasks: false, at: now)
+        _ = state.heard(from: "a", acceptsTasks: false, at: now)
+        #expect(
+            state.registeredSlots == 4 && state.schedulableSlots == 2,
+            "a second draining heartbeat changes nothing"
+        )
+        state.register(TrackerRecord(id: "a", host: "127.0.0.2", shufflePort: 9420, slots: 3, lastHeartbeat: now))
+        #expect(state.registeredSlots == 5 && state.schedulableSlots == 5, "re-registered with 3 slots, taking tasks")
+        state.loseTracker("b", reason: "lost", at: now)
+        #expect(state.registeredSlots == 3 && state.schedulableSlots == 3)
+        #expect(state.expireTrackers(at: now.addingTimeInterval(3600)) == ["a"])
+        #expect(state.registeredSlots == 0 && state.schedulableSlots == 0)
+    }
+
     @Test func aDrainingTrackerGetsNoTasksAndItsHandedBackAttemptsRunElsewhereWithoutAFailure() {
         var state = state()
         let onA = state.assign(to: "a", at: now).map(\.attempt)
         let heard = state.heard(from: "a", acceptsTasks: false, at: now)
         #expect(heard)
-        #expect(state.clusterSlots == 2, "a draining tracker's slots no longer count")
+        #expect(state.schedulableSlots == 2, "a draining tracker's slots no longer count")
+        #expect(state.registeredSlots == 4, "a draining tracker is still registered")
         #expect(state.assign(to: "a", at: now).isEmpty)
         let handedBack = state.handedBack(onA[0], at: now)
         let twice = state.handedBack(onA[0], at: now)

@@ -75,7 +75,7 @@ struct MinimumFreeSpaceTests {
             "low on disk space: the work directory has 10 MiB free, below the 1 GiB minimum (--min-free-space 1g,5%)"
         let heard = state.heard(from: "a", acceptsTasks: false, freeBytes: 10 << 20, refusal: why, at: now)
         #expect(heard)
-        #expect(state.clusterSlots == 0)
+        #expect(state.schedulableSlots == 0)
         #expect(state.assign(to: "a", at: now).isEmpty)
         let full = state.trackerStatuses()[0]
         #expect(full.state == .full && full.reason == why && full.freeBytes == 10 << 20)

@@ -394,8 +394,8 @@ public actor JobTracker {
                     ? SetupSettings(
                         splitSize: request.splitSize,
                         reducers: request.reducers
-                            ?? configuration.settings.defaultReducers(forSlots: max(1, state.totalSlots)),
-                        slots: max(1, state.totalSlots)
+                            ?? configuration.settings.defaultReducers(forSlots: max(1, state.registeredSlots)),
+                        slots: max(1, state.registeredSlots)
                     )
                     : nil,
                 epoch: epoch

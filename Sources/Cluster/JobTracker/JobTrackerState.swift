@@ -25,6 +25,13 @@ struct JobTrackerState: Sendable {
     /// silent for longer is lost, and learns of the others when it registers again.
     private(set) var recentlyFinished: [(job: JobID, at: Date)] = []
     private(set) var trackers: [String: TrackerRecord] = [:]
+    /// The slots of every registered tracker, draining ones too: what a job's plan and its default
+    /// number of reduces are sized for, which a tracker's draining for a while should not change.
+    private(set) var registeredSlots = 0
+    /// The slots of trackers that take tasks now: what fair shares divide. Both sums are kept up
+    /// to date as trackers come, go and start or stop taking tasks, because every job report
+    /// reads them.
+    private(set) var schedulableSlots = 0
     /// Attempts each tracker must stop: backups that lost, attempts of ended jobs, timed-out ones.
     private(set) var pendingKills: [String: [AttemptID]] = [:]
     /// Trackers that were lost or left, by id, until they register again.
@@ -43,6 +50,8 @@ struct JobTrackerState: Sendable {
     mutating func register(_ tracker: TrackerRecord) {
         if trackers[tracker.id] != nil { loseTracker(tracker.id, reason: "re-registered") }
         trackers[tracker.id] = tracker
+        registeredSlots += tracker.slots
+        if tracker.acceptsTasks { schedulableSlots += tracker.slots }
         departedTrackers[tracker.id] = nil
     }
 
@@ -105,7 +114,8 @@ struct JobTrackerState: Sendable {
         refusal: String = "",
         at now: Date
     ) -> Bool {
-        guard trackers[tracker] != nil else { return false }
+        guard let record = trackers[tracker] else { return false }
+        if record.acceptsTasks != acceptsTasks { schedulableSlots += acceptsTasks ? record.slots : -record.slots }
         trackers[tracker]!.lastHeartbeat = now
         trackers[tracker]!.acceptsTasks = acceptsTasks
         trackers[tracker]!.freeBytes = freeBytes
@@ -128,6 +138,8 @@ struct JobTrackerState: Sendable {
     mutating func loseTracker(_ id: String, reason: String, at now: Date = Date()) {
         if let record = trackers[id] {
             departedTrackers[id] = DepartedTracker(record: record, reason: reason, leftAt: now)
+            registeredSlots -= record.slots
+            if record.acceptsTasks { schedulableSlots -= record.slots }
         }
         trackers[id] = nil
         for jobID in runningJobs {
@@ -375,9 +387,6 @@ struct JobTrackerState: Sendable {
         return usable.isEmpty ? "no tracker can run the job's binary; last: \(problem.message)" : nil
     }
 
-    /// The slots of every registered tracker.
-    var totalSlots: Int { trackers.values.reduce(0) { $0 + $1.slots } }
-
     /// The jobs of the trackers' installed job binaries, each name once, by tracker id.
     var installedJobs: [JobDescriptor] {
         var seen = Set<String>()
@@ -453,9 +462,6 @@ struct JobTrackerState: Sendable {
 
     // MARK: Scheduling
 
-    /// The slots of trackers that take tasks.
-    var clusterSlots: Int { trackers.values.filter(\.acceptsTasks).reduce(0) { $0 + $1.slots } }
-
     /// Running attempts of one kind on `tracker`.
     func runningAttempts(on tracker: String, kind: TaskID.Kind) -> Int {
         runningJobs.reduce(0) { sum, id in
@@ -529,7 +535,7 @@ struct JobTrackerState: Sendable {
             return phase.maps.count - phase.mapsDone + phase.reduces.count - phase.reducesDone
         }
         let weights = runningJobs.map { jobs[$0]!.weight }
-        let shares = FairShare.divide(Double(2 * clusterSlots), among: demands, weights: weights)
+        let shares = FairShare.divide(Double(2 * schedulableSlots), among: demands, weights: weights)
         return Dictionary(uniqueKeysWithValues: zip(runningJobs, shares))
     }
 

@@ -70,7 +70,7 @@ public struct JobTrackerView: Sendable {
     /// What a client needs to plan a job as the JobTracker would: slots and installed jobs.
     public func clusterInfo() -> ClusterInfoReply {
         ClusterInfoReply(
-            slots: max(1, state.totalSlots),
+            slots: max(1, state.registeredSlots),
             trackers: state.trackers.count,
             installedJobs: state.installedJobs,
             limits: state.settings.limits
