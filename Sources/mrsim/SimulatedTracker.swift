@@ -18,7 +18,7 @@ actor SimulatedTracker {
     let id: String
     private let client: WireClient
     private let slots: Int
-    private let taskDuration: Duration
+    private let taskDurations: TaskDurations
     private let statistics: SimulationStatistics
     private let clock = ContinuousClock()
     private var running: Set<AttemptID> = []
@@ -37,18 +37,18 @@ actor SimulatedTracker {
         writesFilePerInput: false
     )
 
-    /// A tracker named `id` with `slots` slots whose attempts each take `taskDuration`.
+    /// A tracker named `id` with `slots` slots whose attempts take times drawn from `taskDurations`.
     init(
         id: String,
         jobTracker: ClusterAddress,
         secret: ClusterSecret,
         slots: Int,
-        taskDuration: Duration,
+        taskDurations: TaskDurations,
         statistics: SimulationStatistics
     ) {
         self.id = id
         self.slots = slots
-        self.taskDuration = taskDuration
+        self.taskDurations = taskDurations
         self.statistics = statistics
         client = WireClient(
             WireClient.Configuration(
@@ -185,7 +185,7 @@ actor SimulatedTracker {
         if attempt.task.kind == .reduce {
             guard try await awaitMaps(of: assignment, on: connection) else { return finish(attempt, nil) }
         }
-        try await Task.sleep(for: taskDuration)
+        try await Task.sleep(for: taskDurations.next())
         let segments = (0..<max(1, assignment.reduceCount)).map {
             MapOutputSegment(offset: Int64($0) * 100, length: 100, records: 1)
         }

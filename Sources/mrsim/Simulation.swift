@@ -11,7 +11,7 @@ struct Simulation: Sendable {
     let trackers: Int
     let slots: Int
     let duration: Duration
-    let taskDuration: Duration
+    let taskDurations: TaskDurations
     let ramp: Duration
     let lose: Int
     let job: SimulatedJob?
@@ -45,7 +45,7 @@ struct Simulation: Sendable {
                     jobTracker: address,
                     secret: secret,
                     slots: slots,
-                    taskDuration: taskDuration,
+                    taskDurations: taskDurations,
                     statistics: statistics
                 )
                 let vanishes = index < lose

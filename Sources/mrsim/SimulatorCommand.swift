@@ -43,8 +43,11 @@ struct SimulatorCommand: AsyncParsableCommand {
     @Option(help: "Jobs of --job-maps maps to submit at once.")
     var jobs: Int = 1
 
-    @Option(help: "Seconds each simulated attempt takes.")
+    @Option(help: "Seconds each simulated attempt takes, on average.")
     var taskSeconds: Double = 1
+
+    @Option(help: "How far attempt times spread around --task-seconds, as a fraction from 0 to 1 (uniform).")
+    var taskSpread: Double = 0
 
     @Option(help: "Trackers that vanish (stop heartbeating, no goodbye) halfway through the run.")
     var lose: Int = 0
@@ -69,6 +72,7 @@ struct SimulatorCommand: AsyncParsableCommand {
         guard jobMaps >= 0, jobReduces >= 0 else {
             throw ValidationError("--job-maps and --job-reduces must not be negative")
         }
+        guard (0...1).contains(taskSpread) else { throw ValidationError("--task-spread must be from 0 to 1") }
         guard jobs > 0 else { throw ValidationError("--jobs must be positive") }
         guard (0...trackers).contains(lose) else { throw ValidationError("--lose must be between 0 and --trackers") }
     }
@@ -82,7 +86,7 @@ struct SimulatorCommand: AsyncParsableCommand {
             trackers: trackers,
             slots: slots,
             duration: .milliseconds(Int64(duration * 1000)),
-            taskDuration: .milliseconds(Int64(taskSeconds * 1000)),
+            taskDurations: TaskDurations(mean: .milliseconds(Int64(taskSeconds * 1000)), spread: taskSpread),
             ramp: .milliseconds(Int64(ramp * 1000)),
             lose: lose,
             job: jobMaps > 0 ? SimulatedJob(maps: jobMaps, reduces: jobReduces) : nil,

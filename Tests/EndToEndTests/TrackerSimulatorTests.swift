@@ -20,7 +20,8 @@ struct TrackerSimulatorTests {
             [
                 "--jobtracker", "127.0.0.1:\(cluster.port)", "--secret-file", cluster.secretFile,
                 "--trackers", "100", "--slots", "2", "--duration", "40", "--job-maps", "1000", "--job-reduces", "4",
-                "--task-seconds", "0.05", "--lose", "3", "--jobtracker-pid", "\(jobTracker.process.processIdentifier)",
+                "--task-seconds", "0.05", "--task-spread", "0.5", "--lose", "3", "--jobtracker-pid",
+                "\(jobTracker.process.processIdentifier)",
                 "--metrics-url", "http://127.0.0.1:\(console)/metrics", "--json",
             ],
             timeout: 180
