@@ -608,11 +608,6 @@ public actor JobTracker {
         }
     }
 
-    /// What a client needs to plan a job as this JobTracker would: slots and installed jobs.
-    public func clusterInfo() -> ClusterInfoReply {
-        view().clusterInfo()
-    }
-
     /// How many trackers are registered.
     var trackerCount: Int { state.trackers.count }
 

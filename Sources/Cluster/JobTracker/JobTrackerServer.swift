@@ -44,7 +44,9 @@ public final class JobTrackerServer: Sendable {
     /// Serves connections and expires silent trackers until cancelled or closed.
     public func run() async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { [tracker] in
+            // At high priority, so that the actor runs each round ahead of the heartbeats queued at
+            // the default one: a lost tracker is noticed at its expiry, however busy the actor is.
+            group.addTask(priority: .high) { [tracker] in
                 var rounds = 0
                 let collectEvery = Self.roundsBetweenCollections(retention: tracker.configuration.outputRetention)
                 while true {
@@ -109,7 +111,7 @@ public final class JobTrackerServer: Sendable {
             let report = try await tracker.report(status.job, holdingUntil: ContinuousClock.now + hold)
             try await connection.respond(to: request, with: JobStatusReply(report: report))
         case ClusterMessages.listJobs:
-            try await connection.respond(to: request, with: ListJobsReply(jobs: await tracker.reports()))
+            try await connection.respond(to: request, with: ListJobsReply(jobs: await tracker.currentView().reports()))
         case ClusterMessages.killJob:
             let report = try await tracker.kill(try request.decode(as: KillJobRequest.self).job)
             try await connection.respond(to: request, with: KillJobReply(report: report))
@@ -141,7 +143,7 @@ public final class JobTrackerServer: Sendable {
         case ClusterMessages.attemptLog:
             try await relayLog(of: try request.decode(as: AttemptLogRequest.self).attempt, for: request, on: connection)
         case ClusterMessages.clusterInfo:
-            try await connection.respond(to: request, with: await tracker.clusterInfo())
+            try await connection.respond(to: request, with: await tracker.currentView().clusterInfo())
         case ClusterMessages.deregisterTracker:
             await tracker.deregister(try request.decode(as: DeregisterTrackerRequest.self).tracker)
             try await connection.respond(to: request, with: DeregisterTrackerReply())
