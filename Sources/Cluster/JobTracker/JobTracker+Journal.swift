@@ -25,7 +25,7 @@ extension JobTracker {
     /// Waiting would put an fsync into every tracker's round trip; the limit bounds the tasks a
     /// crash sends back and the memory the records take, and makes heartbeats wait for a journal
     /// that cannot keep up or cannot be written.
-    func syncJournal(before reply: HeartbeatReply, to tracker: String) async throws {
+    func waitForJournalIfBehind(before reply: HeartbeatReply, to tracker: String) async throws {
         guard let journal, journal.unsynced > configuration.journalLagLimit else {
             if journal?.hasPending == true { writeJournal() }
             return

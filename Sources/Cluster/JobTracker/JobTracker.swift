@@ -518,7 +518,7 @@ public actor JobTracker {
         let deadline = arrival + hold
         var reply = answer(request)
         guard request.reports.isEmpty, request.acceptsTasks else {
-            try await syncJournal(before: reply, to: request.tracker)
+            try await waitForJournalIfBehind(before: reply, to: request.tracker)
             return (reply, .zero)
         }
         var idle = request
@@ -530,7 +530,7 @@ public actor JobTracker {
             held += ContinuousClock.now - started
             reply = answer(idle)
         }
-        try await syncJournal(before: reply, to: request.tracker)
+        try await waitForJournalIfBehind(before: reply, to: request.tracker)
         return (reply, held)
     }
 
