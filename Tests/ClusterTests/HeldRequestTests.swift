@@ -108,6 +108,25 @@ struct HeldRequestTests {
         #expect(ContinuousClock.now - killedAt < .seconds(5), "the end of the job wakes the held request")
     }
 
+    /// Many held requests share the one deadline timer: it is started again only when a request
+    /// must end earlier than it fires (beyond the slack), or when it has fired, not for every
+    /// request held. The deadlines are an hour away, so the machine's speed cannot matter.
+    @Test func heldRequestsShareOneDeadlineTimer() async throws {
+        let directory = try TemporaryDirectory("held")
+        let (tracker, _) = try await trackerWithJob(in: directory)
+        let start = ContinuousClock.now + .seconds(3600)
+        let before = await tracker.deadlineTimerCount
+        let held = (0..<200).map { index in
+            Task { await tracker.wait(for: [.trackers], until: start + .milliseconds(index % 50)) }
+        }
+        while await tracker.heldRequests < held.count { try await Task.sleep(for: .milliseconds(10)) }
+        let started = await tracker.deadlineTimerCount - before
+        #expect(started >= 1)
+        #expect(started <= 15, "deadlines within the slack of the timer's do not restart it: \(started) timers")
+        await tracker.notify(.trackers)
+        for wait in held { await wait.value }
+    }
+
     @Test func aHeldCompletionsRequestHearsTheJobEnd() async throws {
         let directory = try TemporaryDirectory("held")
         let (tracker, job) = try await trackerWithJob(in: directory)
