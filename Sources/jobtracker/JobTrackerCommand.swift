@@ -109,6 +109,13 @@ struct JobTrackerCommand: AsyncParsableCommand {
     )
     var heartbeatsPerSecond: Int = Int(ProcessInfo.processInfo.environment["MR_HEARTBEATS_PER_SECOND"] ?? "") ?? 1000
 
+    @Option(
+        help:
+            "Answers per second to the reduces' map-completion requests, all together: with many reduces, each is answered less often, at most 1 s apart [MR_MAP_COMPLETIONS_PER_SECOND]."
+    )
+    var mapCompletionsPerSecond: Int =
+        Int(ProcessInfo.processInfo.environment["MR_MAP_COMPLETIONS_PER_SECOND"] ?? "") ?? 1000
+
     @Option(help: "Seconds of silence after which a tracker is lost and its work re-run [MR_TRACKER_EXPIRY].")
     var trackerExpiry: Double = Double(ProcessInfo.processInfo.environment["MR_TRACKER_EXPIRY"] ?? "") ?? 10
 
@@ -190,6 +197,7 @@ struct JobTrackerCommand: AsyncParsableCommand {
         let settings = JobTrackerSettings(
             heartbeatInterval: .milliseconds(Int(heartbeatInterval * 1000)),
             heartbeatsPerSecond: heartbeatsPerSecond,
+            mapCompletionAnswersPerSecond: mapCompletionsPerSecond,
             trackerExpiry: .milliseconds(Int(trackerExpiry * 1000)),
             maxAttempts: maxAttempts,
             reduceSlowstart: reduceSlowstart,

@@ -40,6 +40,8 @@ public actor JobTracker {
     private var sequence: Int
     /// The requests held until there is news of their topics.
     private var waiters = ChangeWaiters()
+    /// When each reduce asking for map completions may be answered again.
+    private var completionPacer: MapCompletionPacer
     /// The timer that ends held requests at their deadlines, when it fires, and its number.
     private var deadlineTimer: (fireAt: ContinuousClock.Instant, number: Int, task: Task<Void, Never>)?
     /// How many deadline timers were started: a replaced timer that fires anyway (it had slept
@@ -76,6 +78,7 @@ public actor JobTracker {
         self.logger = logger.forwarding(source: "jobtracker", to: logs.append)
         metrics = JobTrackerMetrics(factory: configuration.metricsFactory)
         state = JobTrackerState(settings: configuration.settings)
+        completionPacer = MapCompletionPacer(answersPerSecond: configuration.settings.mapCompletionAnswersPerSecond)
         jobFiles = try JobFileStore(
             dataDirectory: configuration.dataDirectory,
             settings: configuration.jobFiles,
@@ -422,7 +425,8 @@ public actor JobTracker {
     }
 
     /// Map outputs a reduce of `job` can fetch beyond those it has; while there are none, holds
-    /// the answer until a map finishes or `deadline` passes, so a reduce need not poll.
+    /// the answer until a map finishes or `deadline` passes, so a reduce need not poll. An answer
+    /// with outputs waits until the ``MapCompletionPacer`` lets that reduce have one.
     func completions(
         _ request: MapCompletionsRequest,
         holdingUntil deadline: ContinuousClock.Instant
@@ -436,9 +440,16 @@ public actor JobTracker {
                 notify(.work, .job(request.job))
             }
         }
+        let earliest = completionPacer.earliestAnswer(to: request.reduce)
         while true {
             let result = state.completions(of: request.job, phase: request.phase, from: request.from)
-            if !result.locations.isEmpty || !result.failure.isEmpty || ContinuousClock.now >= deadline {
+            let now = ContinuousClock.now
+            if !result.locations.isEmpty, let earliest, now < earliest, earliest < deadline {
+                await wait(for: [], until: earliest)
+                continue
+            }
+            if !result.locations.isEmpty || !result.failure.isEmpty || now >= deadline {
+                completionPacer.answered(request.reduce, at: now)
                 return MapCompletionsAnswer(
                     locations: result.locations,
                     partition: request.reduce.task.index,
@@ -581,6 +592,7 @@ public actor JobTracker {
         metrics.trackersLost(lost.count)
         for tracker in lost { logger.warning("tracker lost", metadata: ["tracker": "\(tracker)"]) }
         if !lost.isEmpty { notify(.work, .trackers) }
+        completionPacer.forget(before: .now)
         metrics.refresh(from: state)
         writeJournal()
     }

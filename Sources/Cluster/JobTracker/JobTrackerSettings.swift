@@ -9,6 +9,10 @@ public struct JobTrackerSettings: Sendable {
     /// The idle heartbeats per second the JobTracker budgets for (default 1,000), as Hadoop's
     /// `mapred.heartbeats.in.second`: a larger cluster's trackers are answered less often.
     public var heartbeatsPerSecond: Int
+    /// The answers a second to map-completion requests the JobTracker budgets for, all reduces
+    /// together (default 1,000): with many reduces asking, each is answered less often, at
+    /// most a second apart (see ``MapCompletionPacer``).
+    public var mapCompletionAnswersPerSecond: Int
     /// How long a tracker may be silent before it is lost (default 10 s) in a small cluster; see
     /// ``trackerExpiry(forTrackers:)``.
     public var trackerExpiry: Duration
@@ -33,6 +37,7 @@ public struct JobTrackerSettings: Sendable {
     public init(
         heartbeatInterval: Duration = .seconds(1),
         heartbeatsPerSecond: Int = 1000,
+        mapCompletionAnswersPerSecond: Int = 1000,
         trackerExpiry: Duration = .seconds(10),
         maxAttempts: Int = 4,
         reduceSlowstart: Double = 0.05,
@@ -44,6 +49,7 @@ public struct JobTrackerSettings: Sendable {
     ) {
         self.heartbeatInterval = heartbeatInterval
         self.heartbeatsPerSecond = max(1, heartbeatsPerSecond)
+        self.mapCompletionAnswersPerSecond = max(1, mapCompletionAnswersPerSecond)
         self.trackerExpiry = trackerExpiry
         self.maxAttempts = maxAttempts
         self.reduceSlowstart = reduceSlowstart
