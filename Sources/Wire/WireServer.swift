@@ -129,17 +129,7 @@ public final class WireServer: Sendable {
         do {
             try await child.executeThenClose { inbound, outbound in
                 var iterator = inbound.makeAsyncIterator()
-                var machine = ServerHandshake(configuration: configuration.handshake)
-                guard
-                    let peer = try await HandshakeDriver.runServer(
-                        &machine,
-                        timeout: configuration.handshakeTimeout,
-                        channel: channel,
-                        iterator: &iterator,
-                        outbound: outbound,
-                        logger: logger
-                    )
-                else {
+                guard let peer = try await authenticate(channel, iterator: &iterator, outbound: outbound) else {
                     return
                 }
                 pending.withLockedValue { $0.remove(channel) }
@@ -168,5 +158,26 @@ public final class WireServer: Sendable {
         } catch {
             logger.debug("connection ended with an error", metadata: ["error": "\(error)"])
         }
+    }
+
+    /// Runs the server's side of the handshake; returns the peer, or `nil` when it was refused.
+    ///
+    /// Out of line, so that the handshake's state lives in a frame that ends with it: the
+    /// connection's task keeps its own frames for as long as the connection is open.
+    @inline(never)
+    private func authenticate(
+        _ channel: any Channel,
+        iterator: inout HandshakeDriver.Iterator,
+        outbound: NIOAsyncChannelOutboundWriter<Frame>
+    ) async throws -> WirePeer? {
+        var machine = ServerHandshake(configuration: configuration.handshake)
+        return try await HandshakeDriver.runServer(
+            &machine,
+            timeout: configuration.handshakeTimeout,
+            channel: channel,
+            iterator: &iterator,
+            outbound: outbound,
+            logger: logger
+        )
     }
 }

@@ -91,25 +91,33 @@ public final class JobTrackerServer: Sendable {
         }
     }
 
+    /// Answers one request in its own task.
+    ///
+    /// Held requests (heartbeats, map completions, job status) are answered by functions of
+    /// their own, kept out of line: a task keeps the frames of its deepest calls for as long as it
+    /// lives, and one frame for every kind of message, held by every tracker's waiting heartbeat,
+    /// would cost kilobytes a tracker.
     private func answer(_ request: IncomingRequest, on connection: WireConnection) async {
         do {
-            try await dispatch(request, on: connection)
+            switch request.type {
+            case ClusterMessages.heartbeat: try await answerHeartbeat(request, on: connection)
+            case ClusterMessages.mapCompletions: try await answerCompletions(request, on: connection)
+            case ClusterMessages.jobStatus: try await answerStatus(request, on: connection)
+            default: try await dispatch(request, on: connection)
+            }
         } catch {
             request.body?.discard()
             try? await connection.respond(to: request, error: "\(error)")
         }
     }
 
+    /// Answers the requests that are not held.
+    @inline(never)
     private func dispatch(_ request: IncomingRequest, on connection: WireConnection) async throws {
         switch request.type {
         case ClusterMessages.submitJob:
             let job = try await tracker.submit(try request.decode(as: SubmitJobRequest.self))
             try await connection.respond(to: request, with: SubmitJobReply(job: job))
-        case ClusterMessages.jobStatus:
-            let status = try request.decode(as: JobStatusRequest.self)
-            let hold = Duration.milliseconds(min(max(0, status.holdMilliseconds), Self.longestStatusHold))
-            let report = try await tracker.report(status.job, holdingUntil: ContinuousClock.now + hold)
-            try await connection.respond(to: request, with: JobStatusReply(report: report))
         case ClusterMessages.listJobs:
             try await connection.respond(to: request, with: ListJobsReply(jobs: await tracker.currentView().reports()))
         case ClusterMessages.killJob:
@@ -125,18 +133,6 @@ public final class JobTrackerServer: Sendable {
                     finishedJobs: finished
                 )
             )
-        case ClusterMessages.heartbeat:
-            try await connection.respond(
-                to: request,
-                with: await heartbeat(try request.decode(as: HeartbeatRequest.self))
-            )
-        case ClusterMessages.mapCompletions:
-            let deadline = ContinuousClock.now + tracker.configuration.settings.heartbeatInterval
-            let reply = await tracker.completions(
-                try request.decode(as: MapCompletionsRequest.self),
-                holdingUntil: deadline
-            )
-            try await connection.respond(to: request, with: reply)
         case ClusterMessages.attemptList:
             let attempts = try await tracker.attempts(try request.decode(as: AttemptListRequest.self))
             try await connection.respond(to: request, with: AttemptListReply(attempts: attempts))
@@ -186,10 +182,34 @@ public final class JobTrackerServer: Sendable {
     /// appears or the heartbeat interval (grown with the cluster) passes, so an idle tracker
     /// learns of a new job at once.
     /// Records the JobTracker's own time on it, the time it was held left out.
-    private func heartbeat(_ request: HeartbeatRequest) async throws -> HeartbeatReply {
+    @inline(never)
+    private func answerHeartbeat(_ request: IncomingRequest, on connection: WireConnection) async throws {
+        let heartbeat = try request.decode(as: HeartbeatRequest.self)
         let started = ContinuousClock.now
-        let (reply, held) = try await tracker.heartbeat(request, holdingFrom: started)
+        let (reply, held) = try await tracker.heartbeat(heartbeat, holdingFrom: started)
         tracker.metrics.heartbeatServed(in: ContinuousClock.now - started - held)
-        return reply
+        try await connection.respond(to: request, with: reply)
+    }
+
+    /// Answers a reduce's request for map completions, held until there are some or the
+    /// heartbeat interval passes.
+    @inline(never)
+    private func answerCompletions(_ request: IncomingRequest, on connection: WireConnection) async throws {
+        let deadline = ContinuousClock.now + tracker.configuration.settings.heartbeatInterval
+        let reply = await tracker.completions(
+            try request.decode(as: MapCompletionsRequest.self),
+            holdingUntil: deadline
+        )
+        try await connection.respond(to: request, with: reply)
+    }
+
+    /// Answers a job-status request, held up to what it asks for (at most ``longestStatusHold``
+    /// milliseconds) while the job does not change.
+    @inline(never)
+    private func answerStatus(_ request: IncomingRequest, on connection: WireConnection) async throws {
+        let status = try request.decode(as: JobStatusRequest.self)
+        let hold = Duration.milliseconds(min(max(0, status.holdMilliseconds), Self.longestStatusHold))
+        let report = try await tracker.report(status.job, holdingUntil: ContinuousClock.now + hold)
+        try await connection.respond(to: request, with: JobStatusReply(report: report))
     }
 }
