@@ -4,8 +4,8 @@ import Wire
 
 @testable import Cluster
 
-/// Packed segments hold the numbers they were given at the narrowest width that fits the
-/// largest, and travel as an array of segments does.
+/// Packed segments hold the numbers they were given, each field at the narrowest width that fits
+/// its largest value, and travel as an array of segments does.
 struct MapOutputSegmentsTests {
     static let largest: [Int64] = [0, 0xFF, 0x100, 0xFFFF, 0x1_0000, 0xFFFF_FFFF, 0x1_0000_0000, .max]
 
@@ -30,6 +30,13 @@ struct MapOutputSegmentsTests {
         #expect(packed.encodedBuffer() == segments.encodedBuffer(), "the wire form of an array of segments")
         var reader = WireReader(packed.encodedBuffer())
         #expect(try reader.read(MapOutputSegments.self) == packed)
+    }
+
+    @Test func eachFieldTakesTheWidthItsOwnLargestNeeds() {
+        let segments = (0..<200).map { MapOutputSegment(offset: Int64($0) * 1000, length: 1000, records: 10) }
+        let packed = MapOutputSegments(segments)
+        #expect(packed.packedBytes == 200 * (4 + 2 + 1), "offsets up to 199,000, lengths 1,000, records 10")
+        #expect(Array(packed) == segments)
     }
 
     @Test func noSegments() throws {

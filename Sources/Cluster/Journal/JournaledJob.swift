@@ -45,6 +45,7 @@ struct JournaledJob: Sendable {
         self.inputs = inputs
         self.setupInputs = setupInputs
         self.plan = plan
+        clearCommits()
     }
 
     /// Records a task's commit as its latest, in constant time: a job of 100,000 maps commits
@@ -55,10 +56,16 @@ struct JournaledJob: Sendable {
         committed.append(commit)
     }
 
-    /// Forgets the commits, when a new phase (or the plan's first) starts.
+    /// Forgets the commits, when a new phase (or the plan's first) starts, and makes room for
+    /// one commit of each of the phase's tasks: grown by doubling, the table of a 100,000-map
+    /// phase would keep up to half its room empty, and its old storage beside the new while it grows.
     mutating func clearCommits() {
         committed = []
         latest = [:]
+        guard let plan, plan.phases.indices.contains(phase) else { return }
+        let tasks = plan.phases[phase].mapTasks.count + plan.phases[phase].reduceCount
+        committed.reserveCapacity(tasks)
+        latest.reserveCapacity(tasks)
     }
 
     /// Calls `body` with each record that recreates this job, for a snapshot, in order.

@@ -1,50 +1,52 @@
 import MapReduceEngine
 import Wire
 
-/// A finished map's segments, one per reduce, packed at the width their largest number needs.
+/// A finished map's segments, one per reduce, each field packed at the width its largest value
+/// needs.
 ///
 /// The JobTracker keeps every finished map's location until its job ends, and the journal keeps
 /// it too: with 200 reduces, 100,000 maps held 20,000,000 segments of three 8-byte numbers. Here
-/// each segment's offset, length and record count take 1, 2, 4 or 8 bytes, little-endian, as the
-/// largest number of the map needs, in one buffer:
+/// the offsets take 1, 2, 4 or 8 bytes, little-endian, as the map's largest offset needs, and so
+/// do the lengths and the record counts, each field at its own width (offsets grow with the
+/// file; a partition's length and records stay small), in one buffer:
 ///
 /// ```
 /// +--------+--------+---------+--------+--------+---------+-----
 /// | offset | length | records | offset | length | records | ...
 /// +--------+--------+---------+--------+--------+---------+-----
 ///  <------ segment 0 -------->  <------ segment 1 -------->
-///  each field `width` bytes
+///  offsetWidth, lengthWidth and recordsWidth bytes
 /// ```
 ///
 /// On the wire the segments are a count and three varints each, as an array of
 /// ``MapOutputSegment`` is.
 public struct MapOutputSegments: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral {
     private let bytes: [UInt8]
-    private let width: Int
+    private let offsetWidth: UInt8
+    private let lengthWidth: UInt8
+    private let recordsWidth: UInt8
 
     /// Packs `segments`.
     public init(_ segments: some Collection<MapOutputSegment>) {
-        let largest = segments.reduce(UInt64(0)) { largest, segment in
-            Swift.max(
-                largest,
-                UInt64(bitPattern: segment.offset),
-                UInt64(bitPattern: segment.length),
-                UInt64(bitPattern: segment.records)
-            )
+        func width(_ field: (MapOutputSegment) -> Int64) -> Int {
+            let largest = segments.reduce(UInt64(0)) { Swift.max($0, UInt64(bitPattern: field($1))) }
+            return largest <= 0xFF ? 1 : largest <= 0xFFFF ? 2 : largest <= 0xFFFF_FFFF ? 4 : 8
         }
-        let width = largest <= 0xFF ? 1 : largest <= 0xFFFF ? 2 : largest <= 0xFFFF_FFFF ? 4 : 8
+        let widths = (offset: width(\.offset), length: width(\.length), records: width(\.records))
         var bytes = [UInt8]()
-        bytes.reserveCapacity(segments.count * 3 * width)
-        func append(_ field: Int64) {
+        bytes.reserveCapacity(segments.count * (widths.offset + widths.length + widths.records))
+        func append(_ field: Int64, width: Int) {
             withUnsafeBytes(of: UInt64(bitPattern: field).littleEndian) { bytes.append(contentsOf: $0.prefix(width)) }
         }
         for segment in segments {
-            append(segment.offset)
-            append(segment.length)
-            append(segment.records)
+            append(segment.offset, width: widths.offset)
+            append(segment.length, width: widths.length)
+            append(segment.records, width: widths.records)
         }
         self.bytes = bytes
-        self.width = width
+        offsetWidth = UInt8(widths.offset)
+        lengthWidth = UInt8(widths.length)
+        recordsWidth = UInt8(widths.records)
     }
 
     /// Packs the segments listed.
@@ -52,22 +54,29 @@ public struct MapOutputSegments: RandomAccessCollection, Sendable, Equatable, Ex
         self.init(segments)
     }
 
+    /// The bytes the packed numbers take.
+    var packedBytes: Int { bytes.count }
+
+    private var stride: Int { Int(offsetWidth) + Int(lengthWidth) + Int(recordsWidth) }
+
     public var startIndex: Int { 0 }
 
-    public var endIndex: Int { bytes.count / (3 * width) }
+    public var endIndex: Int { bytes.count / stride }
 
     public subscript(position: Int) -> MapOutputSegment {
         precondition(indices.contains(position), "segment \(position) of \(count)")
-        let start = position * 3 * width
+        let start = position * stride
+        let lengthStart = start + Int(offsetWidth)
+        let recordsStart = lengthStart + Int(lengthWidth)
         return MapOutputSegment(
-            offset: Int64(bitPattern: field(at: start)),
-            length: Int64(bitPattern: field(at: start + width)),
-            records: Int64(bitPattern: field(at: start + 2 * width))
+            offset: Int64(bitPattern: field(at: start, width: offsetWidth)),
+            length: Int64(bitPattern: field(at: lengthStart, width: lengthWidth)),
+            records: Int64(bitPattern: field(at: recordsStart, width: recordsWidth))
         )
     }
 
     /// The little-endian number of `width` bytes at `offset`.
-    private func field(at offset: Int) -> UInt64 {
+    private func field(at offset: Int, width: UInt8) -> UInt64 {
         bytes.withUnsafeBytes { raw in
             switch width {
             case 1: UInt64(raw[offset])
