@@ -191,6 +191,28 @@ struct JobTrackerStateTests {
         #expect(state.jobs[job]!.phase.maps[0].state == .running)
     }
 
+    /// A look for stragglers that finds none notes the oldest running attempt's start, and the
+    /// heartbeats after it skip the look until that attempt could be a straggler; it then still
+    /// gets its backup.
+    @Test func aLookForStragglersRemembersTheOldestStart() {
+        var state = state()
+        let maps = state.assign(to: "a", at: now).map(\.attempt) + state.assign(to: "b", at: now).map(\.attempt)
+        for map in maps.dropFirst() {
+            _ = state.succeeded(
+                map,
+                counters: Counters(),
+                location: location(map, host: "h"),
+                at: now.addingTimeInterval(2)
+            )
+        }
+        #expect(state.assign(to: "b", at: now.addingTimeInterval(5)).isEmpty, "not before the minimum runtime")
+        #expect(state.stragglerFloors[job]?[.map] == now, "the straggler-to-be started at the start")
+        #expect(state.assign(to: "b", at: now.addingTimeInterval(9)).isEmpty)
+        let backups = state.assign(to: "b", at: now.addingTimeInterval(30)).map(\.attempt)
+        #expect(backups == [AttemptID(task: maps[0].task, number: 1)])
+        #expect(state.stragglerFloors[job]?[.map] == now.addingTimeInterval(30), "no attempt without a backup runs")
+    }
+
     @Test func aStragglerGetsOneBackupAndTheLoserIsKilled() {
         var state = state()
         let maps = state.assign(to: "a", at: now).map(\.attempt) + state.assign(to: "b", at: now).map(\.attempt)

@@ -39,6 +39,11 @@ struct JobTrackerState: Sendable {
     /// Map outputs of resumed jobs that the journal says were committed, by attempt, until a
     /// registering tracker says it still holds them.
     private(set) var unadoptedOutputs: [AttemptID: MapOutputLocation] = [:]
+    /// For each running job's current phase, by task kind: no running attempt without a backup
+    /// started before this moment, as of the last look for stragglers. Attempts that start later
+    /// start later still, so no straggler can show up before this moment plus the straggler limit,
+    /// and until then the heartbeats asking for backups need not look at every running task.
+    private(set) var stragglerFloors: [JobID: [TaskID.Kind: Date]] = [:]
 
     init(settings: JobTrackerSettings) {
         self.settings = settings
@@ -201,6 +206,7 @@ struct JobTrackerState: Sendable {
     mutating func startPhase(_ phase: PhaseRecord, of job: JobID, phaseNames: [String]? = nil) {
         jobs[job]!.finishedPhases.append(jobs[job]!.phase)
         jobs[job]!.phase = phase
+        stragglerFloors[job] = nil
         if let phaseNames { jobs[job]!.phaseNames = phaseNames }
     }
 
@@ -231,6 +237,7 @@ struct JobTrackerState: Sendable {
         record.failureLog = log
         record.finishedAt = now
         runningJobs.removeAll { $0 == job }
+        stragglerFloors[job] = nil
         recentlyFinished.append((job, now))
         return running
     }
@@ -544,7 +551,7 @@ struct JobTrackerState: Sendable {
     ///
     /// Only reads the job, so that the caller then starts each attempt in place: a copy of the
     /// job held across that write would make it copy the phase's whole task list.
-    private func tasksToStart(
+    private mutating func tasksToStart(
         in jobID: JobID,
         on tracker: String,
         freeMaps: Int,
@@ -572,7 +579,17 @@ struct JobTrackerState: Sendable {
         var kinds: [TaskID.Kind] = []
         if mapRoom > 0 { kinds.append(.map) }
         if reduceRoom > 0 { kinds.append(.reduce) }
-        for task in settings.speculation ? speculativeCandidates(in: job, of: kinds, for: tracker, at: now) : [] {
+        var candidates: [TaskID] = []
+        if settings.speculation {
+            let floors = stragglerFloors[jobID] ?? [:]
+            kinds.removeAll { kind in
+                floors[kind].map { !mayHaveStragglers(in: job, of: kind, since: $0, at: now) } ?? false
+            }
+            let found = stragglers(in: job, of: kinds, for: tracker, at: now)
+            stragglerFloors[jobID, default: [:]].merge(found.floors) { $1 }
+            candidates = found.candidates
+        }
+        for task in candidates {
             if task.kind == .map, mapRoom > 0 {
                 mapRoom -= 1
                 backups.append(task)
@@ -601,29 +618,56 @@ struct JobTrackerState: Sendable {
         for tracker: String,
         at now: Date
     ) -> [TaskID] {
+        stragglers(in: job, of: kinds, for: tracker, at: now).candidates
+    }
+
+    /// How long an attempt of `kind` in `job` runs before it is a straggler, once enough of its
+    /// peers have finished to tell; nil before that.
+    private func stragglerLimit(in job: JobRecord, of kind: TaskID.Kind) -> Double? {
+        let (count, index) =
+            kind == .reduce
+            ? (job.phase.reduces.count, job.phase.reduceIndex) : (job.phase.maps.count, job.phase.mapIndex)
+        guard count > 0, Double(index.finished) >= JobTrackerSettings.speculationThreshold * Double(count),
+            let median = index.medianDuration
+        else { return nil }
+        return max(median * JobTrackerSettings.speculationSlowdown, settings.speculationMinimumRuntime.seconds)
+    }
+
+    /// Whether an attempt of `kind` that started at `floor` or later can be a straggler at `now`.
+    private func mayHaveStragglers(in job: JobRecord, of kind: TaskID.Kind, since floor: Date, at now: Date) -> Bool {
+        guard let limit = stragglerLimit(in: job, of: kind) else { return false }
+        return now.timeIntervalSince(floor) > limit
+    }
+
+    /// The ``speculativeCandidates(in:of:for:at:)``, and for each kind looked at the earliest
+    /// start of a running attempt without a backup (or `now`, when there is none): the floor
+    /// below which no later look needs to go.
+    private func stragglers(
+        in job: JobRecord,
+        of kinds: [TaskID.Kind],
+        for tracker: String,
+        at now: Date
+    ) -> (candidates: [TaskID], floors: [TaskID.Kind: Date]) {
         var candidates: [TaskID] = []
+        var floors: [TaskID.Kind: Date] = [:]
         for kind in kinds {
+            guard let limit = stragglerLimit(in: job, of: kind) else { continue }
             let (tasks, index) =
                 kind == .reduce ? (job.phase.reduces, job.phase.reduceIndex) : (job.phase.maps, job.phase.mapIndex)
-            guard !tasks.isEmpty else { continue }
-            guard Double(index.finished) >= JobTrackerSettings.speculationThreshold * Double(tasks.count),
-                let median = index.medianDuration
-            else { continue }
-            let limit = max(
-                median * JobTrackerSettings.speculationSlowdown,
-                settings.speculationMinimumRuntime.seconds
-            )
             var slow: [Int] = []
+            var floor = now
             for position in index.runningTasks where tasks[position].attempts.count == 1 {
-                let attempt = tasks[position].attempts[0]
-                guard attempt.state == .running, attempt.tracker != tracker,
-                    now.timeIntervalSince(attempt.startedAt) > limit
+                let startedAt = tasks[position].attempts[0].startedAt
+                floor = min(floor, startedAt)
+                guard now.timeIntervalSince(startedAt) > limit, tasks[position].attempts[0].state == .running,
+                    tasks[position].attempts[0].tracker != tracker
                 else { continue }
                 slow.append(position)
             }
+            floors[kind] = floor
             candidates += slow.sorted().map { tasks[$0].id }
         }
-        return candidates
+        return (candidates, floors)
     }
 
     /// Whether `tracker` failed `job` too often while another usable tracker can take its tasks.
