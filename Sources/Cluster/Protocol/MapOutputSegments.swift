@@ -90,9 +90,31 @@ public struct MapOutputSegments: RandomAccessCollection, Sendable, Equatable, Ex
 
 extension MapOutputSegments: WireCodable {
     /// Writes a varint count followed by each segment's three varints.
+    ///
+    /// The varints are made in one pass over the packed bytes and written at once: a snapshot of
+    /// a 100,000-map job writes 60,000,000 of them, and a write per byte took a few percent of
+    /// the JobTracker's CPU.
     public func encode(to writer: inout WireWriter) {
         writer.writeCount(count)
-        for segment in self { writer.write(segment) }
+        var varints = [UInt8]()
+        varints.reserveCapacity(bytes.count * 2)
+        let widths = [Int(offsetWidth), Int(lengthWidth), Int(recordsWidth)]
+        bytes.withUnsafeBytes { raw in
+            var position = 0
+            while position < raw.count {
+                for width in widths {
+                    var value: UInt64 = 0
+                    for byte in 0..<width { value |= UInt64(raw[position + byte]) << (8 * UInt64(byte)) }
+                    position += width
+                    while value >= 0x80 {
+                        varints.append(UInt8(truncatingIfNeeded: value) | 0x80)
+                        value >>= 7
+                    }
+                    varints.append(UInt8(value))
+                }
+            }
+        }
+        writer.writeRawBytes(varints)
     }
 
     /// Reads a varint count followed by that many segments.
