@@ -191,10 +191,9 @@ struct JobTrackerStateTests {
         #expect(state.jobs[job]!.phase.maps[0].state == .running)
     }
 
-    /// A look for stragglers that finds none notes the oldest running attempt's start, and the
-    /// heartbeats after it skip the look until that attempt could be a straggler; it then still
-    /// gets its backup.
-    @Test func aLookForStragglersRemembersTheOldestStart() {
+    /// A job whose maps started together on trackers "a" and "b" and all finished after 2 s but
+    /// the first, on "a"; with the maps those attempts ran.
+    func stateWithAStraggler() -> (JobTrackerState, [AttemptID]) {
         var state = state()
         let maps = state.assign(to: "a", at: now).map(\.attempt) + state.assign(to: "b", at: now).map(\.attempt)
         for map in maps.dropFirst() {
@@ -205,6 +204,14 @@ struct JobTrackerStateTests {
                 at: now.addingTimeInterval(2)
             )
         }
+        return (state, maps)
+    }
+
+    /// A look for stragglers that finds none notes the oldest running attempt's start, and the
+    /// heartbeats after it skip the look until that attempt could be a straggler; it then still
+    /// gets its backup.
+    @Test func aLookForStragglersRemembersTheOldestStart() {
+        var (state, maps) = stateWithAStraggler()
         #expect(state.assign(to: "b", at: now.addingTimeInterval(5)).isEmpty, "not before the minimum runtime")
         #expect(state.stragglerFloors[job]?[.map] == now, "the straggler-to-be started at the start")
         #expect(state.assign(to: "b", at: now.addingTimeInterval(9)).isEmpty)
@@ -214,16 +221,7 @@ struct JobTrackerStateTests {
     }
 
     @Test func aStragglerGetsOneBackupAndTheLoserIsKilled() {
-        var state = state()
-        let maps = state.assign(to: "a", at: now).map(\.attempt) + state.assign(to: "b", at: now).map(\.attempt)
-        for map in maps.dropFirst() {
-            _ = state.succeeded(
-                map,
-                counters: Counters(),
-                location: location(map, host: "h"),
-                at: now.addingTimeInterval(2)
-            )
-        }
+        var (state, maps) = stateWithAStraggler()
         #expect(
             state.speculativeCandidates(in: state.jobs[job]!, for: "b", at: now.addingTimeInterval(5)).isEmpty,
             "not before the minimum runtime"
