@@ -115,12 +115,12 @@ struct HeldRequestTests {
         let directory = try TemporaryDirectory("held")
         let (tracker, _) = try await trackerWithJob(in: directory)
         let start = ContinuousClock.now + .seconds(3600)
-        let before = await tracker.deadlineTimerCount
+        let before = await tracker.deadlineTimersStarted
         let held = (0..<200).map { index in
             Task { await tracker.wait(for: [.trackers], until: start + .milliseconds(index % 50)) }
         }
         while await tracker.heldRequests < held.count { try await Task.sleep(for: .milliseconds(10)) }
-        let started = await tracker.deadlineTimerCount - before
+        let started = await tracker.deadlineTimersStarted - before
         #expect(started >= 1)
         #expect(started <= 15, "deadlines within the slack of the timer's do not restart it: \(started) timers")
         await tracker.notify(.trackers)

@@ -47,7 +47,7 @@ public actor JobTracker {
     /// How many deadline timers were started: a replaced timer that fires anyway (it had slept
     /// its time before it was cancelled, and waited for the actor) knows by its number that it
     /// is no longer the timer.
-    private var deadlineTimersStarted = 0
+    private(set) var deadlineTimersStarted = 0
     /// How long after a held request's deadline the timer may fire, to end those close behind
     /// it in the same wake-up.
     static let deadlineSlack = Duration.milliseconds(5)
@@ -514,9 +514,6 @@ public actor JobTracker {
         waiters.expire(at: .now)
         scheduleDeadlineTimer()
     }
-
-    /// How many deadline timers were started so far (for tests).
-    var deadlineTimerCount: Int { deadlineTimersStarted }
 
     /// Wakes the requests held for `topics`, and the heartbeats of trackers with attempts to kill.
     func notify(_ topics: ChangeTopic...) {
