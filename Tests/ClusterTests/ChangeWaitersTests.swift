@@ -21,6 +21,14 @@ struct ChangeWaitersTests {
 
         func wake(_ topic: ChangeTopic) -> Int { waiters.wake(topic) }
 
+        func wake(_ topic: ChangeTopic, atMost limit: Int) -> (resumed: Int, queued: Int) {
+            waiters.wake(topic, atMost: limit)
+        }
+
+        func wakeQueued(_ topic: ChangeTopic, atMost limit: Int) -> (resumed: Int, queued: Int) {
+            waiters.wakeQueued(topic, atMost: limit)
+        }
+
         func expire(at now: ContinuousClock.Instant) -> Int { waiters.expire(at: now) }
 
         func nextDeadline() -> ContinuousClock.Instant? { waiters.nextDeadline() }
@@ -103,5 +111,33 @@ struct ChangeWaitersTests {
         for task in tasks { await task.value }
         #expect(expired == (1...200).filter { !$0.isMultiple(of: 10) }, "one waiter a second, woken ones skipped")
         #expect(await holder.held == 0)
+    }
+
+    @Test func aBatchedWakeResumesTheOldestFirstAndNotThoseThatCameAfter() async throws {
+        let holder = Holder()
+        var tasks: [Task<Void, Never>] = []
+        for index in 0..<10 {
+            tasks.append(Task { await holder.wait("\(index)", for: [.work, .tracker("\(index)")]) })
+            await settle(holder, held: index + 1, woken: 0)
+        }
+        #expect(await holder.wake(.work, atMost: 4) == (4, 6))
+        await settle(holder, held: 6, woken: 4)
+        #expect(await holder.woken == ["0", "1", "2", "3"])
+
+        tasks.append(Task { await holder.wait("late", for: [.work]) })
+        await settle(holder, held: 7, woken: 4)
+        #expect(await holder.wake(.tracker("5")) == 1, "a queued waiter can still be woken by its other topic")
+        await settle(holder, held: 6, woken: 5)
+        #expect(await holder.wakeQueued(.work, atMost: 4) == (4, 1), "the one woken meanwhile is skipped")
+        await settle(holder, held: 2, woken: 9)
+        #expect(await holder.woken.suffix(4) == ["4", "6", "7", "8"])
+        #expect(await holder.wakeQueued(.work, atMost: 4) == (1, 0))
+        await settle(holder, held: 1, woken: 10)
+        #expect(await holder.wakeQueued(.work, atMost: 4) == (0, 0), "the waiter that came later is not queued")
+
+        #expect(await holder.wake(.work, atMost: 4) == (1, 0), "the next change wakes it")
+        for task in tasks { await task.value }
+        #expect(await holder.held == 0)
+        #expect(await holder.woken.suffix(2) == ["9", "late"])
     }
 }

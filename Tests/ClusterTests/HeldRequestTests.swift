@@ -127,6 +127,29 @@ struct HeldRequestTests {
         for wait in held { await wait.value }
     }
 
+    /// One change of work wakes every heartbeat held for it, in batches: more than a batch are
+    /// held, and all of them end long before their deadlines, an hour away.
+    @Test func newWorkWakesEveryHeldHeartbeatInBatches() async throws {
+        let directory = try TemporaryDirectory("held")
+        let (tracker, _) = try await trackerWithJob(in: directory)
+        let deadline = ContinuousClock.now + .seconds(3600)
+        let count = JobTracker.workWakeBatch * 3 + 1
+        let held = (0..<count).map { _ in Task { await tracker.wait(for: [.work], until: deadline) } }
+        while await tracker.heldRequests < count { try await Task.sleep(for: .milliseconds(10)) }
+        await tracker.notify(.work)
+        let woken = ContinuousClock.now
+        while await tracker.heldRequests > 0, ContinuousClock.now - woken < .seconds(60) {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        let left = await tracker.heldRequests
+        #expect(left == 0, "\(left) of \(count) still held")
+        while await tracker.heldRequests > 0 {
+            await tracker.notify(.work)
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        for wait in held { await wait.value }
+    }
+
     @Test func aHeldCompletionsRequestHearsTheJobEnd() async throws {
         let directory = try TemporaryDirectory("held")
         let (tracker, job) = try await trackerWithJob(in: directory)

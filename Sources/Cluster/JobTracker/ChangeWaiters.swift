@@ -6,11 +6,16 @@
 /// ``wake(_:)`` for the first of its topics that changes, or by ``expire(at:)`` once its deadline
 /// has passed. A change wakes only the waiters of its topic, so a cluster of many trackers does
 /// not wake all of them for every event; the deadlines are kept in a heap, so that the owner needs
-/// one timer, for ``nextDeadline()``, rather than one per held request. The owner (the
+/// one timer, for ``nextDeadline()``, rather than one per held request. A change that concerns
+/// thousands of waiters can wake them in batches, oldest first (``wake(_:atMost:)``), so that
+/// their owner serves what arrives meanwhile between one batch and the next. The owner (the
 /// ``JobTracker`` actor) serializes access.
 struct ChangeWaiters {
     private var waiting: [Int: (continuation: CheckedContinuation<Void, Never>, topics: [ChangeTopic])] = [:]
     private var byTopic: [ChangeTopic: Set<Int>] = [:]
+    /// The waiters a batched wake-up has yet to resume, by topic, the oldest last; a waiter that
+    /// ended meanwhile leaves its number behind, skipped when its turn comes.
+    private var queued: [ChangeTopic: [Int]] = [:]
     /// The deadlines and their waiters, a binary min-heap on the deadline; a waiter woken by a
     /// topic leaves its entry behind, dropped when it comes to the top.
     private var deadlines: [(at: ContinuousClock.Instant, id: Int)] = []
@@ -83,6 +88,34 @@ struct ChangeWaiters {
             waiter.continuation.resume()
         }
         return ids.count
+    }
+
+    /// Resumes the waiters of `topic` oldest first, at most `limit` of them now. The others stay
+    /// held, queued for ``wakeQueued(_:atMost:)``, behind any queued by an earlier change of the
+    /// topic. Returns how many it resumed and how many are left in the queue.
+    @discardableResult
+    mutating func wake(_ topic: ChangeTopic, atMost limit: Int) -> (resumed: Int, queued: Int) {
+        if let ids = byTopic.removeValue(forKey: topic) {
+            queued[topic] = ids.sorted(by: >) + (queued[topic] ?? [])
+        }
+        return wakeQueued(topic, atMost: limit)
+    }
+
+    /// Resumes at most `limit` more of the waiters queued by ``wake(_:atMost:)`` for `topic`,
+    /// oldest first; waiters that came after that change stay held. Returns how many it resumed
+    /// and how many are left in the queue.
+    @discardableResult
+    mutating func wakeQueued(_ topic: ChangeTopic, atMost limit: Int) -> (resumed: Int, queued: Int) {
+        guard var ids = queued.removeValue(forKey: topic) else { return (0, 0) }
+        var resumed = 0
+        while resumed < limit, let id = ids.popLast() {
+            guard let waiter = waiting.removeValue(forKey: id) else { continue }
+            forget(id, topics: waiter.topics.filter { $0 != topic })
+            waiter.continuation.resume()
+            resumed += 1
+        }
+        if !ids.isEmpty { queued[topic] = ids }
+        return (resumed, ids.count)
     }
 
     private mutating func forget(_ id: Int, topics: [ChangeTopic]) {

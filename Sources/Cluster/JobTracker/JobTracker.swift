@@ -55,6 +55,8 @@ public actor JobTracker {
     var journalWaiters: [(upTo: Int, continuation: CheckedContinuation<Void, any Error>)] = []
     /// Whether a task is handing the journal's batches to its writer.
     var journalWriting = false
+    /// Whether the next batch of a wake-up for work is scheduled.
+    private var workWakeScheduled = false
     /// Jobs whose held requests wake at the end of the current ``progressBatching`` window.
     private var batchedJobs: Set<JobID> = []
     /// How long a task's success may wait to wake the requests held for its job, so that the
@@ -516,9 +518,33 @@ public actor JobTracker {
     }
 
     /// Wakes the requests held for `topics`, and the heartbeats of trackers with attempts to kill.
+    ///
+    /// Heartbeats held for work wake in batches of ``workWakeBatch``: a job submitted to a large
+    /// idle cluster would otherwise resume every tracker's heartbeat at once, and the heartbeats
+    /// arriving meanwhile would queue behind all of them.
     func notify(_ topics: ChangeTopic...) {
-        for topic in topics { waiters.wake(topic) }
+        for topic in topics {
+            if topic == .work {
+                wakeHeartbeatsForWork(waiters.wake(.work, atMost: Self.workWakeBatch).queued)
+            } else {
+                waiters.wake(topic)
+            }
+        }
         for tracker in state.pendingKills.keys { waiters.wake(.tracker(tracker)) }
+    }
+
+    /// How many heartbeats held for work one batch of a wake-up resumes.
+    static let workWakeBatch = 64
+
+    /// Resumes the next batch of heartbeats held for work in a job of the actor's own, queued behind
+    /// the batch just resumed and the requests that arrived before it, while `queued` are left.
+    private func wakeHeartbeatsForWork(_ queued: Int) {
+        guard queued > 0, !workWakeScheduled else { return }
+        workWakeScheduled = true
+        Task {
+            workWakeScheduled = false
+            wakeHeartbeatsForWork(waiters.wakeQueued(.work, atMost: Self.workWakeBatch).queued)
+        }
     }
 
     /// Waits until at least `count` trackers have registered or `deadline` passes; returns whether they have.
