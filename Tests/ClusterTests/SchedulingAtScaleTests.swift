@@ -195,6 +195,27 @@ struct SchedulingAtScaleTests {
         #expect(settings.heartbeatHold(forTrackers: 3, jitter: 7) == .milliseconds(900), "the jitter is clamped")
     }
 
+    /// Losing one tracker of many sends back its running attempts and no others': it reads only
+    /// the running tasks with an attempt on it.
+    @Test func losingOneTrackerOfManyRequeuesOnlyItsAttempts() {
+        var state = state(trackers: 500)
+        let record = job(1, maps: 2000, reduces: 0)
+        state.add(record)
+        for index in 0..<500 { _ = state.assign(to: "t\(index)", at: now) }
+        #expect(state.jobs[record.id]!.phase.mapIndex.running == 1000)
+        let lost = state.jobs[record.id]!.phase.runningTaskIDs(on: "t7")
+        #expect(lost.count == 2)
+        #expect(lost == lost.sorted { $0.index < $1.index })
+
+        state.loseTracker("t7", reason: "lost", at: now + 1)
+        let phase = state.jobs[record.id]!.phase
+        #expect(phase.mapIndex.running == 998)
+        #expect(lost.allSatisfy { phase[$0].state == .pending })
+        #expect(phase.runningTaskIDs(on: "t7").isEmpty)
+        #expect(phase.runningTaskIDs(on: "t8").count == 2)
+        expectIndexesMatchAScan(phase)
+    }
+
     @Test func aLargeClusterKeepsTrackersThatHeartbeatWithinTheGrownInterval() {
         var state = state(trackers: 5000)
         #expect(state.expireTrackers(at: now + 12).isEmpty, "the expiry grew to three 5 s intervals")

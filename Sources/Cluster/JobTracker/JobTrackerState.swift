@@ -155,7 +155,7 @@ struct JobTrackerState: Sendable {
             let outputTasks = outputs.subtracting(job.phase.mapIndex.runningTasks).sorted().map {
                 job.phase.maps[$0].id
             }
-            for task in job.phase.runningTaskIDs + outputTasks {
+            for task in job.phase.runningTaskIDs(on: id) + outputTasks {
                 var record = job.phase[task]
                 for index in record.attempts.indices where record.attempts[index].tracker == id {
                     if record.attempts[index].state == .running { record.attempts[index].state = .killed }
@@ -440,21 +440,23 @@ struct JobTrackerState: Sendable {
     /// Fails attempts that have gone without progress for longer than the task timeout (a reduce
     /// waiting for maps is not stalled); returns the job failures this causes.
     mutating func failStalledAttempts(at now: Date) -> [(job: JobID, failure: String)] {
-        var stalled: [(AttemptID, String)] = []
+        var stalled: [(attempt: AttemptID, tracker: String)] = []
         for jobID in runningJobs {
             let phase = jobs[jobID]!.phase
-            for task in phase.runningTaskIDs.map({ phase[$0] }) {
-                for attempt in task.runningAttempts {
+            var inJob: [(attempt: AttemptID, tracker: String)] = []
+            phase.forEachRunningTask { task in
+                for attempt in task.attempts where attempt.state == .running {
                     var since = attempt.progressedAt
                     if task.id.kind == .reduce {
                         guard let mapsFinished = phase.mapsFinishedAt else { continue }
                         since = max(since, mapsFinished)
                     }
                     if now.timeIntervalSince(since) > settings.taskTimeout.seconds {
-                        stalled.append((attempt.id, attempt.tracker))
+                        inJob.append((attempt.id, attempt.tracker))
                     }
                 }
             }
+            stalled += inJob.sorted { Self.runOrder($0.attempt) < Self.runOrder($1.attempt) }
         }
         var failures: [(job: JobID, failure: String)] = []
         for (attempt, tracker) in stalled {
@@ -465,6 +467,11 @@ struct JobTrackerState: Sendable {
             pendingKills[tracker, default: []].append(attempt)
         }
         return failures
+    }
+
+    /// Where an attempt comes in a phase's order: maps before reduces, then by task and attempt.
+    private static func runOrder(_ attempt: AttemptID) -> (Int, Int, Int) {
+        (attempt.task.kind == .reduce ? 1 : 0, attempt.task.index, attempt.number)
     }
 
     // MARK: Scheduling

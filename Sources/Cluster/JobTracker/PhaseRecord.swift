@@ -74,6 +74,25 @@ struct PhaseRecord: Sendable {
         mapIndex.runningTasks.sorted().map { maps[$0].id } + reduceIndex.runningTasks.sorted().map { reduces[$0].id }
     }
 
+    /// The running tasks with an attempt on `tracker`, maps and then reduces, each kind in index
+    /// order: the running tasks of a kind are read only when the tracker runs one of that kind.
+    func runningTaskIDs(on tracker: String) -> [TaskID] {
+        func running(_ tasks: [TaskRecord], _ index: TaskKindIndex) -> [TaskID] {
+            guard index.runningByTracker[tracker] != nil else { return [] }
+            return index.runningTasks.filter { position in
+                tasks[position].attempts.contains { $0.state == .running && $0.tracker == tracker }
+            }.sorted().map { tasks[$0].id }
+        }
+        return running(maps, mapIndex) + running(reduces, reduceIndex)
+    }
+
+    /// Calls `body` with each running task, in no particular order, without copying the list of
+    /// them.
+    func forEachRunningTask(_ body: (TaskRecord) -> Void) {
+        for position in mapIndex.runningTasks { body(maps[position]) }
+        for position in reduceIndex.runningTasks { body(reduces[position]) }
+    }
+
     /// Running attempts of either kind on `tracker`.
     func runningAttempts(on tracker: String) -> Int {
         mapIndex.runningByTracker[tracker, default: 0] + reduceIndex.runningByTracker[tracker, default: 0]
