@@ -12,7 +12,8 @@ import Wire
 /// map's segment index, and a reduce's map-completion requests, which it repeats until every map
 /// of its phase is done, as a real reduce does before merging. What is not: no child process, no
 /// map output file (the segments name bytes that do not exist), no shuffle server (the reduces
-/// of a simulated cluster fetch nothing), and a reduce commits no output file.
+/// of a simulated cluster fetch nothing, so they count the locations of a reply without building
+/// them), and a reduce commits no output file.
 actor SimulatedTracker {
     /// The tracker's node id.
     let id: String
@@ -223,19 +224,21 @@ actor SimulatedTracker {
         var known = 0
         while !killed.contains(assignment.attempt) {
             statistics.sent("mapCompletions")
-            let reply = try await connection.call(
-                MapCompletionsRequest(
-                    job: assignment.attempt.task.job,
-                    phase: assignment.attempt.task.phase,
-                    from: known,
-                    unreachable: [],
-                    reduce: assignment.attempt
-                ),
-                expecting: MapCompletionsReply.self,
-                timeout: .seconds(90)
+            let reply = try MapCompletionsTally(
+                try await connection.call(
+                    MapCompletionsRequest.messageType,
+                    payload: MapCompletionsRequest(
+                        job: assignment.attempt.task.job,
+                        phase: assignment.attempt.task.phase,
+                        from: known,
+                        unreachable: [],
+                        reduce: assignment.attempt
+                    ).encodedBuffer(),
+                    timeout: .seconds(90)
+                )
             )
             guard reply.failure.isEmpty else { return false }
-            known += reply.locations.count
+            known += reply.locations
             if known >= reply.mapCount { return true }
         }
         return false

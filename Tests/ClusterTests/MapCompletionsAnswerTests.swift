@@ -49,4 +49,27 @@ struct MapCompletionsAnswerTests {
         #expect(answer.encodedBuffer() == reply.encodedBuffer())
         #expect(answer.failure == "job killed" && answer.mapCount == 5)
     }
+
+    /// A tally reads past every location, with or without segments, path and probe, to the
+    /// figures after them; an error frame's error is thrown.
+    @Test func aTallyCountsTheLocationsOfAReplyWithoutBuildingThem() throws {
+        let locations = (0..<5).map { location($0, segments: $0 % 3) }
+        let reply = MapCompletionsReply(locations: locations, mapCount: 40, failure: "job failed")
+        let frame = Frame(type: MapCompletionsReply.messageType, requestID: 1, payload: reply.encodedBuffer())
+        let tally = try MapCompletionsTally(frame)
+        #expect(tally.locations == 5 && tally.mapCount == 40 && tally.failure == "job failed")
+
+        var reader = WireReader(reply.encodedBuffer())
+        _ = try reader.readCount()
+        for location in locations {
+            var one = WireReader(location.encodedBuffer())
+            try MapOutputLocation.skip(in: &one)
+            #expect(one.remaining == 0, "skipping \(location.attempt) reads exactly its bytes")
+            try MapOutputLocation.skip(in: &reader)
+        }
+        #expect(try reader.read(Int.self) == 40)
+
+        let error = Frame(type: .error, requestID: 1, payload: ErrorMessage(message: "no").encodedBuffer())
+        #expect(throws: WireError.self) { try MapCompletionsTally(error) }
+    }
 }

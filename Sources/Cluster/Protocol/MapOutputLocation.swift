@@ -48,6 +48,20 @@ public struct MapOutputLocation: WireCodable, Equatable {
         writer.write(probe)
     }
 
+    /// Reads past one location as ``encode(to:)`` wrote it, without building it.
+    public static func skip(in reader: inout WireReader) throws {
+        _ = try reader.read(Int.self)
+        _ = try reader.readBytes()
+        _ = try reader.readBytes()
+        _ = try reader.read(Int.self)
+        for _ in 0..<(try reader.readCount()) { _ = try reader.read(MapOutputSegment.self) }
+        _ = try reader.readBytes()
+        if try reader.readBool() {
+            _ = try reader.readBytes()
+            _ = try reader.readBytes()
+        }
+    }
+
     public init(from reader: inout WireReader) throws {
         mapIndex = try reader.read(Int.self)
         attempt = try reader.read(AttemptID.self)
