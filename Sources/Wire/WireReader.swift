@@ -108,8 +108,7 @@ public struct WireReader: Sendable {
     /// Reads a length-prefixed string, rejecting invalid UTF-8.
     public mutating func readString() throws -> String {
         let bytes = try readRawBuffer(count: try readLength()).readableBytesView
-        let string = String(decoding: bytes, as: UTF8.self)
-        guard string.utf8.elementsEqual(bytes) else {
+        guard let string = String(validating: bytes, as: UTF8.self) else {
             throw WireError.malformed("string is not valid UTF-8")
         }
         return string
