@@ -15,7 +15,10 @@ import Wire
 /// The head and tail are encoded when the map finishes; a reply copies them and writes only the
 /// asking reduce's segment between, the same bytes ``MapOutputLocation/encode(to:)`` would write
 /// for a location holding that one segment.
-struct EncodedMapOutputLocation: Sendable {
+///
+/// A class, so that an answer reading thousands of them out of the phase's log retains each once,
+/// rather than every string and array of its location.
+final class EncodedMapOutputLocation: Sendable {
     /// The location.
     let location: MapOutputLocation
     private let head: [UInt8]
