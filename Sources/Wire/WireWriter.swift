@@ -61,9 +61,9 @@ public struct WireWriter: Sendable {
     }
 
     /// Appends bytes with no length prefix: fields whose size the protocol fixes, or values
-    /// encoded before.
-    public mutating func writeRawBytes(_ bytes: some Collection<UInt8>) {
-        buffer.writeBytes(bytes)
+    /// encoded before. The bytes are copied in one call, not read one by one as a collection.
+    public mutating func writeRawBytes(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buffer.writeBytes($0) }
     }
 
     /// Appends a string as its UTF-8 bytes preceded by their length as a varint.
