@@ -61,7 +61,7 @@ public struct WireWriter: Sendable {
     }
 
     /// Appends bytes with no length prefix: fields whose size the protocol fixes, or values
-    /// encoded before. The bytes are copied in one call, not read one by one as a collection.
+    /// encoded before, copied from the array's storage in one call.
     public mutating func writeRawBytes(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { buffer.writeBytes($0) }
     }

@@ -50,15 +50,15 @@ public struct MapOutputLocation: WireCodable, Equatable {
 
     /// Reads past one location as ``encode(to:)`` wrote it, without building it.
     public static func skip(in reader: inout WireReader) throws {
-        _ = try reader.read(Int.self)
-        _ = try reader.readBytes()
-        _ = try reader.readBytes()
-        _ = try reader.read(Int.self)
+        _ = try reader.read(Int.self)  // map index
+        _ = try reader.readBytes()  // attempt id
+        _ = try reader.readBytes()  // host
+        _ = try reader.read(Int.self)  // port
         for _ in 0..<(try reader.readCount()) { _ = try reader.read(MapOutputSegment.self) }
-        _ = try reader.readBytes()
+        _ = try reader.readBytes()  // path
         if try reader.readBool() {
-            _ = try reader.readBytes()
-            _ = try reader.readBytes()
+            _ = try reader.readBytes()  // the probe's path
+            _ = try reader.readBytes()  // and token
         }
     }
 
