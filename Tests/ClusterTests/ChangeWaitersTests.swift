@@ -122,7 +122,7 @@ struct ChangeWaitersTests {
         }
         #expect(await holder.wake(.work, atMost: 4) == (4, 6))
         await settle(holder, held: 6, woken: 4)
-        #expect(await holder.woken == ["0", "1", "2", "3"])
+        #expect(Set(await holder.woken) == ["0", "1", "2", "3"], "a batch's waiters may finish in any order")
 
         tasks.append(Task { await holder.wait("late", for: [.work]) })
         await settle(holder, held: 7, woken: 4)
@@ -130,7 +130,7 @@ struct ChangeWaitersTests {
         await settle(holder, held: 6, woken: 5)
         #expect(await holder.wakeQueued(.work, atMost: 4) == (4, 1), "the one woken meanwhile is skipped")
         await settle(holder, held: 2, woken: 9)
-        #expect(await holder.woken.suffix(4) == ["4", "6", "7", "8"])
+        #expect(Set(await holder.woken.suffix(4)) == ["4", "6", "7", "8"])
         #expect(await holder.wakeQueued(.work, atMost: 4) == (1, 0))
         await settle(holder, held: 1, woken: 10)
         #expect(await holder.wakeQueued(.work, atMost: 4) == (0, 0), "the waiter that came later is not queued")
@@ -138,6 +138,6 @@ struct ChangeWaitersTests {
         #expect(await holder.wake(.work, atMost: 4) == (1, 0), "the next change wakes it")
         for task in tasks { await task.value }
         #expect(await holder.held == 0)
-        #expect(await holder.woken.suffix(2) == ["9", "late"])
+        #expect(Set(await holder.woken.suffix(2)) == ["9", "late"])
     }
 }
